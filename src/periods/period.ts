@@ -1,0 +1,286 @@
+// Reporting periods: every form of FORMAT.md section "Periods", each with its start,
+// end and midpoint. Parsing never throws: an unreadable text gives a reason (the luxon
+// habit: invalid is a value), so a CSV reader can report it at its line and column.
+import { DateTime } from 'luxon';
+
+export type PeriodKind =
+  | 'day'
+  | 'week'
+  | 'month'
+  | 'quarter'
+  | 'semester'
+  | 'year'
+  | 'fiscal-year'
+  | 'multi-year';
+
+export interface Period {
+  readonly kind: PeriodKind;
+  /** Canonical text: 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April, 2007-2008, 2006-03-15. */
+  readonly id: string;
+  /** First day, ISO date (UTC). */
+  readonly start: string;
+  /** Last day, ISO date (UTC), inclusive. */
+  readonly end: string;
+  /** Start and end as fractional years (end exclusive): 2006 is [2006, 2007). */
+  readonly startYear: number;
+  readonly endYear: number;
+  /** Midpoint as a fractional year: 2006 -> 2006.5, the round 2013-2014 -> 2014.0. */
+  readonly mid: number;
+  /** Calendar year of the first day: Open SDG counts 2015-16 as 2015. */
+  readonly firstYear: number;
+}
+
+export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string };
+
+export interface PeriodContext {
+  /** Month (1-12) a fiscal year starts, for FY periods. */
+  fiscalYearStart?: number;
+  /**
+   * The frequency the period is expected to have. `2007-08` is August 2007 in a monthly
+   * series and the survey round 2007-2008 otherwise.
+   */
+  frequency?: Frequency;
+}
+
+export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'irregular';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const DHIS2_MONTH_NAMES = ['', 'Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A fractional year of an instant: 2006-07-02T12:00Z is 2006.5. */
+export function fractionalYear(dt: DateTime): number {
+  const y = dt.year;
+  const a = Date.UTC(y, 0, 1);
+  const b = Date.UTC(y + 1, 0, 1);
+  return y + (dt.toMillis() - a) / (b - a);
+}
+
+/** The date at a fractional year (inverse of fractionalYear), as an ISO date. */
+export function dateOfFractionalYear(t: number): string {
+  const y = Math.floor(t);
+  const a = Date.UTC(y, 0, 1);
+  const b = Date.UTC(y + 1, 0, 1);
+  return DateTime.fromMillis(a + (t - y) * (b - a), { zone: 'utc' }).toISODate()!;
+}
+
+function makePeriod(kind: PeriodKind, id: string, start: DateTime, endExclusive: DateTime): Period {
+  const startYear = fractionalYear(start);
+  const endYear = fractionalYear(endExclusive);
+  return {
+    kind,
+    id,
+    start: start.toISODate()!,
+    end: endExclusive.minus({ days: 1 }).toISODate()!,
+    startYear,
+    endYear,
+    mid: (startYear + endYear) / 2,
+    firstYear: start.year,
+  };
+}
+
+const utc = (year: number, month = 1, day = 1) => DateTime.utc(year, month, day);
+
+export function yearPeriod(year: number): Period {
+  return makePeriod('year', String(year), utc(year), utc(year + 1));
+}
+
+export function monthPeriod(year: number, month: number): Period {
+  const s = utc(year, month);
+  return makePeriod('month', `${year}-${String(month).padStart(2, '0')}`, s, s.plus({ months: 1 }));
+}
+
+export function quarterPeriod(year: number, quarter: number): Period {
+  const s = utc(year, (quarter - 1) * 3 + 1);
+  return makePeriod('quarter', `${year}-Q${quarter}`, s, s.plus({ months: 3 }));
+}
+
+export function semesterPeriod(year: number, half: number): Period {
+  const s = utc(year, (half - 1) * 6 + 1);
+  return makePeriod('semester', `${year}-S${half}`, s, s.plus({ months: 6 }));
+}
+
+export function weekPeriod(weekYear: number, week: number): Period | undefined {
+  const s = DateTime.fromObject({ weekYear, weekNumber: week, weekday: 1 }, { zone: 'utc' });
+  if (!s.isValid || s.weekYear !== weekYear) return undefined;
+  return makePeriod('week', `${weekYear}-W${String(week).padStart(2, '0')}`, s, s.plus({ weeks: 1 }));
+}
+
+/**
+ * FY2006 with a fiscal year starting in month m. A fiscal year is named by the calendar
+ * year in which it ends (USAID and most ministries: FY2006 with October starts is
+ * October 2005 - September 2006). With m = 1 it is the calendar year.
+ */
+export function fiscalYearPeriod(year: number, startMonth = 1): Period {
+  const s = startMonth === 1 ? utc(year) : utc(year - 1, startMonth);
+  return makePeriod('fiscal-year', `FY${year}`, s, s.plus({ years: 1 }));
+}
+
+/** DHIS2's financial years (2006April, 2006July, 2006Oct, 2006Nov) start in the named year. */
+export function dhis2FinancialYear(year: number, month: number): Period {
+  const s = utc(year, month);
+  return makePeriod('fiscal-year', `${year}${DHIS2_MONTH_NAMES[month]}`, s, s.plus({ years: 1 }));
+}
+
+/** A survey round spanning several calendar years: 2007-2008 is one period. */
+export function multiYearPeriod(first: number, last: number): Period {
+  return makePeriod('multi-year', `${first}-${last}`, utc(first), utc(last + 1));
+}
+
+export function dayPeriod(year: number, month: number, day: number): Period | undefined {
+  const s = utc(year, month, day);
+  if (!s.isValid || s.day !== day) return undefined;
+  return makePeriod('day', s.toISODate()!, s, s.plus({ days: 1 }));
+}
+
+const fail = (reason: string): PeriodParse => ({ ok: false, reason });
+const ok = (period: Period): PeriodParse => ({ ok: true, period });
+
+const YEAR_MIN = 1800;
+const YEAR_MAX = 2200;
+const plausibleYear = (y: number) => y >= YEAR_MIN && y <= YEAR_MAX;
+
+/** Parses every period form of FORMAT.md. Never throws. */
+export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodParse {
+  const text = raw.trim();
+  if (text === '') return fail('the period is empty');
+  let m: RegExpMatchArray | null;
+
+  // A number read by a spreadsheet as 2006.0
+  if ((m = text.match(/^(\d{4})(?:\.0+)?$/))) {
+    const y = Number(m[1]);
+    return plausibleYear(y) ? ok(yearPeriod(y)) : fail(`${y} is not a plausible year`);
+  }
+  if ((m = text.match(/^(\d{4})-?Q([1-4])$/i))) return ok(quarterPeriod(Number(m[1]), Number(m[2])));
+  if ((m = text.match(/^(\d{4})-?S([12])$/i))) return ok(semesterPeriod(Number(m[1]), Number(m[2])));
+  if ((m = text.match(/^(\d{4})-?W(\d{1,2})$/i))) {
+    const p = weekPeriod(Number(m[1]), Number(m[2]));
+    return p ? ok(p) : fail(`week ${m[2]} does not exist in ${m[1]}`);
+  }
+  if ((m = text.match(/^FY\s?(\d{4})$/i))) return ok(fiscalYearPeriod(Number(m[1]), context.fiscalYearStart ?? 1));
+  if ((m = text.match(/^FY\s?(\d{2})$/i))) return ok(fiscalYearPeriod(2000 + Number(m[1]), context.fiscalYearStart ?? 1));
+  if ((m = text.match(/^(\d{4})([A-Za-z]+)$/))) {
+    const month = MONTHS[m[2].toLowerCase()];
+    if (month) return ok(dhis2FinancialYear(Number(m[1]), month));
+    return fail(`"${m[2]}" is not a month name (DHIS2 financial years look like 2006April)`);
+  }
+  if ((m = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/))) {
+    const p = dayPeriod(Number(m[1]), Number(m[2]), Number(m[3]));
+    return p ? ok(p) : fail(`${text} is not a date of the calendar`);
+  }
+  if ((m = text.match(/^(\d{4})\s*[-/–]\s*(\d{4})$/))) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b <= a) return fail(`a multi-year round must end after it starts (${a} to ${b})`);
+    if (b - a > 10) return fail(`a round from ${a} to ${b} spans more than ten years`);
+    return ok(multiYearPeriod(a, b));
+  }
+  if ((m = text.match(/^(\d{4})[-/](\d{2})$/))) {
+    const y = Number(m[1]);
+    const two = Number(m[2]);
+    const nextYearTwoDigits = (y + 1) % 100;
+    const isRound = two === nextYearTwoDigits && context.frequency !== 'monthly';
+    if (isRound) return ok(multiYearPeriod(y, y + 1));
+    if (two >= 1 && two <= 12) return ok(monthPeriod(y, two));
+    return fail(`"${text}" is neither a month (01-12) nor a survey round such as ${y}-${String(nextYearTwoDigits).padStart(2, '0')}`);
+  }
+  if ((m = text.match(/^(\d{4})-(\d{1})$/))) {
+    return ok(monthPeriod(Number(m[1]), Number(m[2])));
+  }
+  if ((m = text.match(/^(\d{4})(\d{2})$/))) {
+    const month = Number(m[2]);
+    if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
+    return fail(`"${text}" reads as year ${m[1]} and month ${m[2]}, which is not a month`);
+  }
+  if ((m = text.match(/^([A-Za-z]+)[\s-](\d{4})$/))) {
+    const month = MONTHS[m[1].toLowerCase()];
+    if (month) return ok(monthPeriod(Number(m[2]), month));
+  }
+  return fail(
+    `"${text}" is not a period; write 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April or a survey round such as 2007-2008`,
+  );
+}
+
+/** parsePeriod for trusted text (programme files already validated); throws on a bug. */
+export function periodOf(text: string | number, context: PeriodContext = {}): Period {
+  const r = parsePeriod(String(text), context);
+  if (!r.ok) throw new Error(`internal: unreadable period ${text}: ${r.reason}`);
+  return r.period;
+}
+
+/** Orders periods by their midpoint, then by length (shorter first), then id. */
+export function comparePeriods(a: Period, b: Period): number {
+  return a.mid - b.mid || a.endYear - a.startYear - (b.endYear - b.startYear) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export const frequencyKind: Record<Exclude<Frequency, 'irregular'>, PeriodKind> = {
+  monthly: 'month',
+  quarterly: 'quarter',
+  semiannual: 'semester',
+  annual: 'year',
+};
+
+/** Length of one step of a frequency, in years (irregular: two years, methods.md). */
+export function frequencyStepYears(frequency: Frequency): number {
+  switch (frequency) {
+    case 'monthly': return 1 / 12;
+    case 'quarterly': return 0.25;
+    case 'semiannual': return 0.5;
+    case 'annual': return 1;
+    case 'irregular': return 2;
+  }
+}
+
+/** The period n steps after p, of the same kind (years, quarters, months, semesters, weeks, days). */
+export function stepPeriod(p: Period, n: number): Period {
+  const s = DateTime.fromISO(p.start, { zone: 'utc' });
+  switch (p.kind) {
+    case 'year': return yearPeriod(s.year + n);
+    case 'fiscal-year': {
+      if (/^FY/.test(p.id)) {
+        const fyStartMonth = s.month;
+        const year = Number(p.id.slice(2)) + n;
+        return fiscalYearPeriod(year, fyStartMonth);
+      }
+      return dhis2FinancialYear(s.year + n, s.month);
+    }
+    case 'quarter': { const d = s.plus({ months: 3 * n }); return quarterPeriod(d.year, Math.floor((d.month - 1) / 3) + 1); }
+    case 'semester': { const d = s.plus({ months: 6 * n }); return semesterPeriod(d.year, d.month <= 6 ? 1 : 2); }
+    case 'month': { const d = s.plus({ months: n }); return monthPeriod(d.year, d.month); }
+    case 'week': { const d = s.plus({ weeks: n }); return weekPeriod(d.weekYear, d.weekNumber)!; }
+    case 'day': { const d = s.plus({ days: n }); return dayPeriod(d.year, d.month, d.day)!; }
+    case 'multi-year': {
+      const span = Number(p.id.split('-')[1]) - s.year + 1;
+      return multiYearPeriod(s.year + n * span, s.year + n * span + span - 1);
+    }
+  }
+}
+
+/** Every period of a kind from a to b inclusive (for completeness checks). */
+export function periodsBetween(a: Period, b: Period, limit = 10_000): Period[] {
+  const out: Period[] = [];
+  let p = a;
+  while (comparePeriods(p, b) <= 0 && out.length < limit) {
+    out.push(p);
+    p = stepPeriod(p, 1);
+  }
+  return out;
+}
+
+/** The period of a coarser kind containing p: months roll into quarters, semesters and years. */
+export function containingPeriod(p: Period, kind: 'quarter' | 'semester' | 'year'): Period {
+  const s = DateTime.fromISO(p.start, { zone: 'utc' });
+  switch (kind) {
+    case 'quarter': return quarterPeriod(s.year, Math.floor((s.month - 1) / 3) + 1);
+    case 'semester': return semesterPeriod(s.year, s.month <= 6 ? 1 : 2);
+    case 'year': return yearPeriod(s.year);
+  }
+}
+
+/** The kind a frequency's periods have, or undefined for irregular. */
+export function kindOfFrequency(frequency: Frequency): PeriodKind | undefined {
+  return frequency === 'irregular' ? undefined : frequencyKind[frequency];
+}

@@ -1,0 +1,160 @@
+// The single source of the file formats: these zod schemas give the TypeScript types
+// (z.infer), the validation with its messages, and the JSON Schema `mel schema` prints.
+// Field names and meanings follow ../shared/spec/FORMAT.md.
+import { z } from 'zod';
+
+const periodText = z
+  .union([z.string(), z.number().int()])
+  .describe('A period: 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April, or a survey round such as 2007-2008');
+
+export const units = ['percent', 'number', 'ratio', 'currency', 'rate'] as const;
+export const directions = ['increase', 'decrease'] as const;
+export const frequencies = ['monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
+export const accumulations = ['level', 'sum', 'cumulative'] as const;
+export const methodNames = ['trajectory', 'iptt', 'open-sdg', 'unsd-2022', 'unsd-2023', 'eurostat', 'aarr'] as const;
+export const changeUnits = ['pp', 'percent', 'unit'] as const;
+export const duplicatePolicies = ['error', 'first', 'last', 'mean'] as const;
+export const locales = ['en', 'es'] as const;
+
+export const bandsSchema = z
+  .strictObject({
+    on_track: z.number().describe('Progress ratio at or above which an indicator is on track (default 0.85)').default(0.85),
+    at_risk: z.number().describe('Progress ratio at or above which it is at risk (default 0.60); below: off track').default(0.6),
+  })
+  .describe('Bands of the trajectory method');
+
+export const resultSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a result id uses letters, digits, _ . and -'),
+  level: z.string().describe('impact, outcome, output... (or the donor\'s own level names)'),
+  statement: z.string().min(1),
+  parent: z.string().optional(),
+});
+
+export const columnsSchema = z
+  .strictObject({
+    indicator: z.string().default('indicator'),
+    period: z.string().default('period'),
+    value: z.string().default('value'),
+    source: z.string().optional().describe('Column with where each number comes from'),
+    note: z.string().optional(),
+  })
+  .describe('Which columns of the CSV hold what (defaults shown)');
+
+export const dataSourceSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a data source id uses letters, digits, _ . and -'),
+  file: z.string().describe('CSV file, relative to the programme root'),
+  format: z.enum(['long', 'wide']).default('long'),
+  columns: columnsSchema.optional(),
+  id_columns: z.array(z.string()).optional().describe('Wide layout: the columns that are not periods'),
+  disaggregations: z.array(z.string()).default([]).describe('Columns that break a series down (area, sex, district...)'),
+  totals: z
+    .record(z.string(), z.union([z.string(), z.array(z.string())]))
+    .optional()
+    .describe('Per disaggregation column, the value(s) marking the headline total row (default: total, national, nacional, all, todos)'),
+  source: z.string().optional().describe('Default label of where the numbers come from'),
+  duplicates: z.enum(duplicatePolicies).default('error'),
+  delimiter: z.enum([',', ';', '\t', '|']).optional().describe('Detected when not given'),
+  decimal: z.enum(['.', ',']).optional().describe('Decimal mark; a comma is assumed when the delimiter is ;'),
+  encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).optional().describe('Detected when not given'),
+  missing: z.array(z.string()).optional().describe('Extra texts meaning "no value" besides empty, NA, n/a, .., -, n.d.'),
+});
+
+export const programSchema = z.strictObject({
+  $schema: z.string().optional(),
+  program: z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'a programme id uses lower-case letters, digits and -'),
+    name: z.string().min(1),
+    locale: z.enum(locales).default('en'),
+    period: z.strictObject({ start: periodText, end: periodText }).describe('Programme period (the T of SMART)'),
+    as_of: periodText.optional().describe('Default reporting period; --as-of overrides'),
+    fiscal_year_start: z.number().int().min(1).max(12).default(1),
+  }),
+  results: z.array(resultSchema).default([]),
+  assessment: z
+    .strictObject({
+      method: z.enum(methodNames).default('trajectory'),
+      bands: bandsSchema.optional(),
+      open_sdg_base_year: z.number().int().optional().describe('Open SDG base year (default 2015)'),
+    })
+    .default({ method: 'trajectory' }),
+  data: z.array(dataSourceSchema).default([]),
+});
+
+export const targetSchema = z
+  .strictObject({
+    period: periodText,
+    value: z.number().optional(),
+    change: z.number().optional().describe('Change from the baseline, in change_unit'),
+    change_unit: z.enum(changeUnits).optional(),
+    label: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.value === undefined && t.change === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a target needs `value` (absolute) or `change` with `change_unit`' });
+    }
+    if (t.value !== undefined && t.change !== undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a target has either `value` or `change`, not both' });
+    }
+    if (t.change !== undefined && t.change_unit === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['change_unit'], message: 'a `change` target needs `change_unit`: pp (percentage points), percent (relative) or unit' });
+    }
+  });
+
+export const baselineSchema = z.strictObject({
+  period: periodText,
+  value: z.number().optional().describe('Omitted: read from the data, per breakdown'),
+  source: z.string().optional(),
+});
+
+export const aggregateSchema = z
+  .union([
+    z.literal('sum'),
+    z.strictObject({
+      numerator: z.string(),
+      denominator: z.string(),
+      factor: z.number().default(100),
+    }),
+  ])
+  .describe('How a headline total is computed from breakdowns when no row is the total: sum (counts) or numerator over denominator (percentages)');
+
+export const indicatorSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'an indicator id uses letters, digits, _ . and -'),
+  name: z.string().min(1),
+  definition: z.string().optional().describe('The Specific of SMART: say exactly what is counted'),
+  result: z.string().optional().describe('The result it measures (the Relevant of SMART)'),
+  unit: z.enum(units),
+  unit_label: z.string().optional().describe('How the unit reads on charts: "% of children under 5", "GEL million"'),
+  direction: z.enum(directions),
+  frequency: z.enum(frequencies).default('annual'),
+  accumulation: z.enum(accumulations).default('level'),
+  series: z
+    .strictObject({
+      data: z.string(),
+      match: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+    })
+    .optional(),
+  formula: z.string().optional(),
+  inputs: z.record(z.string(), z.string()).optional(),
+  aggregate: aggregateSchema.optional(),
+  baseline: baselineSchema.optional(),
+  targets: z.array(targetSchema).default([]),
+  valid_range: z.tuple([z.number(), z.number()]).optional(),
+  natural_limit: z.number().optional().describe('Open SDG natural limit L (method 1, no target)'),
+  method: z.enum(methodNames).optional(),
+  pirs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  references: z.array(z.strictObject({ title: z.string(), url: z.string().optional() })).optional(),
+});
+
+export type ProgramFile = z.infer<typeof programSchema>;
+export type IndicatorFile = z.infer<typeof indicatorSchema>;
+export type DataSource = z.infer<typeof dataSourceSchema>;
+export type TargetSpec = z.infer<typeof targetSchema>;
+export type ResultSpec = z.infer<typeof resultSchema>;
+export type Unit = (typeof units)[number];
+export type Direction = (typeof directions)[number];
+export type Accumulation = (typeof accumulations)[number];
+export type MethodName = (typeof methodNames)[number];
+export type Locale = (typeof locales)[number];
+export type DuplicatePolicy = (typeof duplicatePolicies)[number];
