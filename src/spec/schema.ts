@@ -110,13 +110,14 @@ export const baselineSchema = z.strictObject({
 export const aggregateSchema = z
   .union([
     z.literal('sum'),
+    z.literal('none'),
     z.strictObject({
       numerator: z.string(),
       denominator: z.string(),
       factor: z.number().default(100),
     }),
   ])
-  .describe('How a headline total is computed from breakdowns when no row is the total: sum (counts) or numerator over denominator (percentages)');
+  .describe('How a headline total is computed from breakdowns when no row is the total: sum (counts), numerator over denominator (percentages), or none (the breakdowns have no meaningful total)');
 
 export const indicatorSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -143,6 +144,10 @@ export const indicatorSchema = z.strictObject({
   valid_range: z.tuple([z.number(), z.number()]).optional(),
   natural_limit: z.number().optional().describe('Open SDG natural limit L (method 1, no target)'),
   method: z.enum(methodNames).optional(),
+  compare: z
+    .array(z.string())
+    .optional()
+    .describe('Indicators measuring the same thing from another source: charted side by side and compared in the data-quality sheet, never spliced into one series'),
   pirs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   references: z.array(z.strictObject({ title: z.string(), url: z.string().optional() })).optional(),
 });

@@ -1,0 +1,162 @@
+// The SMART review the CARE toolkit asks every alliance to pass (its step 1: Specific,
+// Measurable, Achievable, Realistic, Time-bound): per indicator and target, each letter
+// with its findings and the evidence behind them. Pure: reads the workspace, writes nothing.
+import type { IndicatorData } from '../data/indicator-data.js';
+import { smartMessages, formatSmartNumber } from '../messages/smart.js';
+import { comparePeriods, type Period } from '../periods/period.js';
+import type { Indicator, Program } from '../spec/model.js';
+import type { Locale } from '../spec/schema.js';
+import { observationsUpTo, resolveBaseline, resolveTarget, type ObservedPoint } from './baseline-and-targets.js';
+import { bestHistoricalPace } from './historical-pace.js';
+
+export type Letter = 'S' | 'M' | 'A' | 'R' | 'T';
+export const letters: Letter[] = ['S', 'M', 'A', 'R', 'T'];
+export type FindingStatus = 'pass' | 'warn' | 'fail';
+
+export interface SmartFinding {
+  status: FindingStatus;
+  text: string;
+  /** The target the finding is about, when it is about one. */
+  target?: string;
+  evidence?: Record<string, string | number | null>;
+}
+
+export interface SmartLetterReview {
+  status: FindingStatus;
+  findings: SmartFinding[];
+}
+
+export interface SmartIndicatorReview {
+  indicator: string;
+  name: string;
+  letters: Record<Letter, SmartLetterReview>;
+}
+
+export interface SmartReview {
+  program: string;
+  indicators: SmartIndicatorReview[];
+  /** Per letter, how many indicators pass, warn, fail. */
+  summary: Record<Letter, Record<FindingStatus, number>>;
+}
+
+/** Verbs that name an intention, not a quantity (English and Spanish). */
+const VAGUE_VERBS = ['improve', 'strengthen', 'enhance', 'promote', 'support', 'empower', 'raise awareness', 'build capacity', 'foster',
+  'mejorar', 'fortalecer', 'promover', 'apoyar', 'impulsar', 'fomentar', 'sensibilizar', 'empoderar'];
+const QUANTITY_WORDS = /\d|percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total|porcentaje|proporción|número|tasa|promedio|cantidad|%/i;
+
+const AMBITIOUS = 1.5;
+const UNPRECEDENTED = 3;
+
+export function smartReview(program: Program, data: ReadonlyMap<string, IndicatorData>, locale: Locale = program.locale): SmartReview {
+  const reviews = program.indicators.map((ind) => reviewIndicator(program, ind, data, locale));
+  const summary = Object.fromEntries(letters.map((l) => [l, { pass: 0, warn: 0, fail: 0 }])) as SmartReview['summary'];
+  for (const r of reviews) for (const l of letters) summary[l][r.letters[l].status]++;
+  return { program: program.id, indicators: reviews, summary };
+}
+
+function worst(findings: SmartFinding[]): FindingStatus {
+  return findings.some((f) => f.status === 'fail') ? 'fail' : findings.some((f) => f.status === 'warn') ? 'warn' : 'pass';
+}
+
+function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<string, IndicatorData>, locale: Locale): SmartIndicatorReview {
+  const m = smartMessages[locale];
+  const num = (x: number) => formatSmartNumber(x, locale, 3);
+  const d = data.get(ind.id);
+  const series = d?.headline ?? d?.breakdowns[0];
+  const endOfTime: Period = program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
+  const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
+  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), series, observed);
+  const dir = ind.direction === 'increase' ? 1 : -1;
+
+  // S: a definition that says what is counted, a unit, a direction.
+  const S: SmartFinding[] = [];
+  const def = ind.definition ?? '';
+  const words = def.split(/\s+/).filter(Boolean).length;
+  if (!def) S.push({ status: 'fail', text: m.definitionMissing() });
+  else if (def.toLowerCase().replace(/\W/g, '') === ind.name.toLowerCase().replace(/\W/g, '')) S.push({ status: 'fail', text: m.definitionIsName() });
+  else if (words < 8) S.push({ status: 'warn', text: m.definitionShort(words), evidence: { words } });
+  else S.push({ status: 'pass', text: m.definitionOk(words), evidence: { words } });
+  const vague = VAGUE_VERBS.find((v) => new RegExp(`\\b${v}`, 'i').test(def) || new RegExp(`\\b${v}`, 'i').test(ind.name));
+  if (vague && !QUANTITY_WORDS.test(def)) S.push({ status: 'warn', text: m.vagueVerb(vague) });
+  S.push({ status: 'pass', text: m.unitDirection(ind.unitLabel ?? ind.unit, ind.direction), evidence: { unit: ind.unit, direction: ind.direction } });
+
+  // M: data that exists, a baseline with a value and a date, numeric targets.
+  const M: SmartFinding[] = [];
+  const sourceName = ind.series?.data ?? (ind.inputs ? Object.values(ind.inputs).join(', ') : '-');
+  if (ind.formula && ind.inputs) M.push({ status: 'pass', text: m.computedFrom(Object.values(ind.inputs)) });
+  if (!observed.length) M.push({ status: 'fail', text: m.noDataForIndicator(sourceName) });
+  else M.push({ status: 'pass', text: m.dataPresent(observed.length, observed[0].period, observed[observed.length - 1].period, sourceName), evidence: { values: observed.length } });
+  if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline() });
+  else if (!baseline.point) M.push({ status: 'fail', text: m.baselineNoValue(ind.baseline.period.id, baseline.note ?? '') });
+  else M.push({ status: 'pass', text: m.baselineOk(baseline.point.period, baseline.point.value, baseline.point.source ?? baseline.point.from), evidence: { period: baseline.point.period, value: baseline.point.value } });
+  if (!ind.targets.length) M.push({ status: 'fail', text: m.noTargets() });
+  else M.push({ status: 'pass', text: m.targetsNumeric(ind.targets.length) });
+
+  // A: the pace each target requires against the best pace the series has shown.
+  const A: SmartFinding[] = [];
+  const unitWords = m.unitWords(ind.unit);
+  for (const t of ind.targets) {
+    const r = resolveTarget(t, baseline.point?.value, ind.unit);
+    if ('unresolved' in r) { A.push({ status: 'fail', text: m.targetUnresolved(r.unresolved), target: t.period.id }); continue; }
+    const target = r.target;
+    if (ind.unit === 'percent' && (target.value < 0 || target.value > 100)) {
+      A.push({ status: 'fail', text: m.impossiblePercent(target.period, target.value), target: target.period, evidence: { target: target.value } });
+      continue;
+    }
+    if (!baseline.point) { A.push({ status: 'warn', text: m.paceNoBaseline(target.period), target: target.period }); continue; }
+    const years = target.time - baseline.point.time;
+    if (years <= 0) continue;
+    const needed = (dir * (target.value - baseline.point.value)) / years;
+    const evidence: Record<string, number | string | null> = { baseline: baseline.point.value, target: target.value, years, required_per_year: needed };
+    if (needed <= 0) { A.push({ status: 'warn', text: m.alreadyMet(target.period, target.value, baseline.point.value), target: target.period, evidence }); continue; }
+    if (ind.unit !== 'percent' && baseline.point.value > 0) evidence.required_rate = Math.pow(target.value / baseline.point.value, 1 / years) - 1;
+    const best = bestHistoricalPace(observed.map((o) => ({ time: o.time, value: o.value, period: o.period })), years, dir);
+    if (!best) { A.push({ status: 'warn', text: m.paceUnknown(target.period, num(needed), unitWords), target: target.period, evidence }); continue; }
+    evidence.best_per_year = best.perYear;
+    evidence.window_years = best.windowYears;
+    evidence.best_from = best.from.period;
+    evidence.best_to = best.to.period;
+    if (best.perYear <= 0) { A.push({ status: 'fail', text: m.paceNeverMoved(target.period, num(needed), unitWords), target: target.period, evidence }); continue; }
+    const ratio = needed / best.perYear;
+    evidence.ratio_to_best = ratio;
+    const args = [target.period, num(needed), unitWords, num(best.perYear)] as const;
+    if (ratio > UNPRECEDENTED) A.push({ status: 'fail', text: m.paceUnprecedented(...args, num(ratio), best.from.period, best.to.period), target: target.period, evidence });
+    else if (ratio > AMBITIOUS) A.push({ status: 'warn', text: m.paceAmbitious(...args, num(ratio), best.from.period, best.to.period), target: target.period, evidence });
+    else A.push({ status: 'pass', text: m.paceOk(...args, num(best.windowYears), best.from.period, best.to.period), target: target.period, evidence });
+  }
+  if (!ind.targets.length) A.push({ status: 'fail', text: m.noTargets() });
+
+  // R: linked to a result of the results framework.
+  const R: SmartFinding[] = [];
+  const result = program.results.find((r) => r.id === ind.result);
+  if (!result) R.push({ status: 'fail', text: m.noResult() });
+  else R.push({ status: 'pass', text: m.resultOk(result.id, result.level, result.statement) });
+
+  // T: every target dated, inside the programme period, milestones in order.
+  const T: SmartFinding[] = [];
+  if (!ind.targets.length) T.push({ status: 'fail', text: m.noTargets() });
+  for (const t of ind.targets) {
+    const p = t.period;
+    if (comparePeriods(p, program.period.start) < 0 || comparePeriods(p, program.period.end) > 0) {
+      T.push({ status: 'warn', text: m.targetOutsideProgram(p.id, program.period.start.id, program.period.end.id), target: p.id });
+    } else if (ind.baseline && comparePeriods(p, ind.baseline.period) <= 0) {
+      T.push({ status: 'fail', text: m.targetBeforeBaseline(p.id, ind.baseline.period.id), target: p.id });
+    } else T.push({ status: 'pass', text: m.targetDated(p.id), target: p.id });
+  }
+  const absolute = ind.targets.map((t) => resolveTarget(t, baseline.point?.value, ind.unit)).flatMap((r) => ('target' in r ? [r.target] : []));
+  let ordered = true;
+  for (let i = 1; i < absolute.length; i++) {
+    if (dir * (absolute[i].value - absolute[i - 1].value) < 0) {
+      ordered = false;
+      T.push({ status: 'warn', text: m.milestonesOutOfOrder(absolute[i - 1].period, absolute[i].period, ind.direction) });
+    }
+  }
+  if (ordered && absolute.length > 1) T.push({ status: 'pass', text: m.milestonesInOrder(absolute.length) });
+
+  const lettersReview = { S, M, A, R, T } as Record<Letter, SmartFinding[]>;
+  return {
+    indicator: ind.id,
+    name: ind.name,
+    letters: Object.fromEntries(letters.map((l) => [l, { status: worst(lettersReview[l]), findings: lettersReview[l] }])) as Record<Letter, SmartLetterReview>,
+  };
+}

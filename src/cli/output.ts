@@ -1,0 +1,27 @@
+// Printing: issues to stderr, results to stdout; colour only on a terminal.
+import { formatIssue, type Issue } from '../spec/issues.js';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stdout is a terminal (colours, progress). */
+  isTTY: boolean;
+  /** True when stderr is a terminal (progress bar). */
+  errIsTTY: boolean;
+}
+
+export const processOutput: Output = {
+  out: (t) => { process.stdout.write(t.endsWith('\n') ? t : t + '\n'); },
+  err: (t) => { process.stderr.write(t.endsWith('\n') ? t : t + '\n'); },
+  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  errIsTTY: Boolean(process.stderr.isTTY),
+};
+
+/** Prints every issue, sorted, and a count line. Returns true when any is an error. */
+export function printIssues(issues: readonly Issue[], output: Output): boolean {
+  for (const i of issues) output.err(formatIssue(i));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  if (errors) output.err(`${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+  return errors > 0;
+}

@@ -1,0 +1,111 @@
+// Computed indicators: `formula` over `inputs`, in a restricted mathjs instance.
+// The instance is built from arithmetic functions only; `import`, `createUnit`,
+// `evaluate`, `parse`, `simplify` and friends are replaced by functions that refuse,
+// so a formula written in a YAML file can compute and do nothing else.
+import {
+  absDependencies, addDependencies, ceilDependencies, compileDependencies, create, divideDependencies,
+  expDependencies, floorDependencies, log10Dependencies, logDependencies, maxDependencies, minDependencies,
+  modDependencies, multiplyDependencies, parseDependencies, powDependencies, roundDependencies, sqrtDependencies,
+  subtractDependencies, unaryMinusDependencies, unaryPlusDependencies,
+  type MathNode,
+} from 'mathjs';
+
+const math = create(
+  {
+    absDependencies, addDependencies, ceilDependencies, compileDependencies, divideDependencies, expDependencies,
+    floorDependencies, log10Dependencies, logDependencies, maxDependencies, minDependencies, modDependencies,
+    multiplyDependencies, parseDependencies, powDependencies, roundDependencies, sqrtDependencies,
+    subtractDependencies, unaryMinusDependencies, unaryPlusDependencies,
+  },
+  { number: 'number' },
+);
+
+// Captured before the namespace is locked: compiled expressions keep working.
+const parseFormulaText = math.parse;
+
+/** Names a formula may call. */
+export const allowedFunctions = ['abs', 'ceil', 'exp', 'floor', 'log', 'log10', 'max', 'min', 'mod', 'round', 'sqrt'] as const;
+const allowed = new Set<string>(allowedFunctions);
+
+const refuse = (name: string) => () => { throw new Error(`${name} is not available in formulas`); };
+// Internals the arithmetic itself resolves through (typed, config, matrix) stay; the
+// formula checker below refuses any name that is not arithmetic anyway.
+const locked = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'compile', 'resolve', 'reviver', 'replacer', 'rationalize', 'help', 'chain'];
+math.import(Object.fromEntries(locked.map((n) => [n, refuse(n)])), { override: true });
+
+export interface ParsedFormula {
+  text: string;
+  /** Variable names used, in order of first use. */
+  variables: string[];
+  evaluate(scope: Record<string, number>): number;
+}
+
+export type FormulaParse = { ok: true; formula: ParsedFormula } | { ok: false; problem: FormulaProblem };
+export type FormulaProblem =
+  | { kind: 'syntax'; reason: string }
+  | { kind: 'forbidden'; name: string }
+  | { kind: 'unknown-variable'; name: string };
+
+/** Parses and checks a formula against its declared input names. */
+export function parseFormula(text: string, inputNames: readonly string[]): FormulaParse {
+  let node: MathNode;
+  try {
+    node = parseFormulaText(text);
+  } catch (e) {
+    return { ok: false, problem: { kind: 'syntax', reason: (e as Error).message } };
+  }
+  const variables: string[] = [];
+  let problem: FormulaProblem | undefined;
+  node.traverse((n: MathNode, _path: string, parent: MathNode | null) => {
+    if (problem) return;
+    switch (n.type) {
+      case 'ConstantNode':
+        if (typeof (n as unknown as { value: unknown }).value !== 'number') problem = { kind: 'syntax', reason: 'only numbers may appear as constants' };
+        break;
+      case 'OperatorNode': case 'ParenthesisNode':
+        break;
+      case 'FunctionNode': {
+        const name = (n as unknown as { fn: { name?: string } }).fn.name ?? '';
+        if (!allowed.has(name)) problem = { kind: 'forbidden', name };
+        break;
+      }
+      case 'SymbolNode': {
+        const name = (n as unknown as { name: string }).name;
+        const isCallee = parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === n;
+        if (isCallee) break;
+        if (!inputNames.includes(name)) problem = { kind: 'unknown-variable', name };
+        else if (!variables.includes(name)) variables.push(name);
+        break;
+      }
+      default:
+        problem = { kind: 'forbidden', name: n.type.replace(/Node$/, '').toLowerCase() };
+    }
+  });
+  if (problem) return { ok: false, problem };
+  const compiled = node.compile();
+  return {
+    ok: true,
+    formula: { text, variables, evaluate: (scope) => Number(compiled.evaluate({ ...scope })) },
+  };
+}
+
+export type FormulaValue = { value: number } | { missing: string };
+
+/**
+ * One period's value. A missing input or a division by zero gives a missing value with
+ * its reason, never Infinity or NaN (DHIS2: null when the denominator is 0 or missing).
+ */
+export function evaluateFormulaAt(formula: ParsedFormula, scope: Record<string, number | undefined>, describeInput: (name: string) => string): FormulaValue {
+  const missingInputs = formula.variables.filter((v) => scope[v] === undefined || Number.isNaN(scope[v]));
+  if (missingInputs.length) return { missing: `no value for ${missingInputs.map(describeInput).join(', ')}` };
+  let result: number;
+  try {
+    result = formula.evaluate(scope as Record<string, number>);
+  } catch (e) {
+    return { missing: `the formula cannot be computed: ${(e as Error).message}` };
+  }
+  if (Number.isFinite(result)) return { value: result };
+  const zeros = formula.variables.filter((v) => scope[v] === 0);
+  if (zeros.length) return { missing: `division by zero (${zeros.map(describeInput).join(', ')} is 0)` };
+  return { missing: 'the formula gives no finite number for these inputs' };
+}

@@ -1,0 +1,254 @@
+// Reads program.yaml and every indicator file beside it, validates them against the
+// zod schemas and each other, and returns the normalised Program with every issue found.
+//
+//   1. read the YAML files (syntax errors at their lines)
+//   2. check each against its schema (unknown keys, missing fields, enums)
+//   3. parse periods (baseline, targets, programme period, as-of)
+//   4. check references: results, data sources, formula inputs, cycles
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { specMessages } from '../messages/spec.js';
+import { parseFormula } from '../compute/formula.js';
+import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
+import { IssueList, type Issue } from './issues.js';
+import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
+import { indicatorSchema, programSchema, type IndicatorFile, type ProgramFile } from './schema.js';
+import { schemaIssues } from './schema-issues.js';
+import { closestName } from './suggest.js';
+import { readYaml, type PathSegment, type YamlSource } from './yaml-source.js';
+import { findCycle } from '../compute/dependency-graph.js';
+
+export interface LoadedProgram {
+  program?: Program;
+  issues: Issue[];
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** Every .yaml / .yml under the programme file's directory, except the programme file. */
+export function indicatorFilesBeside(programPath: string): string[] {
+  const dir = resolve(programPath, '..');
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.ya?ml$/i.test(name) && resolve(full) !== resolve(programPath)) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function loadProgram(root: string, programPath: string): LoadedProgram {
+  const issues = new IssueList();
+  const absProgram = resolve(root, programPath);
+  const programRel = toPosix(relative(root, absProgram));
+  if (!existsSync(absProgram)) {
+    issues.error(programRel, specMessages.fileNotFound(programRel));
+    return { issues: issues.sorted() };
+  }
+  // 1. read
+  const programSrc = readYaml(programRel, readFileSync(absProgram, 'utf8'));
+  issues.addAll(programSrc.issues);
+  const indicatorSrcs = indicatorFilesBeside(absProgram).map((f) => readYaml(toPosix(relative(root, f)), readFileSync(f, 'utf8')));
+  for (const s of indicatorSrcs) issues.addAll(s.issues);
+
+  // 2. schemas
+  const programFile = checkSchema(programSrc, programSchema, issues) as ProgramFile | undefined;
+  const indicatorFiles = indicatorSrcs.map((s) => ({ src: s, file: checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined }));
+  if (indicatorSrcs.length === 0) issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
+  if (!programFile) return { issues: issues.sorted() };
+
+  // 3. periods and 4. references
+  const fiscalYearStart = programFile.program.fiscal_year_start;
+  const periodAt = (src: YamlSource, path: PathSegment[], text: string | number | undefined): Period | undefined => {
+    if (text === undefined) return undefined;
+    const r = parsePeriod(String(text), { fiscalYearStart });
+    if (r.ok) return r.period;
+    const pos = src.positionOf(path);
+    issues.error(src.file, specMessages.invalidPeriod(String(path[path.length - 1]), r.reason), pos.line, pos.column);
+    return undefined;
+  };
+  const pStart = periodAt(programSrc, ['program', 'period', 'start'], programFile.program.period.start);
+  const pEnd = periodAt(programSrc, ['program', 'period', 'end'], programFile.program.period.end);
+  const asOf = periodAt(programSrc, ['program', 'as_of'], programFile.program.as_of);
+  if (pStart && pEnd && comparePeriods(pEnd, pStart) < 0) {
+    const pos = programSrc.positionOf(['program', 'period']);
+    issues.error(programRel, specMessages.programPeriodOrder(), pos.line, pos.column);
+  }
+
+  const resultIds = programFile.results.map((r) => r.id);
+  programFile.results.forEach((r, i) => {
+    if (r.parent !== undefined && !resultIds.includes(r.parent)) {
+      const pos = programSrc.positionOf(['results', i, 'parent']);
+      issues.error(programRel, specMessages.unknownParentResult(r.parent), pos.line, pos.column);
+    }
+  });
+  const dataIds = programFile.data.map((d) => d.id);
+
+  const indicators: Indicator[] = [];
+  const seenIds = new Map<string, string>();
+  for (const { src, file } of indicatorFiles) {
+    if (!file) continue;
+    const ind = normaliseIndicator(src, file, { periodAt, resultIds, dataIds, issues, seenIds });
+    if (ind) indicators.push(ind);
+  }
+  checkFormulaReferences(indicators, indicatorFiles, issues);
+
+  // The programme is returned even when some files have errors, so that the data can
+  // still be read and every problem reported in one run; callers check the issues.
+  if (!pStart || !pEnd) return { issues: issues.sorted() };
+  const a = programFile.assessment;
+  const program: Program = {
+    root,
+    file: programRel,
+    id: programFile.program.id,
+    name: programFile.program.name,
+    locale: programFile.program.locale,
+    period: { start: pStart, end: pEnd },
+    asOf,
+    fiscalYearStart,
+    results: programFile.results,
+    method: a.method,
+    bands: { onTrack: a.bands?.on_track ?? 0.85, atRisk: a.bands?.at_risk ?? 0.6 },
+    openSdgBaseYear: a.open_sdg_base_year,
+    dataSources: programFile.data,
+    indicators,
+    dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
+  };
+  return { program, issues: issues.sorted() };
+}
+
+function checkSchema(src: YamlSource, schema: typeof programSchema | typeof indicatorSchema, issues: IssueList): unknown {
+  if (src.value === undefined) return undefined;
+  if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
+    issues.error(src.file, specMessages.notAMapping(), 1);
+    return undefined;
+  }
+  const r = schema.safeParse(src.value);
+  if (r.success) return r.data;
+  issues.addAll(schemaIssues(r.error, schema, src));
+  return undefined;
+}
+
+interface NormaliseContext {
+  periodAt: (src: YamlSource, path: PathSegment[], text: string | number | undefined) => Period | undefined;
+  resultIds: string[];
+  dataIds: string[];
+  issues: IssueList;
+  seenIds: Map<string, string>;
+}
+
+function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseContext): Indicator | undefined {
+  const { issues } = ctx;
+  const errorAt = (path: PathSegment[], message: string) => {
+    const pos = src.positionOf(path);
+    issues.error(src.file, message, pos.line, pos.column);
+  };
+  const other = ctx.seenIds.get(f.id);
+  if (other) errorAt(['id'], specMessages.duplicateIndicatorId(f.id, other));
+  else ctx.seenIds.set(f.id, src.file);
+
+  if (f.result !== undefined && !ctx.resultIds.includes(f.result)) {
+    errorAt(['result'], specMessages.unknownResult(f.result, ctx.resultIds, closestName(f.result, ctx.resultIds)));
+  }
+  if (f.series && !ctx.dataIds.includes(f.series.data)) {
+    errorAt(['series', 'data'], specMessages.unknownDataSource(f.series.data, ctx.dataIds, closestName(f.series.data, ctx.dataIds)));
+  }
+  if ((f.series === undefined) === (f.formula === undefined)) errorAt([], specMessages.seriesOrFormula());
+  if (f.formula !== undefined && f.inputs === undefined) errorAt(['formula'], specMessages.formulaWithoutInputs());
+  let formula: Indicator['formula'];
+  if (f.formula !== undefined && f.inputs) {
+    const r = parseFormula(f.formula, Object.keys(f.inputs));
+    if (r.ok) formula = r.formula;
+    else {
+      const p = r.problem;
+      errorAt(['formula'], p.kind === 'syntax' ? specMessages.formulaSyntax(p.reason)
+        : p.kind === 'forbidden' ? specMessages.formulaForbidden(p.name)
+        : specMessages.formulaUnknownVariable(p.name, Object.keys(f.inputs)));
+    }
+  }
+  if (f.valid_range && f.valid_range[0] > f.valid_range[1]) errorAt(['valid_range'], specMessages.validRangeOrder());
+
+  let baseline: BaselineDef | undefined;
+  if (f.baseline) {
+    const period = ctx.periodAt(src, ['baseline', 'period'], f.baseline.period);
+    if (period) baseline = { period, value: f.baseline.value, source: f.baseline.source, line: src.positionOf(['baseline']).line };
+  }
+  const targets: TargetDef[] = [];
+  f.targets.forEach((t, i) => {
+    const period = ctx.periodAt(src, ['targets', i, 'period'], t.period);
+    if (t.change_unit === 'pp' && f.unit !== 'percent') errorAt(['targets', i, 'change_unit'], specMessages.changeUnitMismatch(f.unit));
+    if (period && baseline && comparePeriods(period, baseline.period) <= 0) {
+      issues.warning(src.file, specMessages.targetBeforeBaseline(period.id, baseline.period.id), src.positionOf(['targets', i, 'period']).line);
+    }
+    if (period) targets.push({ period, value: t.value, change: t.change, changeUnit: t.change_unit, label: t.label, source: t.source, line: src.positionOf(['targets', i]).line });
+  });
+  targets.sort((a, b) => comparePeriods(a.period, b.period));
+
+  return {
+    id: f.id,
+    name: f.name,
+    definition: f.definition?.trim(),
+    result: f.result,
+    unit: f.unit,
+    unitLabel: f.unit_label,
+    direction: f.direction,
+    frequency: f.frequency,
+    accumulation: f.accumulation,
+    series: f.series ? { data: f.series.data, match: Object.fromEntries(Object.entries(f.series.match).map(([k, v]) => [k, String(v)])) } : undefined,
+    formula,
+    inputs: f.inputs,
+    aggregate: f.aggregate,
+    baseline,
+    targets,
+    validRange: f.valid_range,
+    naturalLimit: f.natural_limit,
+    method: f.method,
+    compare: f.compare ?? [],
+    pirs: f.pirs,
+    references: f.references,
+    file: src.file,
+    lineOf: (key) => src.positionOf([key], 'key').line,
+  };
+}
+
+/** Formula inputs must name defined indicators, and computed indicators must not form a cycle. */
+function checkFormulaReferences(indicators: Indicator[], files: { src: YamlSource; file?: IndicatorFile }[], issues: IssueList): void {
+  const ids = new Set<string>();
+  for (const f of files) if (f.file) ids.add(f.file.id);
+  const edges = new Map<string, string[]>();
+  for (const { src, file } of files) {
+    if (!file?.inputs) continue;
+    const deps: string[] = [];
+    for (const [name, id] of Object.entries(file.inputs)) {
+      if (!ids.has(id)) {
+        const pos = src.positionOf(['inputs', name]);
+        issues.error(src.file, specMessages.unknownInput(name, id, closestName(id, [...ids])), pos.line, pos.column);
+      } else deps.push(id);
+    }
+    edges.set(file.id, deps);
+  }
+  for (const { src, file } of files) {
+    (file?.compare ?? []).forEach((id, i) => {
+      if (ids.has(id)) return;
+      const pos = src.positionOf(['compare', i]);
+      issues.error(src.file, specMessages.unknownCompared(id, closestName(id, [...ids])), pos.line, pos.column);
+    });
+  }
+  const reported = new Set<string>();
+  for (const id of edges.keys()) {
+    const cycle = findCycle(id, edges);
+    if (!cycle) continue;
+    const key = [...cycle.slice(0, -1)].sort().join('|');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const first = files.find((f) => f.file?.id === cycle[0]);
+    if (first) {
+      const pos = first.src.positionOf(['inputs']);
+      issues.error(first.src.file, specMessages.formulaCycle(cycle), pos.line, pos.column);
+    }
+  }
+  void indicators;
+}

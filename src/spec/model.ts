@@ -1,0 +1,77 @@
+// The programme after validation and normalising: periods parsed, defaults filled,
+// every reference checked. Later phases (data, assess, report) read only this.
+import type { Period, Frequency } from '../periods/period.js';
+import type {
+  Accumulation, DataSource, Direction, IndicatorFile, Locale, MethodName, ResultSpec, Unit,
+} from './schema.js';
+import type { ParsedFormula } from '../compute/formula.js';
+
+export interface TargetDef {
+  period: Period;
+  /** Absolute value, when the file gives one. */
+  value?: number;
+  /** Change from the baseline, resolved per breakdown from its own baseline. */
+  change?: number;
+  changeUnit?: 'pp' | 'percent' | 'unit';
+  label?: string;
+  source?: string;
+  line: number;
+}
+
+export interface BaselineDef {
+  period: Period;
+  /** Omitted: read from the data, per breakdown. */
+  value?: number;
+  source?: string;
+  line: number;
+}
+
+export interface Indicator {
+  id: string;
+  name: string;
+  definition?: string;
+  result?: string;
+  unit: Unit;
+  unitLabel?: string;
+  direction: Direction;
+  frequency: Frequency;
+  accumulation: Accumulation;
+  series?: { data: string; match: Record<string, string> };
+  formula?: ParsedFormula;
+  inputs?: Record<string, string>;
+  aggregate?: IndicatorFile['aggregate'];
+  baseline?: BaselineDef;
+  targets: TargetDef[];
+  validRange?: [number, number];
+  naturalLimit?: number;
+  method?: MethodName;
+  /** Indicators measuring the same thing from another source. */
+  compare: string[];
+  pirs?: Record<string, string | number | boolean>;
+  references?: { title: string; url?: string }[];
+  /** Path relative to the programme root. */
+  file: string;
+  /** Line of a key in the indicator file (for issues found later). */
+  lineOf(key: string): number;
+}
+
+export interface Program {
+  /** Directory paths are relative to (where `mel` runs). */
+  root: string;
+  /** program.yaml, relative to root. */
+  file: string;
+  id: string;
+  name: string;
+  locale: Locale;
+  period: { start: Period; end: Period };
+  asOf?: Period;
+  fiscalYearStart: number;
+  results: ResultSpec[];
+  method: MethodName;
+  bands: { onTrack: number; atRisk: number };
+  openSdgBaseYear?: number;
+  dataSources: DataSource[];
+  indicators: Indicator[];
+  /** Line of each data source's entry in program.yaml. */
+  dataSourceLine(id: string): number;
+}

@@ -1,0 +1,105 @@
+// zod issues -> issues a person can act on, each at the line of the YAML node it is
+// about: unknown keys with a suggestion, missing fields named, enums with their values.
+import type { z } from 'zod';
+import { specMessages } from '../messages/spec.js';
+import { issueError, type Issue } from './issues.js';
+import { closestName } from './suggest.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
+
+type AnySchema = z.ZodType;
+type Def = { type: string; shape?: Record<string, AnySchema>; innerType?: AnySchema; element?: AnySchema; valueType?: AnySchema; options?: AnySchema[]; in?: AnySchema; items?: AnySchema[] };
+const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The object schemas a path may lead to (several through a union). */
+function schemasAt(schema: AnySchema, path: readonly PathSegment[]): AnySchema[] {
+  let current: AnySchema[] = [schema];
+  for (const seg of path) {
+    const next: AnySchema[] = [];
+    for (const s of current.flatMap(unwrap)) {
+      const def = defOf(s);
+      if (def.type === 'object' && def.shape && typeof seg === 'string' && def.shape[seg]) next.push(def.shape[seg]);
+      else if (def.type === 'array' && def.element && typeof seg === 'number') next.push(def.element);
+      else if (def.type === 'tuple' && def.items && typeof seg === 'number' && def.items[seg]) next.push(def.items[seg]);
+      else if (def.type === 'record' && def.valueType) next.push(def.valueType);
+    }
+    current = next;
+  }
+  return current.flatMap(unwrap);
+}
+
+function unwrap(s: AnySchema): AnySchema[] {
+  const def = defOf(s);
+  switch (def.type) {
+    case 'optional': case 'default': case 'nullable': case 'prefault': case 'readonly': case 'catch':
+      return unwrap(def.innerType!);
+    case 'pipe': return unwrap(def.in!);
+    case 'union': return def.options!.flatMap(unwrap);
+    default: return [s];
+  }
+}
+
+function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
+  const keys = new Set<string>();
+  for (const s of schemasAt(schema, path)) {
+    const def = defOf(s);
+    if (def.type === 'object' && def.shape) for (const k of Object.keys(def.shape)) if (k !== '$schema') keys.add(k);
+  }
+  return [...keys];
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+const fieldName = (path: readonly PathSegment[]) => {
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  return last === undefined ? '(file)' : String(last);
+};
+const where = (path: readonly PathSegment[]) =>
+  path.slice(0, -1).map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
+
+const expectedType = (e: string) =>
+  ({ string: 'text', number: 'a number', int: 'a whole number', array: 'a list', object: 'a mapping', record: 'a mapping', boolean: 'true or false', tuple: 'a list' } as Record<string, string>)[e] ?? e;
+
+/** Translates a failed safeParse into issues at the lines of the YAML source. */
+export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSource): Issue[] {
+  const out: Issue[] = [];
+  const at = (path: readonly PathSegment[], message: string, which: 'key' | 'value' = 'value') => {
+    const pos = src.positionOf(path, which);
+    out.push(issueError(src.file, message, pos.line, pos.column));
+  };
+  for (const issue of error.issues) {
+    const path = issue.path as PathSegment[];
+    const given = valueAt(src.value, path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const allowed = allowedKeysAt(schema, path);
+        for (const key of issue.keys) at([...path, key], specMessages.unknownKey(key, closestName(key, allowed), allowed), 'key');
+        break;
+      }
+      case 'invalid_value': {
+        if (given === undefined) at(path, specMessages.missingField(fieldName(path), where(path)));
+        else at(path, specMessages.wrongEnum(fieldName(path), given, issue.values as (string | number)[]));
+        break;
+      }
+      case 'invalid_type': {
+        if (given === undefined) at(path, specMessages.missingField(fieldName(path), where(path)));
+        else at(path, specMessages.wrongType(fieldName(path), expectedType(issue.expected), given));
+        break;
+      }
+      case 'invalid_union': {
+        if (given === undefined) at(path, specMessages.missingField(fieldName(path), where(path)));
+        else at(path, `\`${fieldName(path)}\` has the wrong form: ${issue.message}`);
+        break;
+      }
+      default:
+        at(path, path.length ? `\`${fieldName(path)}\`: ${issue.message}` : issue.message);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+// YAML read with positions: every value keeps the line it was written on, so a schema
+// issue at path ['targets', 0, 'change_unit'] is printed at its line in the file.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Issue } from './issues.js';
+import { issueError } from './issues.js';
+
+export type PathSegment = string | number;
+
+export interface YamlSource {
+  /** Path relative to the programme root, as issues print it. */
+  file: string;
+  /** Parsed plain JS value (undefined when the file has syntax errors). */
+  value: unknown;
+  /** Line (1-based) and column of the node at a path, or of its nearest existing parent. */
+  positionOf(path: readonly PathSegment[], which?: 'key' | 'value'): { line: number; column: number };
+  /** Syntax errors, each at its line. */
+  issues: Issue[];
+}
+
+export function readYaml(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const issues: Issue[] = [];
+  for (const e of doc.errors) {
+    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+    issues.push(issueError(file, yamlErrorMessage(e.code, e.message), pos.line, pos.col));
+  }
+  for (const w of doc.warnings) {
+    const pos = w.linePos?.[0] ?? lineCounter.linePos(w.pos[0]);
+    issues.push({ severity: 'warning', file, line: pos.line, column: pos.col, message: firstLine(w.message) });
+  }
+
+  const positionOf = (path: readonly PathSegment[], which: 'key' | 'value' = 'value') => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        const keyNode = pair.key as Node;
+        if (last && which === 'key') { offset = keyNode.range?.[0] ?? offset; node = undefined; break; }
+        const valueNode = pair.value as Node | null;
+        offset = valueNode?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+        node = valueNode;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg] as Node | undefined;
+        if (!item) break;
+        offset = item.range?.[0] ?? offset;
+        node = item;
+      } else break;
+    }
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+
+  return { file, value: issues.some((i) => i.severity === 'error') ? undefined : doc.toJS(), positionOf, issues };
+}
+
+const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+
+function yamlErrorMessage(code: string, message: string): string {
+  const text = firstLine(message);
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return `YAML syntax: ${text} (check the indentation: nested keys use the same number of spaces, never tabs)`;
+    case 'DUPLICATE_KEY':
+      return `YAML: this key is written twice in the same block (${text})`;
+    case 'TAB_AS_INDENT':
+      return 'YAML syntax: a tab is used for indentation; use spaces';
+    default:
+      return `YAML syntax: ${text}`;
+  }
+}
