@@ -124,7 +124,7 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
     else if (ratio > AMBITIOUS) A.push({ status: 'warn', text: m.paceAmbitious(...args, num(ratio), best.from.period, best.to.period), target: target.period, evidence });
     else A.push({ status: 'pass', text: m.paceOk(...args, num(best.windowYears), best.from.period, best.to.period), target: target.period, evidence });
   }
-  if (!ind.targets.length) A.push({ status: 'fail', text: m.noTargets() });
+  if (!ind.targets.length) A.push({ status: 'fail', text: m.noTargetToJudge() });
 
   // R: linked to a result of the results framework.
   const R: SmartFinding[] = [];
@@ -134,7 +134,7 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
 
   // T: every target dated, inside the programme period, milestones in order.
   const T: SmartFinding[] = [];
-  if (!ind.targets.length) T.push({ status: 'fail', text: m.noTargets() });
+  if (!ind.targets.length) T.push({ status: 'fail', text: m.noDatedTarget() });
   for (const t of ind.targets) {
     const p = t.period;
     if (comparePeriods(p, program.period.start) < 0 || comparePeriods(p, program.period.end) > 0) {

@@ -98,9 +98,12 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
     const d = data.get(ind.id);
     if (d) checkValueRanges(ind, d, issues);
   }
-  for (const source of program.dataSources) {
-    const table = tables.get(source.id);
-    if (table) warnUnusedCodes(program, source, table, issues);
+  // Unused codes are only meaningful once every indicator file could be read.
+  if (!issues.hasErrors) {
+    for (const source of program.dataSources) {
+      const table = tables.get(source.id);
+      if (table) warnUnusedCodes(program, source, table, issues);
+    }
   }
 
   return { workspace: { program, data, tables: [...tables.values()], issues: issues.sorted() }, issues: issues.sorted() };

@@ -20,6 +20,8 @@ export interface SmartMessages {
   baselineNoValue: (period: string, note: string) => string;
   baselineOk: (period: string, value: number, from: string) => string;
   noTargets: () => string;
+  noTargetToJudge: () => string;
+  noDatedTarget: () => string;
   targetsNumeric: (count: number) => string;
   targetUnresolved: (reason: string) => string;
   impossiblePercent: (period: string, value: number) => string;
@@ -51,11 +53,13 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     unitDirection: (u, d) => `Unit ${u}, desired direction: ${d}.`,
     computedFrom: (i) => `Computed from ${i.join(', ')}.`,
     noDataForIndicator: (s) => `No value has been reported for this indicator (${s}).`,
-    dataPresent: (c, f, l, s) => `${c} value${c === 1 ? '' : 's'} from ${f} to ${l} (${s}).`,
+    dataPresent: (c, f, l, s) => (f === l ? `${c} value${c === 1 ? '' : 's'}, ${f} (${s}).` : `${c} values from ${f} to ${l} (${s}).`),
     noBaseline: () => 'No baseline: set `baseline: { period, value }` so progress can be measured from a known starting point.',
     baselineNoValue: (p, note) => `The baseline period ${p} has no value: ${note}.`,
     baselineOk: (p, v, from) => `Baseline ${v} in ${p} (${from}).`,
     noTargets: () => 'No target: without a numeric, dated target, progress cannot be judged.',
+    noTargetToJudge: () => 'Without a target there is no pace to check against the series.',
+    noDatedTarget: () => 'No dated target: say by when the change is due.',
     targetsNumeric: (c) => `${c} numeric target${c === 1 ? '' : 's'}.`,
     targetUnresolved: (r) => `A target cannot be computed: ${r}.`,
     impossiblePercent: (p, v) => `The ${p} target of ${v} % lies outside 0-100 %: it is impossible.`,
@@ -85,11 +89,13 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     unitDirection: (u, d) => `Unidad ${u}, dirección deseada: ${d === 'increase' ? 'aumentar' : d === 'decrease' ? 'disminuir' : d}.`,
     computedFrom: (i) => `Calculado a partir de ${i.join(', ')}.`,
     noDataForIndicator: (s) => `No se ha reportado ningún valor para este indicador (${s}).`,
-    dataPresent: (c, f, l, s) => `${c} valor${c === 1 ? '' : 'es'} de ${f} a ${l} (${s}).`,
+    dataPresent: (c, f, l, s) => (f === l ? `${c} valor${c === 1 ? '' : 'es'}, ${f} (${s}).` : `${c} valores de ${f} a ${l} (${s}).`),
     noBaseline: () => 'Sin línea de base: defina `baseline: { period, value }` para medir el avance desde un punto de partida conocido.',
     baselineNoValue: (p, note) => `El periodo de la línea de base ${p} no tiene valor: ${note}.`,
     baselineOk: (p, v, from) => `Línea de base ${v} en ${p} (${from}).`,
     noTargets: () => 'Sin meta: sin una meta numérica y fechada no se puede juzgar el avance.',
+    noTargetToJudge: () => 'Sin meta no hay ritmo que comparar con la serie.',
+    noDatedTarget: () => 'Sin meta fechada: indique para cuándo se espera el cambio.',
     targetsNumeric: (c) => `${c} meta${c === 1 ? '' : 's'} numérica${c === 1 ? '' : 's'}.`,
     targetUnresolved: (r) => `Una meta no se puede calcular: ${r}.`,
     impossiblePercent: (p, v) => `La meta de ${p} (${v} %) está fuera de 0-100 %: es imposible.`,

@@ -26,6 +26,6 @@ export function closestName(name: string, candidates: readonly string[]): string
     const d = editDistance(fold(name), fold(c));
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
-  const allowed = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
+  const allowed = name.length >= 4 ? Math.max(2, Math.floor(name.length / 3)) : 1;
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }

@@ -21,8 +21,12 @@ export function readYaml(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const issues: Issue[] = [];
+  const multiline = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   for (const e of doc.errors) {
-    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+    // A mis-indented line makes the line above look like a key spilling over two lines;
+    // the line to fix is the second one, and one message is enough.
+    if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])) continue;
+    const pos = e.code === 'MULTILINE_IMPLICIT_KEY' ? lineCounter.linePos(e.pos[1]) : e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
     issues.push(issueError(file, yamlErrorMessage(e.code, e.message), pos.line, pos.col));
   }
   for (const w of doc.warnings) {
@@ -69,6 +73,8 @@ function yamlErrorMessage(code: string, message: string): string {
       return `YAML syntax: ${text} (check the indentation: nested keys use the same number of spaces, never tabs)`;
     case 'DUPLICATE_KEY':
       return `YAML: this key is written twice in the same block (${text})`;
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'YAML syntax: this line is indented differently from the lines of its block (nested keys use the same number of spaces)';
     case 'TAB_AS_INDENT':
       return 'YAML syntax: a tab is used for indentation; use spaces';
     default:

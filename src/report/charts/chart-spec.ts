@@ -53,6 +53,12 @@ export interface SmallMultiplesSpec {
   /** One panel per breakdown (district...), each a single-group chart. */
   panels: { title: string; group: ChartGroup }[];
   percent: boolean;
+  /** Optional second line under the title (e.g. the indicator's period or definition). */
+  subtitle?: string;
+  /** Time-axis label in the programme's language; default "Year" (en) / "Año" (es). */
+  axisTimeLabel?: string;
+  /** Legend names of the roles; default English or Spanish names by `locale`. */
+  roleLabels?: ChartSpec['roleLabels'];
   width?: number;
   height?: number;
 }

@@ -1,0 +1,208 @@
+// One indicator x one breakdown -> one assessment result: baseline, the target pursued,
+// latest value, expected value on the linear path, progress ratio, status, every past
+// target's outcome, projections, and the chosen published method beside `trajectory`.
+//
+//   1. observations up to as-of
+//   2. baseline (given, or read from this breakdown's data)
+//   3. targets resolved from this breakdown's baseline; the one pursued at as-of
+//   4. trajectory status, target outcomes, projections, the chosen method
+import type { BreakdownSeries } from '../data/indicator-data.js';
+import { frequencyStepYears, type Period } from '../periods/period.js';
+import type { Indicator, Program } from '../spec/model.js';
+import type { MethodName } from '../spec/schema.js';
+import type { AssessedTarget, AssessmentResult, MethodOutcome, ProjectionResult, Status } from './assessment.js';
+import { observationsUpTo, pursuedTarget, resolveBaseline, resolveTarget, type ResolvedTarget } from './baseline-and-targets.js';
+import type { MethodInput, MethodVerdict, TimedValue } from './method-types.js';
+import { runMethod } from './methods/index.js';
+import { projectCagr, projectLinear } from './projection.js';
+import { judgeTarget } from './target-outcome.js';
+import { roundForOutput } from './rounding.js';
+
+export interface SeriesAssessmentContext {
+  program: Program;
+  indicator: Indicator;
+  series: BreakdownSeries | undefined;
+  isHeadline: boolean;
+  asOf: Period;
+  method: MethodName;
+}
+
+const statusOfTrajectory = (category: string | null): Status | undefined =>
+  category === 'achieved' || category === 'on_track' || category === 'at_risk' || category === 'off_track' || category === 'deteriorating' ? category : undefined;
+
+export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
+  const { program, indicator: ind, series, asOf } = ctx;
+  const notes: string[] = [];
+  const result = program.results.find((r) => r.id === ind.result);
+  const base: Omit<AssessmentResult, 'status' | 'reason'> = {
+    indicator: ind.id,
+    name: ind.name,
+    result: ind.result,
+    level: result?.level,
+    disaggregation: series?.dims ?? {},
+    unit: ind.unit,
+    direction: ind.direction,
+    method: ctx.method,
+    baseline: null,
+    target: null,
+    latest: null,
+    expected: null,
+    progress_ratio: null,
+    targets: [],
+    projection: null,
+    projections: [],
+    methods: {},
+    observations: 0,
+    missing: 0,
+    notes,
+  };
+
+  // 1. observations
+  const observed = series ? observationsUpTo(series, asOf) : [];
+  base.observations = observed.length;
+  if (series) {
+    for (let i = 0; i < series.values.length; i++) if (Number.isNaN(series.values[i]) && series.periods[i].endYear <= asOf.endYear + 1e-9) base.missing++;
+  }
+  const latest = observed[observed.length - 1];
+  if (latest) base.latest = { period: latest.period, value: roundForOutput(latest.value), source: latest.source };
+  if (latest && asOf.endYear - latest.periodObj.endYear >= frequencyStepYears(ind.frequency) * 2 - 1e-9 && ind.frequency !== 'irregular') {
+    notes.push(`the latest value is from ${latest.period}; the series stops before as-of ${asOf.id}`);
+  }
+  const afterAsOf = series ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + 1e-9).length : 0;
+  if (afterAsOf) notes.push(`${afterAsOf} value${afterAsOf === 1 ? '' : 's'} after as-of ${asOf.id} not used`);
+
+  // 2. baseline
+  const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, series, observed);
+  if (baseline.note) notes.push(baseline.note);
+  if (baseline.point) base.baseline = { period: baseline.point.period, value: roundForOutput(baseline.point.value), source: baseline.point.source };
+
+  // 3. targets
+  const resolved: ResolvedTarget[] = [];
+  for (const def of ind.targets) {
+    const r = resolveTarget(def, baseline.point?.value, ind.unit);
+    if ('target' in r) resolved.push(r.target);
+    else {
+      notes.push(r.unresolved);
+      base.targets.push({ period: def.period.id, value: null, label: def.label, outcome: 'no_data', reason: r.unresolved });
+    }
+  }
+  const stepYears = frequencyStepYears(ind.frequency);
+  for (const t of resolved) {
+    const judged = judgeTarget(t, observed, asOf, ind.direction === 'increase' ? 1 : -1, stepYears);
+    base.targets.push({
+      period: t.period, value: roundForOutput(t.value), label: t.label,
+      derivation: t.derivation === 'given' ? undefined : t.derivation,
+      outcome: judged.outcome,
+      judged_by: judged.by ? { period: judged.by.period, value: roundForOutput(judged.by.value) } : undefined,
+      reason: judged.reason,
+    });
+  }
+  base.targets.sort((a, b) => ind.targets.findIndex((t) => t.period.id === a.period) - ind.targets.findIndex((t) => t.period.id === b.period));
+  const pursued = pursuedTarget(resolved, asOf);
+  if (pursued) base.target = { period: pursued.period, value: roundForOutput(pursued.value), label: pursued.label };
+
+  // 4. methods
+  if (!resolved.length && !ind.targets.length) {
+    return finish(base, 'no_target', 'the indicator has no target', ctx, undefined);
+  }
+  if (!pursued) return finish(base, 'no_target', notes[notes.length - 1] ?? 'no target could be resolved', ctx, undefined);
+  if (!baseline.point) return finish(base, 'no_data', baseline.note ?? 'no baseline value', ctx, undefined);
+  if (!observed.length) return finish(base, 'no_data', 'no value has been observed up to as-of', ctx, undefined);
+  if (pursued.time <= baseline.point.time) {
+    return finish(base, 'no_target', `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`, ctx, undefined);
+  }
+  if (!observed.some((o) => o.time > baseline.point!.time)) {
+    return finish(base, 'no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`, ctx, undefined);
+  }
+
+  const input: MethodInput = {
+    direction: ind.direction === 'increase' ? 1 : -1,
+    unit: ind.unit,
+    accumulation: ind.accumulation,
+    observations: observed.map(toTimed),
+    baseline: { period: baseline.point.period, time: baseline.point.time, firstYear: baseline.point.firstYear, value: baseline.point.value },
+    target: toTimed(pursued),
+    targets: resolved.map(toTimed),
+    targetEndTimes: resolved.map((t) => t.endTime),
+    asOf: { period: asOf.id, time: asOf.mid, endTime: asOf.endYear },
+    stepYears,
+    bands: program.bands,
+    openSdgBaseYear: program.openSdgBaseYear,
+    naturalLimit: ind.naturalLimit,
+  };
+  const trajectory = runMethod('trajectory', input);
+  const e = trajectory.inputs.expected;
+  const pr = trajectory.inputs.progress_ratio;
+  base.expected = typeof e === 'number' ? roundForOutput(e) : null;
+  base.progress_ratio = typeof pr === 'number' ? roundForOutput(pr) : null;
+
+  const projections = [projectLinear(input), projectCagr(input)].map((p) => toProjection(p, pursued.period));
+  base.projections = projections;
+  base.projection = projections[0];
+
+  const status = statusOfTrajectory(trajectory.category);
+  if (status) return finish(base, status, trajectory.reason ?? reasonOf(status, base), ctx, { trajectory, input });
+  return finish(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be judged', ctx, { trajectory, input });
+}
+
+function finish(
+  base: Omit<AssessmentResult, 'status' | 'reason'>,
+  status: Status,
+  reason: string,
+  ctx: SeriesAssessmentContext,
+  run: { trajectory: MethodVerdict; input: MethodInput } | undefined,
+): AssessmentResult {
+  const methods: AssessmentResult['methods'] = {};
+  if (run) {
+    methods.trajectory = outcomeOf(run.trajectory);
+    if (ctx.method !== 'trajectory') methods[ctx.method] = outcomeOf(runMethod(ctx.method, run.input));
+  } else {
+    methods.trajectory = { category: null, inputs: {}, reason };
+    if (ctx.method !== 'trajectory') methods[ctx.method] = { category: null, inputs: {}, reason };
+  }
+  return { ...base, status, reason, methods };
+}
+
+/** Every published method on the same input, for the report's per-indicator sheet. */
+export function outcomeOf(v: MethodVerdict): MethodOutcome {
+  const inputs: MethodOutcome['inputs'] = {};
+  for (const [k, x] of Object.entries(v.inputs)) inputs[k] = typeof x === 'number' ? roundForOutput(x) : x;
+  const out: MethodOutcome = { category: v.category, inputs };
+  if (v.score !== undefined) out.score = roundForOutput(v.score);
+  if (v.reason) out.reason = v.reason;
+  return out;
+}
+
+function toTimed(t: TimedValue): TimedValue {
+  return { period: t.period, time: t.time, firstYear: t.firstYear, value: t.value };
+}
+
+function reasonOf(status: Status, r: Omit<AssessmentResult, 'status' | 'reason'>): string {
+  const ratio = r.progress_ratio;
+  switch (status) {
+    case 'achieved': return `the latest value (${r.latest?.value}, ${r.latest?.period}) has reached the target (${r.target?.value}, ${r.target?.period})`;
+    case 'deteriorating': return `the latest value (${r.latest?.value}) has moved away from the target since the baseline (${r.baseline?.value})`;
+    default: return `${ratio === null ? '?' : Math.round(ratio * 100)} % of the change expected by ${r.latest?.period} on the path from the baseline to the target has happened`;
+  }
+}
+
+type RawProjection = ReturnType<typeof projectLinear>;
+
+function toProjection(p: RawProjection, targetPeriod: string): ProjectionResult {
+  const raw = p as unknown as { method: 'linear' | 'cagr'; value?: number | null; attainment?: { time: number } | null; reason?: string; inputs?: Record<string, unknown> };
+  const inputs: Record<string, number | string | boolean | null> = {};
+  for (const [k, v] of Object.entries(raw.inputs ?? {})) {
+    if (typeof v === 'number') inputs[k] = roundForOutput(v);
+    else if (typeof v === 'string' || typeof v === 'boolean' || v === null) inputs[k] = v;
+  }
+  return {
+    method: raw.method,
+    period: targetPeriod,
+    value: typeof raw.value === 'number' && Number.isFinite(raw.value) ? roundForOutput(raw.value) : null,
+    attainment: raw.attainment ? String(Math.floor(raw.attainment.time)) : null,
+    ...(raw.reason ? { reason: raw.reason } : {}),
+    inputs,
+  };
+}
+
+export type { AssessedTarget };

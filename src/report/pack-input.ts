@@ -1,0 +1,41 @@
+// Everything the Excel progress pack shows, computed before a single cell is written.
+import type { AssessmentDocument, MethodOutcome } from '../assess/assessment.js';
+import type { SmartReview } from '../assess/smart-review.js';
+import type { IndicatorData } from '../data/indicator-data.js';
+import type { DataQualityReport } from '../quality/data-quality.js';
+import type { Program } from '../spec/model.js';
+import type { Locale, MethodName } from '../spec/schema.js';
+
+export interface ChartImage {
+  indicator: string;
+  /** Breakdown the chart is about; undefined for the indicator's main chart. */
+  disaggregation?: Record<string, string>;
+  /** File name inside charts/: `<indicator id>[--<disaggregation>].png`. */
+  file: string;
+  png: Buffer;
+}
+
+export interface AboutInfo {
+  engineVersion: string;
+  programFile: string;
+  /** ISO timestamp of the run (from SOURCE_DATE_EPOCH when set). */
+  runTime: string;
+  sources: { file: string; sha256: string }[];
+  methods: MethodName[];
+  /** Human-readable thresholds: name -> text ("on_track: progress ratio >= 0.85"). */
+  thresholds: Record<string, string>;
+  roundingRule: string;
+}
+
+export interface PackInput {
+  program: Program;
+  locale: Locale;
+  doc: AssessmentDocument;
+  /** Per result (same order as doc.results), the verdict of every method, with inputs. */
+  everyMethod: Partial<Record<MethodName, MethodOutcome>>[];
+  smart: SmartReview;
+  quality: DataQualityReport;
+  data: ReadonlyMap<string, IndicatorData>;
+  charts: ChartImage[];
+  about: AboutInfo;
+}

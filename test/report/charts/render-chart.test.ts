@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { ChartPoint, ChartSpec, SmallMultiplesSpec } from '../../../src/report/charts/chart-spec.js';
+import {
+  chooseGrid,
+  niceValueAxis,
+  renderSmallMultiplesWithLayout,
+  renderTrajectoryChart,
+  renderTrajectoryChartWithLayout,
+  timeRange,
+  yearTicks,
+} from '../../../src/report/charts/render-chart.js';
+import { FONT_FAMILY, ensureChartFont } from '../../../src/report/charts/font.js';
+import { formatNumber, formatYear, groupStyle, targetLabelText } from '../../../src/report/charts/style.js';
+
+const p = (x: number, y: number, label = String(Math.floor(x))): ChartPoint => ({ x, y, label });
+
+/** Peru stunting, national and rural, survey rounds at their midpoints. */
+function peruSpec(locale: 'en' | 'es' = 'en'): ChartSpec {
+  return {
+    title: 'Peru: stunting in children under 5, 2000–2023',
+    subtitle: 'National and rural',
+    unitLabel: '% of children under 5',
+    footnotes: ['Source: INEI, ENDES 2000–2023.'],
+    locale,
+    axisTimeLabel: locale === 'es' ? 'Año' : 'Year',
+    roleLabels: { actual: 'Actual', baseline: 'Baseline', target: 'Target', expected: 'Expected path', projection: 'Projection' },
+    percent: true,
+    groups: [
+      {
+        label: 'National',
+        actual: [p(2000.5, 31.0), p(2008.0, 28.5, '2007-2008'), p(2010.5, 23.2), p(2013.5, 17.5), p(2016.5, 13.1), p(2019.5, 12.2), p(2023.5, 11.5)],
+        baseline: p(2006.5, 29.5),
+        targets: [{ ...p(2011.5, 24.5), name: 'Target 2011' }],
+        expectedPath: [p(2006.5, 29.5), p(2011.5, 24.5)],
+      },
+      {
+        label: 'Rural',
+        actual: [p(2008.0, 46.3, '2007-2008'), p(2010.5, 38.8), p(2013.5, 32.3), p(2016.5, 26.5), p(2019.5, 24.5), p(2023.5, 22.9)],
+        baseline: p(2008.0, 46.3, '2007-2008'),
+        targets: [{ ...p(2026.5, 15.0), name: 'Target 2026' }],
+        expectedPath: [p(2008.0, 46.3), p(2026.5, 15.0)],
+        projection: [p(2023.5, 22.9), p(2026.5, 21.4)],
+      },
+    ],
+  };
+}
+
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+async function decode(png: Buffer) {
+  const img = await loadImage(png);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return (x: number, y: number): [number, number, number] => {
+    const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+    return [d[0], d[1], d[2]];
+  };
+}
+
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function expectColour(actual: [number, number, number], expected: [number, number, number], tolerance = 3): void {
+  const diff = Math.max(...actual.map((v, i) => Math.abs(v - expected[i])));
+  expect(diff, `rgb(${actual.join(',')}) vs rgb(${expected.join(',')})`).toBeLessThanOrEqual(tolerance);
+}
+
+describe('renderTrajectoryChart', () => {
+  it('writes a 1600 x 900 PNG', async () => {
+    const png = await renderTrajectoryChart(peruSpec());
+    expect(pngSize(png)).toEqual({ width: 1600, height: 900 });
+  });
+
+  it('honours width and height of the spec', async () => {
+    const png = await renderTrajectoryChart({ ...peruSpec(), width: 800, height: 450 });
+    expect(pngSize(png)).toEqual({ width: 800, height: 450 });
+  });
+
+  it('gives identical bytes for the same spec', async () => {
+    const a = await renderTrajectoryChart(peruSpec());
+    await renderTrajectoryChart(peruSpec('es')); // something else in between
+    const b = await renderTrajectoryChart(peruSpec());
+    expect(b.equals(a)).toBe(true);
+  });
+
+  it('draws each group in its colour where its data points are, on a white background', async () => {
+    const spec = peruSpec();
+    const layout = await renderTrajectoryChartWithLayout(spec);
+    const pixel = await decode(layout.png);
+    expectColour(pixel(2, 2), [255, 255, 255], 0);
+    expectColour(pixel(1597, 897), [255, 255, 255], 0);
+
+    // Points not covered by a label or another marker: National 2013.5 and Rural 2019.5.
+    const national = layout.pixelOf(2013.5, 17.5);
+    const rural = layout.pixelOf(2019.5, 24.5);
+    for (const [pt, colour] of [
+      [national, groupStyle(0).color],
+      [rural, groupStyle(1).color],
+    ] as const) {
+      expect(pt.x).toBeGreaterThan(layout.chartArea.left);
+      expect(pt.x).toBeLessThan(layout.chartArea.right);
+      for (const [dx, dy] of [[0, 0], [-2, 0], [2, 0], [0, -2], [0, 2]]) {
+        expectColour(pixel(pt.x + dx, pt.y + dy), rgb(colour));
+      }
+    }
+    // An empty stretch of the plot (high up, early years) is white.
+    const empty = layout.pixelOf(2003, 55);
+    expectColour(pixel(empty.x, empty.y), [255, 255, 255], 0);
+  });
+
+  it('uses a linear time axis with whole-year ticks covering every point', async () => {
+    const layout = await renderTrajectoryChartWithLayout(peruSpec());
+    expect(layout.xRange.min).toBeLessThan(2000.5);
+    expect(layout.xRange.max).toBeGreaterThan(2026.5);
+    expect(layout.xTicks.length).toBeLessThanOrEqual(13);
+    expect(layout.xTicks.every(Number.isInteger)).toBe(true);
+    // Proportional to time: 2011 -> 2016 is as wide as 2016 -> 2021.
+    const w1 = layout.pixelOf(2016, 0).x - layout.pixelOf(2011, 0).x;
+    const w2 = layout.pixelOf(2021, 0).x - layout.pixelOf(2016, 0).x;
+    expect(Math.abs(w1 - w2)).toBeLessThan(1e-6);
+    // Percentages: from 0 to a nice maximum no higher than 100.
+    expect(layout.yAxis.min).toBe(0);
+    expect(layout.yAxis.max).toBeGreaterThan(46.3);
+    expect(layout.yAxis.max).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('renderSmallMultiples', () => {
+  it('draws 12 panels on one 1600 x 900 image with the panel colour at data points', async () => {
+    const panels: SmallMultiplesSpec['panels'] = Array.from({ length: 12 }, (_, i) => {
+      const start = 30 + i;
+      const actual = [2008.5, 2012.5, 2016.5, 2020.5].map((x, k) => p(x, start - 4 * k));
+      return {
+        title: `District ${i + 1}`,
+        group: {
+          label: `District ${i + 1}`,
+          actual,
+          baseline: actual[0],
+          targets: [{ ...p(2021.5, start - 15), name: 'Target 2021' }],
+          expectedPath: [actual[0], p(2021.5, start - 15)],
+        },
+      };
+    });
+    const spec: SmallMultiplesSpec = {
+      title: 'Stunting by district',
+      unitLabel: '% of children under 5',
+      footnotes: ['Source: illustrative data.'],
+      locale: 'es',
+      panels,
+      percent: true,
+    };
+    const layout = await renderSmallMultiplesWithLayout(spec);
+    expect(pngSize(layout.png)).toEqual({ width: 1600, height: 900 });
+    expect(layout.panels).toHaveLength(12);
+    expect(layout.rows * layout.cols).toBeGreaterThanOrEqual(12);
+    const pixel = await decode(layout.png);
+    expectColour(pixel(1, 1), [255, 255, 255], 0);
+    for (const i of [0, 5, 11]) {
+      const pt = layout.panels[i].pixelOf(2016.5, 30 + i - 8);
+      expectColour(pixel(pt.x, pt.y), rgb(groupStyle(0).color));
+    }
+    const again = await renderSmallMultiplesWithLayout(spec);
+    expect(again.png.equals(layout.png)).toBe(true);
+  });
+});
+
+describe('labels and scales', () => {
+  it('writes numbers by locale: Spanish decimal comma', () => {
+    expect(formatNumber(29.5, 'es')).toBe('29,5');
+    expect(formatNumber(29.5, 'en')).toBe('29.5');
+    expect(formatNumber(30, 'es')).toBe('30');
+    expect(formatNumber(2.5, 'es', { decimals: 1 })).toBe('2,5');
+    expect(formatNumber(10, 'es', { decimals: 1 })).toBe('10,0');
+    expect(formatNumber(12345.67, 'es')).toBe('12.345,7');
+    expect(formatNumber(1234.5, 'es')).toBe('1234,5');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+    expect(formatNumber(-0.04, 'es')).toBe('0');
+    expect(formatNumber(-3.25, 'es', { maxDecimals: 2 })).toBe('-3,25');
+    expect(formatYear(2011)).toBe('2011');
+  });
+
+  it('writes target labels with the value in the locale', () => {
+    expect(targetLabelText('Meta 2011', 24.5, 'es')).toBe('Meta 2011: 24,5');
+    expect(targetLabelText('Meta 2011: 24.5', 24.5, 'es')).toBe('Meta 2011: 24,5');
+    expect(targetLabelText('Meta 2011: 24,5', 24.5, 'es')).toBe('Meta 2011: 24,5');
+    expect(targetLabelText('Target 2011: 24.5', 24.5, 'en')).toBe('Target 2011: 24.5');
+    expect(targetLabelText('Target 2011', 1500, 'en')).toBe('Target 2011: 1,500');
+    expect(targetLabelText('Target 2011: 1500', 1500, 'en')).toBe('Target 2011: 1,500');
+  });
+
+  it('picks year ticks, value axes and grids', () => {
+    expect(yearTicks(2010.8, 2017.2).ticks).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017]);
+    const long = yearTicks(1990, 2030);
+    expect(long.ticks.length).toBeLessThanOrEqual(13);
+    expect(long.ticks[0]).toBe(1990);
+    const r = timeRange([2011.5, 2016.5]);
+    expect(r.min).toBeLessThan(2011.5);
+    expect(r.max).toBeGreaterThan(2016.5);
+    expect(niceValueAxis([12, 98.5], true).max).toBe(100);
+    expect(niceValueAxis([12, 46.3], true)).toEqual({ min: 0, max: 60, step: 10 });
+    expect(niceValueAxis([70, 76], false).min).toBeGreaterThan(0);
+    expect(chooseGrid(12, 1450, 650, 20, 16, 24)).toEqual({ rows: 3, cols: 4 });
+    const g50 = chooseGrid(50, 1450, 650, 20, 16, 24);
+    expect(g50.rows * g50.cols).toBeGreaterThanOrEqual(50);
+  });
+
+  it('registers the font once and idempotently', () => {
+    const a = ensureChartFont();
+    const b = ensureChartFont();
+    expect(a).toBe(b);
+    expect(a.startsWith(FONT_FAMILY)).toBe(true);
+  });
+});
