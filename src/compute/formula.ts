@@ -2,13 +2,18 @@
 // The instance is built from arithmetic functions only; `import`, `createUnit`,
 // `evaluate`, `parse`, `simplify` and friends are replaced by functions that refuse,
 // so a formula written in a YAML file can compute and do nothing else.
-import {
+import { createRequire } from 'node:module';
+import type { MathNode } from 'mathjs';
+
+// mathjs's single-file build loads in a tenth of the time of its thousand ES modules
+// (0.1 s against 1.3 s here), which a command run every month on a modest laptop feels.
+const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
+const {
   absDependencies, addDependencies, ceilDependencies, compileDependencies, create, divideDependencies,
   expDependencies, floorDependencies, log10Dependencies, logDependencies, maxDependencies, minDependencies,
   modDependencies, multiplyDependencies, parseDependencies, powDependencies, roundDependencies, sqrtDependencies,
   subtractDependencies, unaryMinusDependencies, unaryPlusDependencies,
-  type MathNode,
-} from 'mathjs';
+} = mathjs;
 
 const math = create(
   {

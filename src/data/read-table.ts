@@ -332,8 +332,10 @@ function planColumns(fields: readonly string[], headerLine: number, source: Data
   const keyed = new Map<string, number>([[indicatorName, indicator]]);
   for (const d of source.disaggregations) if (!keyed.has(d)) keyed.set(d, column(d, 'disaggregation', false));
   for (const m of options.matchColumns) if (!keyed.has(m)) keyed.set(m, column(m, 'match', false));
-  const sourceField = source.columns?.source ? column(source.columns.source, 'source', false) : -1;
-  const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : -1;
+  // FORMAT.md's long layout: `indicator,period,value[,<disaggregations>][,source][,note]`:
+  // columns named source and note are read without being configured.
+  const sourceField = source.columns?.source ? column(source.columns.source, 'source', false) : findColumn(headers, 'source');
+  const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : findColumn(headers, 'note');
   if (fatal) return { issues };
 
   const keys = [...keyed].filter(([, f]) => f >= 0).sort((a, b) => a[1] - b[1]);
