@@ -1,0 +1,96 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProgram } from '../../src/spec/load-program.js';
+import { formatIssue } from '../../src/spec/issues.js';
+
+/** Writes a programme into a temporary directory: { 'indicators/program.yaml': '...', ... }. */
+function programDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mel-spec-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const program = `program:
+  id: test
+  name: Test
+  period: { start: 2010, end: 2025 }
+results:
+  - { id: G1, level: impact, statement: Less stunting }
+data:
+  - { id: survey, file: data/s.csv }
+`;
+
+const load = (files: Record<string, string>) => {
+  const dir = programDir({ 'indicators/program.yaml': program, ...files });
+  const r = loadProgram(dir, 'indicators/program.yaml');
+  return { ...r, messages: r.issues.map(formatIssue) };
+};
+
+describe('programme and indicator files', () => {
+  it('a valid indicator is normalised: periods parsed, defaults filled', () => {
+    const { program: p, messages } = load({
+      'indicators/a.yaml': `id: A\nname: Stunting\nresult: G1\nunit: percent\ndirection: decrease\nseries: { data: survey, match: { indicator: s } }\nbaseline: { period: 2013-14 }\ntargets:\n  - { period: 2025, value: 25 }\n  - { period: 2015, change: -5, change_unit: pp }\n`,
+    });
+    expect(messages).toEqual([]);
+    const a = p!.indicators[0];
+    expect(a.frequency).toBe('annual');
+    expect(a.accumulation).toBe('level');
+    expect(a.baseline!.period.id).toBe('2013-2014');
+    expect(a.targets.map((t) => t.period.id)).toEqual(['2015', '2025']);
+  });
+
+  it('names a referenced result, data source or input that is not defined, where it is referenced', () => {
+    const { messages } = load({
+      'indicators/a.yaml': `id: A\nname: X\nresult: G2\nunit: number\ndirection: increase\nseries: { data: surveys }\n`,
+      'indicators/b.yaml': `id: B\nname: Y\nunit: number\ndirection: increase\nformula: a * 2\ninputs: { a: AA }\n`,
+    });
+    expect(messages).toContain('indicators/a.yaml:3:9: result `G2` is not defined in program.yaml results: did you mean `G1`?');
+    expect(messages).toContain('indicators/a.yaml:6:17: data source `surveys` is not defined in program.yaml data: did you mean `survey`?');
+    expect(messages).toContain('indicators/b.yaml:6:14: input `a` refers to indicator `AA`, which is not defined: did you mean `A`?');
+  });
+
+  it('a missing required field is named and a wrong enum lists the allowed values', () => {
+    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: up\nseries: { data: survey }\nfrequency: yearly\n` });
+    expect(messages).toContain('indicators/a.yaml:4:12: `direction` is `up`; it must be one of `increase`, `decrease`');
+    expect(messages).toContain('indicators/a.yaml:6:12: `frequency` is `yearly`; it must be one of `monthly`, `quarterly`, `semiannual`, `annual`, `irregular`');
+    const m2 = load({ 'indicators/a.yaml': `id: A\nunit: number\ndirection: up\nseries: { data: survey }\n` }).messages;
+    expect(m2.some((m) => m.includes('missing required field `name`'))).toBe(true);
+  });
+
+  it('an unknown key gets a suggestion, in the programme file too', () => {
+    const dir = programDir({
+      'indicators/program.yaml': program.replace('  period:', '  perod:'),
+      'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: increase\nseries: { data: survey }\n`,
+    });
+    const messages = loadProgram(dir, 'indicators/program.yaml').issues.map(formatIssue);
+    expect(messages).toContain('indicators/program.yaml:4:3: unknown key `perod`: did you mean `period`?');
+  });
+
+  it('an unreadable period in a target is reported at its line', () => {
+    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: percent\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025-Q7, value: 3 }\n` });
+    expect(messages.some((m) => m.startsWith('indicators/a.yaml:7:15: `period`'))).toBe(true);
+  });
+
+  it('a pp target on an indicator that is not a percentage is refused', () => {
+    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025, change: 5, change_unit: pp }\n` });
+    expect(messages.some((m) => m.includes('percentage points') && m.startsWith('indicators/a.yaml:7:'))).toBe(true);
+  });
+
+  it('a change target without change_unit is refused', () => {
+    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: percent\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025, change: 5 }\n` });
+    expect(messages.some((m) => m.includes('needs `change_unit`'))).toBe(true);
+  });
+
+  it('two indicators with one id are both named', () => {
+    const { messages } = load({
+      'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: increase\nseries: { data: survey }\n`,
+      'indicators/b.yaml': `id: A\nname: Y\nunit: number\ndirection: increase\nseries: { data: survey }\n`,
+    });
+    expect(messages).toContain('indicators/b.yaml:1:5: indicator id `A` is also used in indicators/a.yaml');
+  });
+});
