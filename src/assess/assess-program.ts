@@ -10,7 +10,12 @@ export interface AssessOptions {
   asOf?: Period;
   /** --method: overrides the programme's and every indicator's method. */
   method?: MethodName;
+  /** Run every published method, not only trajectory and the chosen one (for the pack). */
+  everyMethod?: boolean;
 }
+
+/** The document with the resolved as-of period kept for later phases. */
+export type FullAssessment = AssessmentDocument & { asOfPeriod: Period };
 
 /**
  * The reporting period: --as-of, else the programme's `as_of`, else the calendar year of
@@ -34,7 +39,7 @@ export function reportingPeriod(program: Program, data: ReadonlyMap<string, Indi
   return latest ? yearPeriod(Math.ceil(latest.endYear) - 1) : program.period.end;
 }
 
-export function assessProgram(program: Program, data: ReadonlyMap<string, IndicatorData>, options: AssessOptions = {}): AssessmentDocument {
+export function assessProgram(program: Program, data: ReadonlyMap<string, IndicatorData>, options: AssessOptions = {}): FullAssessment {
   const asOf = reportingPeriod(program, data, options.asOf);
   const results: AssessmentResult[] = [];
   for (const indicator of program.indicators) {
@@ -42,12 +47,26 @@ export function assessProgram(program: Program, data: ReadonlyMap<string, Indica
     const d = data.get(indicator.id);
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
     if (series.length === 0) {
-      results.push(assessSeries({ program, indicator, series: undefined, isHeadline: true, asOf, method }));
+      results.push(assessSeries({ program, indicator, series: undefined, isHeadline: true, asOf, method, everyMethod: options.everyMethod }));
       continue;
     }
     for (const s of series) {
-      results.push(assessSeries({ program, indicator, series: s, isHeadline: s === d?.headline, asOf, method }));
+      results.push(assessSeries({ program, indicator, series: s, isHeadline: s === d?.headline, asOf, method, everyMethod: options.everyMethod }));
     }
   }
-  return { program: program.id, as_of: asOf.id, method: options.method ?? program.method, results };
+  return { program: program.id, as_of: asOf.id, method: options.method ?? program.method, results, asOfPeriod: asOf };
+}
+
+/** The document as `mel assess --json` prints it: results carry trajectory and the chosen method. */
+export function publicDocument(full: FullAssessment): AssessmentDocument {
+  return {
+    program: full.program,
+    as_of: full.as_of,
+    method: full.method,
+    results: full.results.map((r) => {
+      const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
+      if (r.methods[r.method]) methods[r.method] = r.methods[r.method];
+      return { ...r, methods };
+    }),
+  };
 }

@@ -9,7 +9,7 @@
 import type { BreakdownSeries } from '../data/indicator-data.js';
 import { frequencyStepYears, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
-import type { MethodName } from '../spec/schema.js';
+import { methodNames, type MethodName } from '../spec/schema.js';
 import type { AssessedTarget, AssessmentResult, MethodOutcome, ProjectionResult, Status } from './assessment.js';
 import { observationsUpTo, pursuedTarget, resolveBaseline, resolveTarget, type ResolvedTarget } from './baseline-and-targets.js';
 import type { MethodInput, MethodVerdict, TimedValue } from './method-types.js';
@@ -25,6 +25,7 @@ export interface SeriesAssessmentContext {
   isHeadline: boolean;
   asOf: Period;
   method: MethodName;
+  everyMethod?: boolean;
 }
 
 const statusOfTrajectory = (category: string | null): Status | undefined =>
@@ -153,12 +154,11 @@ function finish(
   run: { trajectory: MethodVerdict; input: MethodInput } | undefined,
 ): AssessmentResult {
   const methods: AssessmentResult['methods'] = {};
-  if (run) {
-    methods.trajectory = outcomeOf(run.trajectory);
-    if (ctx.method !== 'trajectory') methods[ctx.method] = outcomeOf(runMethod(ctx.method, run.input));
-  } else {
-    methods.trajectory = { category: null, inputs: {}, reason };
-    if (ctx.method !== 'trajectory') methods[ctx.method] = { category: null, inputs: {}, reason };
+  const names: MethodName[] = ctx.everyMethod ? [...methodNames] : ['trajectory', ctx.method];
+  for (const name of names) {
+    if (methods[name]) continue;
+    if (!run) methods[name] = { category: null, inputs: {}, reason };
+    else methods[name] = outcomeOf(name === 'trajectory' ? run.trajectory : runMethod(name, run.input));
   }
   return { ...base, status, reason, methods };
 }

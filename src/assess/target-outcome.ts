@@ -18,13 +18,15 @@ export interface TargetJudgement<T extends TimedValue = TimedValue> {
 
 /**
  * Outcome of one target. A target is due once its period has ended by the as-of period
- * (its end <= as-of's end). It is judged by the last observation whose time (midpoint;
- * survey rounds by their midpoint) is no later than the target's time; that observation
- * must lie within one reporting step before it (irregular series: two years), or nothing
- * can judge the target.
+ * (its end <= as-of's end). It is judged by the last observation dated within or before
+ * the target's period (survey rounds by their midpoint). That observation must lie within
+ * one reporting step of it (irregular series: two years), measured from the end of the
+ * observation's period to the start of the target's: the 2013-2014 survey round can judge
+ * a 2015 target of an annual indicator (no whole year lies between them), a 2012 value
+ * cannot. Without period extents, midpoints are compared: at most one step apart.
  */
-export function judgeTarget<T extends TimedValue>(
-  target: TimedValue & { endTime: number },
+export function judgeTarget<T extends TimedValue & { periodObj?: { endYear: number } }>(
+  target: TimedValue & { endTime: number; startTime?: number },
   observations: readonly T[],
   asOf: { id: string; endYear: number },
   direction: 1 | -1,
@@ -33,10 +35,14 @@ export function judgeTarget<T extends TimedValue>(
   if (target.endTime > asOf.endYear + EPS) {
     return { outcome: 'not_due', reason: `the target period ${target.period} has not ended by ${asOf.id}` };
   }
-  const judging = observations.filter((o) => o.time <= target.time + EPS).at(-1);
-  if (judging === undefined || target.time - judging.time > stepYears + EPS) {
+  const judging = observations.filter((o) => o.time < target.endTime - EPS).at(-1);
+  const tooOld = judging === undefined ? true
+    : judging.periodObj && target.startTime !== undefined
+      ? judging.periodObj.endYear <= target.startTime - stepYears + EPS
+      : target.time - judging.time > stepYears + EPS;
+  if (judging === undefined || tooOld) {
     const step = stepYears === 1 ? 'one year' : `${+stepYears.toFixed(4)} years`;
-    return { outcome: 'no_data', reason: `no value was observed in the ${step} up to the target ${target.period}, so it cannot be judged` };
+    return { outcome: 'no_data', by: judging, reason: `no value was observed in the ${step} up to the target ${target.period}, so it cannot be judged` };
   }
   return { outcome: reachesTarget(judging.value, target.value, direction) ? 'achieved' : 'missed', by: judging };
 }

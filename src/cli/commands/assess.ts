@@ -1,4 +1,4 @@
-import { assessProgram } from '../../assess/assess-program.js';
+import { assessProgram, publicDocument } from '../../assess/assess-program.js';
 import { renderAssessmentTable } from '../../assess/assessment-table.js';
 import { loadWorkspace } from '../../data/load-workspace.js';
 import type { Output } from '../output.js';
@@ -12,6 +12,6 @@ export async function assessCommand(opts: CliOptions, output: Output): Promise<v
   const method = parseMethod(opts.method);
   const { workspace, issues } = await loadWorkspace(opts.root, opts.program);
   if (printIssues(issues, output) || !workspace) throw new InputErrors();
-  const doc = assessProgram(workspace.program, workspace.data, { asOf, method });
+  const doc = publicDocument(assessProgram(workspace.program, workspace.data, { asOf, method }));
   output.out(opts.json ? JSON.stringify(doc, null, 2) : renderAssessmentTable(doc, { color: output.isTTY }));
 }

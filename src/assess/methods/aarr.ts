@@ -1,0 +1,59 @@
+// aarr: average annual rate of reduction, the measure behind the World Health Assembly
+// 2025 nutrition targets and the Global Nutrition Report (UNICEF/WHO; methods.md "aarr").
+// Two points: AARR = 1 - (P2/P1)^(1/(t2-t1)); more: regress ln(P) on t, AARR = 1 - e^slope.
+import type { AssessmentMethod, InputValue, MethodVerdict } from '../method-types.js';
+import { aarrBetween, aarrRegression, finiteOrNull, growthObstacle, latestObservation, pointInputs, type Point } from '../growth.js';
+
+export type AarrCategory = 'on_course' | 'some_progress' | 'no_progress_or_worsening';
+
+/** Below this current AARR (0.5 % a year) there is no progress to speak of. */
+export const AARR_PROGRESS_FLOOR = 0.005;
+
+/** Category of the current AARR against the required one; boundaries go to the better class. */
+export function aarrCategory(current: number, required: number): AarrCategory {
+  if (current >= required) return 'on_course';
+  if (current >= AARR_PROGRESS_FLOOR) return 'some_progress';
+  return 'no_progress_or_worsening';
+}
+
+export const aarr: AssessmentMethod = (input) => {
+  const { baseline, target, direction } = input;
+  const latest = latestObservation(input.observations);
+  // The baseline is always a point; observations after it join it.
+  const points: Point[] = [baseline, ...input.observations.filter((o) => o.time > baseline.time)];
+  const formula = points.length > 2 ? 'regression' : 'two_points';
+  const inputs: Record<string, InputValue> = {
+    direction,
+    ...pointInputs('baseline', baseline),
+    ...pointInputs('latest', latest),
+    ...pointInputs('target', target),
+    points: points.length,
+    formula,
+    aarr: null,
+    required_aarr: null,
+    progress_floor: AARR_PROGRESS_FLOOR,
+  };
+  const verdict = (category: AarrCategory | null, reason?: string): MethodVerdict => ({
+    method: 'aarr',
+    category,
+    inputs,
+    ...(reason !== undefined ? { reason } : {}),
+  });
+
+  if (direction === 1) return verdict(null, 'An average annual rate of reduction only applies to indicators that should decrease, and this one should increase.');
+  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
+  const obstacle = growthObstacle(baseline, latest, target, direction);
+  if (obstacle) return verdict(null, obstacle);
+  if (points.some((p) => !(p.value > 0))) {
+    return verdict(null, 'A value is 0 or negative; the rate of reduction is computed on logarithms, which need positive values.');
+  }
+
+  const current = formula === 'two_points' ? aarrBetween(latest.value, baseline.value, latest.time, baseline.time) : aarrRegression(points);
+  inputs.aarr = finiteOrNull(current);
+  if (current === undefined) return verdict(null, 'The rate of reduction cannot be computed from these values.');
+  if (target === undefined) return verdict(null, 'The indicator has no target, so there is no required rate of reduction to compare with.');
+  const required = aarrBetween(target.value, baseline.value, target.time, baseline.time);
+  inputs.required_aarr = finiteOrNull(required);
+  if (required === undefined) return verdict(null, 'The rate of reduction the target requires cannot be computed from these values.');
+  return verdict(aarrCategory(current, required));
+};

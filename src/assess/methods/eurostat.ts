@@ -1,0 +1,73 @@
+// eurostat: the EU SDG monitoring report's assessment (methods.md "eurostat"), with the
+// thresholds of open-sdg/sdg-build's Eurostat-derived defaults. With a target: the ratio
+// RR of the actual to the required growth rate. Without: the growth rate itself, its sign
+// flipped when a decrease is desired, against +-1 % a year.
+import type { AssessmentMethod, InputValue, MethodVerdict } from '../method-types.js';
+import { cagr, finiteOrNull, growthObstacle, latestObservation, pointInputs } from '../growth.js';
+
+export type EurostatCategory =
+  | 'significant_progress'
+  | 'moderate_progress'
+  | 'insufficient_progress'
+  | 'movement_away'
+  | 'moderate_movement_away'
+  | 'significant_movement_away';
+
+/** With a target: category of RR; boundaries go to the better class. */
+export function eurostatCategoryWithTarget(rr: number): EurostatCategory {
+  if (rr >= 0.95) return 'significant_progress';
+  if (rr >= 0.6) return 'moderate_progress';
+  if (rr >= 0) return 'insufficient_progress';
+  return 'movement_away';
+}
+
+/**
+ * Without a target: category of the direction-adjusted growth rate (a fraction: 0.01 is
+ * 1 % a year). A rate of exactly -1 % is significant movement away (methods.md: "<= -1 %").
+ */
+export function eurostatCategoryWithoutTarget(growth: number): EurostatCategory {
+  if (growth >= 0.01) return 'significant_progress';
+  if (growth >= 0) return 'moderate_progress';
+  if (growth > -0.01) return 'moderate_movement_away';
+  return 'significant_movement_away';
+}
+
+export const eurostat: AssessmentMethod = (input) => {
+  const { baseline, target, direction } = input;
+  const latest = latestObservation(input.observations);
+  const inputs: Record<string, InputValue> = {
+    direction,
+    with_target: target !== undefined,
+    ...pointInputs('baseline', baseline),
+    ...pointInputs('latest', latest),
+    ...pointInputs('target', target),
+    cagr_actual: null,
+    ...(target !== undefined ? { cagr_required: null, rr: null } : { growth: null, growth_percent: null }),
+  };
+  const verdict = (category: EurostatCategory | null, reason?: string): MethodVerdict => ({
+    method: 'eurostat',
+    category,
+    inputs,
+    ...(reason !== undefined ? { reason } : {}),
+  });
+
+  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
+  const obstacle = growthObstacle(baseline, latest, target, direction);
+  if (obstacle) return verdict(null, obstacle);
+  const cagrActual = cagr(latest.value, baseline.value, latest.time, baseline.time);
+  inputs.cagr_actual = finiteOrNull(cagrActual);
+  if (cagrActual === undefined) return verdict(null, 'The growth rate cannot be computed from these values.');
+
+  if (target === undefined) {
+    const growth = direction * cagrActual;
+    inputs.growth = finiteOrNull(growth);
+    inputs.growth_percent = finiteOrNull(growth * 100);
+    return verdict(eurostatCategoryWithoutTarget(growth));
+  }
+  const cagrRequired = cagr(target.value, baseline.value, target.time, baseline.time);
+  inputs.cagr_required = finiteOrNull(cagrRequired);
+  if (cagrRequired === undefined || cagrRequired === 0) return verdict(null, 'The growth rate the target requires cannot be computed from these values.');
+  const rr = cagrActual / cagrRequired;
+  inputs.rr = finiteOrNull(rr);
+  return verdict(eurostatCategoryWithTarget(rr));
+};

@@ -1,0 +1,54 @@
+// unsd-2022: the UN Statistics Division's SDG Progress Chart 2022 (methods.md
+// "unsd-2022"): the ratio of the actual to the required compound annual growth rate.
+// Source: the 2022 Progress Chart Technical Note, as implemented by UNDP-Data/SDG-Accelerator
+// src/utils/getStatus.tsx (strict "target achieved" test, CR cut-offs 0.95 / 0.5 / -0.1).
+import type { AssessmentMethod, InputValue, MethodVerdict } from '../method-types.js';
+import { cagr, exceedsTarget, finiteOrNull, growthObstacle, latestObservation, pointInputs } from '../growth.js';
+
+export type Unsd2022Category = 'target_achieved' | 'on_track' | 'fair_progress' | 'limited_or_no_progress' | 'deterioration';
+
+/** Category of a CAGR ratio; each boundary belongs to the better class. */
+export function unsd2022Category(cr: number): Exclude<Unsd2022Category, 'target_achieved'> {
+  if (cr >= 0.95) return 'on_track';
+  if (cr >= 0.5) return 'fair_progress';
+  if (cr >= -0.1) return 'limited_or_no_progress';
+  return 'deterioration';
+}
+
+export const unsd2022: AssessmentMethod = (input) => {
+  const { baseline, target, direction } = input;
+  const latest = latestObservation(input.observations);
+  const inputs: Record<string, InputValue> = {
+    direction,
+    ...pointInputs('baseline', baseline),
+    ...pointInputs('latest', latest),
+    ...pointInputs('target', target),
+    cagr_actual: null,
+    cagr_required: null,
+    cr: null,
+  };
+  const verdict = (category: Unsd2022Category | null, reason?: string): MethodVerdict => ({
+    method: 'unsd-2022',
+    category,
+    inputs,
+    ...(reason !== undefined ? { reason } : {}),
+  });
+
+  if (target === undefined) return verdict(null, 'The UNSD 2022 method compares growth with the growth a target requires, and the indicator has no target.');
+  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
+  // getStatus.tsx: "finalValue < targetValue" (min) / "> targetValue" (max): strictly beyond.
+  if (exceedsTarget(latest.value, target.value, direction)) return verdict('target_achieved');
+
+  const obstacle = growthObstacle(baseline, latest, target, direction);
+  if (obstacle) return verdict(null, obstacle);
+  const cagrActual = cagr(latest.value, baseline.value, latest.time, baseline.time);
+  const cagrRequired = cagr(target.value, baseline.value, target.time, baseline.time);
+  inputs.cagr_actual = finiteOrNull(cagrActual);
+  inputs.cagr_required = finiteOrNull(cagrRequired);
+  if (cagrActual === undefined || cagrRequired === undefined || cagrRequired === 0) {
+    return verdict(null, 'The growth rates cannot be computed from these values.');
+  }
+  const cr = cagrActual / cagrRequired;
+  inputs.cr = finiteOrNull(cr);
+  return verdict(unsd2022Category(cr));
+};

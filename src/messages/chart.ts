@@ -1,0 +1,33 @@
+// Labels of the charts, in the programme's language.
+import type { Locale, Unit } from '../spec/schema.js';
+
+export interface ChartMessages {
+  total: string;
+  allBreakdowns: string;
+  targetName: (period: string, value: string, label?: string) => string;
+  statusLine: (status: string, asOf: string, target?: string) => string;
+  sourceLine: (series: string, sources: string[], more: number) => string;
+  byBreakdown: (name: string, count: number) => string;
+  unitName: (unit: Unit) => string;
+}
+
+export const chartMessages: Record<Locale, ChartMessages> = {
+  en: {
+    total: 'Total',
+    allBreakdowns: 'All breakdowns',
+    targetName: (p, v, l) => `Target ${p}: ${v}${l ? ` (${l})` : ''}`,
+    statusLine: (s, a, t) => `${s} as of ${a}${t ? `; target ${t}` : ''}`,
+    sourceLine: (series, sources, more) => `${series}: ${sources.join('; ')}${more > 0 ? ` (and ${more} more sources: see the Data sheet)` : ''}`,
+    byBreakdown: (n, c) => `${n}, by breakdown (${c})`,
+    unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
+  },
+  es: {
+    total: 'Total',
+    allBreakdowns: 'Todos los desgloses',
+    targetName: (p, v, l) => `Meta ${p}: ${v}${l ? ` (${l})` : ''}`,
+    statusLine: (s, a, t) => `${s} a ${a}${t ? `; meta ${t}` : ''}`,
+    sourceLine: (series, sources, more) => `${series}: ${sources.join('; ')}${more > 0 ? ` (y ${more} fuentes más: ver la hoja Datos)` : ''}`,
+    byBreakdown: (n, c) => `${n}, por desglose (${c})`,
+    unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
+  },
+};

@@ -1,0 +1,101 @@
+// `mel report`: everything the pack holds, built in memory before anything is written.
+//
+//   1. assess every indicator and breakdown (every method, for the indicator sheets)
+//   2. SMART review and data-quality checks
+//   3. plan and render the charts
+//   4. lay out the workbook
+// Writing the files is write-pack.ts's job, so a failure here leaves the old pack intact.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { assessProgram, publicDocument } from '../assess/assess-program.js';
+import type { AssessmentDocument } from '../assess/assessment.js';
+import { smartReview } from '../assess/smart-review.js';
+import { OUTPUT_SIGNIFICANT_DIGITS } from '../assess/rounding.js';
+import type { Workspace } from '../data/load-workspace.js';
+import { dataQuality } from '../quality/data-quality.js';
+import { OUTLIER_THRESHOLD } from '../quality/outliers.js';
+import { SWING_THRESHOLD } from '../quality/swings.js';
+import type { Period } from '../periods/period.js';
+import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
+import { planCharts, type PlannedChart } from './charts/build-chart-spec.js';
+import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
+
+export interface PackOptions {
+  asOf?: Period;
+  method?: MethodName;
+  locale?: Locale;
+  engineVersion: string;
+  /** ISO time of the run (SOURCE_DATE_EPOCH when set). */
+  runTime: string;
+  /** Files read (programme, indicators, data), relative to the root, for the About sheet. */
+  inputFiles: string[];
+  /** Renders the planned charts (in worker threads or here), reporting progress. */
+  renderCharts: (charts: PlannedChart[]) => Promise<Buffer[]>;
+}
+
+export interface BuiltPack {
+  doc: AssessmentDocument;
+  input: PackInput;
+  charts: ChartImage[];
+}
+
+export async function buildPack(ws: Workspace, options: PackOptions): Promise<BuiltPack> {
+  const { program, data } = ws;
+  const locale = options.locale ?? program.locale;
+  // 1. assessment, with every method for the indicator sheets
+  const full = assessProgram(program, data, { asOf: options.asOf, method: options.method, everyMethod: true });
+  const doc = publicDocument(full);
+  const asOf = full.asOfPeriod;
+
+  // 2. SMART and data quality
+  const smart = smartReview(program, data, locale);
+  const quality = dataQuality(program, data, ws.issues);
+
+  // 3. charts
+  const planned: PlannedChart[] = [];
+  const byId = new Map(program.indicators.map((i) => [i.id, i]));
+  for (const indicator of program.indicators) {
+    planned.push(...planCharts({
+      program, locale, asOf, indicator,
+      data: data.get(indicator.id),
+      results: doc.results.filter((r) => r.indicator === indicator.id),
+      compared: indicator.compare.flatMap((id) => {
+        const other = byId.get(id);
+        const d = data.get(id);
+        return other && d ? [{ indicator: other, data: d }] : [];
+      }),
+    }).map((c) => ({ ...c, indicatorId: indicator.id })));
+  }
+  const pngs = await options.renderCharts(planned);
+  const charts: ChartImage[] = planned.map((c, i) => ({
+    indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
+    disaggregation: c.kind === 'trajectory' ? c.disaggregation : undefined,
+    file: c.file,
+    png: pngs[i],
+  }));
+
+  // 4. workbook input
+  const about: AboutInfo = {
+    engineVersion: options.engineVersion,
+    programFile: program.file,
+    runTime: options.runTime,
+    sources: options.inputFiles.map((file) => ({ file, sha256: createHash('sha256').update(readFileSync(resolve(program.root, file))).digest('hex') })),
+    methods: [...new Set<MethodName>(['trajectory', doc.method, ...program.indicators.map((i) => options.method ?? i.method ?? program.method)])].filter((m) => methodNames.includes(m)),
+    thresholds: {
+      trajectory: `on_track: progress ratio >= ${program.bands.onTrack}; at_risk: >= ${program.bands.atRisk}; off_track: >= 0; deteriorating: < 0`,
+      iptt: 'on_target: 0.85 <= actual / target <= 1.15 (TolaData)',
+      'open-sdg': 'substantial >= 0.95; moderate >= 0.6; limited >= 0; deterioration < 0 (ratio of growth rates)',
+      'unsd-2022': 'on_track: CR >= 0.95; fair_progress: >= 0.5; limited_or_no_progress: >= -0.1; deterioration < -0.1',
+      'unsd-2023': 'on_track: P >= 0.95; fair_progress: >= 0.10; stagnation_or_regression < 0.10',
+      eurostat: 'significant_progress: RR >= 0.95; moderate: >= 0.60; insufficient: >= 0; movement_away < 0',
+      aarr: 'on_course: AARR >= required; some_progress: >= 0.005; no_progress_or_worsening below',
+      outliers: `z or modified z above ${OUTLIER_THRESHOLD} (DHIS2)`,
+      swings: `change between consecutive values beyond ${Math.round(SWING_THRESHOLD * 100)} % (WHO data-quality app)`,
+      variance: 'actual more than 10 % away from its target is flagged for explanation',
+    },
+    roundingRule: `Numbers are computed in double precision and written with ${OUTPUT_SIGNIFICANT_DIGITS} significant digits; the workbook displays them rounded by its number formats, the cells keep every digit.`,
+  };
+  const input: PackInput = { program, locale, doc, everyMethod: full.results.map((r) => r.methods), smart, quality, data, charts, about };
+  return { doc, input, charts };
+}

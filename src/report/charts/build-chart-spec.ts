@@ -1,0 +1,163 @@
+// From an indicator's assessment to what its charts show: the headline (and up to three
+// breakdowns, and the indicators that measure the same thing from another source) on one
+// chart; a chart per breakdown where there are few; one small-multiples image where
+// there are many (a chart per district of a 50-district programme would bury the reader).
+import type { AssessmentResult } from '../../assess/assessment.js';
+import type { BreakdownSeries, IndicatorData } from '../../data/indicator-data.js';
+import { allSeries, dimsKey, dimsLabel } from '../../data/indicator-data.js';
+import { periodOf, type Period } from '../../periods/period.js';
+import type { Indicator, Program } from '../../spec/model.js';
+import type { Locale } from '../../spec/schema.js';
+import { statusLabel } from '../../messages/report.js';
+import { chartMessages } from '../../messages/chart.js';
+import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
+import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './render-chart.js';
+import { formatNumber } from './style.js';
+
+/** Breakdowns shown on the indicator's main chart beside its headline. */
+export const MAX_BREAKDOWNS_ON_MAIN_CHART = 3;
+/** Up to this many breakdowns get a chart each; beyond, one small-multiples image. */
+export const MAX_SEPARATE_BREAKDOWN_CHARTS = 6;
+
+export type PlannedChart =
+  | { kind: 'trajectory'; file: string; disaggregation?: Record<string, string>; spec: ChartSpec }
+  | { kind: 'small-multiples'; file: string; spec: SmallMultiplesSpec };
+
+export interface ChartContext {
+  program: Program;
+  locale: Locale;
+  asOf: Period;
+  indicator: Indicator;
+  data: IndicatorData | undefined;
+  /** This indicator's results (headline and breakdowns). */
+  results: AssessmentResult[];
+  /** Indicators measuring the same thing from another source, with their data. */
+  compared: { indicator: Indicator; data: IndicatorData }[];
+}
+
+/** `<indicator id>[--<disaggregation>].png`, with only safe characters. */
+export function chartFileName(indicatorId: string, dims?: Record<string, string>): string {
+  const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '');
+  const suffix = dims && Object.keys(dims).length ? `--${safe(Object.keys(dims).sort().map((k) => dims[k]).join('-'))}` : '';
+  return `${safe(indicatorId)}${suffix}.png`;
+}
+
+function observedPoints(s: BreakdownSeries, asOf: Period): ChartPoint[] {
+  const out: ChartPoint[] = [];
+  s.periods.forEach((p, i) => {
+    if (!Number.isNaN(s.values[i]) && p.endYear <= asOf.endYear + 1e-9) out.push({ x: p.mid, y: s.values[i], label: p.id });
+  });
+  return out;
+}
+
+const at = (period: string, y: number): ChartPoint => ({ x: periodOf(period).mid, y, label: period });
+
+function groupOf(label: string, s: BreakdownSeries, r: AssessmentResult | undefined, ctx: ChartContext, withPaths: boolean): ChartGroup {
+  const m = chartMessages[ctx.locale];
+  const group: ChartGroup = { label, actual: observedPoints(s, ctx.asOf), targets: [] };
+  if (!r) return group;
+  if (r.baseline) group.baseline = at(r.baseline.period, r.baseline.value);
+  for (const t of r.targets) {
+    if (t.value === null) continue;
+    group.targets.push({ ...at(t.period, t.value), name: m.targetName(t.period, formatNumber(t.value, ctx.locale), t.label) });
+  }
+  if (withPaths && r.baseline && r.target) group.expectedPath = [at(r.baseline.period, r.baseline.value), at(r.target.period, r.target.value)];
+  const proj = r.projection;
+  if (withPaths && proj && proj.value !== null && r.latest && r.status !== 'achieved') {
+    const latest = at(r.latest.period, r.latest.value);
+    const target = periodOf(proj.period);
+    if (target.mid > latest.x) group.projection = [latest, { x: target.mid, y: proj.value, label: proj.period }];
+  }
+  return group;
+}
+
+function footnotesOf(groups: { label: string; series: BreakdownSeries }[], ctx: ChartContext): string[] {
+  const m = chartMessages[ctx.locale];
+  const notes: string[] = [];
+  for (const { label, series } of groups) {
+    const sources = [...new Set(series.sources.filter((s): s is string => Boolean(s)))];
+    if (!sources.length) continue;
+    const shown = sources.slice(0, 2).map((s) => (s.length > 110 ? `${s.slice(0, 107)}...` : s));
+    notes.push(m.sourceLine(label, shown, sources.length - shown.length));
+  }
+  return notes.slice(0, 4);
+}
+
+function baseSpec(ctx: ChartContext, title: string, subtitle: string | undefined): Omit<ChartSpec, 'groups' | 'footnotes'> {
+  return {
+    title,
+    subtitle,
+    unitLabel: ctx.indicator.unitLabel ?? chartMessages[ctx.locale].unitName(ctx.indicator.unit),
+    locale: ctx.locale,
+    axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
+    roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
+    percent: ctx.indicator.unit === 'percent',
+  };
+}
+
+function statusLine(r: AssessmentResult | undefined, ctx: ChartContext): string | undefined {
+  if (!r) return undefined;
+  return chartMessages[ctx.locale].statusLine(statusLabel(ctx.locale, r.status), ctx.asOf.id, r.target ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})` : undefined);
+}
+
+/** Every chart of one indicator. */
+export function planCharts(ctx: ChartContext): PlannedChart[] {
+  const m = chartMessages[ctx.locale];
+  const d = ctx.data;
+  if (!d) return [];
+  const resultOf = (s: BreakdownSeries) => ctx.results.find((r) => dimsKey(r.disaggregation) === dimsKey(s.dims));
+  const label = (s: BreakdownSeries) => dimsLabel(s.dims) || m.total;
+  const charts: PlannedChart[] = [];
+
+  // 1. the main chart: headline, a few breakdowns, the other sources
+  const main = d.headline ? [d.headline, ...d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART)] : d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART + 1);
+  const groups = main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2));
+  const footSeries = main.map((s) => ({ label: label(s), series: s }));
+  for (const c of ctx.compared) {
+    const s = c.data.headline ?? c.data.breakdowns[0];
+    if (!s) continue;
+    const g = groupOf(`${c.indicator.id}`, s, undefined, ctx, false);
+    if (g.actual.length) { groups.push(g); footSeries.push({ label: c.indicator.id, series: s }); }
+  }
+  const mainResult = main[0] ? resultOf(main[0]) : undefined;
+  charts.push({
+    kind: 'trajectory',
+    file: chartFileName(ctx.indicator.id),
+    spec: { ...baseSpec(ctx, ctx.indicator.name, statusLine(mainResult, ctx)), groups, footnotes: footnotesOf(footSeries, ctx) },
+  });
+
+  // 2. per breakdown, or small multiples
+  const breakdowns = d.breakdowns;
+  if (breakdowns.length > MAX_SEPARATE_BREAKDOWN_CHARTS) {
+    charts.push({
+      kind: 'small-multiples',
+      file: chartFileName(ctx.indicator.id, { all: 'breakdowns' }),
+      spec: {
+        title: m.byBreakdown(ctx.indicator.name, breakdowns.length),
+        unitLabel: ctx.indicator.unitLabel ?? m.unitName(ctx.indicator.unit),
+        footnotes: footnotesOf(breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s })), ctx),
+        locale: ctx.locale,
+        axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
+        roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
+        percent: ctx.indicator.unit === 'percent',
+        panels: breakdowns.map((s) => ({ title: label(s), group: groupOf(label(s), s, resultOf(s), ctx, true) })),
+      },
+    });
+  } else if (breakdowns.length > 1 || (breakdowns.length === 1 && d.headline)) {
+    for (const s of breakdowns) {
+      const r = resultOf(s);
+      charts.push({
+        kind: 'trajectory',
+        file: chartFileName(ctx.indicator.id, s.dims),
+        disaggregation: s.dims,
+        spec: {
+          ...baseSpec(ctx, `${ctx.indicator.name}: ${label(s)}`, statusLine(r, ctx)),
+          groups: [groupOf(label(s), s, r, ctx, true)],
+          footnotes: footnotesOf([{ label: label(s), series: s }], ctx),
+        },
+      });
+    }
+  }
+  void allSeries;
+  return charts;
+}
