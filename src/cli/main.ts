@@ -2,7 +2,9 @@
 // only place that exits: 0 ok, 1 the input has errors, 2 usage, 70 an internal fault
 // (one line, never a stack trace).
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputErrors, UsageError } from './errors.js';
 import { processOutput, type Output } from './output.js';
 import { validateCommand } from './commands/validate.js';
@@ -102,7 +104,17 @@ export async function runMain(argv: string[]): Promise<void> {
   process.exitCode = code;
 }
 
+/** The version in mel-engine's package.json, found above this module (source or bundle). */
 export function engineVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'mel-engine') return pkg.version;
+    }
+    const up = dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
 }

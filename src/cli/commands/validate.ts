@@ -9,7 +9,9 @@ export async function validateCommand(opts: { root: string; program: string }, o
   const series = [...workspace.data.values()].reduce((n, d) => n + (d.headline ? 1 : 0) + d.breakdowns.length, 0);
   const warnings = issues.length;
   output.out(
-    `${workspace.program.file}: ${workspace.program.indicators.length} indicators, ${workspace.tables.length} data files, ` +
-      `${rows} rows, ${series} series: no errors${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    `${workspace.program.file}: ${plural(workspace.program.indicators.length, 'indicator')}, ${plural(workspace.tables.length, 'data file')}, ` +
+      `${plural(rows, 'row')}, ${series} series: no errors${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
