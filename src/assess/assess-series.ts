@@ -102,27 +102,15 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   const pursued = pursuedTarget(resolved, asOf);
   if (pursued) base.target = { period: pursued.period, value: roundForOutput(pursued.value), label: pursued.label };
 
-  // 4. methods
-  if (!resolved.length && !ind.targets.length) {
-    return finish(base, 'no_target', 'the indicator has no target', ctx, undefined);
-  }
-  if (!pursued) return finish(base, 'no_target', notes[notes.length - 1] ?? 'no target could be resolved', ctx, undefined);
-  if (!baseline.point) return finish(base, 'no_data', baseline.note ?? 'no baseline value', ctx, undefined);
-  if (!observed.length) return finish(base, 'no_data', 'no value has been observed up to as-of', ctx, undefined);
-  if (pursued.time <= baseline.point.time) {
-    return finish(base, 'no_target', `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`, ctx, undefined);
-  }
-  if (!observed.some((o) => o.time > baseline.point!.time)) {
-    return finish(base, 'no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`, ctx, undefined);
-  }
-
-  const input: MethodInput = {
+  // 4. methods. Published methods that judge without a target (Open SDG method 1,
+  // Eurostat) still run when there is none; the status is then no_target.
+  const input: MethodInput | undefined = baseline.point && observed.length ? {
     direction: ind.direction === 'increase' ? 1 : -1,
     unit: ind.unit,
     accumulation: ind.accumulation,
     observations: observed.map(toTimed),
     baseline: { period: baseline.point.period, time: baseline.point.time, firstYear: baseline.point.firstYear, value: baseline.point.value },
-    target: toTimed(pursued),
+    target: pursued ? toTimed(pursued) : undefined,
     targets: resolved.map(toTimed),
     targetEndTimes: resolved.map((t) => t.endTime),
     asOf: { period: asOf.id, time: asOf.mid, endTime: asOf.endYear },
@@ -130,7 +118,21 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
     bands: program.bands,
     openSdgBaseYear: program.openSdgBaseYear,
     naturalLimit: ind.naturalLimit,
-  };
+  } : undefined;
+  const withoutTrajectory = (status: Status, reason: string) =>
+    finish(base, status, reason, ctx, input ? { trajectory: { method: 'trajectory', category: null, inputs: {}, reason }, input } : undefined);
+
+  if (!ind.targets.length) return withoutTrajectory('no_target', 'the indicator has no target');
+  if (!baseline.point) return withoutTrajectory('no_data', baseline.note ?? 'no baseline value');
+  if (!pursued) return withoutTrajectory('no_target', notes[notes.length - 1] ?? 'no target could be resolved');
+  if (!observed.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
+  if (pursued.time <= baseline.point.time) {
+    return withoutTrajectory('no_target', `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`);
+  }
+  if (!observed.some((o) => o.time > baseline.point!.time)) {
+    return withoutTrajectory('no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`);
+  }
+
   const trajectory = runMethod('trajectory', input);
   const e = trajectory.inputs.expected;
   const pr = trajectory.inputs.progress_ratio;

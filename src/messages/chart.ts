@@ -6,7 +6,8 @@ export interface ChartMessages {
   allBreakdowns: string;
   targetName: (period: string, value: string, label?: string) => string;
   statusLine: (status: string, asOf: string, target?: string) => string;
-  sourceLine: (series: string, sources: string[], more: number) => string;
+  sourceLine: (series: string, source: string, file: string, distinct: number) => string;
+  computedLine: (series: string, formula: string, inputs: string[]) => string;
   byBreakdown: (name: string, count: number) => string;
   unitName: (unit: Unit) => string;
 }
@@ -17,7 +18,8 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     allBreakdowns: 'All breakdowns',
     targetName: (p, v, l) => `Target ${p}: ${v}${l ? ` (${l})` : ''}`,
     statusLine: (s, a, t) => `${s} as of ${a}${t ? `; target ${t}` : ''}`,
-    sourceLine: (series, sources, more) => `${series}: ${sources.join('; ')}${more > 0 ? ` (and ${more} more sources: see the Data sheet)` : ''}`,
+    sourceLine: (series, source, file, n) => `${series}: ${source} (${file}${n > 1 ? `; each value's source in the Data sheet` : ''})`,
+    computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, by breakdown (${c})`,
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
   },
@@ -26,7 +28,8 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     allBreakdowns: 'Todos los desgloses',
     targetName: (p, v, l) => `Meta ${p}: ${v}${l ? ` (${l})` : ''}`,
     statusLine: (s, a, t) => `${s} a ${a}${t ? `; meta ${t}` : ''}`,
-    sourceLine: (series, sources, more) => `${series}: ${sources.join('; ')}${more > 0 ? ` (y ${more} fuentes más: ver la hoja Datos)` : ''}`,
+    sourceLine: (series, source, file, n) => `${series}: ${source} (${file}${n > 1 ? '; la fuente de cada valor en la hoja Datos' : ''})`,
+    computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, por desglose (${c})`,
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
   },

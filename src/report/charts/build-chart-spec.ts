@@ -35,6 +35,8 @@ export interface ChartContext {
   compared: { indicator: Indicator; data: IndicatorData }[];
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** `<indicator id>[--<disaggregation>].png`, with only safe characters. */
 export function chartFileName(indicatorId: string, dims?: Record<string, string>): string {
   const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -71,14 +73,24 @@ function groupOf(label: string, s: BreakdownSeries, r: AssessmentResult | undefi
   return group;
 }
 
-function footnotesOf(groups: { label: string; series: BreakdownSeries }[], ctx: ChartContext): string[] {
+/**
+ * One footnote per series: where its numbers come from (the data source's label and
+ * file, or the formula), so a donor can trace them; every value's own source is in the
+ * pack's Data sheet.
+ */
+function footnotesOf(groups: { label: string; series: BreakdownSeries; indicator: Indicator }[], ctx: ChartContext): string[] {
   const m = chartMessages[ctx.locale];
   const notes: string[] = [];
-  for (const { label, series } of groups) {
-    const sources = [...new Set(series.sources.filter((s): s is string => Boolean(s)))];
-    if (!sources.length) continue;
-    const shown = sources.slice(0, 2).map((s) => (s.length > 110 ? `${s.slice(0, 107)}...` : s));
-    notes.push(m.sourceLine(label, shown, sources.length - shown.length));
+  const seen = new Set<string>();
+  for (const { label, series, indicator } of groups) {
+    let text: string;
+    if (series.origin === 'formula' && indicator.formula) text = m.computedLine(label, indicator.formula.text, Object.values(indicator.inputs ?? {}));
+    else {
+      const source = ctx.program.dataSources.find((d) => d.file === series.file);
+      const distinct = new Set(series.sources.filter(Boolean)).size;
+      text = m.sourceLine(label, source?.source ?? series.file, series.file, distinct);
+    }
+    if (!seen.has(text)) { seen.add(text); notes.push(text); }
   }
   return notes.slice(0, 4);
 }
@@ -106,18 +118,18 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
   const d = ctx.data;
   if (!d) return [];
   const resultOf = (s: BreakdownSeries) => ctx.results.find((r) => dimsKey(r.disaggregation) === dimsKey(s.dims));
-  const label = (s: BreakdownSeries) => dimsLabel(s.dims) || m.total;
+  const label = (s: BreakdownSeries) => capitalise(dimsLabel(s.dims)) || m.total;
   const charts: PlannedChart[] = [];
 
   // 1. the main chart: headline, a few breakdowns, the other sources
   const main = d.headline ? [d.headline, ...d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART)] : d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART + 1);
   const groups = main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2));
-  const footSeries = main.map((s) => ({ label: label(s), series: s }));
+  const footSeries = main.slice(0, 1).map((s) => ({ label: label(s), series: s, indicator: ctx.indicator }));
   for (const c of ctx.compared) {
     const s = c.data.headline ?? c.data.breakdowns[0];
     if (!s) continue;
     const g = groupOf(`${c.indicator.id}`, s, undefined, ctx, false);
-    if (g.actual.length) { groups.push(g); footSeries.push({ label: c.indicator.id, series: s }); }
+    if (g.actual.length) { groups.push(g); footSeries.push({ label: c.indicator.id, series: s, indicator: c.indicator }); }
   }
   const mainResult = main[0] ? resultOf(main[0]) : undefined;
   charts.push({
@@ -135,7 +147,7 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
       spec: {
         title: m.byBreakdown(ctx.indicator.name, breakdowns.length),
         unitLabel: ctx.indicator.unitLabel ?? m.unitName(ctx.indicator.unit),
-        footnotes: footnotesOf(breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s })), ctx),
+        footnotes: footnotesOf(breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })), ctx),
         locale: ctx.locale,
         axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
         roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
@@ -153,7 +165,7 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
         spec: {
           ...baseSpec(ctx, `${ctx.indicator.name}: ${label(s)}`, statusLine(r, ctx)),
           groups: [groupOf(label(s), s, r, ctx, true)],
-          footnotes: footnotesOf([{ label: label(s), series: s }], ctx),
+          footnotes: footnotesOf([{ label: label(s), series: s, indicator: ctx.indicator }], ctx),
         },
       });
     }
