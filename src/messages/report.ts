@@ -1,0 +1,255 @@
+// Every label of the Excel progress pack, in English and Spanish: sheet names, column
+// headers, section titles, status and outcome names. The workbook code and the chart code
+// read labels only from here, so a rewording never touches layout code.
+//
+// Number formats do not differ by locale: an .xlsx stores format codes in one invariant
+// syntax (`0.0`, `#,##0`, `0.0%`) and Excel shows the decimal comma or point of the
+// reader's own settings, so the codes live beside the styles (src/report/workbook/styles.ts).
+import type { Status, TargetOutcome } from '../assess/assessment.js';
+import type { FindingStatus, Letter } from '../assess/smart-review.js';
+import type { Frequency } from '../periods/period.js';
+import type { Accumulation, Direction, Locale, Unit } from '../spec/schema.js';
+
+export interface ReportMessages {
+  /** Sheet names: at most 31 characters, none of []:*?/\ and no apostrophe. */
+  sheets: { summary: string; tracking: string; smart: string; quality: string; data: string; about: string };
+  statuses: Record<Status, string>;
+  targetOutcomes: Record<TargetOutcome, string>;
+  findingStatuses: Record<FindingStatus, string>;
+  letters: Record<Letter, string>;
+  /** Results-framework levels the common donors use; any other level is shown as written. */
+  levels: Record<string, string>;
+  directions: Record<Direction, string>;
+  units: Record<Unit, string>;
+  frequencies: Record<Frequency, string>;
+  accumulations: Record<Accumulation, string>;
+  /** The published category names of every method (methods.md); others shown as written. */
+  methodCategories: Record<string, string>;
+  projectionMethods: Record<'linear' | 'cagr', string>;
+  /** The breakdown column of the headline (total) series. */
+  headline: string;
+  /** Written in a section that has no rows. */
+  none: string;
+  yes: string;
+  no: string;
+  /** Where a computed value comes from instead of a file line. */
+  computed: string;
+  /** Column headers used on several sheets. */
+  columns: {
+    programId: string; level: string; result: string; indicator: string; indicatorName: string; name: string;
+    breakdown: string; unit: string; direction: string; frequency: string; period: string; periodStart: string;
+    periodEnd: string; value: string; source: string; file: string; line: string; column: string; where: string;
+    missingReason: string; baseline: string; baselinePeriod: string; latest: string; latestPeriod: string;
+    target: string; targetPeriod: string; expected: string; progressRatio: string; status: string; reason: string;
+    message: string; method: string; category: string; score: string; count: string; label: string;
+  };
+  summary: {
+    programme: string; programmeId: string; asOf: string; method: string; statusCounts: string; table: string;
+  };
+  tracking: {
+    target: string; actual: string; percentMet: string; flaggedPeriods: string; explanation: string;
+    /** Shown after a % met beyond +-10 %, inside its number format (the cell stays a number). */
+    flagMarker: string;
+    note: string;
+  };
+  indicator: {
+    definition: string; accumulation: string; indicatorFile: string; charts: string; assessment: string;
+    targets: string; derivation: string; outcome: string; judgedByPeriod: string; judgedByValue: string;
+    everyMethod: string; projections: string; valueAtTarget: string; attainment: string; smart: string;
+    letter: string; finding: string; pirs: string; field: string; references: string; title: string; url: string;
+    values: string; observations: string; missing: string; notes: string;
+  };
+  smart: { letter: string; letterStatus: string; findingStatus: string; finding: string; concernsTarget: string; summary: string };
+  quality: {
+    warnings: string; outliers: string; swings: string; missingPeriods: string; sourceComparisons: string;
+    z: string; modifiedZ: string; fromPeriod: string; fromValue: string; toPeriod: string; toValue: string; change: string;
+    expected: string; observed: string; missingList: string; other: string; otherValue: string; difference: string;
+    nearestPeriod: string; nearestValue: string; sameValueIn: string;
+  };
+  about: {
+    engineVersion: string; programmeFile: string; runTime: string; programmeId: string; asOf: string; sources: string;
+    sha256: string; methods: string; thresholds: string; threshold: string; rule: string; roundingRule: string;
+  };
+}
+
+const en: ReportMessages = {
+  sheets: { summary: 'Summary', tracking: 'Tracking table', smart: 'SMART review', quality: 'Data quality', data: 'Data', about: 'About' },
+  statuses: {
+    achieved: 'Achieved', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track',
+    deteriorating: 'Deteriorating', no_data: 'No data', no_target: 'No target',
+  },
+  targetOutcomes: { achieved: 'Achieved', missed: 'Missed', not_due: 'Not yet due', no_data: 'No data' },
+  findingStatuses: { pass: 'Pass', warn: 'Warning', fail: 'Fail' },
+  letters: { S: 'Specific', M: 'Measurable', A: 'Achievable', R: 'Relevant', T: 'Time-bound' },
+  levels: {
+    goal: 'Goal', purpose: 'Purpose', 'sub-purpose': 'Sub-purpose', impact: 'Impact', outcome: 'Outcome',
+    output: 'Output', input: 'Input', activity: 'Activity', 'overall objective': 'Overall objective',
+    'specific objective': 'Specific objective', result: 'Result',
+  },
+  directions: { increase: 'Increase', decrease: 'Decrease' },
+  units: { percent: 'Percent', number: 'Number', ratio: 'Ratio', currency: 'Currency', rate: 'Rate' },
+  frequencies: { monthly: 'Monthly', quarterly: 'Quarterly', semiannual: 'Semiannual', annual: 'Annual', irregular: 'Irregular' },
+  accumulations: { level: 'Level', sum: 'Sum', cumulative: 'Cumulative' },
+  methodCategories: {
+    achieved: 'Achieved', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', deteriorating: 'Deteriorating',
+    on_target: 'On target', above_target: 'Above target', below_target: 'Below target',
+    target_achieved: 'Target achieved', substantial_progress: 'Substantial progress', moderate_progress: 'Moderate progress',
+    limited_progress: 'Limited progress', deterioration: 'Deterioration', fair_progress: 'Fair progress',
+    limited_or_no_progress: 'Limited or no progress', target_met: 'Target met', stagnation_or_regression: 'Stagnation or regression',
+    significant_progress: 'Significant progress', insufficient_progress: 'Insufficient progress', movement_away: 'Movement away',
+    moderate_movement_away: 'Moderate movement away', significant_movement_away: 'Significant movement away',
+    on_course: 'On course', some_progress: 'Some progress', no_progress_or_worsening: 'No progress or worsening',
+  },
+  projectionMethods: { linear: 'Linear (least squares)', cagr: 'Compound annual growth' },
+  headline: 'Total',
+  none: 'None',
+  yes: 'Yes',
+  no: 'No',
+  computed: 'computed',
+  columns: {
+    programId: 'Programme id', level: 'Level', result: 'Result', indicator: 'Indicator', indicatorName: 'Indicator name',
+    name: 'Name', breakdown: 'Breakdown', unit: 'Unit', direction: 'Direction', frequency: 'Frequency', period: 'Period',
+    periodStart: 'Period start', periodEnd: 'Period end', value: 'Value', source: 'Source', file: 'File', line: 'Line',
+    column: 'Column', where: 'File:line', missingReason: 'Missing reason', baseline: 'Baseline', baselinePeriod: 'Baseline period',
+    latest: 'Latest', latestPeriod: 'Latest period', target: 'Target', targetPeriod: 'Target period', expected: 'Expected',
+    progressRatio: 'Progress ratio', status: 'Status', reason: 'Reason', message: 'Message', method: 'Method',
+    category: 'Category', score: 'Score', count: 'Count', label: 'Label',
+  },
+  summary: {
+    programme: 'Programme', programmeId: 'Programme id', asOf: 'As of', method: 'Method',
+    statusCounts: 'Rows by status', table: 'Indicators',
+  },
+  tracking: {
+    target: 'Target', actual: 'Actual', percentMet: '% met', flaggedPeriods: 'More than 10 % from target',
+    explanation: 'Explanation', flagMarker: '!',
+    note: '% met = actual / target (target / actual for indicators meant to decrease). "!" and a coloured cell: the actual is more than 10 % away from its target; explain it in the last column.',
+  },
+  indicator: {
+    definition: 'Definition', accumulation: 'Accumulation', indicatorFile: 'Indicator file', charts: 'Charts',
+    assessment: 'Assessment', targets: 'Targets', derivation: 'Derivation', outcome: 'Outcome',
+    judgedByPeriod: 'Judged by (period)', judgedByValue: 'Judged by (value)', everyMethod: 'Every method, with its inputs',
+    projections: 'Projections', valueAtTarget: 'Value at target period', attainment: 'Reaches the target in',
+    smart: 'SMART findings', letter: 'Letter', finding: 'Finding', pirs: 'Performance indicator reference sheet',
+    field: 'Field', references: 'References', title: 'Title', url: 'Address', values: 'Values',
+    observations: 'Observations', missing: 'Missing', notes: 'Notes',
+  },
+  smart: {
+    letter: 'Letter', letterStatus: 'Letter status', findingStatus: 'Finding status', finding: 'Finding',
+    concernsTarget: 'Target concerned', summary: 'Programme summary: indicators per letter and status',
+  },
+  quality: {
+    warnings: 'Warnings', outliers: 'Outliers (z or modified z above 3)', swings: 'Swings beyond 33 %',
+    missingPeriods: 'Missing periods', sourceComparisons: 'Source comparisons', z: 'z', modifiedZ: 'Modified z',
+    fromPeriod: 'From period', fromValue: 'From value', toPeriod: 'To period', toValue: 'To value', change: 'Change',
+    expected: 'Expected periods', observed: 'Observed periods', missingList: 'Missing', other: 'Other indicator',
+    otherValue: 'Other value', difference: 'Difference', nearestPeriod: 'Nearest period of the other',
+    nearestValue: 'Nearest value of the other', sameValueIn: 'Same value in other periods',
+  },
+  about: {
+    engineVersion: 'Engine version', programmeFile: 'Programme file', runTime: 'Run time (UTC)', programmeId: 'Programme id',
+    asOf: 'As of', sources: 'Source files', sha256: 'SHA-256', methods: 'Methods', thresholds: 'Thresholds',
+    threshold: 'Threshold', rule: 'Rule', roundingRule: 'Rounding rule',
+  },
+};
+
+const es: ReportMessages = {
+  sheets: { summary: 'Resumen', tracking: 'Tabla de seguimiento', smart: 'Revisión SMART', quality: 'Calidad de datos', data: 'Datos', about: 'Acerca de' },
+  statuses: {
+    achieved: 'Logrado', on_track: 'En camino', at_risk: 'En riesgo', off_track: 'Desviado',
+    deteriorating: 'Empeorando', no_data: 'Sin datos', no_target: 'Sin meta',
+  },
+  targetOutcomes: { achieved: 'Lograda', missed: 'No lograda', not_due: 'Aún no vence', no_data: 'Sin datos' },
+  findingStatuses: { pass: 'Cumple', warn: 'Advertencia', fail: 'No cumple' },
+  letters: { S: 'Específico', M: 'Medible', A: 'Alcanzable', R: 'Relevante', T: 'Temporal' },
+  levels: {
+    goal: 'Fin', purpose: 'Propósito', 'sub-purpose': 'Subpropósito', impact: 'Impacto', outcome: 'Efecto',
+    output: 'Producto', input: 'Insumo', activity: 'Actividad', 'overall objective': 'Objetivo general',
+    'specific objective': 'Objetivo específico', result: 'Resultado',
+  },
+  directions: { increase: 'Aumentar', decrease: 'Disminuir' },
+  units: { percent: 'Porcentaje', number: 'Número', ratio: 'Razón', currency: 'Moneda', rate: 'Tasa' },
+  frequencies: { monthly: 'Mensual', quarterly: 'Trimestral', semiannual: 'Semestral', annual: 'Anual', irregular: 'Irregular' },
+  accumulations: { level: 'Nivel', sum: 'Suma', cumulative: 'Acumulado' },
+  methodCategories: {
+    achieved: 'Logrado', on_track: 'En camino', at_risk: 'En riesgo', off_track: 'Desviado', deteriorating: 'Empeorando',
+    on_target: 'En la meta', above_target: 'Por encima de la meta', below_target: 'Por debajo de la meta',
+    target_achieved: 'Meta alcanzada', substantial_progress: 'Progreso sustancial', moderate_progress: 'Progreso moderado',
+    limited_progress: 'Progreso limitado', deterioration: 'Deterioro', fair_progress: 'Progreso aceptable',
+    limited_or_no_progress: 'Progreso limitado o nulo', target_met: 'Meta cumplida', stagnation_or_regression: 'Estancamiento o retroceso',
+    significant_progress: 'Progreso significativo', insufficient_progress: 'Progreso insuficiente', movement_away: 'Alejamiento',
+    moderate_movement_away: 'Alejamiento moderado', significant_movement_away: 'Alejamiento significativo',
+    on_course: 'En curso', some_progress: 'Algún progreso', no_progress_or_worsening: 'Sin progreso o empeorando',
+  },
+  projectionMethods: { linear: 'Lineal (mínimos cuadrados)', cagr: 'Crecimiento anual compuesto' },
+  headline: 'Total',
+  none: 'Ninguno',
+  yes: 'Sí',
+  no: 'No',
+  computed: 'calculado',
+  columns: {
+    programId: 'Id del programa', level: 'Nivel', result: 'Resultado', indicator: 'Indicador', indicatorName: 'Nombre del indicador',
+    name: 'Nombre', breakdown: 'Desagregación', unit: 'Unidad', direction: 'Dirección', frequency: 'Frecuencia', period: 'Periodo',
+    periodStart: 'Inicio del periodo', periodEnd: 'Fin del periodo', value: 'Valor', source: 'Fuente', file: 'Archivo', line: 'Línea',
+    column: 'Columna', where: 'Archivo:línea', missingReason: 'Motivo del faltante', baseline: 'Línea de base',
+    baselinePeriod: 'Periodo de la línea de base', latest: 'Último valor', latestPeriod: 'Periodo del último valor', target: 'Meta',
+    targetPeriod: 'Periodo de la meta', expected: 'Esperado', progressRatio: 'Razón de avance', status: 'Estado', reason: 'Motivo',
+    message: 'Mensaje', method: 'Método', category: 'Categoría', score: 'Puntaje', count: 'Cantidad', label: 'Etiqueta',
+  },
+  summary: {
+    programme: 'Programa', programmeId: 'Id del programa', asOf: 'Fecha de corte', method: 'Método',
+    statusCounts: 'Filas por estado', table: 'Indicadores',
+  },
+  tracking: {
+    target: 'Meta', actual: 'Real', percentMet: '% cumplido', flaggedPeriods: 'Más de 10 % de la meta',
+    explanation: 'Explicación', flagMarker: '!',
+    note: '% cumplido = real / meta (meta / real en los indicadores que deben disminuir). "!" y celda coloreada: el valor real se aleja más de 10 % de su meta; explíquelo en la última columna.',
+  },
+  indicator: {
+    definition: 'Definición', accumulation: 'Acumulación', indicatorFile: 'Archivo del indicador', charts: 'Gráficos',
+    assessment: 'Evaluación', targets: 'Metas', derivation: 'Cálculo', outcome: 'Resultado de la meta',
+    judgedByPeriod: 'Juzgada con (periodo)', judgedByValue: 'Juzgada con (valor)', everyMethod: 'Todos los métodos, con sus datos',
+    projections: 'Proyecciones', valueAtTarget: 'Valor en el periodo de la meta', attainment: 'Alcanza la meta en',
+    smart: 'Hallazgos SMART', letter: 'Letra', finding: 'Hallazgo', pirs: 'Ficha técnica del indicador',
+    field: 'Campo', references: 'Referencias', title: 'Título', url: 'Dirección', values: 'Valores',
+    observations: 'Observaciones', missing: 'Faltantes', notes: 'Notas',
+  },
+  smart: {
+    letter: 'Letra', letterStatus: 'Estado de la letra', findingStatus: 'Estado del hallazgo', finding: 'Hallazgo',
+    concernsTarget: 'Meta a la que se refiere', summary: 'Resumen del programa: indicadores por letra y estado',
+  },
+  quality: {
+    warnings: 'Advertencias', outliers: 'Valores atípicos (z o z modificado mayor que 3)', swings: 'Variaciones de más de 33 %',
+    missingPeriods: 'Periodos faltantes', sourceComparisons: 'Comparación de fuentes', z: 'z', modifiedZ: 'z modificado',
+    fromPeriod: 'Desde el periodo', fromValue: 'Valor inicial', toPeriod: 'Hasta el periodo', toValue: 'Valor final', change: 'Variación',
+    expected: 'Periodos esperados', observed: 'Periodos observados', missingList: 'Faltantes', other: 'Otro indicador',
+    otherValue: 'Valor del otro', difference: 'Diferencia', nearestPeriod: 'Periodo más cercano del otro',
+    nearestValue: 'Valor más cercano del otro', sameValueIn: 'Mismo valor en otros periodos',
+  },
+  about: {
+    engineVersion: 'Versión del motor', programmeFile: 'Archivo del programa', runTime: 'Fecha de ejecución (UTC)',
+    programmeId: 'Id del programa', asOf: 'Fecha de corte', sources: 'Archivos de origen', sha256: 'SHA-256', methods: 'Métodos',
+    thresholds: 'Umbrales', threshold: 'Umbral', rule: 'Regla', roundingRule: 'Regla de redondeo',
+  },
+};
+
+export const reportMessages: Record<Locale, ReportMessages> = { en, es };
+
+/** The name of a status in the pack's language: on_track -> "On track" / "En camino". */
+export function statusLabel(locale: Locale, status: Status): string {
+  return reportMessages[locale].statuses[status];
+}
+
+/** A results-framework level: the common donor names translated, any other as written. */
+export function levelLabel(locale: Locale, level: string | undefined): string {
+  if (level === undefined) return '';
+  const levels = reportMessages[locale].levels;
+  const key = level.trim().toLowerCase();
+  return Object.hasOwn(levels, key) ? levels[key] : level;
+}
+
+/** A method's published category name, or the category as the method wrote it. */
+export function methodCategoryLabel(locale: Locale, category: string | null): string {
+  if (category === null) return '';
+  const categories = reportMessages[locale].methodCategories;
+  return Object.hasOwn(categories, category) ? categories[category] : category;
+}

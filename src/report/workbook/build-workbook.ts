@@ -1,0 +1,82 @@
+// The Excel progress pack, laid out from a PackInput that is already computed. Pure: no
+// file, no clock (the dates come from input.about.runTime); the caller writes the result
+// with `workbook.xlsx.writeBuffer()`.
+//
+//   1. Summary          5. SMART review
+//   2. Tracking table   6. Data quality
+//   3. one sheet per    7. Data
+//      indicator        8. About
+import ExcelJS from 'exceljs';
+import { reportMessages } from '../../messages/report.js';
+import type { PackInput } from '../pack-input.js';
+import { addAboutSheet, runDate } from './about-sheet.js';
+import { addDataSheet } from './data-sheet.js';
+import { addIndicatorSheet } from './indicator-sheet.js';
+import { createPackContext } from './pack-context.js';
+import { addQualitySheet } from './quality-sheet.js';
+import { SheetNames } from './sheet-names.js';
+import { addSmartSheet } from './smart-sheet.js';
+import { addSummarySheet } from './summary-sheet.js';
+import { addTrackingSheet } from './tracking-sheet.js';
+
+export interface PackSheetNames {
+  summary: string;
+  tracking: string;
+  smart: string;
+  quality: string;
+  data: string;
+  about: string;
+  /** Indicator id -> its sheet (the id made a valid, unique sheet name). */
+  indicators: Map<string, string>;
+}
+
+/** The name of every sheet of the pack: the catalogue's names first, then the indicator ids. */
+export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): PackSheetNames {
+  const s = (reportMessages[input.locale] ?? reportMessages.en).sheets;
+  const names = new SheetNames();
+  const fixed = {
+    summary: names.take(s.summary), tracking: names.take(s.tracking), smart: names.take(s.smart),
+    quality: names.take(s.quality), data: names.take(s.data), about: names.take(s.about),
+  };
+  const indicators = new Map<string, string>();
+  for (const ind of input.program.indicators) if (!indicators.has(ind.id)) indicators.set(ind.id, names.take(ind.id));
+  return { ...fixed, indicators };
+}
+
+export function buildWorkbook(input: PackInput): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'mel-engine';
+  workbook.lastModifiedBy = 'mel-engine';
+  workbook.title = input.program.name;
+  const when = runDate(input.about.runTime) ?? new Date(0);
+  workbook.created = when;
+  workbook.modified = when;
+
+  const ctx = createPackContext(input);
+  const names = packSheetNames(input);
+
+  addSummarySheet(workbook, names.summary, ctx);
+  addTrackingSheet(workbook, names.tracking, ctx);
+
+  const indexes = new Map<string, number[]>();
+  input.doc.results.forEach((r, i) => {
+    let list = indexes.get(r.indicator);
+    if (!list) indexes.set(r.indicator, (list = []));
+    list.push(i);
+  });
+  for (const indicator of input.program.indicators) {
+    const name = names.indicators.get(indicator.id)!;
+    if (workbook.getWorksheet(name)) continue;
+    addIndicatorSheet(workbook, name, ctx, {
+      indicator,
+      resultIndexes: indexes.get(indicator.id) ?? [],
+      charts: input.charts.filter((c) => c.indicator === indicator.id),
+    });
+  }
+
+  addSmartSheet(workbook, names.smart, ctx);
+  addQualitySheet(workbook, names.quality, ctx);
+  addDataSheet(workbook, names.data, ctx);
+  addAboutSheet(workbook, names.about, ctx);
+  return workbook;
+}

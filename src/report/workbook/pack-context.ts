@@ -1,0 +1,132 @@
+// What every sheet needs besides the PackInput, looked up once: the labels of the pack's
+// language, indicators and results by id, each indicator's number format, the series of
+// a breakdown, and the Period behind a period id (for ordering columns and real dates).
+import type { AssessmentResult } from '../../assess/assessment.js';
+import { dimsKey, dimsLabel, type BreakdownSeries } from '../../data/indicator-data.js';
+import { reportMessages, type ReportMessages } from '../../messages/report.js';
+import { comparePeriods, parsePeriod, type Period } from '../../periods/period.js';
+import type { Indicator } from '../../spec/model.js';
+import type { ResultSpec } from '../../spec/schema.js';
+import type { PackInput } from '../pack-input.js';
+import { valueFormat } from './styles.js';
+
+export interface PackContext {
+  input: PackInput;
+  m: ReportMessages;
+  indicator(id: string): Indicator | undefined;
+  result(id: string | undefined): ResultSpec | undefined;
+  /** The display format of an indicator's values. */
+  valueFormat(indicatorId: string): string;
+  /** The series of one breakdown of an indicator ({} is the headline). */
+  series(indicatorId: string, dims: Record<string, string>): BreakdownSeries | undefined;
+  /** "Total" for the headline, else the breakdown values: "rural", "F / 15-19". */
+  breakdown(dims: Record<string, string>): string;
+  /** The period an id names, when it can be read. */
+  period(id: string): Period | undefined;
+  /** Orders period ids in time (unreadable ids last, by text). */
+  comparePeriodIds(a: string, b: string): number;
+  /** The reporting period of the assessment. */
+  asOf: Period | undefined;
+}
+
+export function createPackContext(input: PackInput): PackContext {
+  const m = reportMessages[input.locale] ?? reportMessages.en;
+  const indicators = new Map(input.program.indicators.map((i) => [i.id, i]));
+  const results = new Map(input.program.results.map((r) => [r.id, r]));
+
+  const periods = new Map<string, Period>();
+  const remember = (p: Period | undefined) => {
+    if (p && !periods.has(p.id)) periods.set(p.id, p);
+  };
+  remember(input.program.period.start);
+  remember(input.program.period.end);
+  remember(input.program.asOf);
+  for (const ind of input.program.indicators) {
+    remember(ind.baseline?.period);
+    for (const t of ind.targets) remember(t.period);
+  }
+
+  const seriesByKey = new Map<string, BreakdownSeries>();
+  for (const [id, d] of input.data) {
+    for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) {
+      seriesByKey.set(`${id}\u0000${dimsKey(s.dims)}`, s);
+      for (const p of s.periods) remember(p);
+    }
+  }
+
+  const period = (id: string): Period | undefined => {
+    let p = periods.get(id);
+    if (!p) {
+      const parsed = parsePeriod(id, { fiscalYearStart: input.program.fiscalYearStart });
+      if (parsed.ok) {
+        p = parsed.period;
+        periods.set(id, p);
+      }
+    }
+    return p;
+  };
+
+  const formats = new Map<string, string>();
+  const numbersOf = new Map<string, number[]>();
+  const note = (id: string, x: number | null | undefined) => {
+    if (typeof x !== 'number') return;
+    let list = numbersOf.get(id);
+    if (!list) numbersOf.set(id, (list = []));
+    list.push(x);
+  };
+  for (const r of input.doc.results) {
+    note(r.indicator, r.baseline?.value);
+    note(r.indicator, r.latest?.value);
+    note(r.indicator, r.target?.value);
+    for (const t of r.targets) note(r.indicator, t.value);
+  }
+  const valueFormatOf = (id: string): string => {
+    let f = formats.get(id);
+    if (!f) {
+      const unit = indicators.get(id)?.unit ?? input.doc.results.find((r) => r.indicator === id)?.unit ?? 'number';
+      const d = input.data.get(id);
+      const values: Iterable<number>[] = [numbersOf.get(id) ?? []];
+      if (d) for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) values.push(s.values);
+      f = valueFormat(unit, (function* () { for (const v of values) yield* v; })());
+      formats.set(id, f);
+    }
+    return f;
+  };
+
+  return {
+    input,
+    m,
+    indicator: (id) => indicators.get(id),
+    result: (id) => (id === undefined ? undefined : results.get(id)),
+    valueFormat: valueFormatOf,
+    series: (id, dims) => seriesByKey.get(`${id}\u0000${dimsKey(dims)}`),
+    breakdown: (dims) => dimsLabel(dims) || m.headline,
+    period,
+    comparePeriodIds(a, b) {
+      const pa = period(a);
+      const pb = period(b);
+      if (pa && pb) return comparePeriods(pa, pb);
+      if (pa) return -1;
+      if (pb) return 1;
+      return a < b ? -1 : a > b ? 1 : 0;
+    },
+    asOf: period(input.doc.as_of),
+  };
+}
+
+/** The results of the assessment grouped by indicator, in the document's order. */
+export function resultsByIndicator(results: readonly AssessmentResult[]): Map<string, AssessmentResult[]> {
+  const out = new Map<string, AssessmentResult[]>();
+  for (const r of results) {
+    let list = out.get(r.indicator);
+    if (!list) out.set(r.indicator, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+/** A text made of data parts, or nothing when every part is missing. */
+export const joinText = (parts: (string | undefined | null)[], separator = ' '): string | null => {
+  const kept = parts.filter((p): p is string => typeof p === 'string' && p !== '');
+  return kept.length ? kept.join(separator) : null;
+};

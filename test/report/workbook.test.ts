@@ -1,0 +1,500 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { reportMessages, statusLabel } from '../../src/messages/report.js';
+import { buildWorkbook, packSheetNames } from '../../src/report/workbook/build-workbook.js';
+import { SheetNames, sanitizeSheetName } from '../../src/report/workbook/sheet-names.js';
+import { beyondTenPercent, percentMet } from '../../src/report/workbook/tracking-sheet.js';
+import { valueFormat } from '../../src/report/workbook/styles.js';
+import type { PackInput } from '../../src/report/pack-input.js';
+import { FORMULA_NAME, FORMULA_SOURCE, LONG_ID, packFixture } from './pack-fixture.js';
+
+/** Builds the pack, writes it as an .xlsx and reads it back, as a donor's Excel would. */
+async function roundTrip(input: PackInput): Promise<ExcelJS.Workbook> {
+  const buffer = await buildWorkbook(input).xlsx.writeBuffer();
+  return new ExcelJS.Workbook().xlsx.load(buffer);
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}; sheets: ${wb.worksheets.map((w) => w.name).join(', ')}`);
+  return ws;
+}
+
+/** Every non-empty cell of a workbook, as [sheet, cell]. */
+function everyCell(wb: ExcelJS.Workbook): [ExcelJS.Worksheet, ExcelJS.Cell][] {
+  const out: [ExcelJS.Worksheet, ExcelJS.Cell][] = [];
+  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => out.push([ws, cell])));
+  return out;
+}
+
+/** The row whose column `col` holds each of the given texts in turn (first match). */
+function findRow(ws: ExcelJS.Worksheet, predicate: (row: ExcelJS.Row) => boolean): ExcelJS.Row {
+  let found: ExcelJS.Row | undefined;
+  ws.eachRow((row) => {
+    if (!found && predicate(row)) found = row;
+  });
+  if (!found) throw new Error(`no matching row in ${ws.name}`);
+  return found;
+}
+
+/** The column (1-based) of a header text in a row. */
+function columnOf(row: ExcelJS.Row, text: string, from = 1): number {
+  for (let c = from; c <= row.cellCount; c++) if (row.getCell(c).value === text) return c;
+  throw new Error(`no header "${text}"`);
+}
+
+const en = reportMessages.en;
+const es = reportMessages.es;
+
+describe('the Excel progress pack', () => {
+  it('has every sheet, in order, with valid names (a long indicator id is cut to 31 characters)', async () => {
+    const wb = await roundTrip(packFixture());
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary', 'Tracking table', 'PE-STUNT', 'GE-BUDGET', LONG_ID.slice(0, 31), 'SMART review', 'Data quality', 'Data', 'About',
+    ]);
+    for (const ws of wb.worksheets) {
+      expect(ws.name.length).toBeLessThanOrEqual(31);
+      expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
+    }
+  });
+
+  it('summarises each headline with its baseline, latest, target, progress ratio and status', async () => {
+    const input = packFixture();
+    const wb = await roundTrip(input);
+    const ws = sheet(wb, 'Summary');
+    expect(ws.getCell('A1').value).toBe(input.program.name);
+    expect(ws.getCell('B2').value).toBe('care-test');
+    expect(ws.getCell('B3').value).toBe('2013');
+
+    const header = findRow(ws, (r) => r.getCell(1).value === en.columns.level);
+    const col = (label: string) => columnOf(header, label);
+    const pe = findRow(ws, (r) => r.getCell(col(en.columns.indicator)).value === 'PE-STUNT');
+    const doc = input.doc.results[0];
+    expect(pe.getCell(col(en.columns.level)).value).toBe('Impact');
+    expect(pe.getCell(col(en.columns.result)).value).toBe('PE-G');
+    expect(pe.getCell(col(en.columns.baseline)).value).toBe(doc.baseline!.value);
+    expect(pe.getCell(col(en.columns.baselinePeriod)).value).toBe('2007');
+    expect(pe.getCell(col(en.columns.latest)).value).toBe(doc.latest!.value);
+    expect(pe.getCell(col(en.columns.latestPeriod)).value).toBe('2013');
+    expect(pe.getCell(col(en.columns.target)).value).toBe(doc.target!.value);
+    expect(pe.getCell(col(en.columns.targetPeriod)).value).toBe('2021');
+    const ratio = pe.getCell(col(en.columns.progressRatio));
+    expect(ratio.value).toBe(doc.progress_ratio);
+    expect(ratio.type).toBe(ExcelJS.ValueType.Number);
+    expect(ratio.numFmt).toBe('0.00');
+    for (const label of [en.columns.baseline, en.columns.latest, en.columns.target]) {
+      expect(pe.getCell(col(label)).type).toBe(ExcelJS.ValueType.Number);
+      expect(pe.getCell(col(label)).numFmt).toBe('0.0');
+    }
+
+    // Status: the word AND the colour.
+    const status = pe.getCell(col(en.columns.status));
+    expect(status.value).toBe('On track');
+    expect(status.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFCDE8C0' } });
+    const deteriorating = findRow(ws, (r) => r.getCell(col(en.columns.breakdown)).value === 'agriculture').getCell(col(en.columns.status));
+    expect(deteriorating.value).toBe('Deteriorating');
+    expect(deteriorating.font?.color?.argb).toBe('FFFFFFFF');
+
+    // An indicator without a headline shows each breakdown; counts cover the rows shown.
+    const rows: string[] = [];
+    ws.eachRow((r, n) => {
+      if (n > header.number) rows.push(`${r.getCell(col(en.columns.indicator)).value} ${r.getCell(col(en.columns.breakdown)).value}`);
+    });
+    expect(rows).toEqual(['PE-STUNT Total', 'GE-BUDGET agriculture', 'GE-BUDGET health', `${LONG_ID} Total`]);
+    const statusRow = findRow(ws, (r) => r.getCell(1).value === en.summary.statusCounts);
+    const countRow = ws.getRow(statusRow.number + 1);
+    const counts: Record<string, unknown> = {};
+    for (let c = 2; c <= 8; c++) counts[String(statusRow.getCell(c).value)] = countRow.getCell(c).value;
+    expect(counts).toEqual({ Achieved: 0, 'On track': 1, 'At risk': 0, 'Off track': 1, Deteriorating: 1, 'No data': 1, 'No target': 0 });
+  });
+
+  it('lays out the tracking table per period with target, actual and % met, flagging actuals more than 10 % off target', async () => {
+    const wb = await roundTrip(packFixture());
+    const ws = sheet(wb, 'Tracking table');
+    const periods = ws.getRow(1);
+    const labels = ws.getRow(2);
+    // Period columns in time order, each over Target / Actual / % met.
+    const periodColumns: Record<string, number> = {};
+    for (let c = 10; c <= labels.cellCount; c += 3) {
+      if (labels.getCell(c).value !== en.tracking.target) break;
+      periodColumns[String(periods.getCell(c).value)] = c;
+      expect(labels.getCell(c + 1).value).toBe(en.tracking.actual);
+      expect(labels.getCell(c + 2).value).toBe(en.tracking.percentMet);
+    }
+    expect(Object.keys(periodColumns)).toEqual(['2007', '2008', '2009', '2010', '2011', '2012', '2013', '2014', '2021', '2025']);
+    const last = labels.cellCount;
+    expect(labels.getCell(last).value).toBe(en.tracking.explanation);
+    expect(labels.getCell(last - 1).value).toBe(en.tracking.flaggedPeriods);
+
+    const row = (indicator: string, breakdown: string) =>
+      findRow(ws, (r) => r.number > 2 && r.getCell(1).value === indicator && r.getCell(2).value === breakdown);
+
+    // A decrease: % met = target / actual, 23.5 / 19.5; 19.5 is 17 % below 23.5, so flagged.
+    const pe = row('PE-STUNT', 'Total');
+    const c2011 = periodColumns['2011'];
+    expect(pe.getCell(c2011).value).toBe(23.5);
+    expect(pe.getCell(c2011 + 1).value).toBe(19.5);
+    const met = pe.getCell(c2011 + 2);
+    expect(met.type).toBe(ExcelJS.ValueType.Number);
+    expect(met.value).toBeCloseTo(23.5 / 19.5, 12);
+    expect(met.numFmt).toContain('%');
+    expect(met.numFmt).toContain('!');
+    expect(met.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(pe.getCell(last - 1).value).toBe('2011');
+    expect(pe.getCell(last).value ?? null).toBeNull();
+    // Actuals without a target have no % met; targets not yet due have no actual.
+    expect(pe.getCell(periodColumns['2013'] + 1).value).toBe(17.5);
+    expect(pe.getCell(periodColumns['2013'] + 2).value ?? null).toBeNull();
+    expect(pe.getCell(periodColumns['2021']).value).toBe(6.4);
+    expect(pe.getCell(periodColumns['2021'] + 1).value ?? null).toBeNull();
+
+    // An increase within 10 %: 121000 against 120000, % met 100.8 %, not flagged.
+    const agri = row('GE-BUDGET', 'agriculture');
+    const c2012 = periodColumns['2012'];
+    expect(agri.getCell(c2012).value).toBe(120000);
+    expect(agri.getCell(c2012 + 1).value).toBe(121000);
+    expect(agri.getCell(c2012 + 2).value).toBeCloseTo(121000 / 120000, 12);
+    expect(agri.getCell(c2012 + 2).numFmt).toBe('0.0%');
+    expect((agri.getCell(c2012 + 2).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
+    expect(agri.getCell(last - 1).value ?? null).toBeNull();
+
+    // 70000 against 60000: 16.7 % above, flagged.
+    const health = row('GE-BUDGET', 'health');
+    expect(health.getCell(c2012 + 2).value).toBeCloseTo(70000 / 60000, 12);
+    expect(health.getCell(c2012 + 2).numFmt).toContain('!');
+    expect(health.getCell(last - 1).value).toBe('2012');
+
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 2 });
+    expect(ws.autoFilter).toBeTruthy();
+  });
+
+  it('decides the 10 % variance without binary noise and computes % met as TolaData does', () => {
+    expect(beyondTenPercent(110, 100)).toBe(false);
+    expect(beyondTenPercent(90, 100)).toBe(false);
+    expect(beyondTenPercent(110.01, 100)).toBe(true);
+    expect(beyondTenPercent(26.95, 24.5)).toBe(false);
+    expect(beyondTenPercent(1, 0)).toBe(true);
+    expect(beyondTenPercent(0, 0)).toBe(false);
+    expect(percentMet(47, 52, 'increase')).toBeCloseTo(47 / 52, 12);
+    expect(percentMet(27, 24, 'decrease')).toBeCloseTo(24 / 27, 12);
+    expect(percentMet(0, 24, 'decrease')).toBeNull();
+  });
+
+  it('gives the indicator sheet its definition, every method with its inputs, projections, SMART findings, PIRS, references and values', async () => {
+    const input = packFixture();
+    const wb = await roundTrip(input);
+    const ws = sheet(wb, 'PE-STUNT');
+    const texts: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+    expect(texts).toContain(input.program.indicators[0].definition);
+    expect(texts).toContain('% of children under 5 (Percent)');
+    for (const section of [en.indicator.assessment, en.indicator.targets, en.indicator.everyMethod, en.indicator.projections,
+      en.indicator.smart, en.indicator.pirs, en.indicator.references, en.indicator.values]) {
+      expect(texts).toContain(section);
+    }
+
+    const methodsHeader = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method);
+    const cagr = columnOf(methodsHeader, 'cagr_observed');
+    const openSdg = findRow(ws, (r) => r.number > methodsHeader.number && r.getCell(2).value === 'open-sdg');
+    expect(openSdg.getCell(3).value).toBe('Substantial progress');
+    expect(openSdg.getCell(4).value).toBe(4.2857);
+    expect(openSdg.getCell(cagr).value).toBe(-0.0409621);
+    expect(openSdg.getCell(cagr).type).toBe(ExcelJS.ValueType.Number);
+
+    const projection = findRow(ws, (r) => r.getCell(2).value === en.projectionMethods.linear);
+    expect(projection.getCell(3).value).toBe('2021');
+    expect(projection.getCell(4).value).toBe(4.2);
+    expect(projection.getCell(5).value).toBe('2020');
+
+    const valuesHeader = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.period);
+    const missing = findRow(ws, (r) => r.number > valuesHeader.number && r.getCell(2).value === '2010');
+    expect(missing.getCell(3).value ?? null).toBeNull();
+    expect(missing.getCell(6).value).toBe('n.d. (not published)');
+    const v2011 = findRow(ws, (r) => r.number > valuesHeader.number && r.getCell(2).value === '2011');
+    expect(v2011.getCell(3).value).toBe(19.5);
+    expect(v2011.getCell(4).value).toBe('INEI ENDES 2011');
+    expect(v2011.getCell(5).value).toBe('data/peru/stunting.csv:6');
+
+    const reference = findRow(ws, (r) => r.getCell(1).value === 'ENDES 2013');
+    expect(reference.getCell(2).value).toMatchObject({ hyperlink: 'https://proyectos.inei.gob.pe/endes/' });
+    // Only web and mail addresses become links.
+    const zm = sheet(wb, LONG_ID.slice(0, 31));
+    expect(findRow(zm, (r) => r.getCell(1).value === '@SUM(A1)').getCell(2).value).toBe('javascript:alert(1)');
+  });
+
+  it('embeds each chart as an image on its indicator sheet', async () => {
+    const wb = await roundTrip(packFixture());
+    expect(sheet(wb, 'PE-STUNT').getImages()).toHaveLength(2);
+    expect(sheet(wb, 'GE-BUDGET').getImages()).toHaveLength(1);
+    expect(sheet(wb, 'Summary').getImages()).toHaveLength(0);
+    const media = (wb.model as unknown as { media: { extension?: string; type: string }[] }).media;
+    expect(media).toHaveLength(3);
+    expect(media.every((m) => m.extension === 'png')).toBe(true);
+  });
+
+  it('never turns text from the data into a formula, even when it starts with = + - @', async () => {
+    const wb = await roundTrip(packFixture());
+    for (const [ws, cell] of everyCell(wb)) {
+      expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+      expect(cell.formula, `${ws.name}!${cell.address}`).toBeUndefined();
+    }
+    const strings = everyCell(wb).filter(([, c]) => c.type === ExcelJS.ValueType.String).map(([ws, c]) => ({ ws: ws.name, c }));
+    for (const text of [FORMULA_NAME, FORMULA_SOURCE, '@import', '-cmd', '=1+2', '+cmd|calc', '@SUM(A1)', '-2+3', '=SUM(1) is ambitious']) {
+      const found = strings.filter(({ c }) => c.value === text);
+      expect(found.length, text).toBeGreaterThan(0);
+      // Marked as text, so it stays text if the officer edits the cell.
+      for (const { c } of found) expect(c.numFmt).toBe('@');
+    }
+    const summary = sheet(wb, 'Summary');
+    const name = findRow(summary, (r) => r.getCell(3).value === 'GE-BUDGET').getCell(4);
+    expect(name.type).toBe(ExcelJS.ValueType.String);
+    expect(name.value).toBe(FORMULA_NAME);
+  });
+
+  it('stores every number as a number with a display format, and never a number as text', async () => {
+    const wb = await roundTrip(packFixture());
+    for (const [ws, cell] of everyCell(wb)) {
+      if (cell.type === ExcelJS.ValueType.Number) {
+        expect(cell.numFmt, `${ws.name}!${cell.address}`).toBeTruthy();
+        expect(cell.numFmt).not.toBe('General');
+      }
+    }
+    const data = sheet(wb, 'Data');
+    const header = data.getRow(1);
+    const value = columnOf(header, en.columns.value);
+    const line = columnOf(header, en.columns.line);
+    data.eachRow((row, n) => {
+      if (n === 1) return;
+      const v = row.getCell(value);
+      expect([ExcelJS.ValueType.Number, ExcelJS.ValueType.Null]).toContain(v.type);
+      expect(row.getCell(line).type).toBe(ExcelJS.ValueType.Number);
+    });
+  });
+
+  it('writes the data flat for pivot tables: every id, each disaggregation in its own column, real dates', async () => {
+    const wb = await roundTrip(packFixture());
+    const ws = sheet(wb, 'Data');
+    const header = ws.getRow(1);
+    const names = (header.values as unknown[]).slice(1);
+    expect(names).toEqual([
+      'Programme id', 'Result', 'Level', 'Indicator', 'Indicator name', 'Unit', 'area', 'ministry',
+      'Period', 'Period start', 'Period end', 'Value', 'Missing reason', 'Source', 'File', 'Line',
+    ]);
+    expect(ws.rowCount).toBe(1 + 7 + 7 + 4 + 4);
+    const col = (label: string) => columnOf(header, label);
+    const health2010 = findRow(ws, (r) => r.getCell(col('ministry')).value === 'health' && r.getCell(col('Period')).value === '2010');
+    expect(health2010.getCell(col('Value')).value).toBe(50000);
+    expect(health2010.getCell(col('Source')).value).toBe(FORMULA_SOURCE);
+    expect(health2010.getCell(col('Source')).type).toBe(ExcelJS.ValueType.String);
+    const start = health2010.getCell(col('Period start'));
+    expect(start.type).toBe(ExcelJS.ValueType.Date);
+    expect((start.value as Date).toISOString()).toBe('2010-01-01T00:00:00.000Z');
+    expect(start.numFmt).toBe('yyyy-mm-dd');
+    expect((health2010.getCell(col('Period end')).value as Date).toISOString()).toBe('2010-12-31T00:00:00.000Z');
+    const missing = findRow(ws, (r) => r.getCell(col('ministry')).value === 'health' && r.getCell(col('Period')).value === '2011');
+    expect(missing.getCell(col('Value')).value ?? null).toBeNull();
+    expect(missing.getCell(col('Missing reason')).value).toBe('n/a');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:P23');
+  });
+
+  it('lists the SMART findings with status words and colours, then the per-letter summary', async () => {
+    const wb = await roundTrip(packFixture());
+    const ws = sheet(wb, 'SMART review');
+    const fail = findRow(ws, (r) => r.getCell(1).value === LONG_ID && r.getCell(3).value === 'Measurable');
+    expect(fail.getCell(5).value).toBe('Fail');
+    expect(fail.getCell(5).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(fail.getCell(6).value).toBe('No baseline: set `baseline`.');
+    const summary = findRow(ws, (r) => r.getCell(1).value === 'Measurable' && typeof r.getCell(2).value === 'number');
+    expect([summary.getCell(2).value, summary.getCell(3).value, summary.getCell(4).value]).toEqual([2, 0, 1]);
+    expect(ws.autoFilter).toBe('A1:G19');
+  });
+
+  it('puts each data-quality check in its own section with its own header row', async () => {
+    const wb = await roundTrip(packFixture());
+    const ws = sheet(wb, 'Data quality');
+    const swing = findRow(ws, (r) => r.getCell(3).value === '2011' && r.getCell(5).value === '2012');
+    expect(swing.getCell(7).value).toBe(-0.1378);
+    expect(swing.getCell(7).numFmt).toBe('0.0%');
+    expect(swing.getCell(8).value).toBe('data/peru/stunting.csv:14');
+    const outlier = findRow(ws, (r) => r.getCell(1).value === 'GE-BUDGET' && r.getCell(3).value === '2013');
+    expect([outlier.getCell(4).value, outlier.getCell(5).value, outlier.getCell(6).value]).toEqual([75000.5, 3.2, 4.1]);
+    const missing = findRow(ws, (r) => r.getCell(6).value === '2010');
+    expect([missing.getCell(4).value, missing.getCell(5).value]).toEqual([7, 6]);
+    const comparison = findRow(ws, (r) => r.getCell(2).value === 'GE-BUDGET' && r.getCell(1).value === 'PE-STUNT');
+    expect(comparison.getCell(8).value).toBe('2010');
+    expect(comparison.getCell(9).value).toBe(19.6);
+    expect(comparison.getCell(10).value).toBe('2012');
+    const headers: unknown[] = [];
+    ws.eachRow((r) => { if (r.getCell(1).value === en.columns.file || r.getCell(1).value === en.columns.indicator) headers.push(r.getCell(2).value); });
+    expect(headers).toEqual([en.columns.line, en.columns.breakdown, en.columns.breakdown, en.columns.breakdown, en.quality.other]);
+  });
+
+  it('records how the pack was made, dated from the run time, never from the clock', async () => {
+    const input = packFixture();
+    const built = buildWorkbook(input);
+    expect(built.creator).toBe('mel-engine');
+    expect(built.created.toISOString()).toBe(input.about.runTime);
+    expect(built.modified.toISOString()).toBe(input.about.runTime);
+    const wb = await roundTrip(input);
+    const ws = sheet(wb, 'About');
+    const run = findRow(ws, (r) => r.getCell(1).value === en.about.runTime).getCell(2);
+    expect(run.type).toBe(ExcelJS.ValueType.Date);
+    expect((run.value as Date).toISOString()).toBe(input.about.runTime);
+    expect(findRow(ws, (r) => r.getCell(1).value === 'data/peru/stunting.csv').getCell(2).value).toBe('a'.repeat(64));
+    expect(findRow(ws, (r) => r.getCell(1).value === en.about.roundingRule).getCell(2).value).toBe('12 significant digits');
+    expect(findRow(ws, (r) => r.getCell(1).value === 'on_track').getCell(2).value).toBe('progress ratio >= 0.85');
+  });
+
+  it('gives the same cell contents for the same input', async () => {
+    const dump = async () => {
+      const wb = await roundTrip(packFixture());
+      return everyCell(wb).map(([ws, c]) => `${ws.name}!${c.address}=${JSON.stringify(c.value)}|${c.numFmt ?? ''}`);
+    };
+    expect(await dump()).toEqual(await dump());
+  });
+
+  it('freezes header rows and prints landscape, one page wide, header rows repeated', async () => {
+    const wb = await roundTrip(packFixture());
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen' });
+      expect((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit, ws.name).toBeGreaterThan(0);
+      expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
+      expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
+      expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+      expect(ws.pageSetup.fitToHeight, ws.name).toBe(0);
+    }
+    const built = buildWorkbook(packFixture());
+    expect(built.getWorksheet('Summary')!.pageSetup.printTitlesRow).toBe('9:9');
+    expect(built.getWorksheet('Tracking table')!.pageSetup.printTitlesRow).toBe('1:2');
+    expect(built.getWorksheet('Data')!.pageSetup.printTitlesRow).toBe('1:1');
+    expect(sheet(wb, 'Summary').autoFilter).toBe('A9:M13');
+    // Columns fitted to their content, long text capped and wrapped.
+    const smart = built.getWorksheet('SMART review')!;
+    expect(smart.getColumn(1).width).toBe(LONG_ID.length + 2);
+    for (const ws of built.worksheets) ws.columns?.forEach((c) => expect(c.width ?? 0).toBeLessThanOrEqual(60));
+  });
+
+  it('uses Spanish labels when the locale is es, and keeps numbers numeric', async () => {
+    const wb = await roundTrip(packFixture('es'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Resumen', 'Tabla de seguimiento', 'PE-STUNT', 'GE-BUDGET', LONG_ID.slice(0, 31), 'Revisión SMART', 'Calidad de datos', 'Datos', 'Acerca de',
+    ]);
+    const summary = sheet(wb, 'Resumen');
+    const header = findRow(summary, (r) => r.getCell(1).value === es.columns.level);
+    const pe = findRow(summary, (r) => r.getCell(3).value === 'PE-STUNT');
+    expect(pe.getCell(columnOf(header, 'Estado')).value).toBe('En camino');
+    expect(pe.getCell(columnOf(header, 'Línea de base')).value).toBe(28.5);
+    expect(pe.getCell(columnOf(header, 'Línea de base')).type).toBe(ExcelJS.ValueType.Number);
+    expect(pe.getCell(1).value).toBe('Impacto');
+    const tracking = sheet(wb, 'Tabla de seguimiento');
+    expect(tracking.getRow(2).getCell(10).value).toBe('Meta');
+    expect(tracking.getRow(2).getCell(11).value).toBe('Real');
+    expect(tracking.getRow(2).getCell(12).value).toBe('% cumplido');
+    const smart = sheet(wb, 'Revisión SMART');
+    expect(smart.getRow(2).getCell(3).value).toBe('Específico');
+    expect(smart.getRow(2).getCell(5).value).toBe('Cumple');
+  });
+});
+
+describe('edge cases', () => {
+  it('still gives every sheet for a programme with no indicator and no data', async () => {
+    const input = packFixture();
+    const empty: PackInput = {
+      ...input,
+      program: { ...input.program, indicators: [], results: [] },
+      doc: { ...input.doc, results: [] },
+      everyMethod: [],
+      smart: { ...input.smart, indicators: [] },
+      quality: { warnings: [], outliers: [], swings: [], missingPeriods: [], sourceComparisons: [] },
+      data: new Map(),
+      charts: [],
+      about: { ...input.about, sources: [], methods: [], thresholds: {} },
+    };
+    const wb = await roundTrip(empty);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Tracking table', 'SMART review', 'Data quality', 'Data', 'About']);
+    const quality = sheet(wb, 'Data quality');
+    const nones: unknown[] = [];
+    quality.eachRow((r) => { if (r.getCell(1).value === en.none) nones.push(r.number); });
+    expect(nones).toHaveLength(5);
+  });
+
+  it('cuts a text longer than an Excel cell holds instead of writing a file Excel must repair', async () => {
+    const input = packFixture();
+    const series = input.data.get('PE-STUNT')!.headline!;
+    series.sources[0] = 'x'.repeat(40_000);
+    const wb = await roundTrip(input);
+    const data = sheet(wb, 'Data');
+    const source = columnOf(data.getRow(1), en.columns.source);
+    const text = data.getRow(2).getCell(source).value as string;
+    expect(text.length).toBe(32_767);
+    expect(data.getColumn(source).width).toBe(60);
+    expect(data.getRow(2).getCell(source).alignment).toMatchObject({ wrapText: true });
+  });
+
+  it('writes nothing for a number that is not finite', async () => {
+    const input = packFixture();
+    input.doc.results[0].progress_ratio = Number.NaN;
+    input.doc.results[1].expected = Number.POSITIVE_INFINITY;
+    const wb = await roundTrip(input);
+    const summary = sheet(wb, 'Summary');
+    const header = findRow(summary, (r) => r.getCell(1).value === en.columns.level);
+    const pe = findRow(summary, (r) => r.getCell(3).value === 'PE-STUNT');
+    expect(pe.getCell(columnOf(header, en.columns.progressRatio)).value ?? null).toBeNull();
+  });
+});
+
+describe('the report catalogue', () => {
+  it('names every status in English and Spanish', () => {
+    expect(statusLabel('en', 'on_track')).toBe('On track');
+    expect(statusLabel('es', 'on_track')).toBe('En camino');
+    expect(statusLabel('en', 'deteriorating')).toBe('Deteriorating');
+    expect(statusLabel('es', 'deteriorating')).toBe('Empeorando');
+    expect(statusLabel('es', 'no_target')).toBe('Sin meta');
+    expect(statusLabel('es', 'off_track')).toBe('Desviado');
+  });
+
+  it('has the same labels in both languages, and valid unique sheet names', () => {
+    const keysOf = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+    expect(keysOf(es)).toEqual(keysOf(en));
+    for (const m of [en, es]) {
+      const names = Object.values(m.sheets);
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+      for (const n of names) expect(sanitizeSheetName(n)).toBe(n);
+    }
+  });
+});
+
+describe('sheet names', () => {
+  it('replaces forbidden characters, cuts at 31 characters and keeps names unique ignoring case', () => {
+    expect(sanitizeSheetName("a[b]:c*d?e/f\\g'")).toBe('a_b__c_d_e_f_g');
+    const names = new SheetNames();
+    expect(names.take('Data')).toBe('Data');
+    expect(names.take('DATA')).toBe('DATA (2)');
+    expect(names.take('history')).toBe('history (2)');
+    const long = 'X'.repeat(40);
+    expect(names.take(long)).toBe('X'.repeat(31));
+    expect(names.take(long)).toBe(`${'X'.repeat(27)} (2)`);
+  });
+
+  it('gives an indicator named like a fixed sheet a name of its own', () => {
+    const input = packFixture();
+    const ind = { ...input.program.indicators[0], id: 'Summary' };
+    const names = packSheetNames({ locale: 'en', program: { ...input.program, indicators: [ind] } });
+    expect(names.summary).toBe('Summary');
+    expect(names.indicators.get('Summary')).toBe('Summary (2)');
+  });
+});
+
+describe('value formats', () => {
+  it('shows as many decimals as the values have, at least the unit minimum, with thousands separators for big values', () => {
+    expect(valueFormat('percent', [29.5, 24])).toBe('0.0');
+    expect(valueFormat('percent', [29.25])).toBe('0.00');
+    expect(valueFormat('ratio', [1])).toBe('0.00');
+    expect(valueFormat('number', [12, 15])).toBe('0');
+    expect(valueFormat('currency', [1234567.5])).toBe('#,##0.0');
+    expect(valueFormat('number', [0.1 + 0.2])).toBe('0.0');
+    expect(valueFormat('number', [1 / 3])).toBe('0.000');
+  });
+});
