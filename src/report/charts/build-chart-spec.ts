@@ -124,6 +124,9 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
   // 1. the main chart: headline, a few breakdowns, the other sources
   const main = d.headline ? [d.headline, ...d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART)] : d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART + 1);
   const groups = main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2));
+  // A target shared by every breakdown (an absolute one) is drawn once, on the headline.
+  const first = groups[0];
+  for (const g of groups.slice(1)) g.targets = g.targets.filter((t) => !first?.targets.some((f) => f.x === t.x && f.y === t.y));
   const footSeries = main.slice(0, 1).map((s) => ({ label: label(s), series: s, indicator: ctx.indicator }));
   for (const c of ctx.compared) {
     const s = c.data.headline ?? c.data.breakdowns[0];

@@ -1,0 +1,111 @@
+// The demo programme's pack, read back: every sheet, the numbers against assessment.json,
+// charts embedded, the same bytes twice, and a failed write that loses nothing.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AssessmentDocument } from '../../src/assess/assessment.js';
+import { writePackAtomically } from '../../src/report/write-pack.js';
+import { mel } from '../cli/capture.js';
+
+const root = join(import.meta.dirname, '../..');
+
+describe('the progress pack of the demo programme', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'mel-pack-')), 'pack');
+  let doc: AssessmentDocument;
+  const wb = new ExcelJS.Workbook();
+
+  beforeAll(async () => {
+    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    const r = await mel(['report', '--out', out, '--quiet'], root);
+    delete process.env.SOURCE_DATE_EPOCH;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    doc = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8'));
+    await wb.xlsx.readFile(join(out, 'progress-pack.xlsx'));
+  }, 120_000);
+
+  it('holds the toolkit figures, with the Peruvian commitment achieved', () => {
+    const numbers = new Set(doc.results.flatMap((r) => [r.baseline?.value, r.latest?.value, r.target?.value]));
+    for (const figure of [0.3, 4, 29.5, 14.4, 46.3, 27.7]) expect(numbers.has(figure), String(figure)).toBe(true);
+    const peru = doc.results.find((r) => r.indicator === 'PE-STUNT-U5-TOOLKIT' && Object.keys(r.disaggregation).length === 0)!;
+    expect(peru).toMatchObject({ baseline: { period: '2006', value: 29.5 }, target: { period: '2011', value: 24.5 }, latest: { period: '2016', value: 14.4 }, status: 'achieved' });
+  });
+
+  it('has the sheets a donor expects, in both the summary and per indicator', () => {
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 2)).toEqual(['Summary', 'Tracking table']);
+    expect(names.slice(-4)).toEqual(['SMART review', 'Data quality', 'Data', 'About']);
+    for (const id of new Set(doc.results.map((r) => r.indicator))) expect(names).toContain(id);
+  });
+
+  it('the summary holds the assessment numbers as numbers, status as text', () => {
+    const ws = wb.getWorksheet('Summary')!;
+    const header = ws.getRow(9).values as string[];
+    const col = (name: string) => header.indexOf(name);
+    let checked = 0;
+    ws.eachRow((row, n) => {
+      if (n <= 9) return;
+      const id = row.getCell(col('Indicator')).value;
+      const r = doc.results.find((x) => x.indicator === id && (Object.keys(x.disaggregation).length === 0 || row.getCell(col('Breakdown')).value === Object.values(x.disaggregation).join(' / ')));
+      if (!r || !r.latest) return;
+      const latest = row.getCell(col('Latest'));
+      expect(latest.type).toBe(ExcelJS.ValueType.Number);
+      expect(latest.value).toBe(r.latest.value);
+      expect(latest.numFmt).toBeTruthy();
+      expect(typeof row.getCell(col('Status')).value).toBe('string');
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('embeds each indicator chart in its sheet, and the charts folder has them all', () => {
+    const charts = readdirSync(join(out, 'charts'));
+    expect(charts).toContain('PE-STUNT-U5-TOOLKIT.png');
+    expect(charts).toContain('PE-STUNT-U5-TOOLKIT--rural.png');
+    expect(wb.getWorksheet('PE-STUNT-U5-TOOLKIT')!.getImages().length).toBe(2);
+    const png = readFileSync(join(out, 'charts', 'ZM-STUNT-U5.png'));
+    expect(png.readUInt32BE(16)).toBe(1600);
+    expect(png.readUInt32BE(20)).toBe(900);
+  });
+
+  it('dates the workbook from SOURCE_DATE_EPOCH', () => {
+    expect(wb.created?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+
+  it('gives the same chart bytes and cell contents on a second run', async () => {
+    const again = join(mkdtempSync(join(tmpdir(), 'mel-pack-')), 'pack');
+    await mel(['report', '--out', again, '--quiet'], root);
+    for (const f of readdirSync(join(out, 'charts'))) {
+      expect(readFileSync(join(again, 'charts', f)).equals(readFileSync(join(out, 'charts', f))), f).toBe(true);
+    }
+    expect(readFileSync(join(again, 'assessment.json'), 'utf8')).toBe(readFileSync(join(out, 'assessment.json'), 'utf8'));
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(join(again, 'progress-pack.xlsx'));
+    const cells = (w: ExcelJS.Workbook) => w.worksheets.filter((s) => s.name !== 'About').map((s) => s.getSheetValues().map((r) => JSON.stringify(r)).join('\n')).join('\n');
+    expect(cells(wb2)).toBe(cells(wb));
+  }, 120_000);
+});
+
+describe('writing a pack', () => {
+  it('a failed write leaves the previous pack intact and no temporary files', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'mel-atomic-'));
+    const out = join(parent, 'pack');
+    mkdirSync(out);
+    writeFileSync(join(out, 'assessment.json'), 'previous');
+    expect(() => writePackAtomically(out, [{ path: 'assessment.json', bytes: 'new' }, { path: 'charts/bad\0name.png', bytes: 'x' }])).toThrow();
+    expect(readFileSync(join(out, 'assessment.json'), 'utf8')).toBe('previous');
+    expect(readdirSync(parent)).toEqual(['pack']);
+  });
+
+  it('a successful write replaces the whole pack', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'mel-atomic-'));
+    const out = join(parent, 'pack');
+    mkdirSync(join(out, 'charts'), { recursive: true });
+    writeFileSync(join(out, 'charts', 'REMOVED-INDICATOR.png'), 'old');
+    writePackAtomically(out, [{ path: 'assessment.json', bytes: '{}' }]);
+    expect(existsSync(join(out, 'charts', 'REMOVED-INDICATOR.png'))).toBe(false);
+    expect(readdirSync(parent)).toEqual(['pack']);
+  });
+});
