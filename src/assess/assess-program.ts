@@ -1,7 +1,7 @@
 // Every indicator and every breakdown of a programme, assessed as of one period.
-import type { IndicatorData } from '../data/indicator-data.js';
+import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import { yearPeriod, type Period } from '../periods/period.js';
-import type { Program } from '../spec/model.js';
+import type { Indicator, Program } from '../spec/model.js';
 import type { MethodName } from '../spec/schema.js';
 import type { AssessmentDocument, AssessmentResult } from './assessment.js';
 import { assessSeries } from './assess-series.js';
@@ -10,8 +10,11 @@ export interface AssessOptions {
   asOf?: Period;
   /** --method: overrides the programme's and every indicator's method. */
   method?: MethodName;
-  /** Run every published method, not only trajectory and the chosen one (for the pack). */
-  everyMethod?: boolean;
+  /**
+   * Run every published method, not only trajectory and the chosen one, for the results
+   * this picks (the pack shows every method's inputs for the series it details).
+   */
+  everyMethod?: (indicator: Indicator, series: BreakdownSeries, data: IndicatorData) => boolean;
 }
 
 /** The document with the resolved as-of period kept for later phases. */
@@ -47,11 +50,12 @@ export function assessProgram(program: Program, data: ReadonlyMap<string, Indica
     const d = data.get(indicator.id);
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
     if (series.length === 0) {
-      results.push(assessSeries({ program, indicator, series: undefined, isHeadline: true, asOf, method, everyMethod: options.everyMethod }));
+      results.push(assessSeries({ program, indicator, series: undefined, isHeadline: true, asOf, method, everyMethod: Boolean(options.everyMethod) }));
       continue;
     }
     for (const s of series) {
-      results.push(assessSeries({ program, indicator, series: s, isHeadline: s === d?.headline, asOf, method, everyMethod: options.everyMethod }));
+      const everyMethod = Boolean(d && options.everyMethod?.(indicator, s, d));
+      results.push(assessSeries({ program, indicator, series: s, isHeadline: s === d?.headline, asOf, method, everyMethod }));
     }
   }
   return { program: program.id, as_of: asOf.id, method: options.method ?? program.method, results, asOfPeriod: asOf };

@@ -18,7 +18,8 @@ import { OUTLIER_THRESHOLD } from '../quality/outliers.js';
 import { SWING_THRESHOLD } from '../quality/swings.js';
 import type { Period } from '../periods/period.js';
 import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
-import { planCharts, type PlannedChart } from './charts/build-chart-spec.js';
+import { MAX_SEPARATE_BREAKDOWN_CHARTS, planCharts, type PlannedChart } from './charts/build-chart-spec.js';
+import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
 
 export interface PackOptions {
@@ -40,11 +41,21 @@ export interface BuiltPack {
   charts: ChartImage[];
 }
 
+/**
+ * The series the pack details with every method's inputs: an indicator's headline (or,
+ * without one, its first breakdown) and every breakdown of an indicator with few; a
+ * national programme's 20,000 district series get the chosen method only.
+ */
+export function isDetailed(_indicator: unknown, series: BreakdownSeries, d: IndicatorData): boolean {
+  if (d.breakdowns.length <= MAX_SEPARATE_BREAKDOWN_CHARTS) return true;
+  return d.headline ? series === d.headline : series === d.breakdowns[0];
+}
+
 export async function buildPack(ws: Workspace, options: PackOptions): Promise<BuiltPack> {
   const { program, data } = ws;
   const locale = options.locale ?? program.locale;
   // 1. assessment, with every method for the indicator sheets
-  const full = assessProgram(program, data, { asOf: options.asOf, method: options.method, everyMethod: true });
+  const full = assessProgram(program, data, { asOf: options.asOf, method: options.method, everyMethod: isDetailed });
   const doc = publicDocument(full);
   const asOf = full.asOfPeriod;
 

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { loadWorkspace } from '../../data/load-workspace.js';
 import { buildPack } from '../../report/build-pack.js';
+import { flatDataCsv } from '../../report/flat-data-csv.js';
 import { renderPlannedCharts } from '../../report/render-charts.js';
 import { runTimeOf } from '../../report/run-time.js';
 import { buildWorkbook } from '../../report/workbook/build-workbook.js';
@@ -42,10 +43,11 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
   const files: PackFile[] = [
     { path: 'progress-pack.xlsx', bytes: xlsx },
     { path: 'assessment.json', bytes: JSON.stringify(built.doc, null, 2) + '\n' },
+    { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
     ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
   ];
   writePackAtomically(outDir, files);
   const shown = relative(opts.root, outDir) || '.';
   const warnings = issues.length;
-  output.out(`wrote ${shown}/ : progress-pack.xlsx, assessment.json, ${built.charts.length} charts (as of ${built.doc.as_of}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} above` : ''})`);
+  output.out(`wrote ${shown}/ : progress-pack.xlsx, assessment.json, data.csv, ${built.charts.length} charts (as of ${built.doc.as_of}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} above` : ''})`);
 }
