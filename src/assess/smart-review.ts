@@ -44,6 +44,16 @@ const VAGUE_VERBS = ['improve', 'strengthen', 'enhance', 'promote', 'support', '
   'mejorar', 'fortalecer', 'promover', 'apoyar', 'impulsar', 'fomentar', 'sensibilizar', 'empoderar'];
 const QUANTITY_WORDS = /\d|percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total|porcentaje|proporción|número|tasa|promedio|cantidad|%/i;
 
+/** The vague verb that comes first in the text, if any. */
+function firstVagueVerb(text: string): string | undefined {
+  let best: { verb: string; at: number } | undefined;
+  for (const verb of VAGUE_VERBS) {
+    const at = text.search(new RegExp(`\\b${verb}`, 'i'));
+    if (at >= 0 && (!best || at < best.at)) best = { verb, at };
+  }
+  return best?.verb;
+}
+
 const AMBITIOUS = 1.5;
 const UNPRECEDENTED = 3;
 
@@ -76,7 +86,7 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
   else if (def.toLowerCase().replace(/\W/g, '') === ind.name.toLowerCase().replace(/\W/g, '')) S.push({ status: 'fail', text: m.definitionIsName() });
   else if (words < 8) S.push({ status: 'warn', text: m.definitionShort(words), evidence: { words } });
   else S.push({ status: 'pass', text: m.definitionOk(words), evidence: { words } });
-  const vague = VAGUE_VERBS.find((v) => new RegExp(`\\b${v}`, 'i').test(def) || new RegExp(`\\b${v}`, 'i').test(ind.name));
+  const vague = firstVagueVerb(`${def} ${ind.name}`);
   if (vague && !QUANTITY_WORDS.test(def)) S.push({ status: 'warn', text: m.vagueVerb(vague) });
   S.push({ status: 'pass', text: m.unitDirection(ind.unitLabel ?? ind.unit, ind.direction), evidence: { unit: ind.unit, direction: ind.direction } });
 
