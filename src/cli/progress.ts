@@ -1,17 +1,24 @@
 // A progress bar on a terminal for runs over a second; nothing when not a terminal or
 // with --quiet, so logs and pipes stay clean.
 export interface Progress {
+  /** A phase without a count: "reading data", "workbook". */
+  stage(label: string): void;
   step(label: string, done: number, total: number): void;
   done(): void;
 }
 
-export const silentProgress: Progress = { step: () => {}, done: () => {} };
+export const silentProgress: Progress = { stage: () => {}, step: () => {}, done: () => {} };
 
 export function terminalProgress(stream: NodeJS.WriteStream, delayMs = 1000): Progress {
   const started = Date.now();
   let shown = false;
   let last = 0;
   return {
+    stage(label) {
+      if (Date.now() - started < delayMs) return;
+      shown = true;
+      stream.write(`\r${label}...\x1b[K`);
+    },
     step(label, done, total) {
       const now = Date.now();
       if (now - started < delayMs || (now - last < 80 && done < total)) return;

@@ -19,6 +19,7 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
   const locale = parseLocale(opts.locale);
   const progress = !opts.quiet && output.errIsTTY ? terminalProgress(process.stderr) : silentProgress;
 
+  progress.stage('reading the programme and its data');
   const { workspace, issues } = await loadWorkspace(opts.root, opts.program);
   if (printIssues(issues, output) || !workspace) throw new InputErrors();
   const program = workspace.program;
@@ -27,6 +28,7 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
     ...indicatorFilesBeside(resolve(opts.root, opts.program)).map((f) => relative(opts.root, f).split('\\').join('/')),
     ...program.dataSources.map((d) => d.file),
   ];
+  progress.stage('assessing');
   const built = await buildPack(workspace, {
     asOf, method, locale,
     engineVersion: engineVersion(),
@@ -34,10 +36,11 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
     inputFiles,
     renderCharts: (charts) => renderPlannedCharts(charts, (done, total) => progress.step('charts', done, total)),
   });
-  progress.step('workbook', 0, 1);
+  progress.stage('laying out the workbook');
   const workbook = buildWorkbook(built.input);
+  progress.stage('writing the workbook');
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-  progress.done();
+  progress.stage('writing the pack');
 
   const outDir = resolve(opts.root, opts.out ?? `reports/${program.id}/${built.doc.as_of}`);
   const files: PackFile[] = [
@@ -47,6 +50,7 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
     ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
   ];
   writePackAtomically(outDir, files);
+  progress.done();
   const shown = relative(opts.root, outDir) || '.';
   const warnings = issues.length;
   output.out(`wrote ${shown}/ : progress-pack.xlsx, assessment.json, data.csv, ${built.charts.length} charts (as of ${built.doc.as_of}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} above` : ''})`);
