@@ -1,0 +1,169 @@
+// The series of a file from its point store, once every row has been read: each
+// series' points sorted by period, and the data source's `duplicates` policy applied to
+// points that repeat a series and period (two survey rounds in one year):
+//
+//   first, last   keep the earlier or the later row
+//   mean          average the values that are not missing, at the first row's line,
+//                 naming every distinct source and note
+//   error         keep the first, and report each repeat at its own line
+//
+// Periods are resolved here, not while reading, because the YYYY-MM rule needs every
+// period text of the file (resolve-periods.ts).
+import * as msg from '../messages/data.js';
+import type { Frequency, Period } from '../periods/period.js';
+import type { DataSource } from '../spec/schema.js';
+import type { ColumnPlan } from './column-plan.js';
+import type { IssueLog } from './issue-log.js';
+import type { PointStore } from './point-store.js';
+import { resolvePeriods, type ResolvedPeriods } from './resolve-periods.js';
+import type { Series } from './series.js';
+
+export interface PointsRead {
+  readonly source: DataSource;
+  readonly plan: ColumnPlan;
+  readonly store: PointStore;
+  /** The key values of each series, by series id. */
+  readonly seriesKeys: readonly Record<string, string>[];
+  /** The distinct period texts, by period id. */
+  readonly periodTexts: readonly string[];
+  /** Wide layout: the period id of each period column. */
+  readonly periodIdOfColumn: readonly { field: number; periodId: number }[];
+  /** The distinct source and note texts, by text id. */
+  readonly texts: readonly string[];
+  readonly log: IssueLog;
+  readonly fiscalYearStart: number;
+  readonly frequencyHint?: Frequency;
+}
+
+/** Every series of the file, in order of first appearance; unreadable periods and repeats go to `read.log`. */
+export function finishSeries(read: PointsRead): Series[] {
+  const resolved = resolvePeriods(read.periodTexts, { fiscalYearStart: read.fiscalYearStart, frequency: read.frequencyHint });
+  const texts = read.texts.map((t) => t.trim() || undefined);
+  const { order, start } = read.store.bySeries(read.seriesKeys.length);
+  const finisher = new SeriesFinisher(read, resolved, texts);
+  return read.seriesKeys.map((keys, s) => finisher.series(keys, order.subarray(start[s], start[s + 1])));
+}
+
+class SeriesFinisher {
+  constructor(
+    private readonly read: PointsRead,
+    private readonly resolved: ResolvedPeriods,
+    /** Source and note texts trimmed, undefined when blank. */
+    private readonly texts: readonly (string | undefined)[],
+  ) {}
+
+  /**
+   * One series from its points (`points`: indices into the store, in file order, reordered
+   * in place): sorted by period, with the `duplicates` policy applied to repeated periods.
+   */
+  series(keys: Record<string, string>, points: Int32Array): Series {
+    const { plan: p, store, source, log } = this.read;
+    const resolved = this.resolved;
+    const texts = this.texts;
+    const { periods, rank } = resolved;
+    const rankOf = (i: number) => rank[store.periodIds[i]];
+
+    // Points with a readable period stay, in file order; the others are reported.
+    let n = 0;
+    for (const i of points) {
+      const id = store.periodIds[i];
+      if (periods[id]) points[n++] = i;
+      else {
+        const text = this.read.periodTexts[id];
+        log.row('period', 'error', store.lines[i], p.period + 1, () => msg.unreadablePeriod(text.trim(), p.headers[p.period], resolved.reasons[id]!));
+      }
+    }
+    // Files are usually in period order within a series: check before sorting.
+    const order = points.subarray(0, n);
+    let sorted = true;
+    let distinct = n > 0 ? 1 : 0;
+    for (let k = 1; k < n; k++) {
+      const step = rankOf(order[k]) - rankOf(order[k - 1]);
+      if (step < 0) sorted = false;
+      else if (step > 0) distinct++;
+    }
+    if (!sorted) {
+      order.sort((x, y) => rankOf(x) - rankOf(y) || x - y); // x - y: file order within a period
+      distinct = n > 0 ? 1 : 0;
+      for (let k = 1; k < n; k++) if (rankOf(order[k]) !== rankOf(order[k - 1])) distinct++;
+    }
+
+    const label = source.source;
+    const sourceOf = (i: number) => (store.sourceIds && store.sourceIds[i] >= 0 ? texts[store.sourceIds[i]] ?? label : label);
+    const noteOf = (i: number) => (store.noteIds && store.noteIds[i] >= 0 ? texts[store.noteIds[i]] : undefined);
+    const out = {
+      periods: new Array<Period>(distinct),
+      values: new Float64Array(distinct),
+      lines: new Int32Array(distinct),
+      sources: new Array<string | undefined>(distinct),
+      notes: p.note >= 0 ? new Array<string | undefined>(distinct) : undefined,
+    };
+    let o = 0;
+    const emit = (i: number, value = store.values[i], source = sourceOf(i), note = noteOf(i)) => {
+      out.periods[o] = periods[store.periodIds[i]]!;
+      out.values[o] = value;
+      out.lines[o] = store.lines[i];
+      out.sources[o] = source;
+      if (out.notes) out.notes[o] = note;
+      o++;
+    };
+
+    for (let k = 0; k < n; ) {
+      let end = k + 1;
+      while (end < n && rankOf(order[end]) === rankOf(order[k])) end++;
+      if (end === k + 1) {
+        emit(order[k++]);
+        continue;
+      }
+      const group = Array.from(order.subarray(k, end)); // in file order
+      k = end;
+      switch (source.duplicates) {
+        case 'first':
+          emit(group[0]);
+          break;
+        case 'last':
+          emit(group[group.length - 1]);
+          break;
+        case 'mean': {
+          let sum = 0;
+          let count = 0;
+          for (const i of group) if (!Number.isNaN(store.values[i])) (sum += store.values[i]), count++;
+          emit(group[0], count ? sum / count : NaN, joinDistinct(group.map(sourceOf)), joinDistinct(group.map(noteOf)));
+          break;
+        }
+        case 'error': {
+          const first = group[0];
+          emit(first);
+          const period = periods[store.periodIds[first]]!.id;
+          for (const i of group.slice(1)) {
+            log.row('duplicate', 'error', store.lines[i], this.periodColumnOf(store.periodIds[i]) + 1, () =>
+              msg.duplicateRow(this.seriesLabel(keys), period, store.lines[first], source.id));
+          }
+        }
+      }
+    }
+    const { notes, ...rest } = out;
+    return { keys, ...rest, ...(notes ? { notes } : {}) };
+  }
+
+  /** The field a period's value is in: the period column (long) or the period's own column (wide). */
+  private periodColumnOf(periodId: number): number {
+    const p = this.read.plan;
+    if (p.period >= 0) return p.period;
+    return this.read.periodIdOfColumn.find((c) => c.periodId === periodId)?.field ?? 0;
+  }
+
+  /** `stunting_u5 (area: rural)`: the indicator code, then the other key values. */
+  private seriesLabel(keys: Readonly<Record<string, string>>): string {
+    const indicatorName = this.read.source.columns?.indicator ?? 'indicator';
+    const others = Object.entries(keys).filter(([name]) => name !== indicatorName);
+    const code = `\`${keys[indicatorName] ?? ''}\``;
+    return others.length ? `${code} (${others.map(([n, v]) => `${n}: ${v}`).join(', ')})` : code;
+  }
+}
+
+/** `A; B` from the distinct defined texts, in order; undefined when there are none. */
+function joinDistinct(texts: readonly (string | undefined)[]): string | undefined {
+  const distinct = [...new Set(texts.filter((t): t is string => t !== undefined))];
+  return distinct.length ? distinct.join('; ') : undefined;
+}

@@ -1,0 +1,89 @@
+// The points of a file while it is read: columnar, in typed arrays, with their texts
+// interned. A row costs four to six numbers however long its texts are, so memory grows
+// with the number of points and of distinct texts, never with the size of the file.
+
+/** Each distinct text once, numbered in order of appearance. */
+export class Interner {
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+}
+
+const growInt32 = (a: Int32Array, size: number) => {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+};
+
+/**
+ * Every point of the file while it is read, by columns, in file order: a few numbers
+ * per row in arrays that double when full. One store for the whole table rather than
+ * one per series: 20,000 series would otherwise mean hundreds of thousands of small
+ * arrays allocated and copied as each grows.
+ */
+export class PointStore {
+  length = 0;
+  seriesIds: Int32Array;
+  periodIds: Int32Array;
+  values: Float64Array;
+  lines: Int32Array;
+  /** Interned source and note texts per point (-1: none), only when the file has those columns. */
+  sourceIds?: Int32Array;
+  noteIds?: Int32Array;
+
+  constructor(capacity: number, withSources: boolean, withNotes: boolean) {
+    const size = Math.max(16, capacity);
+    this.seriesIds = new Int32Array(size);
+    this.periodIds = new Int32Array(size);
+    this.values = new Float64Array(size);
+    this.lines = new Int32Array(size);
+    if (withSources) this.sourceIds = new Int32Array(size);
+    if (withNotes) this.noteIds = new Int32Array(size);
+  }
+
+  push(seriesId: number, periodId: number, value: number, line: number, sourceId: number, noteId: number): void {
+    const i = this.length;
+    if (i === this.values.length) this.grow();
+    this.seriesIds[i] = seriesId;
+    this.periodIds[i] = periodId;
+    this.values[i] = value;
+    this.lines[i] = line;
+    if (this.sourceIds) this.sourceIds[i] = sourceId;
+    if (this.noteIds) this.noteIds[i] = noteId;
+    this.length = i + 1;
+  }
+
+  private grow(): void {
+    const size = this.values.length * 2;
+    this.seriesIds = growInt32(this.seriesIds, size);
+    this.periodIds = growInt32(this.periodIds, size);
+    this.lines = growInt32(this.lines, size);
+    const values = new Float64Array(size);
+    values.set(this.values);
+    this.values = values;
+    if (this.sourceIds) this.sourceIds = growInt32(this.sourceIds, size);
+    if (this.noteIds) this.noteIds = growInt32(this.noteIds, size);
+  }
+
+  /**
+   * The points of each series in file order, by a counting sort on the series id:
+   * `order[start[s] .. start[s + 1]]` are the points of series s.
+   */
+  bySeries(seriesCount: number): { order: Int32Array; start: Int32Array } {
+    const start = new Int32Array(seriesCount + 1);
+    for (let i = 0; i < this.length; i++) start[this.seriesIds[i] + 1]++;
+    for (let s = 0; s < seriesCount; s++) start[s + 1] += start[s];
+    const next = start.slice(0, seriesCount);
+    const order = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i++) order[next[this.seriesIds[i]]++] = i;
+    return { order, start };
+  }
+}

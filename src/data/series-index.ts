@@ -1,0 +1,65 @@
+// The series of a file, found by the key fields of a row.
+//
+// A million rows must not mean a million scans of the series, nor a million NFC
+// normalisations: rows of one series usually follow each other, so the previous row's
+// key fields are compared first; then the key as written is looked up; only a key never
+// seen as written is cleaned (NFC, trimmed: `Lima ` is `Lima`) and looked up again.
+
+/** Joins key fields into one Map key; a control character no CSV field holds in practice. */
+const KEY_SEPARATOR = '\u001f';
+
+export class SeriesIndex {
+  /** The key values of each series, by series id. */
+  readonly keys: Record<string, string>[] = [];
+  /** Series ids by the key fields as written, and by their trimmed NFC form. */
+  private readonly byRawKey = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+  /** The previous row's key fields and series. */
+  private readonly previousKey: string[] = [];
+  private previousSeries = -1;
+
+  constructor(
+    /** The fields of the key columns, in file order, and the names the configuration gives them. */
+    private readonly keyFields: readonly number[],
+    private readonly keyNames: readonly string[],
+  ) {}
+
+  get count(): number {
+    return this.keys.length;
+  }
+
+  /** The series id of a row, found by its key fields without scanning the series. */
+  of(fields: readonly string[]): number {
+    const keyFields = this.keyFields;
+    const previous = this.previousKey;
+    if (this.previousSeries >= 0) {
+      let same = true;
+      for (let k = 0; k < keyFields.length; k++) {
+        if (fields[keyFields[k]] !== previous[k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.previousSeries;
+    }
+    let raw = fields[keyFields[0]];
+    for (let k = 1; k < keyFields.length; k++) raw += KEY_SEPARATOR + fields[keyFields[k]];
+    let series = this.byRawKey.get(raw);
+    if (series === undefined) {
+      const values = keyFields.map((f) => fields[f].normalize('NFC').trim());
+      const key = values.join(KEY_SEPARATOR);
+      series = this.byKey.get(key);
+      if (series === undefined) {
+        const keys: Record<string, string> = {};
+        this.keyNames.forEach((name, k) => (keys[name] = values[k]));
+        series = this.keys.length;
+        this.keys.push(keys);
+        this.byKey.set(key, series);
+      }
+      this.byRawKey.set(raw, series);
+    }
+    for (let k = 0; k < keyFields.length; k++) previous[k] = fields[keyFields[k]];
+    this.previousSeries = series;
+    return series;
+  }
+}
