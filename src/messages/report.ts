@@ -45,12 +45,24 @@ export interface ReportMessages {
   };
   summary: {
     programme: string; programmeId: string; asOf: string; method: string; statusCounts: string; table: string;
+    /** The status counts when indicators with many breakdowns are counted breakdown by breakdown. */
+    statusCountsBreakdowns: string;
+    /** Header of the column counting an indicator's breakdowns. */
+    breakdowns: string;
+    /** The breakdown cell of an indicator summarised in one row. */
+    breakdownCount: (count: number) => string;
+    /** Above the table when some indicators are summarised in one row. */
+    breakdownsNote: (max: number) => string;
   };
   tracking: {
     target: string; actual: string; percentMet: string; flaggedPeriods: string; explanation: string;
     /** Shown after a % met beyond +-10 %, inside its number format (the cell stays a number). */
     flagMarker: string;
     note: string;
+    /** The column group of the latest actual against the target pursued. */
+    latest: string;
+    /** Added to the note when only the periods with a target have columns. */
+    targetPeriodsOnly: (shown: number, all: number, where: string) => string;
   };
   indicator: {
     definition: string; accumulation: string; indicatorFile: string; charts: string; assessment: string;
@@ -58,6 +70,18 @@ export interface ReportMessages {
     everyMethod: string; projections: string; valueAtTarget: string; attainment: string; smart: string;
     letter: string; finding: string; pirs: string; field: string; references: string; title: string; url: string;
     values: string; observations: string; missing: string; notes: string;
+    /** Title of the one-row-per-breakdown table of an indicator with many breakdowns. */
+    breakdownTable: (count: number) => string;
+    breakdownsByStatus: string;
+    /** Header of the chosen method's category. */
+    categoryOf: (method: string) => string;
+    /** Under the assessment of an indicator with many breakdowns. */
+    detailHeadline: (count: number) => string;
+    detailExample: (breakdown: string, count: number) => string;
+    /** Under the values when not every value is listed; `where` is dataSheetAt or dataFileAt. */
+    valuesShown: (shown: number, all: number, where: string) => string;
+    dataSheetAt: (sheet: string) => string;
+    dataFileAt: (file: string) => string;
   };
   smart: { letter: string; letterStatus: string; findingStatus: string; finding: string; concernsTarget: string; summary: string };
   quality: {
@@ -65,12 +89,30 @@ export interface ReportMessages {
     z: string; modifiedZ: string; fromPeriod: string; fromValue: string; toPeriod: string; toValue: string; change: string;
     expected: string; observed: string; missingList: string; other: string; otherValue: string; difference: string;
     nearestPeriod: string; nearestValue: string; sameValueIn: string;
+    /** Last row of a section cut short. */
+    moreRows: (count: number) => string;
+    /** Last row of a section of outliers or swings cut short, which keeps the most extreme. */
+    moreLessExtreme: (count: number) => string;
   };
+  /** The Data sheet when the data have more rows than it holds. */
+  data: {
+    everyRowInFile: (rows: number, max: number, file: string) => string;
+    headlineRowsOnly: (rows: number) => string;
+    noHeadlineRows: string;
+    headlineRowsTooMany: (rows: number) => string;
+  };
+  /** Last row of a table of results cut short. */
+  moreResults: (count: number) => string;
   about: {
     engineVersion: string; programmeFile: string; runTime: string; programmeId: string; asOf: string; sources: string;
     sha256: string; methods: string; thresholds: string; threshold: string; rule: string; roundingRule: string;
   };
 }
+
+/** A count as the pack's language writes it: 1,200,000 / 1.200.000. */
+const grouped = (separator: string) => (n: number) => Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+const en_ = grouped(',');
+const es_ = grouped('.');
 
 const en: ReportMessages = {
   sheets: { summary: 'Summary', tracking: 'Tracking table', smart: 'SMART review', quality: 'Data quality', data: 'Data', about: 'About' },
@@ -118,11 +160,16 @@ const en: ReportMessages = {
   summary: {
     programme: 'Programme', programmeId: 'Programme id', asOf: 'As of', method: 'Method',
     statusCounts: 'Rows by status', table: 'Indicators',
+    statusCountsBreakdowns: 'Totals and breakdowns by status', breakdowns: 'Breakdowns',
+    breakdownCount: (n) => `${en_(n)} breakdowns`,
+    breakdownsNote: (max) => `An indicator without a total and with more than ${en_(max)} breakdowns is one row: its breakdowns counted by status (each breakdown is on the indicator's sheet).`,
   },
   tracking: {
     target: 'Target', actual: 'Actual', percentMet: '% met', flaggedPeriods: 'More than 10 % from target',
     explanation: 'Explanation', flagMarker: '!',
     note: '% met = actual / target (target / actual for indicators meant to decrease). "!" and a coloured cell: the actual is more than 10 % away from its target; explain it in the last column.',
+    latest: 'Latest',
+    targetPeriodsOnly: (shown, all, where) => ` Columns only for periods with a target (${en_(shown)} of the ${en_(all)} periods with a target or an actual); "Latest" is the latest actual against the target pursued. Every value is in ${where}.`,
   },
   indicator: {
     definition: 'Definition', accumulation: 'Accumulation', indicatorFile: 'Indicator file', charts: 'Charts',
@@ -132,6 +179,13 @@ const en: ReportMessages = {
     smart: 'SMART findings', letter: 'Letter', finding: 'Finding', pirs: 'Performance indicator reference sheet',
     field: 'Field', references: 'References', title: 'Title', url: 'Address', values: 'Values',
     observations: 'Observations', missing: 'Missing', notes: 'Notes',
+    breakdownTable: (n) => `Breakdowns: ${en_(n)}`, breakdownsByStatus: 'Breakdowns by status',
+    categoryOf: (method) => `Category (${method})`,
+    detailHeadline: (n) => `Shown in full for the total; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
+    detailExample: (b, n) => `Shown in full for the first breakdown (${b}) as a worked example; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
+    valuesShown: (shown, all, where) => `${en_(shown)} of the ${en_(all)} values are listed here; every value is in ${where}.`,
+    dataSheetAt: (sheet) => `the ${sheet} sheet`,
+    dataFileAt: (file) => `${file}, beside this workbook`,
   },
   smart: {
     letter: 'Letter', letterStatus: 'Letter status', findingStatus: 'Finding status', finding: 'Finding',
@@ -144,7 +198,16 @@ const en: ReportMessages = {
     expected: 'Expected periods', observed: 'Observed periods', missingList: 'Missing', other: 'Other indicator',
     otherValue: 'Other value', difference: 'Difference', nearestPeriod: 'Nearest period of the other',
     nearestValue: 'Nearest value of the other', sameValueIn: 'Same value in other periods',
+    moreRows: (n) => `... and ${en_(n)} more, not listed here.`,
+    moreLessExtreme: (n) => `... and ${en_(n)} more, less extreme, not listed here.`,
   },
+  data: {
+    everyRowInFile: (rows, max, file) => `The data have ${en_(rows)} rows (indicator x breakdown x period), more than this sheet holds (${en_(max)}): every row is in ${file}, beside this workbook, with the columns below. Open it in Excel, or load it into a pivot table with Data > From Text/CSV.`,
+    headlineRowsOnly: (rows) => `Below: the ${en_(rows)} rows of the total (headline) series only.`,
+    noHeadlineRows: 'Below: no rows, as no indicator has a total (headline) series.',
+    headlineRowsTooMany: (rows) => `Below: no rows, as even the total (headline) series have ${en_(rows)} rows.`,
+  },
+  moreResults: (n) => `... and ${en_(n)} more rows, not listed here; every result is in assessment.json.`,
   about: {
     engineVersion: 'Engine version', programmeFile: 'Programme file', runTime: 'Run time (UTC)', programmeId: 'Programme id',
     asOf: 'As of', sources: 'Source files', sha256: 'SHA-256', methods: 'Methods', thresholds: 'Thresholds',
@@ -198,11 +261,16 @@ const es: ReportMessages = {
   summary: {
     programme: 'Programa', programmeId: 'Id del programa', asOf: 'Fecha de corte', method: 'Método',
     statusCounts: 'Filas por estado', table: 'Indicadores',
+    statusCountsBreakdowns: 'Totales y desagregaciones por estado', breakdowns: 'Desagregaciones',
+    breakdownCount: (n) => `${es_(n)} desagregaciones`,
+    breakdownsNote: (max) => `Un indicador sin total y con más de ${es_(max)} desagregaciones ocupa una fila: sus desagregaciones contadas por estado (cada desagregación está en la hoja del indicador).`,
   },
   tracking: {
     target: 'Meta', actual: 'Real', percentMet: '% cumplido', flaggedPeriods: 'Más de 10 % de la meta',
     explanation: 'Explicación', flagMarker: '!',
     note: '% cumplido = real / meta (meta / real en los indicadores que deben disminuir). "!" y celda coloreada: el valor real se aleja más de 10 % de su meta; explíquelo en la última columna.',
+    latest: 'Último',
+    targetPeriodsOnly: (shown, all, where) => ` Columnas solo para los periodos con meta (${es_(shown)} de los ${es_(all)} periodos con meta o valor real); "Último" es el último valor real frente a la meta perseguida. Todos los valores están en ${where}.`,
   },
   indicator: {
     definition: 'Definición', accumulation: 'Acumulación', indicatorFile: 'Archivo del indicador', charts: 'Gráficos',
@@ -212,6 +280,13 @@ const es: ReportMessages = {
     smart: 'Hallazgos SMART', letter: 'Letra', finding: 'Hallazgo', pirs: 'Ficha técnica del indicador',
     field: 'Campo', references: 'Referencias', title: 'Título', url: 'Dirección', values: 'Valores',
     observations: 'Observaciones', missing: 'Faltantes', notes: 'Notas',
+    breakdownTable: (n) => `Desagregaciones: ${es_(n)}`, breakdownsByStatus: 'Desagregaciones por estado',
+    categoryOf: (method) => `Categoría (${method})`,
+    detailHeadline: (n) => `Evaluación completa del total; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
+    detailExample: (b, n) => `Evaluación completa de la primera desagregación (${b}) como ejemplo; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
+    valuesShown: (shown, all, where) => `Se listan aquí ${es_(shown)} de los ${es_(all)} valores; todos están en ${where}.`,
+    dataSheetAt: (sheet) => `la hoja ${sheet}`,
+    dataFileAt: (file) => `${file}, junto a este libro`,
   },
   smart: {
     letter: 'Letra', letterStatus: 'Estado de la letra', findingStatus: 'Estado del hallazgo', finding: 'Hallazgo',
@@ -224,7 +299,16 @@ const es: ReportMessages = {
     expected: 'Periodos esperados', observed: 'Periodos observados', missingList: 'Faltantes', other: 'Otro indicador',
     otherValue: 'Valor del otro', difference: 'Diferencia', nearestPeriod: 'Periodo más cercano del otro',
     nearestValue: 'Valor más cercano del otro', sameValueIn: 'Mismo valor en otros periodos',
+    moreRows: (n) => `... y ${es_(n)} más, que no se listan aquí.`,
+    moreLessExtreme: (n) => `... y ${es_(n)} más, menos extremos, que no se listan aquí.`,
   },
+  data: {
+    everyRowInFile: (rows, max, file) => `Los datos tienen ${es_(rows)} filas (indicador x desagregación x periodo), más de las que caben en esta hoja (${es_(max)}): todas están en ${file}, junto a este libro, con las columnas de abajo. Ábralo en Excel o cárguelo en una tabla dinámica con Datos > Desde el texto/CSV.`,
+    headlineRowsOnly: (rows) => `Abajo: solo las ${es_(rows)} filas de las series totales.`,
+    noHeadlineRows: 'Abajo: ninguna fila, porque ningún indicador tiene una serie total.',
+    headlineRowsTooMany: (rows) => `Abajo: ninguna fila, porque incluso las series totales tienen ${es_(rows)} filas.`,
+  },
+  moreResults: (n) => `... y ${es_(n)} filas más, que no se listan aquí; todos los resultados están en assessment.json.`,
   about: {
     engineVersion: 'Versión del motor', programmeFile: 'Archivo del programa', runTime: 'Fecha de ejecución (UTC)',
     programmeId: 'Id del programa', asOf: 'Fecha de corte', sources: 'Archivos de origen', sha256: 'SHA-256', methods: 'Métodos',

@@ -2,10 +2,10 @@
 // headline and a rural breakdown; a budget with breakdowns only, whose name and one
 // source look like formulas; an indicator without data), the assessment of each, every
 // method, the SMART review, the data-quality report, one chart and the About facts.
-import type { AssessmentResult, MethodOutcome } from '../../src/assess/assessment.js';
+import { statuses, type AssessmentResult, type MethodOutcome, type Status } from '../../src/assess/assessment.js';
 import type { SmartIndicatorReview, SmartReview } from '../../src/assess/smart-review.js';
 import type { BreakdownSeries, IndicatorData } from '../../src/data/indicator-data.js';
-import { yearPeriod } from '../../src/periods/period.js';
+import { monthPeriod, yearPeriod, type Period } from '../../src/periods/period.js';
 import type { PackInput } from '../../src/report/pack-input.js';
 import type { Indicator, Program } from '../../src/spec/model.js';
 import type { Locale, MethodName } from '../../src/spec/schema.js';
@@ -252,6 +252,141 @@ export function packFixture(locale: Locale = 'en'): PackInput {
       methods: ['trajectory', 'iptt', 'open-sdg', 'aarr'],
       thresholds: { on_track: 'progress ratio >= 0.85', at_risk: 'progress ratio >= 0.60', outlier: 'z or modified z above 3.0' },
       roundingRule: '12 significant digits',
+    },
+  };
+}
+
+export interface ScaleOptions {
+  indicators: number;
+  /** Breakdowns per indicator: `districts` districts x 2 sexes. */
+  districts: number;
+  months: number;
+  /** Indicators (by index) that also have a headline (total) series; default none. */
+  withHeadline?: (index: number) => boolean;
+  /** Swings per series written to the data-quality report (to test its cap); default 3. */
+  swingsPerSeries?: number;
+}
+
+/** The status of the synthetic result `n` (every status but no_data / no_target, in turn). */
+export const scaleStatus = (n: number): Status => statuses[n % 5];
+
+/** The synthetic value of series `s` in month `i`: a level per series and a small trend. */
+export const scaleValue = (s: number, i: number): number => Math.round((40 + (s % 37) + i * 0.1 + ((s * 7 + i * 3) % 5) * 0.3) * 10) / 10;
+
+/**
+ * A national-shaped PackInput built in memory: indicators x districts x 2 sexes monthly
+ * series from 2019-01, as of the last month, each with a mid-term target (2020-12) and a
+ * final one (2025-12); every method only for each indicator's first result (as the caller
+ * computes it for indicators with many breakdowns); data-quality swings and outliers for
+ * every series. Fast: 20 x 100 x 60 (120,000 values) in well under a second.
+ */
+export function scalePackFixture(options: ScaleOptions): PackInput {
+  const { indicators: nInd, districts, months } = options;
+  const withHeadline = options.withHeadline ?? (() => false);
+  const swingsPerSeries = options.swingsPerSeries ?? 3;
+  const periods: Period[] = Array.from({ length: months }, (_, i) => monthPeriod(2019 + Math.floor(i / 12), (i % 12) + 1));
+  const asOf = periods[periods.length - 1];
+  const mid = monthPeriod(2020, 12);
+  const final = monthPeriod(2025, 12);
+  const districtNames = Array.from({ length: districts }, (_, d) => `District ${String(d + 1).padStart(3, '0')}`);
+  const file = 'data/national.csv';
+
+  const program: Program = {
+    root: '.', file: 'indicators/program.yaml', id: 'scale-test', name: 'National programme (scale test)', locale: 'en',
+    period: { start: yearPeriod(2019), end: yearPeriod(2025) }, asOf, fiscalYearStart: 1,
+    results: [{ id: 'G1', level: 'impact', statement: 'Better health' }, { id: 'O1', level: 'outcome', parent: 'G1', statement: 'More care' }],
+    method: 'trajectory', bands: { onTrack: 0.85, atRisk: 0.6 }, dataSources: [], dataSourceLine: () => 1,
+    indicators: Array.from({ length: nInd }, (_, k) => indicator({
+      id: `IND${String(k + 1).padStart(3, '0')}`, name: `Indicator ${k + 1}`, unit: 'percent', direction: 'increase', result: 'O1',
+      frequency: 'monthly', definition: 'A synthetic percentage.', baseline: { period: periods[0], line: 1 },
+      targets: [{ period: mid, change: 2, changeUnit: 'pp', line: 2 }, { period: final, change: 5, changeUnit: 'pp', line: 3 }],
+    })),
+  };
+
+  const data = new Map<string, IndicatorData>();
+  const results: AssessmentResult[] = [];
+  const everyMethod: Partial<Record<MethodName, MethodOutcome>>[] = [];
+  const quality: PackInput['quality'] = { warnings: [], outliers: [], swings: [], missingPeriods: [], sourceComparisons: [] };
+  let line = 2;
+  let seriesNo = 0;
+  const lineOffsets = Int32Array.from(periods, (_, i) => i);
+
+  const makeSeries = (dims: Record<string, string>): BreakdownSeries => {
+    const s = seriesNo++;
+    const first = line;
+    line += months;
+    const values = Float64Array.from(periods, (_, i) => scaleValue(s, i));
+    return {
+      dims, periods, values, lines: lineOffsets.map((o) => first + o), file, origin: 'data',
+      sources: new Array(months).fill('HMIS'), missingReasons: new Array(months).fill(undefined),
+    };
+  };
+
+  for (const ind of program.indicators) {
+    const k = program.indicators.indexOf(ind);
+    const d: IndicatorData = { indicatorId: ind.id, breakdowns: [] };
+    if (withHeadline(k)) d.headline = makeSeries({});
+    for (const district of districtNames) for (const sex of ['female', 'male']) d.breakdowns.push(makeSeries({ district, sex }));
+    data.set(ind.id, d);
+    let firstOfIndicator = true;
+    for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) {
+      const n = results.length;
+      const status = scaleStatus(n);
+      const baseline = s.values[0];
+      const latest = s.values[months - 1];
+      const midIndex = periods.findIndex((p) => p.id === mid.id);
+      const midActual = midIndex >= 0 && midIndex < months ? s.values[midIndex] : undefined;
+      const trajectory: MethodOutcome = { category: status, inputs: { baseline_value: baseline, latest_value: latest, progress_ratio: n / 1000 } };
+      results.push({
+        indicator: ind.id, name: ind.name, result: 'O1', level: 'outcome', disaggregation: s.dims, unit: 'percent', direction: 'increase',
+        method: 'trajectory',
+        baseline: { period: periods[0].id, value: baseline },
+        target: { period: final.id, value: baseline + 5 },
+        latest: { period: asOf.id, value: latest },
+        expected: baseline + 2.5,
+        progress_ratio: n / 1000,
+        status,
+        reason: `synthetic result ${n}`,
+        targets: [
+          { period: mid.id, value: baseline + 2, outcome: midActual === undefined ? 'not_due' : midActual >= baseline + 2 ? 'achieved' : 'missed', ...(midActual === undefined ? {} : { judged_by: { period: mid.id, value: midActual } }) },
+          { period: final.id, value: baseline + 5, outcome: 'not_due' },
+        ],
+        projection: { method: 'linear', period: final.id, value: latest + 1, attainment: null },
+        projections: [{ method: 'linear', period: final.id, value: latest + 1, attainment: null }],
+        methods: { trajectory },
+        observations: months, missing: 0, notes: [],
+      });
+      everyMethod.push(firstOfIndicator ? {
+        trajectory,
+        iptt: { category: 'on_target', inputs: { percent_met: 1.01 } },
+        'open-sdg': { category: 'moderate_progress', score: 2.5, inputs: { cagr_observed: 0.01 } },
+      } : {});
+      firstOfIndicator = false;
+      const ref = { indicator: ind.id, disaggregation: s.dims };
+      for (let j = 0; j < swingsPerSeries && j + 1 < months; j++) {
+        quality.swings.push({ ...ref, from_period: periods[j].id, to_period: periods[j + 1].id, from: s.values[j], to: s.values[j + 1], change: (j + n % 7) / 10, file, line: s.lines[j + 1] });
+      }
+      quality.outliers.push({ ...ref, period: periods[1].id, value: s.values[1], z: 3 + (n % 11) / 10, modified_z: 3.5, file, line: s.lines[1] });
+      quality.missingPeriods.push({ ...ref, frequency: 'monthly', expected: months, observed: months - 1, missing: [periods[2].id] });
+    }
+  }
+
+  const letter = { status: 'pass' as const, findings: [{ status: 'pass' as const, text: 'Fine.' }] };
+  return {
+    program, locale: 'en',
+    doc: { program: program.id, as_of: asOf.id, method: 'trajectory', results },
+    everyMethod,
+    smart: {
+      program: program.id,
+      indicators: program.indicators.map((i) => ({ indicator: i.id, name: i.name, letters: { S: letter, M: letter, A: letter, R: letter, T: letter } })),
+      summary: { S: { pass: nInd, warn: 0, fail: 0 }, M: { pass: nInd, warn: 0, fail: 0 }, A: { pass: nInd, warn: 0, fail: 0 }, R: { pass: nInd, warn: 0, fail: 0 }, T: { pass: nInd, warn: 0, fail: 0 } },
+    },
+    quality,
+    data,
+    charts: program.indicators.map((i) => ({ indicator: i.id, file: `${i.id}.png`, png: TINY_PNG })),
+    about: {
+      engineVersion: '0.1.0', programFile: program.file, runTime: '2024-01-02T03:04:05.000Z', sources: [{ file, sha256: 'c'.repeat(64) }],
+      methods: ['trajectory'], thresholds: {}, roundingRule: '12 significant digits',
     },
   };
 }

@@ -6,8 +6,16 @@
 //      the projections
 //   4. the SMART findings, the PIRS fields and the references
 //   5. every value with its source and the file line it came from (longest, so last)
+//
+// An indicator with more than MAX_DETAILED_BREAKDOWNS breakdowns (50 districts x 2 sexes)
+// shows in full only its headline, or without one its first breakdown as a worked example;
+// a breakdown table follows the assessment, one row per breakdown (baseline, latest,
+// target, expected, progress ratio, status, the chosen method's category), and the values
+// listed are the detailed result's only. At most INDICATOR_VALUES_MAX_ROWS values are
+// listed; every value is in the Data sheet or data.csv. A result whose every-method entry
+// is missing or empty shows the methods the assessment has.
 import type ExcelJS from 'exceljs';
-import type { AssessmentResult, MethodOutcome } from '../../assess/assessment.js';
+import { statuses, type AssessmentResult, type MethodOutcome, type Status } from '../../assess/assessment.js';
 import type { InputValue } from '../../assess/method-types.js';
 import { letters } from '../../assess/smart-review.js';
 import { allSeries } from '../../data/indicator-data.js';
@@ -16,7 +24,8 @@ import type { Indicator } from '../../spec/model.js';
 import { methodNames, type MethodName } from '../../spec/schema.js';
 import type { ChartImage } from '../pack-input.js';
 import { joinText, type PackContext } from './pack-context.js';
-import { SheetWriter, createSheet, link, num, styled, type CellSpec } from './sheet-writer.js';
+import { SheetWriter, autoFilter, createSheet, link, num, styled, type CellSpec } from './sheet-writer.js';
+import { INDICATOR_VALUES_MAX_ROWS, TABLE_MAX_ROWS, showsEveryBreakdown } from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
 
 export const CHART_WIDTH = 800;
@@ -39,6 +48,12 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
   const sheet = createSheet(workbook, name, { frozenRows: 1 });
   const w = new SheetWriter(sheet);
   const results = part.resultIndexes.map((i) => input.doc.results[i]);
+  // Which results are shown in full: all, or with many breakdowns the headline (else the first breakdown).
+  const breakdownIndexes = part.resultIndexes.filter((i) => !isHeadline(input.doc.results[i]));
+  const everyBreakdown = showsEveryBreakdown(breakdownIndexes.length);
+  const headlineIndex = part.resultIndexes.find((i) => isHeadline(input.doc.results[i]));
+  const detailIndexes = everyBreakdown ? part.resultIndexes : [headlineIndex ?? breakdownIndexes[0]];
+  const detail = detailIndexes.map((i) => input.doc.results[i]);
   const fmt = ctx.valueFormat(ind.id);
   const label = (text: string) => styled(text, STYLES.label);
 
@@ -75,7 +90,7 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
   w.title(L.assessment);
   w.header([c.breakdown, c.baseline, c.baselinePeriod, c.latest, c.latestPeriod, c.target, c.targetPeriod, c.expected,
     c.progressRatio, c.status, c.reason, L.observations, L.missing, L.notes]);
-  for (const r of results) {
+  for (const r of detail) {
     w.add([
       ctx.breakdown(r.disaggregation),
       num(r.baseline?.value, fmt), r.baseline?.period,
@@ -90,13 +105,18 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
       r.notes.length ? r.notes.join('\n') : null,
     ]);
   }
-  if (!results.length) w.add([m.none]);
+  if (!detail.length) w.add([m.none]);
+  if (!everyBreakdown) {
+    w.title(headlineIndex !== undefined ? L.detailHeadline(breakdownIndexes.length)
+      : L.detailExample(ctx.breakdown(detail[0].disaggregation), breakdownIndexes.length), STYLES.note);
+    addBreakdownTable(w, ctx, breakdownIndexes.map((i) => input.doc.results[i]), fmt);
+  }
 
   w.skip();
   w.title(L.targets);
   w.header([c.breakdown, c.targetPeriod, c.target, c.label, L.derivation, L.outcome, L.judgedByPeriod, L.judgedByValue, c.reason]);
   let targetRows = 0;
-  for (const r of results) {
+  for (const r of detail) {
     for (const t of r.targets) {
       targetRows++;
       w.add([
@@ -107,8 +127,8 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
   }
   if (!targetRows) w.add([m.none]);
 
-  addMethodsTable(w, ctx, part.resultIndexes);
-  addProjections(w, ctx, results, fmt);
+  addMethodsTable(w, ctx, detailIndexes);
+  addProjections(w, ctx, detail, fmt);
 
   // 4. SMART findings, PIRS, references
   w.skip();
@@ -150,19 +170,80 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
   w.title(L.values);
   w.header([c.breakdown, c.period, c.value, c.source, c.where, c.missingReason]);
   const d = input.data.get(ind.id);
+  const every = d ? allSeries(d) : [];
+  // The series of the results shown in full (all of them unless there are many breakdowns).
+  const listedSeries = everyBreakdown ? every
+    : detail.flatMap((r) => { const s = ctx.series(ind.id, r.disaggregation); return s ? [s] : []; });
   let valueRows = 0;
-  for (const s of d ? allSeries(d) : []) {
+  listing: for (const s of listedSeries) {
     const breakdown = ctx.breakdown(s.dims);
     for (let i = 0; i < s.periods.length; i++) {
+      if (valueRows === INDICATOR_VALUES_MAX_ROWS) break listing;
       valueRows++;
       const line = s.lines[i];
       w.add([breakdown, s.periods[i].id, num(s.values[i], fmt), s.sources[i], line > 0 ? `${s.file}:${line}` : `${s.file} (${m.computed})`, s.missingReasons[i]]);
     }
   }
   if (!valueRows) w.add([m.none]);
+  let allValues = 0;
+  for (const s of every) allValues += s.periods.length;
+  if (valueRows < allValues) w.title(L.valuesShown(valueRows, allValues, ctx.everyValueAt), STYLES.note);
 
   w.fitColumns();
   return sheet;
+}
+
+const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
+
+/**
+ * An indicator with many breakdowns: how many have each status, then one row per breakdown
+ * (each disaggregation also in a column of its own, for the filter) with baseline, latest,
+ * target, expected, progress ratio, status, the chosen method's category and the reason.
+ */
+function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: AssessmentResult[], fmt: string): void {
+  const { input, m } = ctx;
+  const c = m.columns;
+  const L = m.indicator;
+  w.skip();
+  w.title(L.breakdownTable(breakdowns.length));
+  const counts = new Map<Status, number>();
+  for (const r of breakdowns) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  w.add([styled(L.breakdownsByStatus, STYLES.label), ...statuses.map((s) => styled(m.statuses[s], statusStyle(s)))]);
+  w.add([styled(c.count, STYLES.label), ...statuses.map((s) => num(counts.get(s) ?? 0, FORMATS.count))]);
+
+  const keys: string[] = [];
+  const known = new Set<string>();
+  for (const r of breakdowns) {
+    for (const k in r.disaggregation) {
+      if (!known.has(k)) {
+        known.add(k);
+        keys.push(k);
+      }
+    }
+  }
+  const method = breakdowns[0]?.method ?? input.program.method;
+  const header = [c.breakdown, ...keys, c.baseline, c.baselinePeriod, c.latest, c.latestPeriod, c.target, c.targetPeriod, c.expected,
+    c.progressRatio, c.status, L.categoryOf(method), c.reason];
+  const headerRow = w.header(header);
+  const shown = Math.min(breakdowns.length, TABLE_MAX_ROWS);
+  for (let n = 0; n < shown; n++) {
+    const r = breakdowns[n];
+    const chosen = r.methods[r.method];
+    w.add([
+      ctx.breakdown(r.disaggregation),
+      ...keys.map((k) => r.disaggregation[k] ?? null),
+      num(r.baseline?.value, fmt), r.baseline?.period,
+      num(r.latest?.value, fmt), r.latest?.period,
+      num(r.target?.value, fmt), r.target?.period,
+      num(r.expected, fmt),
+      num(r.progress_ratio, FORMATS.ratio),
+      styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
+      chosen ? methodCategoryLabel(input.locale, chosen.category) : null,
+      r.reason,
+    ]);
+  }
+  autoFilter(w.sheet, headerRow, w.row, header.length);
+  if (breakdowns.length > shown) w.title(m.moreResults(breakdowns.length - shown), STYLES.note);
 }
 
 /** One row per breakdown x method: category, score, reason, then every input in its own column. */
@@ -172,7 +253,8 @@ function addMethodsTable(w: SheetWriter, ctx: PackContext, resultIndexes: number
   const rows: { r: AssessmentResult; method: MethodName; outcome: MethodOutcome }[] = [];
   for (const i of resultIndexes) {
     const r = input.doc.results[i];
-    const every = { ...r.methods, ...(input.everyMethod[i] ?? {}) };
+    // The caller may leave out (or give {} for) results not shown in full.
+    const every = { ...r.methods, ...(input.everyMethod?.[i] ?? {}) };
     for (const method of methodNames) {
       const outcome = every[method];
       if (outcome) rows.push({ r, method, outcome });
@@ -184,7 +266,7 @@ function addMethodsTable(w: SheetWriter, ctx: PackContext, resultIndexes: number
   for (const method of methodNames) {
     for (const row of rows) {
       if (row.method !== method) continue;
-      for (const k of Object.keys(row.outcome.inputs)) {
+      for (const k of Object.keys(row.outcome.inputs ?? {})) {
         if (!seen.has(k)) {
           seen.add(k);
           inputNames.push(k);
@@ -200,7 +282,7 @@ function addMethodsTable(w: SheetWriter, ctx: PackContext, resultIndexes: number
     w.add([
       ctx.breakdown(r.disaggregation), method, methodCategoryLabel(input.locale, outcome.category),
       num(outcome.score, FORMATS.score), outcome.reason,
-      ...inputNames.map((k) => inputCell(outcome.inputs[k], ctx)),
+      ...inputNames.map((k) => inputCell(outcome.inputs?.[k], ctx)),
     ]);
   }
   if (!rows.length) w.add([m.none]);

@@ -8,6 +8,7 @@ import { comparePeriods, parsePeriod, type Period } from '../../periods/period.j
 import type { Indicator } from '../../spec/model.js';
 import type { ResultSpec } from '../../spec/schema.js';
 import type { PackInput } from '../pack-input.js';
+import { DATA_CSV_FILE, dataRowsCount, DATA_SHEET_MAX_ROWS } from './size-rules.js';
 import { valueFormat } from './styles.js';
 
 export interface PackContext {
@@ -27,10 +28,18 @@ export interface PackContext {
   comparePeriodIds(a: string, b: string): number;
   /** The reporting period of the assessment. */
   asOf: Period | undefined;
+  /** Flat data rows (indicator x breakdown x period), and whether the Data sheet lists them all. */
+  dataRows: number;
+  dataInSheet: boolean;
+  /** Where every value can be read: "the Data sheet" or "data.csv, beside this workbook". */
+  everyValueAt: string;
 }
 
-export function createPackContext(input: PackInput): PackContext {
+/** `dataSheet`: the name of the Data sheet, for notes that send the reader there. */
+export function createPackContext(input: PackInput, dataSheet: string = (reportMessages[input.locale] ?? reportMessages.en).sheets.data): PackContext {
   const m = reportMessages[input.locale] ?? reportMessages.en;
+  const dataRows = dataRowsCount(input);
+  const dataInSheet = dataRows <= DATA_SHEET_MAX_ROWS;
   const indicators = new Map(input.program.indicators.map((i) => [i.id, i]));
   const results = new Map(input.program.results.map((r) => [r.id, r]));
 
@@ -111,6 +120,9 @@ export function createPackContext(input: PackInput): PackContext {
       return a < b ? -1 : a > b ? 1 : 0;
     },
     asOf: period(input.doc.as_of),
+    dataRows,
+    dataInSheet,
+    everyValueAt: dataInSheet ? m.indicator.dataSheetAt(dataSheet) : m.indicator.dataFileAt(DATA_CSV_FILE),
   };
 }
 

@@ -1,9 +1,13 @@
 // Sheet: the data-quality review, one section per check, each with its own header row:
 // warnings at their file, line and column; outliers; swings beyond 33 %; missing periods;
-// two sources of one indicator side by side.
+// two sources of one indicator side by side. A section lists at most
+// QUALITY_SECTION_MAX_ROWS rows (a national programme has thousands of swings), then says
+// how many more there are; its title always gives the full count. Outliers and swings cut
+// short keep the most extreme ones, in the report's order.
 import type ExcelJS from 'exceljs';
 import type { PackContext } from './pack-context.js';
 import { SheetWriter, createSheet, num, type CellSpec } from './sheet-writer.js';
+import { QUALITY_SECTION_MAX_ROWS } from './size-rules.js';
 import { FORMATS, STYLES } from './styles.js';
 
 const where = (file: string, line: number) => (line > 0 ? `${file}:${line}` : file);
@@ -17,49 +21,71 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
   const w = new SheetWriter(sheet);
   w.title(name, STYLES.title);
 
-  const section = (title: string, header: string[], rows: CellSpec[][]) => {
+  // Each item becomes a row only when it is listed. `severity` ranks the items to keep
+  // when the section is cut short.
+  const section = <T>(title: string, header: string[], items: readonly T[], row: (item: T) => CellSpec[], severity?: (item: T) => number) => {
     w.skip();
-    w.title(`${title}: ${rows.length}`);
+    w.title(`${title}: ${items.length}`);
     w.header(header);
-    for (const row of rows) w.add(row);
-    if (!rows.length) w.add([m.none]);
+    for (const i of listed(items, severity)) w.add(row(items[i]));
+    const more = items.length - QUALITY_SECTION_MAX_ROWS;
+    if (more > 0) w.title(severity ? q.moreLessExtreme(more) : q.moreRows(more), STYLES.note);
+    if (!items.length) w.add([m.none]);
   };
 
   section(q.warnings, [c.file, c.line, c.column, c.message],
-    report.warnings.map((i) => [i.file, num(i.line, FORMATS.line), num(i.column, FORMATS.line), i.message]));
+    report.warnings, (i) => [i.file, num(i.line, FORMATS.line), num(i.column, FORMATS.line), i.message]);
 
   section(q.outliers, [c.indicator, c.breakdown, c.period, c.value, q.z, q.modifiedZ, c.where],
-    report.outliers.map((o) => [
+    report.outliers, (o) => [
       o.indicator, ctx.breakdown(o.disaggregation), o.period, num(o.value, ctx.valueFormat(o.indicator)),
       num(o.z, FORMATS.z), num(o.modified_z, FORMATS.z), where(o.file, o.line),
-    ]));
+    ], (o) => Math.max(Math.abs(o.z ?? 0), Math.abs(o.modified_z ?? 0)));
 
   section(q.swings, [c.indicator, c.breakdown, q.fromPeriod, q.fromValue, q.toPeriod, q.toValue, q.change, c.where],
-    report.swings.map((s) => {
+    report.swings, (s) => {
       const fmt = ctx.valueFormat(s.indicator);
       return [
         s.indicator, ctx.breakdown(s.disaggregation), s.from_period, num(s.from, fmt), s.to_period, num(s.to, fmt),
         num(s.change, FORMATS.percent), where(s.file, s.line),
       ];
-    }));
+    }, (s) => Math.abs(s.change));
 
   section(q.missingPeriods, [c.indicator, c.breakdown, c.frequency, q.expected, q.observed, q.missingList],
-    report.missingPeriods.map((p) => [
+    report.missingPeriods, (p) => [
       p.indicator, ctx.breakdown(p.disaggregation), m.frequencies[p.frequency as keyof typeof m.frequencies] ?? p.frequency,
       num(p.expected, FORMATS.count), num(p.observed, FORMATS.count), p.missing.join(', '),
-    ]));
+    ]);
 
   section(q.sourceComparisons,
     [c.indicator, q.other, c.breakdown, c.period, c.value, q.otherValue, q.difference, q.nearestPeriod, q.nearestValue, q.sameValueIn],
-    report.sourceComparisons.map((s) => {
+    report.sourceComparisons, (s) => {
       const fmt = ctx.valueFormat(s.indicator);
       const otherFmt = ctx.valueFormat(s.other);
       return [
         s.indicator, s.other, ctx.breakdown(s.disaggregation), s.period, num(s.value, fmt), num(s.otherValue, otherFmt),
         num(s.difference, fmt), s.nearest?.period, num(s.nearest?.value, otherFmt), s.sameValueIn.join(', ') || null,
       ];
-    }));
+    });
 
   w.fitColumns();
   return sheet;
+}
+
+/**
+ * The indexes of the items a section lists: all of them, or QUALITY_SECTION_MAX_ROWS of
+ * them: the first ones, or with `severity` the most severe ones (ties: the first), in
+ * their order.
+ */
+function listed<T>(items: readonly T[], severity?: (item: T) => number): number[] {
+  const n = items.length;
+  const max = QUALITY_SECTION_MAX_ROWS;
+  if (n <= max || !severity) return Array.from({ length: Math.min(n, max) }, (_, i) => i);
+  const score = Float64Array.from(items, (item) => {
+    const x = severity(item);
+    return Number.isFinite(x) ? x : Number.NaN;
+  });
+  const rank = (i: number) => (Number.isNaN(score[i]) ? -Infinity : score[i]);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rank(b) - rank(a) || a - b);
+  return order.slice(0, max).sort((a, b) => a - b);
 }
