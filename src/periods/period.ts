@@ -204,10 +204,19 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
   );
 }
 
-/** parsePeriod for trusted text (programme files already validated); throws on a bug. */
+const trustedPeriods = new Map<string, Period>();
+
+/**
+ * parsePeriod for trusted text (canonical ids from earlier phases); throws on a bug.
+ * Remembered, since reports look the same few periods up thousands of times.
+ */
 export function periodOf(text: string | number, context: PeriodContext = {}): Period {
+  const key = `${text}|${context.fiscalYearStart ?? 1}|${context.frequency ?? ''}`;
+  const known = trustedPeriods.get(key);
+  if (known) return known;
   const r = parsePeriod(String(text), context);
   if (!r.ok) throw new Error(`internal: unreadable period ${text}: ${r.reason}`);
+  if (trustedPeriods.size < 100_000) trustedPeriods.set(key, r.period);
   return r.period;
 }
 
