@@ -1,12 +1,22 @@
 // Writes sample charts to /tmp/mel-charts/ for looking at:
 //   npx tsx scripts/render-sample-charts.ts
 // Peru stunting (chronic child malnutrition, ENDES survey rounds, x = period midpoint),
-// in English and Spanish, a two-source chart, and small multiples of 12 and 50 districts.
+// in English and Spanish, a two-source chart, small multiples of 4, 12 and 50 districts,
+// 50 districts with female and male in each panel, and monthly series (60 months).
+//
+// Timings:
+//   npx tsx scripts/render-sample-charts.ts --bench [runs]
+// renders a 50-panel x 2-group x 60-month small multiples and a 5-group x 60-month
+// trajectory chart `runs` times each (default 20) and prints ms per image (wall and CPU);
+//   npx tsx scripts/render-sample-charts.ts --bench-pool [indicators]
+// renders both for `indicators` indicators (default 200, i.e. 400 images) through
+// renderChartsInPool and prints the total time.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from '../src/report/charts/chart-spec.js';
 import { renderSmallMultiples, renderTrajectoryChart } from '../src/report/charts/render-chart.js';
+import { renderChartsInPool, type ChartJob } from '../src/report/charts/render-pool.js';
 
 const OUT = '/tmp/mel-charts';
 
@@ -191,7 +201,7 @@ function districtsSpec(n: number, locale: 'en' | 'es'): SmallMultiplesSpec {
     const target = { ...round('2021', targetY), name: 'Target 2021' };
     return {
       title: name,
-      group: { label: name, actual, baseline, targets: [target], expectedPath: [baseline, target] },
+      groups: [{ label: name, actual, baseline, targets: [target], expectedPath: [baseline, target] }],
     };
   });
   const en = locale === 'en';
@@ -208,6 +218,102 @@ function districtsSpec(n: number, locale: 'en' | 'es'): SmallMultiplesSpec {
   };
 }
 
+/** Districts with female and male in each panel: the shape build-chart-spec gives district x sex. */
+function districtsBySexSpec(n: number, locale: 'en' | 'es', monthly = false): SmallMultiplesSpec {
+  const random = rng(7 + n);
+  const en = locale === 'en';
+  const sexes = en ? ['Female', 'Male'] : ['Mujeres', 'Hombres'];
+  const panels = DISTRICTS.slice(0, n).map((name) => {
+    const start = 25 + random() * 30;
+    return {
+      title: name,
+      groups: sexes.map((sex, k) => trendGroup(sex, random, start + (k === 1 ? 2 + random() * 4 : 0), monthly)),
+    };
+  });
+  return {
+    title: en
+      ? `Stunting in children under 5 by district and sex (${n} districts), ${monthly ? 'monthly 2019–2023' : '2008–2022'}`
+      : `Desnutrición crónica en menores de 5 años por distrito y sexo (${n} distritos), ${monthly ? 'mensual 2019–2023' : '2008–2022'}`,
+    subtitle: en ? 'Illustrative data' : 'Datos ilustrativos',
+    unitLabel: en ? '% of children under 5' : '% de menores de 5 años',
+    footnotes: [en ? 'Source: illustrative district monitoring data (synthetic).' : 'Fuente: datos ilustrativos de monitoreo distrital (sintéticos).'],
+    locale,
+    panels,
+    groupLabels: sexes,
+    percent: true,
+  };
+}
+
+/** A declining series: survey rounds every two years 2008-2022, or 60 months 2019-2023. */
+function trendGroup(label: string, random: () => number, start: number, monthly: boolean): ChartGroup {
+  const actual: ChartPoint[] = [];
+  if (monthly) {
+    const slope = 0.1 + random() * 0.25;
+    for (let i = 0; i < 60; i++) {
+      const year = 2019 + Math.floor(i / 12);
+      const month = (i % 12) + 1;
+      const y = Math.max(2, start - slope * i + (random() - 0.5) * 4);
+      actual.push({ x: year + (month - 0.5) / 12, y: Math.round(y * 10) / 10, label: `${year}-${String(month).padStart(2, '0')}` });
+    }
+  } else {
+    const slope = 0.6 + random() * 1.6;
+    for (const year of [2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022]) {
+      const y = Math.max(3, start - slope * (year - 2008) + (random() - 0.5) * 5);
+      actual.push(round(String(year), Math.round(y * 10) / 10));
+    }
+  }
+  const baseline = actual[0];
+  const last = actual[actual.length - 1];
+  const targetYear = monthly ? '2025' : '2021';
+  const target = { ...round(targetYear, Math.round(baseline.y * 0.55 * 10) / 10), name: `Target ${targetYear}` };
+  const group: ChartGroup = { label, actual, baseline, targets: [target], expectedPath: [baseline, target] };
+  if (monthly) group.projection = [last, { ...round('2025', Math.max(1, Math.round((last.y - 4) * 10) / 10)) }];
+  return group;
+}
+
+/** Monthly monitoring of 5 groups (60 months each). */
+function monthlySpec(groups = 5): ChartSpec {
+  const random = rng(99);
+  const names = ['National', 'Rural', 'Urban', 'Female', 'Male'];
+  return {
+    ...peruSpec('en'),
+    title: 'Stunting in children under 5, monthly monitoring 2019–2023',
+    subtitle: 'National, by area and by sex (illustrative data)',
+    footnotes: ['Source: illustrative monitoring data (synthetic).'],
+    groups: names.slice(0, groups).map((n, i) => trendGroup(n, random, 20 + i * 6, true)),
+  };
+}
+
+async function bench(runs: number): Promise<void> {
+  const sm = districtsBySexSpec(50, 'en', true);
+  const tr = monthlySpec(5);
+  for (const [name, render] of [
+    ['small multiples, 50 panels x 2 groups x 60 months', () => renderSmallMultiples(sm)],
+    ['trajectory chart, 5 groups x 60 months', () => renderTrajectoryChart(tr)],
+  ] as const) {
+    await render(); // warm-up (font registration, JIT)
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < runs; i++) await render();
+    const wall = (performance.now() - t0) / runs;
+    const used = process.cpuUsage(cpu);
+    console.log(`${name}: ${wall.toFixed(1)} ms/image wall, ${((used.user + used.system) / 1000 / runs).toFixed(1)} ms/image CPU`);
+  }
+}
+
+async function benchPool(indicators: number): Promise<void> {
+  const jobs: ChartJob[] = [];
+  for (let i = 0; i < indicators; i++) {
+    jobs.push({ kind: 'trajectory', spec: { ...monthlySpec(5), title: `Indicator ${i + 1}` } });
+    jobs.push({ kind: 'small-multiples', spec: { ...districtsBySexSpec(50, 'en', true), title: `Indicator ${i + 1} by district and sex` } });
+  }
+  const t0 = performance.now();
+  const pngs = await renderChartsInPool(jobs);
+  const s = (performance.now() - t0) / 1000;
+  const mb = pngs.reduce((sum, b) => sum + b.length, 0) / 1e6;
+  console.log(`${jobs.length} images through renderChartsInPool: ${s.toFixed(1)} s (${((s * 1000) / jobs.length).toFixed(1)} ms/image), ${mb.toFixed(1)} MB`);
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const jobs: [string, () => Promise<Buffer>][] = [
@@ -219,6 +325,11 @@ async function main(): Promise<void> {
     ['districts-12.png', () => renderSmallMultiples(districtsSpec(12, 'en'))],
     ['districts-50.png', () => renderSmallMultiples(districtsSpec(50, 'es'))],
     ['districts-4.png', () => renderSmallMultiples(districtsSpec(4, 'en'))],
+    ['districts-by-sex-50.png', () => renderSmallMultiples(districtsBySexSpec(50, 'en'))],
+    ['districts-by-sex-12-es.png', () => renderSmallMultiples(districtsBySexSpec(12, 'es'))],
+    ['districts-by-sex-50-monthly.png', () => renderSmallMultiples(districtsBySexSpec(50, 'en', true))],
+    ['monthly-5-groups.png', () => renderTrajectoryChart(monthlySpec(5))],
+    ['monthly-1-group.png', () => renderTrajectoryChart(monthlySpec(1))],
   ];
   for (const [name, job] of jobs) {
     const t0 = performance.now();
@@ -229,4 +340,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const args = process.argv.slice(2);
+if (args[0] === '--bench') await bench(Number(args[1] ?? 20));
+else if (args[0] === '--bench-pool') await benchPool(Number(args[1] ?? 200));
+else await main();

@@ -112,38 +112,81 @@ function statusLine(r: AssessmentResult | undefined, ctx: ChartContext): string 
   return chartMessages[ctx.locale].statusLine(statusLabel(ctx.locale, r.status), ctx.asOf.id, r.target ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})` : undefined);
 }
 
+/** Most groups drawn in one small-multiples panel (female / male, urban / rural). */
+export const MAX_GROUPS_PER_PANEL = 3;
+
+/**
+ * Small-multiples panels. When breakdowns cross two columns and one has few values
+ * (district x sex), a panel per value of the other holds one line per value of the small
+ * one: 50 district panels with female and male in each, rather than 100 tiny panels.
+ */
+export function panelsOf(breakdowns: readonly BreakdownSeries[], group: (s: BreakdownSeries) => ChartGroup): { panels: SmallMultiplesSpec['panels']; groupLabels?: string[] } {
+  const keys = [...new Set(breakdowns.flatMap((s) => Object.keys(s.dims)))];
+  const valuesOf = (k: string) => [...new Set(breakdowns.map((s) => s.dims[k] ?? ''))].sort();
+  if (keys.length === 2) {
+    const [a, b] = keys.map((k) => ({ k, values: valuesOf(k) })).sort((x, y) => x.values.length - y.values.length);
+    if (a.values.length <= MAX_GROUPS_PER_PANEL) {
+      const byPanel = new Map<string, BreakdownSeries[]>();
+      for (const s of breakdowns) {
+        const key = s.dims[b.k] ?? '';
+        if (!byPanel.has(key)) byPanel.set(key, []);
+        byPanel.get(key)!.push(s);
+      }
+      const groupLabels = a.values.map(capitalise);
+      const panels = [...byPanel.entries()].map(([title, members]) => ({
+        title: capitalise(title),
+        // Every panel lists the groups in the same order (an empty one where a value is
+        // missing), so a group keeps its colour and marker across panels.
+        groups: a.values.map((v) => {
+          const s = members.find((m) => (m.dims[a.k] ?? '') === v);
+          return s ? { ...group(s), label: capitalise(v) } : { label: capitalise(v), actual: [], targets: [] };
+        }),
+      }));
+      return { panels, groupLabels };
+    }
+  }
+  return { panels: breakdowns.map((s) => ({ title: capitalise(dimsLabel(s.dims)), groups: [group(s)] })) };
+}
+
 /** Every chart of one indicator. */
 export function planCharts(ctx: ChartContext): PlannedChart[] {
   const m = chartMessages[ctx.locale];
   const d = ctx.data;
   if (!d) return [];
-  const resultOf = (s: BreakdownSeries) => ctx.results.find((r) => dimsKey(r.disaggregation) === dimsKey(s.dims));
+  const resultsByDims = new Map(ctx.results.map((r) => [dimsKey(r.disaggregation), r]));
+  const resultOf = (s: BreakdownSeries) => resultsByDims.get(dimsKey(s.dims));
   const label = (s: BreakdownSeries) => capitalise(dimsLabel(s.dims)) || m.total;
   const charts: PlannedChart[] = [];
 
-  // 1. the main chart: headline, a few breakdowns, the other sources
-  const main = d.headline ? [d.headline, ...d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART)] : d.breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART + 1);
-  const groups = main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2));
-  // A target shared by every breakdown (an absolute one) is drawn once, on the headline.
-  const first = groups[0];
-  for (const g of groups.slice(1)) g.targets = g.targets.filter((t) => !first?.targets.some((f) => f.x === t.x && f.y === t.y));
-  const footSeries = main.slice(0, 1).map((s) => ({ label: label(s), series: s, indicator: ctx.indicator }));
-  for (const c of ctx.compared) {
-    const s = c.data.headline ?? c.data.breakdowns[0];
-    if (!s) continue;
-    const g = groupOf(`${c.indicator.id}`, s, undefined, ctx, false);
-    if (g.actual.length) { groups.push(g); footSeries.push({ label: c.indicator.id, series: s, indicator: c.indicator }); }
-  }
-  const mainResult = main[0] ? resultOf(main[0]) : undefined;
-  charts.push({
-    kind: 'trajectory',
-    file: chartFileName(ctx.indicator.id),
-    spec: { ...baseSpec(ctx, ctx.indicator.name, statusLine(mainResult, ctx)), groups, footnotes: footnotesOf(footSeries, ctx) },
-  });
-
-  // 2. per breakdown, or small multiples
   const breakdowns = d.breakdowns;
-  if (breakdowns.length > MAX_SEPARATE_BREAKDOWN_CHARTS) {
+  const many = breakdowns.length > MAX_SEPARATE_BREAKDOWN_CHARTS;
+
+  // 1. the main chart: headline, a few breakdowns, the other sources. An indicator with
+  // many breakdowns and no headline has no main chart: its small multiples say it all.
+  if (d.headline || !many) {
+    const main = d.headline ? [d.headline, ...breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART)] : breakdowns;
+    const groups = main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2));
+    // A target shared by every breakdown (an absolute one) is drawn once, on the first group.
+    const first = groups[0];
+    for (const g of groups.slice(1)) g.targets = g.targets.filter((t) => !first?.targets.some((f) => f.x === t.x && f.y === t.y));
+    const footSeries = main.slice(0, 1).map((s) => ({ label: label(s), series: s, indicator: ctx.indicator }));
+    for (const c of ctx.compared) {
+      const s = c.data.headline ?? c.data.breakdowns[0];
+      if (!s) continue;
+      const g = groupOf(`${c.indicator.id}`, s, undefined, ctx, false);
+      if (g.actual.length) { groups.push(g); footSeries.push({ label: c.indicator.id, series: s, indicator: c.indicator }); }
+    }
+    const mainResult = main[0] ? resultOf(main[0]) : undefined;
+    charts.push({
+      kind: 'trajectory',
+      file: chartFileName(ctx.indicator.id),
+      spec: { ...baseSpec(ctx, ctx.indicator.name, statusLine(mainResult, ctx)), groups, footnotes: footnotesOf(footSeries, ctx) },
+    });
+  }
+
+  // 2. small multiples for many breakdowns, else a chart per breakdown
+  if (many) {
+    const { panels, groupLabels } = panelsOf(breakdowns, (s) => groupOf(label(s), s, resultOf(s), ctx, true));
     charts.push({
       kind: 'small-multiples',
       file: chartFileName(ctx.indicator.id, { all: 'breakdowns' }),
@@ -155,7 +198,8 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
         axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
         roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
         percent: ctx.indicator.unit === 'percent',
-        panels: breakdowns.map((s) => ({ title: label(s), group: groupOf(label(s), s, resultOf(s), ctx, true) })),
+        panels,
+        groupLabels,
       },
     });
   } else if (breakdowns.length > 1 || (breakdowns.length === 1 && d.headline)) {

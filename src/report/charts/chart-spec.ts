@@ -50,8 +50,15 @@ export interface SmallMultiplesSpec {
   unitLabel: string;
   footnotes: string[];
   locale: 'en' | 'es';
-  /** One panel per breakdown (district...), each a single-group chart. */
-  panels: { title: string; group: ChartGroup }[];
+  /**
+   * One panel per breakdown (district...). A panel holds one group, or several when the
+   * breakdown has a small second dimension (female / male in each district): the groups
+   * of a panel are told apart by colour, marker and dash, named in the shared legend by
+   * `groupLabels`, and each group's `label` is the same across panels.
+   */
+  panels: { title: string; groups: ChartGroup[] }[];
+  /** Legend names of the groups a panel holds (e.g. ['Female', 'Male']); one group: none. */
+  groupLabels?: string[];
   percent: boolean;
   /** Optional second line under the title (e.g. the indicator's period or definition). */
   subtitle?: string;

@@ -13,7 +13,6 @@
 
 import { createRequire } from 'node:module';
 import { GlobalFonts, createCanvas, getTextRenderer, setTextRenderer } from '@napi-rs/canvas';
-import { Chart } from 'chart.js';
 
 /** Family alias of Inter's latin subset (the main family of the charts). */
 export const FONT_FAMILY = 'MelInter';
@@ -29,15 +28,16 @@ function aliasOf(subset: (typeof SUBSETS)[number]): string {
   return FONT_FAMILY + subset.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
-/** CSS font-family list naming every registered subset, for ctx.font and chart.js. */
+/** CSS font-family list naming every registered subset, for ctx.font. */
 export const FONT_STACK = SUBSETS.map(aliasOf).join(', ');
 
 let registered = false;
 
 /**
- * Registers Inter (all subsets, weights 400/600/700) with @napi-rs/canvas once and sets
- * chart.js' default font family to it. Idempotent; throws if the font files cannot be
- * found or loaded (there is deliberately no fallback to a system font).
+ * Registers Inter (all subsets, weights 400/600/700) with @napi-rs/canvas once per
+ * process (GlobalFonts is shared by all threads: a worker thread finds it registered).
+ * Idempotent and cheap after the first call; throws if the font files cannot be found or
+ * loaded (there is deliberately no fallback to a system font).
  * @returns the font-family list to use in `ctx.font`.
  */
 export function ensureChartFont(): string {
@@ -58,7 +58,6 @@ export function ensureChartFont(): string {
     assertFontIsUsed();
     registered = true;
   }
-  Chart.defaults.font.family = FONT_STACK;
   return FONT_STACK;
 }
 

@@ -112,6 +112,15 @@ export const SIZES = {
   targetStar: 15,
 } as const;
 
+/**
+ * A series of observed values with more points than this (monthly data over years) is
+ * drawn "dense": a thinner line, with markers on its first and last point only; a
+ * marker on each of 60 points would bury the line (and cost drawing time).
+ */
+export const DENSE_SERIES_POINTS = 24;
+/** Line width of a dense series, relative to the observed-values line. */
+export const DENSE_LINE_SCALE = 0.7;
+
 export type ChartLocale = 'en' | 'es';
 
 /** Options of {@link formatNumber}. */

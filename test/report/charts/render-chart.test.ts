@@ -4,6 +4,7 @@ import type { ChartPoint, ChartSpec, SmallMultiplesSpec } from '../../../src/rep
 import {
   chooseGrid,
   niceValueAxis,
+  renderSmallMultiples,
   renderSmallMultiplesWithLayout,
   renderTrajectoryChart,
   renderTrajectoryChartWithLayout,
@@ -11,6 +12,8 @@ import {
   yearTicks,
 } from '../../../src/report/charts/render-chart.js';
 import { FONT_FAMILY, ensureChartFont } from '../../../src/report/charts/font.js';
+import { renderChartsInPool, workerLaunch, type ChartJob } from '../../../src/report/charts/render-pool.js';
+import { crc32, startPngEncode } from '../../../src/report/charts/png.js';
 import { formatNumber, formatYear, groupStyle, targetLabelText } from '../../../src/report/charts/style.js';
 
 const p = (x: number, y: number, label = String(Math.floor(x))): ChartPoint => ({ x, y, label });
@@ -43,6 +46,33 @@ function peruSpec(locale: 'en' | 'es' = 'en'): ChartSpec {
         projection: [p(2023.5, 22.9), p(2026.5, 21.4)],
       },
     ],
+  };
+}
+
+/** Districts with Female and Male in each panel: flat lines at 60 - i and 40 - i, over `points` points 2010.5..2020.5. */
+function bySexSpec(n: number, points: number): SmallMultiplesSpec {
+  const series = (y: number) =>
+    Array.from({ length: points }, (_, k) => p(2010.5 + (10 * k) / Math.max(1, points - 1), y, `P${k}`));
+  return {
+    title: 'Stunting by district and sex',
+    unitLabel: '% of children under 5',
+    footnotes: ['Source: illustrative data.'],
+    locale: 'en',
+    percent: true,
+    groupLabels: ['Female', 'Male'],
+    panels: Array.from({ length: n }, (_, i) => ({
+      title: `District ${i + 1}`,
+      groups: [60 - i, 40 - i].map((y, g) => {
+        const actual = series(y);
+        return {
+          label: g === 0 ? 'Female' : 'Male',
+          actual,
+          baseline: actual[0],
+          targets: [{ ...p(2022.5, y - 10), name: 'Target 2022' }],
+          expectedPath: [actual[0], p(2022.5, y - 10)],
+        };
+      }),
+    })),
   };
 }
 
@@ -140,13 +170,15 @@ describe('renderSmallMultiples', () => {
       const actual = [2008.5, 2012.5, 2016.5, 2020.5].map((x, k) => p(x, start - 4 * k));
       return {
         title: `District ${i + 1}`,
-        group: {
-          label: `District ${i + 1}`,
-          actual,
-          baseline: actual[0],
-          targets: [{ ...p(2021.5, start - 15), name: 'Target 2021' }],
-          expectedPath: [actual[0], p(2021.5, start - 15)],
-        },
+        groups: [
+          {
+            label: `District ${i + 1}`,
+            actual,
+            baseline: actual[0],
+            targets: [{ ...p(2021.5, start - 15), name: 'Target 2021' }],
+            expectedPath: [actual[0], p(2021.5, start - 15)],
+          },
+        ],
       };
     });
     const spec: SmallMultiplesSpec = {
@@ -169,6 +201,127 @@ describe('renderSmallMultiples', () => {
     }
     const again = await renderSmallMultiplesWithLayout(spec);
     expect(again.png.equals(layout.png)).toBe(true);
+  });
+
+  it('draws several groups a panel, each in its own style, named in the shared legend', async () => {
+    const spec = bySexSpec(10, 4);
+    const layout = await renderSmallMultiplesWithLayout(spec);
+    expect(layout.groupLabels).toEqual(['Female', 'Male']);
+    expect(layout.panels).toHaveLength(10);
+    const pixel = await decode(layout.png);
+    // Groups are 20 points apart: each group's marker in its own colour (as on the trajectory chart).
+    const x = spec.panels[0].groups[0].actual[2].x;
+    for (const i of [0, 4, 9]) {
+      const female = layout.panels[i].pixelOf(x, 60 - i);
+      const male = layout.panels[i].pixelOf(x, 40 - i);
+      expectColour(pixel(female.x, female.y), rgb(groupStyle(0).color));
+      expectColour(pixel(male.x, male.y), rgb(groupStyle(1).color));
+    }
+    // The same spec gives the same bytes, also after another chart.
+    await renderSmallMultiplesWithLayout(bySexSpec(3, 4));
+    const again = await renderSmallMultiplesWithLayout(spec);
+    expect(again.png.equals(layout.png)).toBe(true);
+  });
+
+  it('names the groups from the panels when groupLabels is missing, and copes with empty groups', async () => {
+    const spec = bySexSpec(6, 4);
+    delete spec.groupLabels;
+    spec.panels[2].groups[1] = { label: 'Male', actual: [], targets: [] };
+    const layout = await renderSmallMultiplesWithLayout(spec);
+    expect(layout.groupLabels).toEqual(['Female', 'Male']);
+    const pixel = await decode(layout.png);
+    const male = layout.panels[2].pixelOf(spec.panels[0].groups[0].actual[2].x, 38);
+    expectColour(pixel(male.x, male.y), [255, 255, 255], 40); // nothing drawn for the empty group
+  });
+
+  it('draws a long series as a thin line with markers at its ends only', async () => {
+    const spec = bySexSpec(4, 60);
+    const layout = await renderSmallMultiplesWithLayout(spec);
+    const pixel = await decode(layout.png);
+    const panel = layout.panels[1];
+    const months = spec.panels[1].groups[0].actual;
+    const last = months[months.length - 1];
+    const mid = months[30];
+    const lastPx = panel.pixelOf(last.x, last.y);
+    const midPx = panel.pixelOf(mid.x, mid.y);
+    // A marker a few pixels above the last point, not above a middle one (the line is ~1.5 px).
+    expectColour(pixel(lastPx.x, lastPx.y - 2), rgb(groupStyle(0).color), 40);
+    expectColour(pixel(midPx.x, midPx.y - 3), [255, 255, 255], 40);
+  });
+});
+
+describe('renderChartsInPool', () => {
+  it('renders on worker threads the same bytes as on the calling thread, in order, with progress', async () => {
+    expect(workerLaunch()?.entry.pathname.endsWith('/render-worker.ts')).toBe(true);
+    const jobs: ChartJob[] = [
+      { kind: 'trajectory', spec: peruSpec() },
+      { kind: 'small-multiples', spec: bySexSpec(6, 8) },
+      { kind: 'trajectory', spec: peruSpec('es') },
+      { kind: 'small-multiples', spec: bySexSpec(3, 60) },
+      { kind: 'trajectory', spec: { ...peruSpec(), width: 800, height: 450 } },
+    ];
+    const progress: [number, number][] = [];
+    const problems: string[] = [];
+    const pngs = await renderChartsInPool(jobs, (done, total) => progress.push([done, total]), {
+      workers: 2,
+      minJobsForWorkers: 1,
+      log: (m) => problems.push(m),
+    });
+    expect(problems).toEqual([]);
+    expect(progress).toEqual([1, 2, 3, 4, 5].map((d) => [d, 5]));
+    expect(pngs).toHaveLength(5);
+    expect(pngs[0].equals(await renderTrajectoryChart(peruSpec()))).toBe(true);
+    expect(pngs[1].equals(await renderSmallMultiples(bySexSpec(6, 8)))).toBe(true);
+    expect(pngs[3].equals(await renderSmallMultiples(bySexSpec(3, 60)))).toBe(true);
+    expect(pngSize(pngs[4])).toEqual({ width: 800, height: 450 });
+  });
+
+  it('rejects with the error of a chart that cannot be drawn', async () => {
+    const bad = { ...peruSpec(), groups: null } as unknown as ChartSpec;
+    const jobs: ChartJob[] = [{ kind: 'trajectory', spec: peruSpec() }, { kind: 'trajectory', spec: bad }];
+    await expect(renderChartsInPool(jobs, () => {}, { workers: 2, minJobsForWorkers: 1 })).rejects.toThrow();
+    await expect(renderChartsInPool(jobs, () => {}, { workers: 1 })).rejects.toThrow();
+  });
+});
+
+describe('PNG encoding', () => {
+  async function pixelsOf(png: Buffer, w: number, h: number) {
+    const img = await loadImage(png);
+    const c = createCanvas(w, h);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return ctx.getImageData(0, 0, w, h).data;
+  }
+
+  it('writes the exact pixels of an opaque canvas, and lets Skia encode one with transparency', async () => {
+    const c = createCanvas(37, 23);
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, 37, 23);
+    ctx.fillStyle = '#0072B2';
+    ctx.fillRect(3, 2, 11, 7);
+    ctx.strokeStyle = '#D55E00';
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.moveTo(0, 22);
+    ctx.lineTo(36, 1);
+    ctx.stroke();
+    const expected = ctx.getImageData(0, 0, 37, 23).data;
+    const png = await startPngEncode(c);
+    expect(pngSize(png)).toEqual({ width: 37, height: 23 });
+    expect(png.readUInt8(25)).toBe(2); // colour type RGB: our encoder, not Skia's
+    expect(Buffer.from(await pixelsOf(png, 37, 23)).equals(Buffer.from(expected))).toBe(true);
+
+    const t = createCanvas(5, 4);
+    t.getContext('2d').fillRect(0, 0, 2, 2); // the rest stays transparent
+    const tpng = await startPngEncode(t);
+    expect(pngSize(tpng)).toEqual({ width: 5, height: 4 });
+    expect(png.subarray(0, 8).equals(tpng.subarray(0, 8))).toBe(true);
+  });
+
+  it('computes the CRC-32 of PNG chunks', () => {
+    expect(crc32(Buffer.from('IEND', 'latin1'))).toBe(0xae426082);
+    expect(crc32(Buffer.from('123456789', 'latin1'))).toBe(0xcbf43926);
   });
 });
 

@@ -1,0 +1,225 @@
+// Renders many charts on worker threads, one per core, so that a programme's hundreds of
+// charts use every core: drawing and reading back the pixels are synchronous work on the
+// thread that draws (only PNG compression runs on libuv's thread pool), so on the main
+// thread alone one core does most of the work.
+//
+// Where the worker script is:
+// - From TypeScript source (tsx: `node --import tsx`, vitest): this module is
+//   render-pool.ts and the worker is render-worker.ts next to it. A small bootstrap
+//   (an eval worker) registers tsx's loader in the worker thread through tsx's API, found
+//   from this file's location, then imports render-worker.ts: it compiles on the fly like
+//   the parent, whatever loaded the parent (tsx, vite-node).
+// - From the esbuild bundle (bin/mel.js): this code sits in a .js chunk of the bundle's
+//   output directory and the worker is `render-worker.js` in the same directory, which
+//   exists when the bundle has src/report/charts/render-worker.ts as an entry point named
+//   "render-worker" (entryPoints: { main: ..., 'render-worker': ... }).
+// When the worker script is missing (a bundle built without that entry point), when
+// there are few charts or one core, or when a worker cannot start, the charts are
+// rendered on the calling thread instead: same bytes, only slower.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
+import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
+
+/** One chart to render (a PlannedChart of build-chart-spec.ts is one). */
+export type ChartJob = { kind: 'trajectory'; spec: ChartSpec } | { kind: 'small-multiples'; spec: SmallMultiplesSpec };
+
+/** Message to a worker. */
+export interface WorkerRequest {
+  id: number;
+  job: ChartJob;
+}
+
+/** Message from a worker: the PNG of job `id`, or why it failed. */
+export type WorkerReply =
+  | { id: number; png: Uint8Array; error?: undefined }
+  | { id: number; png?: undefined; error: { message: string; stack?: string } };
+
+export interface PoolOptions {
+  /** Worker threads (default: one per core, at most 4; 1 or less: no workers). */
+  workers?: number;
+  /** Fewer charts than this are rendered on the calling thread (a worker takes ~0.1-0.5 s to start). */
+  minJobsForWorkers?: number;
+  /** Told why charts are rendered on the calling thread although workers were wanted (no worker script, a worker failed). */
+  log?: (message: string) => void;
+}
+
+/** Below this many charts, starting workers costs more than it saves. */
+export const MIN_JOBS_FOR_WORKERS = 8;
+/** Charts sent to a worker at a time: it draws one while the previous one is compressed. */
+export const JOBS_PER_WORKER = 2;
+/** Charts in progress at a time on the calling thread (as src/report/render-charts.ts). */
+const JOBS_IN_PROCESS = 6;
+
+/**
+ * Renders the charts to PNG, on worker threads when that pays, calling onProgress after
+ * each. The result is in the order of `jobs`, and each PNG is byte-identical to what
+ * renderTrajectoryChart / renderSmallMultiples give for its spec.
+ */
+export async function renderChartsInPool(
+  jobs: readonly ChartJob[],
+  onProgress: (done: number, total: number) => void = () => {},
+  options: PoolOptions = {},
+): Promise<Buffer[]> {
+  const total = jobs.length;
+  const out = new Array<Buffer>(total);
+  let done = 0;
+  const finish = (i: number, png: Buffer) => {
+    out[i] = png;
+    onProgress(++done, total);
+  };
+  const workerCount = Math.min(options.workers ?? Math.min(4, availableParallelism()), Math.ceil(total / JOBS_PER_WORKER));
+  const log = options.log ?? (() => {});
+  const wanted = workerCount >= 2 && total >= (options.minJobsForWorkers ?? MIN_JOBS_FOR_WORKERS);
+  const launch = wanted ? workerLaunch() : undefined;
+  if (wanted && !launch) log('render-pool: no worker script next to this module; rendering on the calling thread');
+  const queue = jobs.map((_, i) => i);
+  if (launch) await renderOnWorkers(jobs, queue, finish, workerCount, launch, log);
+  // Whatever the workers did not render (none started, or they died).
+  await renderInProcess(jobs, queue, finish);
+  return out;
+}
+
+/** How a worker is started: its script and the Worker options. */
+export interface WorkerLaunch {
+  /** The worker module (render-worker.ts from source, render-worker.js in the bundle). */
+  entry: URL;
+  /** What `new Worker` gets: the module itself, or a bootstrap that registers tsx and imports it. */
+  script: URL | string;
+  options: WorkerOptions;
+}
+
+/**
+ * Bootstrap of a worker from source: Node does not apply `--import tsx` to a worker's
+ * own module, and tsx's loader registers itself on the main thread only, so the worker
+ * registers tsx through its API (module.register) and then imports the .ts module.
+ */
+const TSX_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import(workerData.tsxApi)
+  .then((tsx) => { tsx.register(); return import(workerData.entry); })
+  .catch((e) => setImmediate(() => { throw e; }));
+`;
+
+/** How to start a worker in the mode this module runs in; undefined when there is no worker script. */
+export function workerLaunch(): WorkerLaunch | undefined {
+  const here = import.meta.url;
+  if (!here.startsWith('file:')) return undefined;
+  if (/\.[cm]?ts$/.test(new URL(here).pathname)) {
+    const entry = new URL('./render-worker.ts', here);
+    const tsxApi = tsxEsmApi(here);
+    if (!tsxApi || !existsSync(fileURLToPath(entry))) return undefined;
+    return { entry, script: TSX_BOOTSTRAP, options: { eval: true, workerData: { tsxApi, entry: entry.href }, execArgv: [] } };
+  }
+  const entry = new URL('./render-worker.js', here);
+  return existsSync(fileURLToPath(entry)) ? { entry, script: entry, options: {} } : undefined;
+}
+
+/** file: URL of tsx's ESM API (`tsx/esm/api`, import condition), found from its package.json. */
+function tsxEsmApi(from: string): string | undefined {
+  try {
+    const pkgPath = createRequire(from).resolve('tsx/package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
+    const api = pkg.exports?.['./esm/api'] as { import?: string | { default?: string } } | undefined;
+    const rel = typeof api?.import === 'string' ? api.import : api?.import?.default;
+    return rel ? pathToFileURL(join(dirname(pkgPath), rel)).href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function renderInProcess(jobs: readonly ChartJob[], queue: number[], finish: (i: number, png: Buffer) => void): Promise<void> {
+  const next = async (): Promise<void> => {
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await renderJob(jobs[i]));
+  };
+  await Promise.all(Array.from({ length: Math.min(JOBS_IN_PROCESS, queue.length) }, next));
+}
+
+function renderJob(job: ChartJob): Promise<Buffer> {
+  return job.kind === 'trajectory' ? renderTrajectoryChart(job.spec) : renderSmallMultiples(job.spec);
+}
+
+/**
+ * Feeds the queue to the workers until it is empty. Resolves when every worker has
+ * stopped; jobs of a worker that died go back to the queue. Rejects with the first error
+ * a chart raised.
+ */
+function renderOnWorkers(
+  jobs: readonly ChartJob[],
+  queue: number[],
+  finish: (i: number, png: Buffer) => void,
+  count: number,
+  launch: WorkerLaunch,
+  log: (message: string) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let live = 0;
+    let failed = false;
+    const stopAll: (() => void)[] = [];
+    const fail = (e: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const stop of stopAll) stop();
+      reject(e);
+    };
+    const start = () => {
+      let worker: Worker;
+      try {
+        worker = new Worker(launch.script, { ...launch.options, stdout: false, stderr: false });
+      } catch (e) {
+        log(`render-pool: cannot start a worker (${(e as Error).message}); the calling thread renders its charts`);
+        return;
+      }
+      live++;
+      const inFlight = new Set<number>();
+      let stopped = false;
+      const stop = () => {
+        if (stopped) return;
+        stopped = true;
+        worker.removeAllListeners('message');
+        void worker.terminate();
+      };
+      stopAll.push(stop);
+      const feed = () => {
+        while (!failed && inFlight.size < JOBS_PER_WORKER && queue.length > 0) {
+          const id = queue.shift()!;
+          inFlight.add(id);
+          const { kind, spec } = jobs[id];
+          const request: WorkerRequest = { id, job: { kind, spec } as ChartJob };
+          worker.postMessage(request);
+        }
+        if (inFlight.size === 0) stop();
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        inFlight.delete(reply.id);
+        if (reply.error) {
+          const e = new Error(reply.error.message);
+          if (reply.error.stack) e.stack = reply.error.stack;
+          fail(e);
+          return;
+        }
+        finish(reply.id, Buffer.from(reply.png!.buffer, reply.png!.byteOffset, reply.png!.byteLength));
+        feed();
+      });
+      // A worker that cannot load or crashes: its charts go back to the queue.
+      worker.on('error', (e) => {
+        log(`render-pool: a worker failed (${e.message}); its charts go back to the queue`);
+        stop();
+      });
+      worker.on('exit', () => {
+        stopped = true;
+        queue.unshift(...inFlight);
+        inFlight.clear();
+        if (--live === 0 && !failed) resolve();
+      });
+      feed();
+    };
+    for (let k = 0; k < count && queue.length > 0; k++) start();
+    if (live === 0) resolve();
+  });
+}

@@ -1,0 +1,34 @@
+// Worker thread of render-pool.ts: renders the charts it is sent and posts back their PNG
+// bytes. Several jobs may be in progress at once: drawing is synchronous, so while one
+// chart's PNG is being compressed (on libuv's thread pool) the next one is drawn.
+//
+// Loaded as a worker only: from source (tsx) as render-worker.ts, from the esbuild
+// bundle as render-worker.js, an entry point of its own (see render-pool.ts).
+
+import { parentPort } from 'node:worker_threads';
+import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
+import type { WorkerReply, WorkerRequest } from './render-pool.js';
+
+const port = parentPort;
+if (!port) throw new Error('render-worker: must run in a worker thread (see render-pool.ts)');
+
+port.on('message', (msg: WorkerRequest) => {
+  void renderJob(msg).then(
+    (png) => {
+      // Hand the bytes over without copying when the Buffer owns its whole ArrayBuffer.
+      const own = png.byteOffset === 0 && png.byteLength === png.buffer.byteLength && png.buffer instanceof ArrayBuffer;
+      const bytes = own ? new Uint8Array(png.buffer, 0, png.byteLength) : new Uint8Array(png);
+      const reply: WorkerReply = { id: msg.id, png: bytes };
+      port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+    },
+    (e: unknown) => {
+      const err = e instanceof Error ? e : new Error(String(e));
+      const reply: WorkerReply = { id: msg.id, error: { message: err.message, stack: err.stack } };
+      port.postMessage(reply);
+    },
+  );
+});
+
+function renderJob(msg: WorkerRequest): Promise<Buffer> {
+  return msg.job.kind === 'trajectory' ? renderTrajectoryChart(msg.job.spec) : renderSmallMultiples(msg.job.spec);
+}
