@@ -19,6 +19,8 @@ process.on('unhandledRejection', fault);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src', 'cli', 'main.ts');
+// Chart rendering runs on worker threads, whose script is an entry point of its own.
+const renderWorker = join(root, 'src', 'report', 'charts', 'render-worker.ts');
 
 /** A fingerprint of every source file (path, size, modification time). */
 function sourceFingerprint() {
@@ -47,7 +49,7 @@ async function bundledEntry() {
   // Code splitting keeps each command's heavy libraries (exceljs, the canvas) in its own
   // chunk, loaded only by the commands that need them.
   await esbuild.build({
-    entryPoints: { main: entry }, outdir: temp, bundle: true, splitting: true, platform: 'node', format: 'esm',
+    entryPoints: { main: entry, 'render-worker': renderWorker }, outdir: temp, bundle: true, splitting: true, platform: 'node', format: 'esm',
     target: 'node20', packages: 'external', logLevel: 'silent', legalComments: 'none', outExtension: { '.js': '.js' },
   });
   for (const old of readdirSync(cache)) if (!old.endsWith('.tmp')) rmSync(join(cache, old), { recursive: true, force: true });

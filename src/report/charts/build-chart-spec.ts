@@ -137,16 +137,22 @@ export function panelsOf(breakdowns: readonly BreakdownSeries[], group: (s: Brea
         title: capitalise(title),
         // Every panel lists the groups in the same order (an empty one where a value is
         // missing), so a group keeps its colour and marker across panels.
-        groups: a.values.map((v) => {
+        groups: withoutRepeatedTargets(a.values.map((v) => {
           const s = members.find((m) => (m.dims[a.k] ?? '') === v);
           return s ? { ...group(s), label: capitalise(v) } : { label: capitalise(v), actual: [], targets: [] };
-        }),
+        })),
       }));
       return { panels, groupLabels };
     }
   }
   return { panels: breakdowns.map((s) => ({ title: capitalise(dimsLabel(s.dims)), groups: [group(s)] })) };
 }
+
+/** A target several groups share (an absolute one) is drawn once, on the first of them. */
+function withoutRepeatedTargets(groups: ChartGroup[]): ChartGroup[] {
+  return groups.map((g, i) => (i === 0 ? g : { ...g, targets: g.targets.filter((t) => !groups.slice(0, i).some((p) => p.targets.some((f) => f.x === t.x && f.y === t.y))) }));
+}
+
 
 /** Every chart of one indicator. */
 export function planCharts(ctx: ChartContext): PlannedChart[] {
@@ -165,10 +171,7 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
   // many breakdowns and no headline has no main chart: its small multiples say it all.
   if (d.headline || !many) {
     const main = d.headline ? [d.headline, ...breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART)] : breakdowns;
-    const groups = main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2));
-    // A target shared by every breakdown (an absolute one) is drawn once, on the first group.
-    const first = groups[0];
-    for (const g of groups.slice(1)) g.targets = g.targets.filter((t) => !first?.targets.some((f) => f.x === t.x && f.y === t.y));
+    const groups = withoutRepeatedTargets(main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2)));
     const footSeries = main.slice(0, 1).map((s) => ({ label: label(s), series: s, indicator: ctx.indicator }));
     for (const c of ctx.compared) {
       const s = c.data.headline ?? c.data.breakdowns[0];
