@@ -73,7 +73,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   if (afterAsOf) notes.push(`${afterAsOf} value${afterAsOf === 1 ? '' : 's'} after as-of ${asOf.id} not used`);
 
   // 2. baseline
-  const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, series, observed);
+  const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, observed);
   if (baseline.note) notes.push(baseline.note);
   if (baseline.point) base.baseline = { period: baseline.point.period, value: roundForOutput(baseline.point.value), source: baseline.point.source };
 

@@ -38,7 +38,7 @@ export interface ResolvedBaseline {
  * at the baseline period (or a survey round overlapping it). Without a `baseline:` block,
  * the first observation serves, and the note says so.
  */
-export function resolveBaseline(def: BaselineDef | undefined, isHeadline: boolean, series: BreakdownSeries | undefined, all: ObservedPoint[]): ResolvedBaseline {
+export function resolveBaseline(def: BaselineDef | undefined, isHeadline: boolean, all: ObservedPoint[]): ResolvedBaseline {
   if (def && def.value !== undefined && isHeadline) {
     const p = def.period;
     return { point: { period: p.id, time: p.mid, firstYear: p.firstYear, value: def.value, source: def.source, from: 'file' } };
@@ -59,7 +59,6 @@ export function resolveBaseline(def: BaselineDef | undefined, isHeadline: boolea
     const near = nearestAround(all, p.mid);
     return { note: `no value for the baseline period ${p.id} in the data${near ? ` (nearest: ${near})` : ''}` };
   }
-  void series;
   const first = all[0];
   if (!first) return { note: 'no baseline is set and the series has no values' };
   return {

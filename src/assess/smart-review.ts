@@ -75,7 +75,7 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
   const series = d?.headline ?? d?.breakdowns[0];
   const endOfTime: Period = program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
   const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
-  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), series, observed);
+  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed);
   const dir = ind.direction === 'increase' ? 1 : -1;
 
   // S: a definition that says what is counted, a unit, a direction.

@@ -16,7 +16,7 @@ import { IssueList, type Issue } from '../spec/issues.js';
 import { loadProgram } from '../spec/load-program.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource } from '../spec/schema.js';
-import { bindSeries, matchColumnOf, SeriesIndex } from './bind-series.js';
+import { bindSeries, SeriesIndex } from './bind-series.js';
 import { allSeries, type IndicatorData } from './indicator-data.js';
 import { readTable } from './read-table.js';
 import type { LoadedTable } from './series.js';
@@ -125,7 +125,6 @@ function extraMatchColumns(source: DataSource, users: Indicator[]): string[] {
       if (c !== indicatorColumn && !source.disaggregations.includes(c)) extra.add(c);
     }
   }
-  void matchColumnOf;
   return [...extra];
 }
 

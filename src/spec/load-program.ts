@@ -94,7 +94,7 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
     const ind = normaliseIndicator(src, file, { periodAt, resultIds, dataIds, issues, seenIds });
     if (ind) indicators.push(ind);
   }
-  checkFormulaReferences(indicators, indicatorFiles, issues);
+  checkFormulaReferences(indicatorFiles, issues);
 
   // The programme is returned even when some files have errors, so that the data can
   // still be read and every problem reported in one run; callers check the issues.
@@ -215,7 +215,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
 }
 
 /** Formula inputs must name defined indicators, and computed indicators must not form a cycle. */
-function checkFormulaReferences(indicators: Indicator[], files: { src: YamlSource; file?: IndicatorFile }[], issues: IssueList): void {
+function checkFormulaReferences(files: { src: YamlSource; file?: IndicatorFile }[], issues: IssueList): void {
   const ids = new Set<string>();
   for (const f of files) if (f.file) ids.add(f.file.id);
   const edges = new Map<string, string[]>();
@@ -250,5 +250,4 @@ function checkFormulaReferences(indicators: Indicator[], files: { src: YamlSourc
       issues.error(first.src.file, specMessages.formulaCycle(cycle), pos.line, pos.column);
     }
   }
-  void indicators;
 }

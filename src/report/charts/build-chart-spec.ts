@@ -4,7 +4,7 @@
 // there are many (a chart per district of a 50-district programme would bury the reader).
 import type { AssessmentResult } from '../../assess/assessment.js';
 import type { BreakdownSeries, IndicatorData } from '../../data/indicator-data.js';
-import { allSeries, dimsKey, dimsLabel } from '../../data/indicator-data.js';
+import { dimsKey, dimsLabel } from '../../data/indicator-data.js';
 import { periodOf, type Period } from '../../periods/period.js';
 import type { Indicator, Program } from '../../spec/model.js';
 import type { Locale } from '../../spec/schema.js';
@@ -220,6 +220,5 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
       });
     }
   }
-  void allSeries;
   return charts;
 }
