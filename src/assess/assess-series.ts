@@ -11,7 +11,7 @@ import { frequencyStepYears, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
 import { methodNames, type MethodName } from '../spec/schema.js';
 import type { AssessedTarget, AssessmentResult, MethodOutcome, ProjectionResult, Status } from './assessment.js';
-import { observationsUpTo, pursuedTarget, resolveBaseline, resolveTarget, type ResolvedTarget } from './baseline-and-targets.js';
+import { observationsUpTo, pursuedTarget, resolveBaseline, resolveTarget, type ObservedPoint, type ResolvedTarget } from './baseline-and-targets.js';
 import type { MethodInput, MethodVerdict, TimedValue } from './method-types.js';
 import { runMethod } from './methods/index.js';
 import { projectCagr, projectLinear } from './projection.js';
@@ -64,10 +64,9 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   if (series) {
     for (let i = 0; i < series.values.length; i++) if (Number.isNaN(series.values[i]) && series.periods[i].endYear <= asOf.endYear + 1e-9) base.missing++;
   }
-  const latest = observed[observed.length - 1];
-  if (latest) base.latest = { period: latest.period, value: roundForOutput(latest.value), source: latest.source };
-  if (latest && asOf.endYear - latest.periodObj.endYear >= frequencyStepYears(ind.frequency) * 2 - 1e-9 && ind.frequency !== 'irregular') {
-    notes.push(`the latest value is from ${latest.period}; the series stops before as-of ${asOf.id}`);
+  const lastObserved = observed[observed.length - 1];
+  if (lastObserved && asOf.endYear - lastObserved.periodObj.endYear >= frequencyStepYears(ind.frequency) * 2 - 1e-9 && ind.frequency !== 'irregular') {
+    notes.push(`the latest value is from ${lastObserved.period}; the series stops before as-of ${asOf.id}`);
   }
   const afterAsOf = series ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + 1e-9).length : 0;
   if (afterAsOf) notes.push(`${afterAsOf} value${afterAsOf === 1 ? '' : 's'} after as-of ${asOf.id} not used`);
@@ -76,6 +75,14 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, observed);
   if (baseline.note) notes.push(baseline.note);
   if (baseline.point) base.baseline = { period: baseline.point.period, value: roundForOutput(baseline.point.value), source: baseline.point.source };
+
+  // A `sum` indicator counts flows (people trained each quarter): it is judged on the
+  // running total since the baseline against totals (TolaData), not on its last flow.
+  const summed = ind.accumulation === 'sum' && baseline.point !== undefined;
+  const judged = summed ? runningTotalsAfter(observed, baseline.point!.time) : observed;
+  if (summed) notes.push(`values are flows: the latest is the running total of ${judged.length} value${judged.length === 1 ? '' : 's'} after the baseline`);
+  const latest = judged[judged.length - 1];
+  if (latest) base.latest = { period: latest.period, value: roundForOutput(latest.value), source: latest.source };
 
   // 3. targets
   const resolved: ResolvedTarget[] = [];
@@ -89,13 +96,13 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   }
   const stepYears = frequencyStepYears(ind.frequency);
   for (const t of resolved) {
-    const judged = judgeTarget(t, observed, asOf, ind.direction === 'increase' ? 1 : -1, stepYears);
+    const outcome = judgeTarget(t, judged, asOf, ind.direction === 'increase' ? 1 : -1, stepYears);
     base.targets.push({
       period: t.period, value: roundForOutput(t.value), label: t.label,
       derivation: t.derivation === 'given' ? undefined : t.derivation,
-      outcome: judged.outcome,
-      judged_by: judged.by ? { period: judged.by.period, value: roundForOutput(judged.by.value) } : undefined,
-      reason: judged.reason,
+      outcome: outcome.outcome,
+      judged_by: outcome.by ? { period: outcome.by.period, value: roundForOutput(outcome.by.value) } : undefined,
+      reason: outcome.reason,
     });
   }
   base.targets.sort((a, b) => ind.targets.findIndex((t) => t.period.id === a.period) - ind.targets.findIndex((t) => t.period.id === b.period));
@@ -108,8 +115,8 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
     direction: ind.direction === 'increase' ? 1 : -1,
     unit: ind.unit,
     accumulation: ind.accumulation,
-    observations: observed.map(toTimed),
-    baseline: { period: baseline.point.period, time: baseline.point.time, firstYear: baseline.point.firstYear, value: baseline.point.value },
+    observations: judged.map(toTimed),
+    baseline: { period: baseline.point.period, time: baseline.point.time, firstYear: baseline.point.firstYear, value: summed ? 0 : baseline.point.value },
     target: pursued ? toTimed(pursued) : undefined,
     targets: resolved.map(toTimed),
     targetEndTimes: resolved.map((t) => t.endTime),
@@ -119,17 +126,19 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
     openSdgBaseYear: program.openSdgBaseYear,
     naturalLimit: ind.naturalLimit,
   } : undefined;
+  // TolaData's IPTT sums the flows itself: it gets the values as reported.
+  const ipttInput = input && summed ? { ...input, observations: observed.map(toTimed), baseline: { ...input.baseline, value: baseline.point!.value } } : input;
   const withoutTrajectory = (status: Status, reason: string) =>
-    finish(base, status, reason, ctx, input ? { trajectory: { method: 'trajectory', category: null, inputs: {}, reason }, input } : undefined);
+    finish(base, status, reason, ctx, input ? { trajectory: { method: 'trajectory', category: null, inputs: {}, reason }, input, ipttInput: ipttInput! } : undefined);
 
   if (!ind.targets.length) return withoutTrajectory('no_target', 'the indicator has no target');
   if (!baseline.point) return withoutTrajectory('no_data', baseline.note ?? 'no baseline value');
   if (!pursued) return withoutTrajectory('no_target', notes[notes.length - 1] ?? 'no target could be resolved');
-  if (!observed.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
+  if (!judged.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
   if (pursued.time <= baseline.point.time) {
     return withoutTrajectory('no_target', `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`);
   }
-  if (!observed.some((o) => o.time > baseline.point!.time)) {
+  if (!judged.some((o) => o.time > baseline.point!.time)) {
     return withoutTrajectory('no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`);
   }
 
@@ -144,8 +153,8 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   base.projection = projections[0];
 
   const status = statusOfTrajectory(trajectory.category);
-  if (status) return finish(base, status, trajectory.reason ?? reasonOf(status, base), ctx, { trajectory, input });
-  return finish(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be judged', ctx, { trajectory, input });
+  if (status) return finish(base, status, trajectory.reason ?? reasonOf(status, base), ctx, { trajectory, input, ipttInput: ipttInput! });
+  return finish(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be judged', ctx, { trajectory, input, ipttInput: ipttInput! });
 }
 
 function finish(
@@ -153,14 +162,14 @@ function finish(
   status: Status,
   reason: string,
   ctx: SeriesAssessmentContext,
-  run: { trajectory: MethodVerdict; input: MethodInput } | undefined,
+  run: { trajectory: MethodVerdict; input: MethodInput; ipttInput: MethodInput } | undefined,
 ): AssessmentResult {
   const methods: AssessmentResult['methods'] = {};
   const names: MethodName[] = ctx.everyMethod ? [...methodNames] : ['trajectory', ctx.method];
   for (const name of names) {
     if (methods[name]) continue;
     if (!run) methods[name] = { category: null, inputs: {}, reason };
-    else methods[name] = outcomeOf(name === 'trajectory' ? run.trajectory : runMethod(name, run.input));
+    else methods[name] = outcomeOf(name === 'trajectory' ? run.trajectory : runMethod(name, name === 'iptt' ? run.ipttInput : run.input));
   }
   return { ...base, status, reason, methods };
 }
@@ -173,6 +182,12 @@ export function outcomeOf(v: MethodVerdict): MethodOutcome {
   if (v.score !== undefined) out.score = roundForOutput(v.score);
   if (v.reason) out.reason = v.reason;
   return out;
+}
+
+/** Running totals of the values dated after the baseline. */
+function runningTotalsAfter(observed: readonly ObservedPoint[], baselineTime: number): ObservedPoint[] {
+  let total = 0;
+  return observed.filter((o) => o.time > baselineTime).map((o) => ({ ...o, value: (total += o.value) }));
 }
 
 function toTimed(t: TimedValue): TimedValue {
