@@ -1,8 +1,9 @@
 // aarr: average annual rate of reduction, the measure behind the World Health Assembly
 // 2025 nutrition targets and the Global Nutrition Report (UNICEF/WHO; methods.md "aarr").
 // Two points: AARR = 1 - (P2/P1)^(1/(t2-t1)); more: regress ln(P) on t, AARR = 1 - e^slope.
-import type { AssessmentMethod, InputValue, MethodVerdict } from '../method-types.js';
-import { aarrBetween, aarrRegression, finiteOrNull, growthObstacle, latestObservation, pointInputs, type Point } from '../growth.js';
+import type { AssessmentMethod } from '../method-types.js';
+import { verdictFrame } from './verdict-frame.js';
+import { aarrBetween, aarrRegression, finiteOrNull, growthObstacle, type Point } from '../growth.js';
 
 export type AarrCategory = 'on_course' | 'some_progress' | 'no_progress_or_worsening';
 
@@ -18,26 +19,15 @@ export function aarrCategory(current: number, required: number): AarrCategory {
 
 export const aarr: AssessmentMethod = (input) => {
   const { baseline, target, direction } = input;
-  const latest = latestObservation(input.observations);
   // The baseline is always a point; observations after it join it.
   const points: Point[] = [baseline, ...input.observations.filter((o) => o.time > baseline.time)];
   const formula = points.length > 2 ? 'regression' : 'two_points';
-  const inputs: Record<string, InputValue> = {
-    direction,
-    ...pointInputs('baseline', baseline),
-    ...pointInputs('latest', latest),
-    ...pointInputs('target', target),
+  const { latest, inputs, verdict } = verdictFrame<AarrCategory>('aarr', input, {
     points: points.length,
     formula,
     aarr: null,
     required_aarr: null,
     progress_floor: AARR_PROGRESS_FLOOR,
-  };
-  const verdict = (category: AarrCategory | null, reason?: string): MethodVerdict => ({
-    method: 'aarr',
-    category,
-    inputs,
-    ...(reason !== undefined ? { reason } : {}),
   });
 
   if (direction === 1) return verdict(null, 'An average annual rate of reduction only applies to indicators that should decrease, and this one should increase.');

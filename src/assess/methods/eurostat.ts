@@ -2,8 +2,9 @@
 // thresholds of open-sdg/sdg-build's Eurostat-derived defaults. With a target: the ratio
 // RR of the actual to the required growth rate. Without: the growth rate itself, its sign
 // flipped when a decrease is desired, against +-1 % a year.
-import type { AssessmentMethod, InputValue, MethodVerdict } from '../method-types.js';
-import { cagr, finiteOrNull, growthObstacle, latestObservation, pointInputs } from '../growth.js';
+import type { AssessmentMethod } from '../method-types.js';
+import { verdictFrame } from './verdict-frame.js';
+import { cagr, finiteOrNull, growthObstacle } from '../growth.js';
 
 export type EurostatCategory =
   | 'significant_progress'
@@ -34,22 +35,10 @@ export function eurostatCategoryWithoutTarget(growth: number): EurostatCategory 
 
 export const eurostat: AssessmentMethod = (input) => {
   const { baseline, target, direction } = input;
-  const latest = latestObservation(input.observations);
-  const inputs: Record<string, InputValue> = {
-    direction,
-    with_target: target !== undefined,
-    ...pointInputs('baseline', baseline),
-    ...pointInputs('latest', latest),
-    ...pointInputs('target', target),
+  const { latest, inputs, verdict } = verdictFrame<EurostatCategory>('eurostat', input, {
     cagr_actual: null,
     ...(target !== undefined ? { cagr_required: null, rr: null } : { growth: null, growth_percent: null }),
-  };
-  const verdict = (category: EurostatCategory | null, reason?: string): MethodVerdict => ({
-    method: 'eurostat',
-    category,
-    inputs,
-    ...(reason !== undefined ? { reason } : {}),
-  });
+  }, { with_target: target !== undefined });
 
   if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
   const obstacle = growthObstacle(baseline, latest, target, direction);

@@ -1,8 +1,9 @@
 // trajectory (the default method, methods.md "trajectory"): compare the change since the
 // baseline with the change the straight path baseline -> target expects by the latest
 // observation's date. Its categories are the statuses of assessment.json.
-import type { AssessmentMethod, InputValue, MethodInput, MethodVerdict } from '../method-types.js';
-import { finiteOrNull, latestObservation, linearPathValue, pointInputs, reachesTarget } from '../growth.js';
+import type { AssessmentMethod, MethodInput } from '../method-types.js';
+import { finiteOrNull, linearPathValue, reachesTarget } from '../growth.js';
+import { verdictFrame } from './verdict-frame.js';
 
 export type TrajectoryStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'deteriorating';
 
@@ -20,23 +21,12 @@ export function statusOfProgressRatio(ratio: number, bands: MethodInput['bands']
 
 export const trajectory: AssessmentMethod = (input) => {
   const { baseline, target, direction, bands } = input;
-  const latest = latestObservation(input.observations);
-  const inputs: Record<string, InputValue> = {
-    direction,
-    ...pointInputs('baseline', baseline),
-    ...pointInputs('latest', latest),
-    ...pointInputs('target', target),
+  const { latest, inputs, verdict } = verdictFrame<TrajectoryStatus>('trajectory', input, {
     band_on_track: bands.onTrack,
     band_at_risk: bands.atRisk,
     expected: null,
     expected_at_time: null,
     progress_ratio: null,
-  };
-  const verdict = (category: TrajectoryStatus | null, reason?: string): MethodVerdict => ({
-    method: 'trajectory',
-    category,
-    inputs,
-    ...(reason !== undefined ? { reason } : {}),
   });
 
   if (target === undefined) return verdict(null, 'The indicator has no target, so progress towards it cannot be judged.');

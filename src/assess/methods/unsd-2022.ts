@@ -2,8 +2,9 @@
 // "unsd-2022"): the ratio of the actual to the required compound annual growth rate.
 // Source: the 2022 Progress Chart Technical Note, as implemented by UNDP-Data/SDG-Accelerator
 // src/utils/getStatus.tsx (strict "target achieved" test, CR cut-offs 0.95 / 0.5 / -0.1).
-import type { AssessmentMethod, InputValue, MethodVerdict } from '../method-types.js';
-import { cagr, exceedsTarget, finiteOrNull, growthObstacle, latestObservation, pointInputs } from '../growth.js';
+import type { AssessmentMethod } from '../method-types.js';
+import { verdictFrame } from './verdict-frame.js';
+import { cagr, exceedsTarget, finiteOrNull, growthObstacle } from '../growth.js';
 
 export type Unsd2022Category = 'target_achieved' | 'on_track' | 'fair_progress' | 'limited_or_no_progress' | 'deterioration';
 
@@ -17,21 +18,10 @@ export function unsd2022Category(cr: number): Exclude<Unsd2022Category, 'target_
 
 export const unsd2022: AssessmentMethod = (input) => {
   const { baseline, target, direction } = input;
-  const latest = latestObservation(input.observations);
-  const inputs: Record<string, InputValue> = {
-    direction,
-    ...pointInputs('baseline', baseline),
-    ...pointInputs('latest', latest),
-    ...pointInputs('target', target),
+  const { latest, inputs, verdict } = verdictFrame<Unsd2022Category>('unsd-2022', input, {
     cagr_actual: null,
     cagr_required: null,
     cr: null,
-  };
-  const verdict = (category: Unsd2022Category | null, reason?: string): MethodVerdict => ({
-    method: 'unsd-2022',
-    category,
-    inputs,
-    ...(reason !== undefined ? { reason } : {}),
   });
 
   if (target === undefined) return verdict(null, 'The UNSD 2022 method compares growth with the growth a target requires, and the indicator has no target.');

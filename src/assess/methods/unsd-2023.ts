@@ -3,8 +3,9 @@
 // share of the required change it would achieve. Source: the 2023 technical note, as
 // implemented by the Basque statistics office (EUSTAT-DES/site _pages/en/metodologia.md:
 // score 3 for P >= 0.95, 2 for 0.10 <= P < 0.95, 1 below).
-import type { AssessmentMethod, InputValue, MethodVerdict } from '../method-types.js';
-import { cagr, finiteOrNull, finiteOrUndefined, growthObstacle, latestObservation, pointInputs, reachesTarget } from '../growth.js';
+import type { AssessmentMethod } from '../method-types.js';
+import { verdictFrame } from './verdict-frame.js';
+import { cagr, finiteOrNull, finiteOrUndefined, growthObstacle, reachesTarget } from '../growth.js';
 
 export type Unsd2023Category = 'target_met' | 'on_track' | 'fair_progress' | 'stagnation_or_regression';
 
@@ -17,21 +18,10 @@ export function unsd2023Category(p: number): Exclude<Unsd2023Category, 'target_m
 
 export const unsd2023: AssessmentMethod = (input) => {
   const { baseline, target, direction } = input;
-  const latest = latestObservation(input.observations);
-  const inputs: Record<string, InputValue> = {
-    direction,
-    ...pointInputs('baseline', baseline),
-    ...pointInputs('latest', latest),
-    ...pointInputs('target', target),
+  const { latest, inputs, verdict } = verdictFrame<Unsd2023Category>('unsd-2023', input, {
     cagr_actual: null,
     value_target_year_estimate: null,
     p: null,
-  };
-  const verdict = (category: Unsd2023Category | null, reason?: string): MethodVerdict => ({
-    method: 'unsd-2023',
-    category,
-    inputs,
-    ...(reason !== undefined ? { reason } : {}),
   });
 
   if (target === undefined) return verdict(null, 'The UNSD 2023 method measures the share of the change a target requires, and the indicator has no target.');
