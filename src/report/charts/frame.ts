@@ -1,8 +1,9 @@
 // What the trajectory chart (render-chart.ts) and the small multiples (small-multiples.ts)
-// share: geometry types, scales (time range, year ticks, nice value axes, panel grids),
-// mark sizes, the frame around the plot (white background, title block, legend with line
-// and marker samples, footnotes), markers, and text helpers with a measurement cache.
-// Pure canvas 2D drawing: no chart.js instance.
+// share: geometry types, the scales' choices handed to chart.js (time range, year ticks,
+// nice value axes, panel grids), mark sizes, the frame around the plot that chart.js has
+// no element for (white background, title block, legend with line and marker samples,
+// footnotes, target stars: drawn from chart.js plugins, see chartjs.ts), and text helpers
+// with a measurement cache.
 
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { drawPoint } from 'chart.js/helpers';
@@ -69,10 +70,19 @@ export function timeRange(xs: number[]): { min: number; max: number } {
   return { min: lo - pad, max: hi + pad };
 }
 
-/** Whole-year ticks within [min, max] with the smallest "nice" step giving at most maxTicks. */
-export function yearTicks(min: number, max: number, maxTicks = MAX_YEAR_TICKS): { step: number; ticks: number[] } {
-  const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
-  for (const step of steps) {
+const YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+
+/**
+ * Whole-year ticks within [min, max] with the smallest "nice" step giving at most
+ * maxTicks (or with the given step).
+ */
+export function yearTicks(
+  min: number,
+  max: number,
+  maxTicks = MAX_YEAR_TICKS,
+  onlyStep?: number,
+): { step: number; ticks: number[] } {
+  for (const step of onlyStep !== undefined ? [onlyStep] : YEAR_STEPS) {
     const first = Math.ceil(min / step - 1e-9);
     const last = Math.floor(max / step + 1e-9);
     if (last - first + 1 <= Math.max(1, maxTicks)) {
@@ -82,6 +92,29 @@ export function yearTicks(min: number, max: number, maxTicks = MAX_YEAR_TICKS): 
     }
   }
   return { step: max - min, ticks: [Math.round(min), Math.round(max)] };
+}
+
+/**
+ * Whole-year ticks for a time axis `widthPx` pixels wide: the smallest nice step whose
+ * labels (each `labelPx` wide) stay at least `gapPx` apart, with at most maxTicks ticks.
+ * A step that only bounds the number of ticks is not enough: 3 ticks 2 years apart on a
+ * 130 px panel showing 7 years are 37 px apart, and "2020" is 30 px wide.
+ */
+export function yearTicksForWidth(
+  min: number,
+  max: number,
+  widthPx: number,
+  labelPx: number,
+  gapPx: number,
+  maxTicks = MAX_YEAR_TICKS,
+): { step: number; ticks: number[] } {
+  const pxPerYear = widthPx / Math.max(1e-9, max - min);
+  for (const step of YEAR_STEPS) {
+    if (step * pxPerYear < labelPx + gapPx) continue;
+    const t = yearTicks(min, max, Number.MAX_SAFE_INTEGER, step);
+    if (t.ticks.length <= Math.max(1, maxTicks)) return t;
+  }
+  return yearTicks(min, max, maxTicks);
 }
 
 /** A "nice" step (1, 2, 2.5, 5 x 10^k) at least `raw`. */
@@ -109,7 +142,9 @@ export function niceValueAxis(values: number[], percent: boolean, targetTicks = 
   if (dataLo > dataHi) return percent ? { min: 0, max: 100, step: 20 } : { min: 0, max: 1, step: 0.2 };
   let lo = dataLo;
   let hi = dataHi;
-  const zeroBased = lo >= 0 && (percent || lo <= hi * 0.5);
+  // A single value (or a flat series) of a non-negative measure reads from 0: an axis of
+  // 9.25-11.00 around one count of 10 would suggest a change that is not there.
+  const zeroBased = lo >= 0 && (percent || lo === hi || lo <= hi * 0.5);
   if (zeroBased) lo = 0;
   let range = hi - lo;
   if (range === 0) range = Math.abs(hi) || 1;
@@ -170,12 +205,6 @@ export function linearPixelMapper(
     x: area.left + ((x - xRange.min) / (xRange.max - xRange.min)) * (area.right - area.left),
     y: area.bottom - ((y - yAxis.min) / (yAxis.max - yAxis.min)) * (area.bottom - area.top),
   });
-}
-
-/** Pixel coordinate at which a line of the given width is drawn crisp (as chart.js aligns grid lines). */
-export function alignPixel(pixel: number, lineWidth: number): number {
-  const half = lineWidth / 2;
-  return Math.round(pixel - half) + half;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,15 +1,29 @@
 // PNG encoding of a finished chart, and reuse of canvases between charts.
 //
-// Skia's encoder (canvas.encode('png')) takes ~50 ms for a 1600 x 900 chart (adaptive
-// row filters, RGBA, zlib level 6), as long as drawing the chart. Charts are opaque,
-// mostly white, flat-coloured images: written as RGB without row filters and deflated at
-// level 3 they take ~10 ms to compress, on libuv's thread pool, and the file is smaller
-// (e.g. 300 kB instead of 350 kB). The bytes depend only on the pixels (and on the zlib
-// bundled with Node), so the same chart gives the same file.
+// Why not @napi-rs/canvas' own encoder (`canvas.encode('png')`): measured on this
+// project's 2-core machine (Node 20, @napi-rs/canvas 1.1.1), with chart.js drawing the
+// charts (both encoders pay the same rasterization, since @napi-rs/canvas rasterizes
+// recorded drawing lazily; they differ in the compression):
+//   CPU per image, same process, alternating encoders:
+//     small multiples (50 panels x 2 groups x 60 months)   Skia 177-190 ms, this 120-165 ms
+//     trajectory chart (5 groups x 60 months)             Skia  68-79 ms,  this  29-45 ms
+//   `mel report` of the national programme (.bench/national, 200 small multiples), runs
+//   alternating encoders: Skia 43-51 s, this 40-49 s
+//   the same programme with a headline total per indicator (200 small multiples + 200
+//   trajectory charts, the worst case the report must handle in under 60 s), 6 runs each:
+//     Skia 50.6, 54.8, 57.7, 58.2, 58.6, 63.9 s; this 44.4, 45.9, 46.7, 47.0, 50.2, 53.1 s
+// With Skia's encoder the worst case ends at or over the 60 s limit whenever the machine
+// is a little slower than usual; this encoder keeps ~7-15 s of margin.
+// Skia's encoder writes RGBA with adaptive row filters at zlib level 6 (~45 ms for a
+// 1600 x 900 chart); charts are opaque, mostly white, flat-coloured images: written as RGB
+// without row filters and deflated at level 3 they take ~10-15 ms to compress, on libuv's
+// thread pool, and the file is smaller (e.g. 290 kB instead of 330 kB). The bytes depend
+// only on the pixels (and on the zlib bundled with Node), so the same chart gives the same
+// file. A canvas that is not fully opaque is encoded by Skia.
 //
 // Fresh memory is expensive on some hosts (a 1600 x 900 canvas is 5.8 MB: first-touch page
-// faults cost 15-20 ms in sandboxed VMs), so the canvas and the scanline buffer are
-// reused from one chart to the next.
+// faults cost 15-20 ms in sandboxed VMs), so the small multiples' big canvas and the
+// scanline buffer are reused from one chart to the next.
 
 import { deflate } from 'node:zlib';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';

@@ -1,29 +1,31 @@
 // Draws a ChartSpec (trajectory of an indicator against its targets) and, through
-// small-multiples.ts, a SmallMultiplesSpec (one mini chart per district...) to PNG on
-// @napi-rs/canvas. Output is byte-identical across runs: one registered font (font.ts),
-// pinned text language, devicePixelRatio 1, nothing time-dependent.
+// small-multiples.ts, a SmallMultiplesSpec (one mini chart per district...) to PNG with
+// chart.js on @napi-rs/canvas. Output is byte-identical across runs: one registered font
+// (font.ts), pinned text language, devicePixelRatio 1, no animation, nothing
+// time-dependent.
 //
-// Everything is drawn with the canvas 2D API: axes and grid laid out as chart.js laid
-// them out (this chart was drawn with chart.js; an instance cost ~25 ms a chart), the
-// series (lines, markers, baseline rings, target stars: draw-series.ts, shared with the
-// small multiples), the white background, title block, legend, labels next to targets /
-// baselines / latest values (labels.ts) and footnotes.
+// chart.js draws the axes (linear time axis in fractional years with whole-year ticks,
+// value axis), grid, tick labels, axis titles, lines and point markers (chart-datasets.ts).
+// Plugins (chartjs.ts) draw what chart.js has no element for: the white background, the
+// target stars, the title block, the legend with group and role keys, the footnotes, and
+// the labels next to targets, baselines and latest values, placed clear of each other and
+// of the marks (labels.ts). The chart.js instance is kept for the next chart of the same
+// size (an instance costs several ms to create).
 
 import type { ChartGroup, ChartPoint, ChartSpec } from './chart-spec.js';
-import { actualPointRadius, drawGroupSeries, markedIndices } from './draw-series.js';
+import { DATASETS_PER_GROUP, actualPointRadius, chartDatasets, markedIndices } from './chart-datasets.js';
+import { FAST_OPTIONS, chartCanvas, linearScaleOptions, type LineOptions } from './chartjs.js';
 import { ensureChartFont, fontString, pinTextSettings } from './font.js';
 import {
   DEFAULT_HEIGHT,
   DEFAULT_WIDTH,
   MAX_YEAR_TICKS,
-  alignPixel,
   axisValues,
   cleanGroup,
   darken,
   drawFootnotes,
   drawHeader,
   drawLegend,
-  fillBackground,
   groupXs,
   groupYs,
   layoutFootnotes,
@@ -34,8 +36,7 @@ import {
   niceValueAxis,
   textWidth,
   timeRange,
-  truncateText,
-  yearTicks,
+  yearTicksForWidth,
   type Area,
   type Ctx,
   type LegendItem,
@@ -45,7 +46,7 @@ import {
   type ValueAxis,
 } from './frame.js';
 import { drawAnnotations, placeLabels, type LabelRequest, type Placement } from './labels.js';
-import { acquireCanvas, releaseCanvas, startPngEncode } from './png.js';
+import { startPngEncode } from './png.js';
 import { INK, SIZES, decimalsOfStep, formatNumber, formatYear, groupStyle, targetLabelText } from './style.js';
 
 // The public API of the charts, wherever it is implemented.
@@ -63,6 +64,7 @@ export {
   truncateText,
   wrapText,
   yearTicks,
+  yearTicksForWidth,
   type PixelPoint,
   type Rect,
   type ValueAxis,
@@ -88,94 +90,116 @@ export async function renderTrajectoryChart(spec: ChartSpec): Promise<Buffer> {
   return (await renderTrajectoryChartWithLayout(spec)).png;
 }
 
+/** chart.js' default line height of text (tick labels, axis titles). */
+const LINE_HEIGHT = 1.2;
+
 /** As {@link renderTrajectoryChart}, also returning where data values landed in the image. */
 export async function renderTrajectoryChartWithLayout(spec: ChartSpec): Promise<TrajectoryChartLayout> {
   ensureChartFont();
   const width = Math.round(spec.width ?? DEFAULT_WIDTH);
   const height = Math.round(spec.height ?? DEFAULT_HEIGHT);
   const s = Math.min(width / DEFAULT_WIDTH, height / DEFAULT_HEIGHT);
-  const canvas = acquireCanvas(width, height);
-  let pending: Promise<Buffer>;
-  let chartArea: Area;
-  let xRange: { min: number; max: number };
-  let xTicks: number[];
-  let yAxis: ValueAxis;
-  try {
-    const ctx = canvas.getContext('2d');
-    pinTextSettings(ctx, spec.locale);
-    fillBackground(ctx, width, height);
+  const target = chartCanvas('trajectory', width, height);
+  // Text is measured on the chart's own canvas (the chart is drawn over it afterwards).
+  const ctx = target.canvas.getContext('2d');
+  pinTextSettings(ctx, spec.locale);
 
-    const groups = spec.groups.map(cleanGroup);
-    const styles = groups.map((_, i) => groupStyle(i));
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const g of groups) {
-      groupXs(g, xs);
-      groupYs(g, ys);
-    }
-    xRange = timeRange(xs);
-    xTicks = yearTicks(xRange.min, xRange.max, MAX_YEAR_TICKS).ticks;
-    yAxis = niceValueAxis(ys, spec.percent, 6);
-    const yDecimals = decimalsOfStep(yAxis.step);
-
-    // Title block, legend and footnotes first; the axes and the plot get the rest.
-    const margin = 36 * s;
-    const contentWidth = width - 2 * margin;
-    const f = {
-      title: SIZES.title * s,
-      subtitle: SIZES.subtitle * s,
-      legend: SIZES.legend * s,
-      axisTitle: SIZES.axisTitle * s,
-      tick: SIZES.tick * s,
-      annotation: SIZES.annotation * s,
-      footnote: SIZES.footnote * s,
-    };
-    const header = layoutHeader(ctx, spec.title, spec.subtitle, contentWidth, f.title, f.subtitle, s);
-    const legendItems = trajectoryLegendItems(groups, spec.roleLabels, s);
-    const legend = layoutLegend(ctx, legendItems, contentWidth, f.legend, s);
-    const legendTop = margin * 0.75 + header.height + 16 * s;
-    const top = legendTop + legend.height + 14 * s;
-    const footnotes = layoutFootnotes(ctx, spec.footnotes, contentWidth, f.footnote);
-    const footTop = height - margin * 0.6 - footnotes.height;
-    const bottom = height - footTop + (footnotes.lines.length > 0 ? 14 * s : 0);
-
-    const yLabels = axisValues(yAxis).map((v) => ({ v, text: formatNumber(v, spec.locale, { decimals: yDecimals }) }));
-    const axes: AxesSpec = {
-      left: margin * 0.8,
-      xRange,
-      xTicks,
-      yAxis,
-      yLabels,
-      xTitle: spec.axisTimeLabel,
-      yTitle: spec.unitLabel,
-      tick: f.tick,
-      axisTitle: f.axisTitle,
-      s,
-    };
-    chartArea = layoutAxes(ctx, axes, { top, bottom, right: margin }, width, height);
-    const pixelOf = linearPixelMapper(chartArea, xRange, yAxis);
-    drawAxes(ctx, axes, chartArea, pixelOf);
-
-    const marks = markSizes(s);
-    const clip = Math.ceil(marks.targetStar + 4);
-    const area = chartArea;
-    drawGroupSeries(ctx, groups, styles, pixelOf, {
-      marks,
-      dashScale: 1,
-      s,
-      clip: { x: area.left - clip, y: area.top - clip, w: area.right - area.left + 2 * clip, h: area.bottom - area.top + 2 * clip },
-    });
-
-    drawHeader(ctx, header, margin, margin * 0.75, f.title, f.subtitle);
-    drawLegend(ctx, legend, margin, legendTop, f.legend, s);
-    drawFootnotes(ctx, footnotes, margin, footTop, f.footnote);
-    const placements = trajectoryAnnotations(ctx, chartArea, width, height, groups, spec, xRange, yAxis, s);
-    drawAnnotations(ctx, placements, f.annotation, s);
-    pending = startPngEncode(canvas); // copies the pixels: the canvas is free afterwards
-  } finally {
-    releaseCanvas(canvas);
+  const groups = spec.groups.map(cleanGroup);
+  const styles = groups.map((_, i) => groupStyle(i));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const g of groups) {
+    groupXs(g, xs);
+    groupYs(g, ys);
   }
-  const png = await pending;
+  const xRange = timeRange(xs);
+  const yAxis = niceValueAxis(ys, spec.percent, 6);
+  const yDecimals = decimalsOfStep(yAxis.step);
+  const formatValue = (v: number) => formatNumber(v, spec.locale, { decimals: yDecimals });
+
+  // Title block, legend and footnotes first; chart.js lays out the axes and the plot in the rest.
+  const margin = 36 * s;
+  const contentWidth = width - 2 * margin;
+  const f = {
+    title: SIZES.title * s,
+    subtitle: SIZES.subtitle * s,
+    legend: SIZES.legend * s,
+    axisTitle: SIZES.axisTitle * s,
+    tick: SIZES.tick * s,
+    annotation: SIZES.annotation * s,
+    footnote: SIZES.footnote * s,
+  };
+  const header = layoutHeader(ctx, spec.title, spec.subtitle, contentWidth, f.title, f.subtitle, s);
+  const legendItems = trajectoryLegendItems(groups, spec.roleLabels, s);
+  const legend = layoutLegend(ctx, legendItems, contentWidth, f.legend, s);
+  const legendTop = margin * 0.75 + header.height + 16 * s;
+  const top = legendTop + legend.height + 14 * s;
+  const footnotes = layoutFootnotes(ctx, spec.footnotes, contentWidth, f.footnote);
+  const footTop = height - margin * 0.6 - footnotes.height;
+  const bottom = height - footTop + (footnotes.lines.length > 0 ? 14 * s : 0);
+  const left = margin * 0.8;
+
+  // Year ticks: at most MAX_YEAR_TICKS, and never closer than their labels allow on the
+  // plot's width (the value axis' labels and title are measured as chart.js will).
+  const yValues = axisValues(yAxis);
+  ctx.font = fontString(f.tick);
+  const widestValue = Math.max(0, ...yValues.map((v) => textWidth(ctx, formatValue(v))));
+  const yScaleW = (spec.unitLabel !== '' ? LINE_HEIGHT * f.axisTitle + 10 * s : 0) + widestValue + 10 * s;
+  const yearW = textWidth(ctx, '2000');
+  const plotW = width - left - margin - yScaleW;
+  const xTicks = yearTicksForWidth(xRange.min, xRange.max, plotW, yearW, Math.max(12 * s, yearW * 0.5), MAX_YEAR_TICKS).ticks;
+
+  const marks = markSizes(s);
+  const gridWidth = Math.max(1, s);
+  const options: LineOptions = {
+    ...FAST_OPTIONS,
+    layout: { padding: { top, bottom, left, right: margin }, autoPadding: false },
+    scales: {
+      x: linearScaleOptions('x', xRange.min, xRange.max, {
+        ticks: xTicks,
+        format: formatYear,
+        labels: true,
+        tickSize: f.tick,
+        tickPadding: 6 * s,
+        tickLength: 7 * s,
+        title: spec.axisTimeLabel ? { text: spec.axisTimeLabel, size: f.axisTitle, padding: { top: 8 * s, bottom: 0 } } : undefined,
+        gridColor: INK.gridLight,
+        gridWidth,
+        border: { color: INK.axis, width: Math.max(1, 1.5 * s) },
+      }),
+      y: linearScaleOptions('y', yAxis.min, yAxis.max, {
+        ticks: yValues,
+        format: formatValue,
+        labels: true,
+        tickSize: f.tick,
+        tickPadding: 10 * s,
+        tickLength: 0,
+        title: { text: spec.unitLabel, size: f.axisTitle, padding: { top: 0, bottom: 10 * s } },
+        gridColor: INK.grid,
+        gridWidth,
+      }),
+    },
+  };
+  const datasets = chartDatasets(groups, styles, { marks, dashScale: 1, clip: Math.ceil(marks.targetStar + 4) });
+  if (datasets.length !== groups.length * DATASETS_PER_GROUP) throw new Error('render-chart: datasets out of step with groups');
+
+  const chart = target.draw({ datasets }, options, {
+    locale: spec.locale,
+    background: true,
+    stars: { groups, styles, radius: marks.targetStar, s },
+    frame: (c) => {
+      drawHeader(c, header, margin, margin * 0.75, f.title, f.subtitle);
+      drawLegend(c, legend, margin, legendTop, f.legend, s);
+      drawFootnotes(c, footnotes, margin, footTop, f.footnote);
+    },
+    labels: (c, pixelOf, area) => {
+      const placements = trajectoryAnnotations(c, area, pixelOf, width, height, groups, spec, s);
+      drawAnnotations(c, placements, f.annotation, s);
+    },
+  });
+  const { left: aL, top: aT, right: aR, bottom: aB } = chart.chartArea;
+  const chartArea: Area = { left: aL, top: aT, right: aR, bottom: aB };
+  const png = await startPngEncode(target.canvas); // copies the pixels first: the canvas is free again
   return {
     png,
     width,
@@ -186,120 +210,6 @@ export async function renderTrajectoryChartWithLayout(spec: ChartSpec): Promise<
     yAxis,
     pixelOf: linearPixelMapper(chartArea, xRange, yAxis),
   };
-}
-
-// ---------------------------------------------------------------------------------------
-// Axes, laid out and drawn as chart.js did with this chart's options: value labels left
-// of the plot and the unit title rotated beside them; year tick marks, labels and the
-// time title below; horizontal value grid lines, light vertical year lines, an axis line
-// at the bottom and no vertical axis line.
-
-/** chart.js' default line height of text (labels, titles). */
-const LINE_HEIGHT = 1.2;
-
-interface AxesSpec {
-  xRange: { min: number; max: number };
-  xTicks: number[];
-  yAxis: ValueAxis;
-  yLabels: { v: number; text: string }[];
-  xTitle: string | undefined;
-  yTitle: string;
-  tick: number;
-  axisTitle: number;
-  s: number;
-  /** Left edge of the value axis (where its title is). */
-  left: number;
-}
-
-/** The plot area inside the padding, after room for the axes' labels and titles. */
-function layoutAxes(
-  ctx: Ctx,
-  a: AxesSpec,
-  pad: { top: number; bottom: number; right: number },
-  width: number,
-  height: number,
-): Area {
-  const s = a.s;
-  ctx.font = fontString(a.tick);
-  const widest = Math.max(0, ...a.yLabels.map((l) => textWidth(ctx, l.text)));
-  const yTitleH = a.yTitle !== '' ? LINE_HEIGHT * a.axisTitle + 10 * s : 0;
-  const yScaleW = yTitleH + widest + 2 * 10 * s;
-  const xTitleH = a.xTitle ? LINE_HEIGHT * a.axisTitle + 8 * s : 0;
-  const xScaleH = 7 * s + LINE_HEIGHT * a.tick + 2 * 6 * s + xTitleH;
-  return {
-    left: a.left + yScaleW,
-    top: pad.top,
-    right: width - pad.right,
-    bottom: height - pad.bottom - xScaleH,
-  };
-}
-
-function drawAxes(ctx: Ctx, a: AxesSpec, area: Area, pixelOf: (x: number, y: number) => PixelPoint): void {
-  const s = a.s;
-  const gridW = Math.max(1, s);
-  const tickLength = 7 * s;
-  ctx.save();
-  ctx.setLineDash([]);
-  ctx.lineCap = 'butt';
-  ctx.lineWidth = gridW;
-  // Grid: vertical year lines (with their tick marks below the axis), horizontal value lines.
-  const xPx = a.xTicks.map((t) => alignPixel(pixelOf(t, a.yAxis.min).x, gridW));
-  ctx.strokeStyle = INK.gridLight;
-  ctx.beginPath();
-  for (const x of xPx) {
-    ctx.moveTo(x, area.top);
-    ctx.lineTo(x, area.bottom);
-  }
-  ctx.stroke();
-  ctx.strokeStyle = INK.axis;
-  ctx.beginPath();
-  for (const x of xPx) {
-    ctx.moveTo(x, area.bottom);
-    ctx.lineTo(x, area.bottom + tickLength);
-  }
-  ctx.stroke();
-  ctx.strokeStyle = INK.grid;
-  ctx.beginPath();
-  for (const l of a.yLabels) {
-    const y = alignPixel(pixelOf(a.xRange.min, l.v).y, gridW);
-    ctx.moveTo(area.left, y);
-    ctx.lineTo(area.right, y);
-  }
-  ctx.stroke();
-  // Axis line.
-  const borderW = Math.max(1, 1.5 * s);
-  const by = alignPixel(area.bottom, borderW);
-  ctx.strokeStyle = INK.axis;
-  ctx.lineWidth = borderW;
-  ctx.beginPath();
-  ctx.moveTo(area.left, by);
-  ctx.lineTo(area.right, by);
-  ctx.stroke();
-
-  // Tick labels.
-  ctx.font = fontString(a.tick);
-  ctx.fillStyle = INK.muted;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const l of a.yLabels) ctx.fillText(l.text, area.left - 10 * s, pixelOf(a.xRange.min, l.v).y);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const t of a.xTicks) ctx.fillText(formatYear(t), pixelOf(t, a.yAxis.min).x, area.bottom + tickLength + 6 * s);
-
-  // Titles.
-  ctx.font = fontString(a.axisTitle, 600);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  if (a.xTitle) {
-    const y = area.bottom + tickLength + LINE_HEIGHT * a.tick + 2 * 6 * s + 8 * s + (LINE_HEIGHT * a.axisTitle) / 2;
-    ctx.fillText(truncateText(ctx, a.xTitle, area.right - area.left), (area.left + area.right) / 2, y);
-  }
-  if (a.yTitle !== '') {
-    ctx.translate(a.left + (LINE_HEIGHT * a.axisTitle) / 2, (area.top + area.bottom) / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(truncateText(ctx, a.yTitle, area.bottom - area.top), 0, 0);
-  }
-  ctx.restore();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -359,15 +269,13 @@ function trajectoryLegendItems(groups: ChartGroup[], roles: RoleLabels, s: numbe
 function trajectoryAnnotations(
   ctx: Ctx,
   area: Area,
+  pixelOf: (x: number, y: number) => PixelPoint,
   width: number,
   height: number,
   groups: ChartGroup[],
   spec: ChartSpec,
-  xRange: { min: number; max: number },
-  yAxis: ValueAxis,
   s: number,
 ): Placement[] {
-  const pixelOf = linearPixelMapper(area, xRange, yAxis);
   const px = (p: ChartPoint): PixelPoint => pixelOf(p.x, p.y);
   const m = markSizes(s);
   const obstacles: Rect[] = [];

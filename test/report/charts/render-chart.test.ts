@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { Chart } from 'chart.js';
 import type { ChartPoint, ChartSpec, SmallMultiplesSpec } from '../../../src/report/charts/chart-spec.js';
 import {
   chooseGrid,
@@ -10,8 +11,10 @@ import {
   renderTrajectoryChartWithLayout,
   timeRange,
   yearTicks,
+  yearTicksForWidth,
 } from '../../../src/report/charts/render-chart.js';
-import { FONT_FAMILY, ensureChartFont } from '../../../src/report/charts/font.js';
+import { dropChartCanvases } from '../../../src/report/charts/chartjs.js';
+import { FONT_FAMILY, ensureChartFont, fontString } from '../../../src/report/charts/font.js';
 import { renderChartsInPool, workerLaunch, type ChartJob } from '../../../src/report/charts/render-pool.js';
 import { crc32, startPngEncode } from '../../../src/report/charts/png.js';
 import { formatNumber, formatYear, groupStyle, targetLabelText } from '../../../src/report/charts/style.js';
@@ -119,6 +122,24 @@ describe('renderTrajectoryChart', () => {
     await renderTrajectoryChart(peruSpec('es')); // something else in between
     const b = await renderTrajectoryChart(peruSpec());
     expect(b.equals(a)).toBe(true);
+  });
+
+  it('gives the same bytes whatever its chart.js instance drew before, and as a new instance', async () => {
+    const a = await renderTrajectoryChart(peruSpec());
+    // More datasets, then fewer, on the same kept instance.
+    await renderTrajectoryChart({ ...peruSpec(), groups: [...peruSpec().groups, ...peruSpec('es').groups.map((g) => ({ ...g, label: `${g.label} 2` }))] });
+    await renderTrajectoryChart({ ...peruSpec(), groups: [peruSpec().groups[1]], footnotes: [] });
+    expect((await renderTrajectoryChart(peruSpec())).equals(a)).toBe(true);
+    dropChartCanvases();
+    expect((await renderTrajectoryChart(peruSpec())).equals(a)).toBe(true);
+  });
+
+  it('keeps its chart.js instance for the next chart of the same size', async () => {
+    await renderTrajectoryChart(peruSpec());
+    const count = Object.keys(Chart.instances).length;
+    await renderTrajectoryChart(peruSpec('es'));
+    await renderTrajectoryChart({ ...peruSpec(), title: 'Another indicator' });
+    expect(Object.keys(Chart.instances).length).toBe(count);
   });
 
   it('draws each group in its colour where its data points are, on a white background', async () => {
@@ -232,6 +253,53 @@ describe('renderSmallMultiples', () => {
     const pixel = await decode(layout.png);
     const male = layout.panels[2].pixelOf(spec.panels[0].groups[0].actual[2].x, 38);
     expectColour(pixel(male.x, male.y), [255, 255, 255], 40); // nothing drawn for the empty group
+  });
+
+  it('draws every panel of an image with one chart.js instance, kept for the next image', async () => {
+    dropChartCanvases();
+    const before = Object.keys(Chart.instances).length;
+    await renderSmallMultiples(bySexSpec(12, 8));
+    const after = Object.keys(Chart.instances).length;
+    expect(after - before).toBe(1);
+    await renderSmallMultiples({ ...bySexSpec(12, 8), title: 'Another indicator by district and sex' });
+    expect(Object.keys(Chart.instances).length).toBe(after);
+  });
+
+  it('gives the same bytes whatever its panel chart drew before, and as a new instance', async () => {
+    const spec = bySexSpec(9, 8);
+    const a = await renderSmallMultiples(spec);
+    await renderSmallMultiples(bySexSpec(9, 60)); // same panel size, other data
+    const oneGroup = bySexSpec(9, 8);
+    oneGroup.panels = oneGroup.panels.map((p) => ({ ...p, groups: p.groups.slice(0, 1) }));
+    await renderSmallMultiples(oneGroup);
+    expect((await renderSmallMultiples(spec)).equals(a)).toBe(true);
+    dropChartCanvases();
+    expect((await renderSmallMultiples(spec)).equals(a)).toBe(true);
+  });
+
+  it('spaces the year labels of a panel by its width, half a label apart at least', async () => {
+    // 50 panels over 12 years: ~125 px a panel, ~10 px a year, labels ~32 px wide.
+    const layout = await renderSmallMultiplesWithLayout(bySexSpec(50, 60));
+    ensureChartFont();
+    const ctx = createCanvas(10, 10).getContext('2d');
+    ctx.font = fontString(13);
+    const labelW = ctx.measureText('2000').width;
+    const panel = layout.panels[0];
+    const xs = layout.xTicks.map((t) => panel.pixelOf(t, 0).x);
+    expect(xs.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(1.5 * labelW);
+    // Every label lies within its panel, give or take part of the gap between panels.
+    expect(xs[0] - labelW / 2).toBeGreaterThan(panel.plot.x - 10);
+    expect(xs[xs.length - 1] + labelW / 2).toBeLessThan(panel.plot.x + panel.plot.w + 10);
+  });
+
+  it('draws at a smaller size', async () => {
+    const layout = await renderSmallMultiplesWithLayout({ ...bySexSpec(8, 12), width: 800, height: 450 });
+    expect(pngSize(layout.png)).toEqual({ width: 800, height: 450 });
+    const pixel = await decode(layout.png);
+    const x = 2010.5 + (10 * 6) / 11;
+    const female = layout.panels[3].pixelOf(x, 57);
+    expectColour(pixel(female.x, female.y), rgb(groupStyle(0).color), 60);
   });
 
   it('draws a long series as a thin line with markers at its ends only', async () => {
@@ -351,6 +419,9 @@ describe('labels and scales', () => {
 
   it('picks year ticks, value axes and grids', () => {
     expect(yearTicks(2010.8, 2017.2).ticks).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017]);
+    // 125 px for 6.7 years, labels 30 px wide and 15 px apart: every 5 years, not every 2.
+    expect(yearTicksForWidth(2018.9, 2025.6, 125, 30, 15).ticks).toEqual([2020, 2025]);
+    expect(yearTicksForWidth(2000, 2024, 1400, 40, 12).ticks).toEqual(yearTicks(2000, 2024).ticks);
     const long = yearTicks(1990, 2030);
     expect(long.ticks.length).toBeLessThanOrEqual(13);
     expect(long.ticks[0]).toBe(1990);
@@ -370,5 +441,14 @@ describe('labels and scales', () => {
     const b = ensureChartFont();
     expect(a).toBe(b);
     expect(a.startsWith(FONT_FAMILY)).toBe(true);
+  });
+});
+
+describe('value axis of a single count', () => {
+  it('starts at 0, so one value of 10 is not drawn as a change', async () => {
+    const { niceValueAxis } = await import('../../../src/report/charts/frame.js');
+    const axis = niceValueAxis([10], false);
+    expect(axis.min).toBe(0);
+    expect(axis.max).toBeGreaterThan(10);
   });
 });

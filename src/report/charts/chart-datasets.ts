@@ -1,0 +1,145 @@
+// The chart.js datasets of chart groups, shared by the trajectory chart and the small-
+// multiples panels. Each group has five datasets, always in this order and always present
+// (empty when the group has no such data), so that a panel chart keeps its datasets from
+// one panel to the next and only their data changes:
+//   0 expected path (dashed), 1 projection (dotted), 2 baseline ring,
+//   3 observed values (line, with a marker on each point unless the series is dense),
+//   4 markers on the ends of a dense series.
+// Stacking (chart.js draws the highest `order` first): expected paths at the bottom, then
+// projections, baseline rings, observed values; within a role the first group is on top,
+// and each group's markers are drawn right after its line. Target stars are not datasets:
+// the melTargetStars plugin draws them on top (chartjs.ts).
+
+import type { ChartGroup, ChartPoint } from './chart-spec.js';
+import { FAST_DATASET, type LineDataset, type XY } from './chartjs.js';
+import { scaleDash, type MarkSizes } from './frame.js';
+import { DENSE_LINE_SCALE, DENSE_SERIES_POINTS, INK, POINT_STYLE_SCALE, type GroupStyle } from './style.js';
+
+export const DATASETS_PER_GROUP = 5;
+
+/** Whether a series of n observed values is drawn dense (thin line, markers at its ends only). */
+export function isDense(n: number): boolean {
+  return n > DENSE_SERIES_POINTS;
+}
+
+/** Indices of the observed values that get a marker. */
+export function markedIndices(n: number): number[] {
+  if (!isDense(n)) return Array.from({ length: n }, (_, i) => i);
+  return n > 1 ? [0, n - 1] : [0];
+}
+
+/** Radius of the marker of an observed value. */
+export function actualPointRadius(st: GroupStyle, m: MarkSizes): number {
+  return m.actualPoint * POINT_STYLE_SCALE[st.pointStyle];
+}
+
+export interface DatasetOptions {
+  marks: MarkSizes;
+  /** Scale of the dash patterns (panels use shorter dashes). */
+  dashScale: number;
+  /** Pixels beyond the plot area where lines and markers are still drawn. */
+  clip: number;
+}
+
+/** No data. Frozen, so that chart.js does not attach its array listeners to this shared array. */
+const EMPTY = Object.freeze([]) as unknown as XY[];
+
+/** The five datasets of the group with style `st` at position `index`, without data. */
+export function groupDatasets(st: GroupStyle, index: number, o: DatasetOptions): LineDataset[] {
+  const m = o.marks;
+  const common = { ...FAST_DATASET, clip: o.clip, borderColor: st.color };
+  const pointRadius = actualPointRadius(st, m);
+  return [
+    {
+      ...common,
+      label: `expected:${index}`,
+      data: EMPTY,
+      borderWidth: m.expectedLine,
+      borderDash: scaleDash(st.expectedDash, o.dashScale),
+      borderCapStyle: 'butt',
+      borderJoinStyle: 'miter',
+      pointRadius: 0,
+      order: 400 + index,
+    },
+    {
+      ...common,
+      label: `projection:${index}`,
+      data: EMPTY,
+      borderWidth: m.projectionLine,
+      borderDash: scaleDash(st.projectionDash, o.dashScale),
+      borderCapStyle: 'round',
+      borderJoinStyle: 'miter',
+      pointRadius: 0,
+      order: 300 + index,
+    },
+    {
+      ...common,
+      label: `baseline:${index}`,
+      data: EMPTY,
+      showLine: false,
+      pointStyle: 'circle',
+      pointRadius: m.baselinePoint,
+      pointBorderWidth: m.baselineRing,
+      pointBorderColor: st.color,
+      pointBackgroundColor: INK.background,
+      order: 200 + index,
+    },
+    {
+      ...common,
+      label: `actual:${index}`,
+      data: EMPTY,
+      borderWidth: m.actualLine,
+      borderDash: st.actualDash,
+      borderJoinStyle: 'round',
+      borderCapStyle: 'round',
+      pointStyle: st.pointStyle,
+      pointRadius,
+      pointBackgroundColor: st.color,
+      pointBorderColor: INK.background,
+      pointBorderWidth: m.pointBorder,
+      order: 100 + 2 * index + 1,
+    },
+    {
+      ...common,
+      label: `ends:${index}`,
+      data: EMPTY,
+      showLine: false,
+      pointStyle: st.pointStyle,
+      pointRadius,
+      pointBackgroundColor: st.color,
+      pointBorderColor: INK.background,
+      pointBorderWidth: m.pointBorder,
+      order: 100 + 2 * index,
+    },
+  ];
+}
+
+/**
+ * Puts group g's data into its five datasets (datasets[at] .. datasets[at + 4]); an
+ * absent group empties them. A dense series gets a thinner line without markers, and
+ * its first and last points go to the end-markers dataset.
+ */
+export function setGroupData(datasets: LineDataset[], at: number, g: ChartGroup | undefined, m: MarkSizes, st: GroupStyle): void {
+  const path = (pts: ChartPoint[] | undefined): XY[] => (pts && pts.length > 1 ? pts : EMPTY);
+  const actual = g?.actual ?? EMPTY;
+  const dense = isDense(actual.length);
+  datasets[at].data = path(g?.expectedPath);
+  datasets[at + 1].data = path(g?.projection);
+  datasets[at + 2].data = g?.baseline ? [g.baseline] : EMPTY;
+  const line = datasets[at + 3];
+  line.data = actual;
+  line.borderWidth = dense ? m.actualLine * DENSE_LINE_SCALE : m.actualLine;
+  line.pointRadius = dense ? 0 : actualPointRadius(st, m);
+  datasets[at + 4].data = dense ? markedIndices(actual.length).map((k) => actual[k]) : EMPTY;
+}
+
+/** Datasets of all groups with their data (a trajectory chart, or a panel of the small multiples). */
+export function chartDatasets(groups: ChartGroup[], styles: GroupStyle[], o: DatasetOptions): LineDataset[] {
+  const out: LineDataset[] = [];
+  styles.forEach((st, i) => {
+    const ds = groupDatasets(st, i, o);
+    setGroupData(ds, 0, groups[i], o.marks, st);
+    out.push(...ds);
+  });
+  return out;
+}
