@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MethodInput, TimedValue } from '../../../src/assess/method-types.js';
+import type { TimedValue } from '../../../src/assess/method-types.js';
+import { methodInput, year } from './method-input.js';
 import { aarr, aarrCategory } from '../../../src/assess/methods/aarr.js';
 
-const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
-
-function input(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
-  return {
-    direction: -1,
-    unit: 'percent',
-    accumulation: 'level',
-    observations,
-    baseline: observations[0],
-    target,
-    targets: target ? [target] : [],
-    asOf: { period: '2020', time: 2020.5, endTime: 2021 },
-    targetEndTimes: target ? [target.firstYear + 1] : [],
-    stepYears: 1,
-    bands: { onTrack: 0.85, atRisk: 0.6 },
-    ...over,
-  };
-}
+const input = methodInput;
 
 describe('aarr: the vector of methods.md', () => {
   it('stunting 30 % (2012) -> 25 % (2020) falls 2.25325 % a year; a 40 % cut by 2025 needs 3.85323 %: some_progress', () => {

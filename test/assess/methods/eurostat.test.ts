@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, TimedValue } from '../../../src/assess/method-types.js';
+import { methodInput, year } from './method-input.js';
 import { eurostat, eurostatCategoryWithTarget, eurostatCategoryWithoutTarget } from '../../../src/assess/methods/eurostat.js';
 
-const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
-
-function input(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
-  return {
-    direction: 1,
-    unit: 'percent',
-    accumulation: 'level',
-    observations,
-    baseline: observations[0],
-    target,
-    targets: target ? [target] : [],
-    asOf: { period: '2022', time: 2022.5, endTime: 2023 },
-    targetEndTimes: target ? [target.firstYear + 1] : [],
-    stepYears: 1,
-    bands: { onTrack: 0.85, atRisk: 0.6 },
-    ...over,
-  };
-}
+const input = (observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput =>
+  methodInput(observations, target, { direction: 1, asOf: { period: '2022', time: 2022.5, endTime: 2023 }, ...over });
 
 describe('eurostat: the vectors of methods.md', () => {
   it('70.1 (2015) -> 74.6 (2022) against 78 by 2030 has RR 1.2496: significant_progress', () => {

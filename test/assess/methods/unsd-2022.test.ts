@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MethodInput, TimedValue } from '../../../src/assess/method-types.js';
+import type { TimedValue } from '../../../src/assess/method-types.js';
+import { methodInput, year } from './method-input.js';
 import { unsd2022, unsd2022Category } from '../../../src/assess/methods/unsd-2022.js';
 
-const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
-
-function input(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
-  return {
-    direction: -1,
-    unit: 'percent',
-    accumulation: 'level',
-    observations,
-    baseline: observations[0],
-    target,
-    targets: target ? [target] : [],
-    asOf: { period: '2020', time: 2020.5, endTime: 2021 },
-    targetEndTimes: target ? [target.firstYear + 1] : [],
-    stepYears: 1,
-    bands: { onTrack: 0.85, atRisk: 0.6 },
-    ...over,
-  };
-}
+const input = methodInput;
 
 describe('unsd-2022: the vector of methods.md', () => {
   it('a 43 -> 37 fall (2015 -> 2020) against a 25 target by 2030 is fair_progress (CR 0.8338)', () => {

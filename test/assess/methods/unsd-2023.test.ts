@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, TimedValue } from '../../../src/assess/method-types.js';
+import { methodInput, year } from './method-input.js';
 import { unsd2023, unsd2023Category } from '../../../src/assess/methods/unsd-2023.js';
 
-const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
-
-function input(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
-  return {
-    direction: -1,
-    unit: 'percent',
-    accumulation: 'level',
-    observations,
-    baseline: observations[0],
-    target,
-    targets: target ? [target] : [],
-    asOf: { period: '2021', time: 2021.5, endTime: 2022 },
-    targetEndTimes: target ? [target.firstYear + 1] : [],
-    stepYears: 1,
-    bands: { onTrack: 0.85, atRisk: 0.6 },
-    ...over,
-  };
-}
+const input = (observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput =>
+  methodInput(observations, target, { asOf: { period: '2021', time: 2021.5, endTime: 2022 }, ...over });
 
 describe('unsd-2023: the vectors of methods.md', () => {
   it('43 -> 37 (2015 -> 2020) projects 27.394808 in 2030 against 25: P 0.866955, fair_progress', () => {
