@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TimedValue } from '../../../src/assess/method-types.js';
 import { methodInput, year } from './method-input.js';
 import { aarr, aarrCategory } from '../../../src/assess/methods/aarr.js';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TimedValue } from '../../../src/assess/method-types.js';
 import { methodInput, year } from './method-input.js';
 import { unsd2022, unsd2022Category } from '../../../src/assess/methods/unsd-2022.js';
 
