@@ -60,6 +60,26 @@ describe('the progress pack of the demo programme', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it('the tracking table and the Data sheet hold the same numbers as assessment.json and data.csv', () => {
+    const ws = wb.getWorksheet('Tracking table')!;
+    const header = ws.getRow(2).values as string[];
+    let checked = 0;
+    ws.eachRow((row, n) => {
+      if (n <= 2) return;
+      const id = row.getCell(header.indexOf('Indicator')).value;
+      const breakdown = row.getCell(header.indexOf('Breakdown')).value;
+      const r = doc.results.find((x) => x.indicator === id && (Object.values(x.disaggregation).join(' / ') || 'Total').toLowerCase() === String(breakdown).toLowerCase());
+      if (!r?.baseline) return;
+      const cell = row.getCell(header.indexOf('Baseline'));
+      expect(cell.type).toBe(ExcelJS.ValueType.Number);
+      expect(cell.value).toBe(r.baseline.value);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(10);
+    const csvRows = readFileSync(join(out, 'data.csv'), 'utf8').trim().split('\r\n').length - 1;
+    expect(wb.getWorksheet('Data')!.actualRowCount - 1).toBe(csvRows);
+  });
+
   it('embeds each indicator chart in its sheet, and the charts folder has them all', () => {
     const charts = readdirSync(join(out, 'charts'));
     expect(charts).toContain('PE-STUNT-U5-TOOLKIT.png');
