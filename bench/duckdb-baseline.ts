@@ -66,20 +66,24 @@ async function main(argv: string[]): Promise<void> {
   const reader = await connection.runAndReadAll(baselineSql(resolve(csv)));
   const rows = reader.getRowObjectsJS() as unknown as BaselineRow[];
   const t2 = performance.now();
-  const info = (await connection.runAndReadAll(`SELECT version() AS version, current_setting('threads') AS threads`)).getRowObjectsJS()[0];
+  const info = (
+    await connection.runAndReadAll(`SELECT version() AS version, current_setting('threads') AS threads`)
+  ).getRowObjectsJS()[0];
   if (out) writeFileSync(out, JSON.stringify(rows));
   const t3 = performance.now();
   connection.closeSync();
   instance.closeSync();
 
-  process.stdout.write(JSON.stringify({
-    rows: rows.length,
-    duckdb_version: String(info.version),
-    threads: Number(info.threads),
-    seconds_open: (t1 - t0) / 1000,
-    seconds_query: (t2 - t1) / 1000,
-    seconds_write: (t3 - t2) / 1000,
-  }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      rows: rows.length,
+      duckdb_version: String(info.version),
+      threads: Number(info.threads),
+      seconds_open: (t1 - t0) / 1000,
+      seconds_query: (t2 - t1) / 1000,
+      seconds_write: (t3 - t2) / 1000,
+    }) + '\n',
+  );
 }
 
 main(process.argv.slice(2)).catch((e) => {

@@ -13,7 +13,16 @@
 // sibling temporary directory and renamed into place, so an interrupted run never leaves
 // a half-written programme that a later run would reuse.
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -102,31 +111,152 @@ interface Topic {
 }
 
 const TOPICS: Topic[] = [
-  { outcome: 'More pregnant women receive quality antenatal care', name: 'Pregnant women with at least four antenatal care visits', definition: 'Percentage of women delivering in the month who attended at least four antenatal care visits during the pregnancy', direction: 'increase' },
-  { outcome: 'More births are attended by skilled personnel', name: 'Births attended by skilled health personnel', definition: 'Percentage of births in the month attended by a doctor, nurse or midwife', direction: 'increase' },
-  { outcome: 'Fewer newborns are born with low weight', name: 'Low birth weight', definition: 'Percentage of live births in the month weighing less than 2,500 g', direction: 'decrease' },
-  { outcome: 'More children are fully immunised', name: 'Children under one receiving the third dose of DTP-containing vaccine', definition: 'Percentage of surviving infants who received the third dose of a DTP-containing vaccine in the month', direction: 'increase' },
-  { outcome: 'More children are fully immunised', name: 'Children under one receiving the first dose of measles-containing vaccine', definition: 'Percentage of surviving infants who received the first dose of a measles-containing vaccine in the month', direction: 'increase' },
-  { outcome: 'Fewer children are undernourished', name: 'Children under five with moderate or severe wasting at growth monitoring', definition: 'Percentage of children aged 0-59 months weighed in the month whose weight-for-height is below -2 SD of the WHO median', direction: 'decrease' },
-  { outcome: 'Fewer children are undernourished', name: 'Children under five with low weight-for-age at growth monitoring', definition: 'Percentage of children aged 0-59 months weighed in the month whose weight-for-age is below -2 SD of the WHO median', direction: 'decrease' },
-  { outcome: 'More infants are exclusively breastfed', name: 'Infants under six months exclusively breastfed', definition: 'Percentage of infants aged 0-5 months seen in the month who received only breast milk in the previous 24 hours', direction: 'increase' },
-  { outcome: 'Malaria is diagnosed and treated correctly', name: 'Suspected malaria cases tested', definition: 'Percentage of suspected malaria cases in the month that received a parasitological test (RDT or microscopy)', direction: 'increase' },
-  { outcome: 'Malaria is diagnosed and treated correctly', name: 'Malaria test positivity rate', definition: 'Percentage of malaria tests performed in the month that were positive', direction: 'decrease' },
-  { outcome: 'People living with HIV are on effective treatment', name: 'People living with HIV on ART with a suppressed viral load', definition: 'Percentage of people on antiretroviral therapy tested in the month whose viral load is below 1,000 copies/ml', direction: 'increase' },
-  { outcome: 'People living with HIV are on effective treatment', name: 'ART patients lost to follow-up', definition: 'Percentage of people on antiretroviral therapy at the start of the month who missed their appointment by more than 28 days', direction: 'decrease' },
-  { outcome: 'Tuberculosis patients complete treatment', name: 'Tuberculosis treatment success', definition: 'Percentage of tuberculosis patients whose treatment outcome was recorded in the month who were cured or completed treatment', direction: 'increase' },
-  { outcome: 'More couples use modern family planning', name: 'Family planning clients using a modern method', definition: 'Percentage of women of reproductive age seen in family planning services in the month who use a modern contraceptive method', direction: 'increase' },
-  { outcome: 'More adolescents use youth-friendly services', name: 'Adolescent pregnancies among antenatal care first visits', definition: 'Percentage of antenatal care first visits in the month by girls aged 10-19', direction: 'decrease' },
-  { outcome: 'Facilities keep essential medicines in stock', name: 'Facilities with a stock-out of any tracer medicine', definition: 'Percentage of reporting facilities with a stock-out of at least one of the 15 tracer medicines during the month', direction: 'decrease' },
-  { outcome: 'Facilities report complete and timely data', name: 'Monthly facility reports received on time', definition: 'Percentage of expected monthly facility reports received by the 15th of the following month', direction: 'increase' },
-  { outcome: 'More households have safe water and sanitation', name: 'Households with access to basic sanitation', definition: 'Percentage of households visited by community health workers in the month with an improved, unshared toilet', direction: 'increase' },
-  { outcome: 'Children with diarrhoea receive correct treatment', name: 'Children under five with diarrhoea treated with ORS and zinc', definition: 'Percentage of children aged 0-59 months with diarrhoea seen in the month who received ORS and zinc', direction: 'increase' },
-  { outcome: 'Fewer mothers and newborns die', name: 'Facility deliveries with a maternal complication', definition: 'Percentage of facility deliveries in the month with a recorded obstetric complication (haemorrhage, eclampsia, sepsis, obstructed labour)', direction: 'decrease' },
+  {
+    outcome: 'More pregnant women receive quality antenatal care',
+    name: 'Pregnant women with at least four antenatal care visits',
+    definition:
+      'Percentage of women delivering in the month who attended at least four antenatal care visits during the pregnancy',
+    direction: 'increase',
+  },
+  {
+    outcome: 'More births are attended by skilled personnel',
+    name: 'Births attended by skilled health personnel',
+    definition: 'Percentage of births in the month attended by a doctor, nurse or midwife',
+    direction: 'increase',
+  },
+  {
+    outcome: 'Fewer newborns are born with low weight',
+    name: 'Low birth weight',
+    definition: 'Percentage of live births in the month weighing less than 2,500 g',
+    direction: 'decrease',
+  },
+  {
+    outcome: 'More children are fully immunised',
+    name: 'Children under one receiving the third dose of DTP-containing vaccine',
+    definition: 'Percentage of surviving infants who received the third dose of a DTP-containing vaccine in the month',
+    direction: 'increase',
+  },
+  {
+    outcome: 'More children are fully immunised',
+    name: 'Children under one receiving the first dose of measles-containing vaccine',
+    definition:
+      'Percentage of surviving infants who received the first dose of a measles-containing vaccine in the month',
+    direction: 'increase',
+  },
+  {
+    outcome: 'Fewer children are undernourished',
+    name: 'Children under five with moderate or severe wasting at growth monitoring',
+    definition:
+      'Percentage of children aged 0-59 months weighed in the month whose weight-for-height is below -2 SD of the WHO median',
+    direction: 'decrease',
+  },
+  {
+    outcome: 'Fewer children are undernourished',
+    name: 'Children under five with low weight-for-age at growth monitoring',
+    definition:
+      'Percentage of children aged 0-59 months weighed in the month whose weight-for-age is below -2 SD of the WHO median',
+    direction: 'decrease',
+  },
+  {
+    outcome: 'More infants are exclusively breastfed',
+    name: 'Infants under six months exclusively breastfed',
+    definition:
+      'Percentage of infants aged 0-5 months seen in the month who received only breast milk in the previous 24 hours',
+    direction: 'increase',
+  },
+  {
+    outcome: 'Malaria is diagnosed and treated correctly',
+    name: 'Suspected malaria cases tested',
+    definition:
+      'Percentage of suspected malaria cases in the month that received a parasitological test (RDT or microscopy)',
+    direction: 'increase',
+  },
+  {
+    outcome: 'Malaria is diagnosed and treated correctly',
+    name: 'Malaria test positivity rate',
+    definition: 'Percentage of malaria tests performed in the month that were positive',
+    direction: 'decrease',
+  },
+  {
+    outcome: 'People living with HIV are on effective treatment',
+    name: 'People living with HIV on ART with a suppressed viral load',
+    definition:
+      'Percentage of people on antiretroviral therapy tested in the month whose viral load is below 1,000 copies/ml',
+    direction: 'increase',
+  },
+  {
+    outcome: 'People living with HIV are on effective treatment',
+    name: 'ART patients lost to follow-up',
+    definition:
+      'Percentage of people on antiretroviral therapy at the start of the month who missed their appointment by more than 28 days',
+    direction: 'decrease',
+  },
+  {
+    outcome: 'Tuberculosis patients complete treatment',
+    name: 'Tuberculosis treatment success',
+    definition:
+      'Percentage of tuberculosis patients whose treatment outcome was recorded in the month who were cured or completed treatment',
+    direction: 'increase',
+  },
+  {
+    outcome: 'More couples use modern family planning',
+    name: 'Family planning clients using a modern method',
+    definition:
+      'Percentage of women of reproductive age seen in family planning services in the month who use a modern contraceptive method',
+    direction: 'increase',
+  },
+  {
+    outcome: 'More adolescents use youth-friendly services',
+    name: 'Adolescent pregnancies among antenatal care first visits',
+    definition: 'Percentage of antenatal care first visits in the month by girls aged 10-19',
+    direction: 'decrease',
+  },
+  {
+    outcome: 'Facilities keep essential medicines in stock',
+    name: 'Facilities with a stock-out of any tracer medicine',
+    definition:
+      'Percentage of reporting facilities with a stock-out of at least one of the 15 tracer medicines during the month',
+    direction: 'decrease',
+  },
+  {
+    outcome: 'Facilities report complete and timely data',
+    name: 'Monthly facility reports received on time',
+    definition: 'Percentage of expected monthly facility reports received by the 15th of the following month',
+    direction: 'increase',
+  },
+  {
+    outcome: 'More households have safe water and sanitation',
+    name: 'Households with access to basic sanitation',
+    definition:
+      'Percentage of households visited by community health workers in the month with an improved, unshared toilet',
+    direction: 'increase',
+  },
+  {
+    outcome: 'Children with diarrhoea receive correct treatment',
+    name: 'Children under five with diarrhoea treated with ORS and zinc',
+    definition: 'Percentage of children aged 0-59 months with diarrhoea seen in the month who received ORS and zinc',
+    direction: 'increase',
+  },
+  {
+    outcome: 'Fewer mothers and newborns die',
+    name: 'Facility deliveries with a maternal complication',
+    definition:
+      'Percentage of facility deliveries in the month with a recorded obstetric complication (haemorrhage, eclampsia, sepsis, obstructed labour)',
+    direction: 'decrease',
+  },
 ];
 
 const SETTINGS = [
-  'all facilities', 'hospitals', 'health centres', 'health posts', 'faith-based facilities',
-  'private clinics', 'urban facilities', 'rural facilities', 'outreach sites', 'community programmes',
+  'all facilities',
+  'hospitals',
+  'health centres',
+  'health posts',
+  'faith-based facilities',
+  'private clinics',
+  'urban facilities',
+  'rural facilities',
+  'outreach sites',
+  'community programmes',
 ];
 
 function districtNames(count: number, rng: () => number): string[] {
@@ -212,7 +342,9 @@ function programYaml(p: NationalParams, end: string): string {
     '',
     'results:',
     '  - { id: G1, level: impact, statement: "Better health for mothers, children and people living with chronic infections" }',
-    ...outcomes.map((o, k) => `  - { id: O${String(k + 1).padStart(2, '0')}, level: outcome, parent: G1, statement: ${q(o)} }`),
+    ...outcomes.map(
+      (o, k) => `  - { id: O${String(k + 1).padStart(2, '0')}, level: outcome, parent: G1, statement: ${q(o)} }`,
+    ),
     '',
     'assessment:',
     '  method: trajectory',
@@ -250,7 +382,13 @@ function indicatorYaml(plan: IndicatorPlan, p: NationalParams, outcomeIds: Map<s
   ].join('\n');
 }
 
-async function writeCsv(path: string, p: NationalParams, plans: IndicatorPlan[], districts: string[], rng: () => number): Promise<{ rows: number; missing: number }> {
+async function writeCsv(
+  path: string,
+  p: NationalParams,
+  plans: IndicatorPlan[],
+  districts: string[],
+  rng: () => number,
+): Promise<{ rows: number; missing: number }> {
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   const closed = once(out, 'close');
   let failure: unknown;
@@ -304,9 +442,15 @@ function readManifest(dir: string): NationalManifest | undefined {
 
 function sameParams(m: NationalManifest | undefined, p: NationalParams): boolean {
   if (!m || m.generator_version !== GENERATOR_VERSION) return false;
-  return m.seed === p.seed && m.indicators === p.indicators && m.districts === p.districts &&
-    m.months === p.months && m.start === p.start && m.naRate === p.naRate &&
-    JSON.stringify(m.sexes) === JSON.stringify(p.sexes);
+  return (
+    m.seed === p.seed &&
+    m.indicators === p.indicators &&
+    m.districts === p.districts &&
+    m.months === p.months &&
+    m.start === p.start &&
+    m.naRate === p.naRate &&
+    JSON.stringify(m.sexes) === JSON.stringify(p.sexes)
+  );
 }
 
 export interface GenerateResult {
@@ -321,7 +465,12 @@ export async function generateNational(dir: string, p: NationalParams, force = f
   const t0 = performance.now();
   dir = resolve(dir);
   const existing = readManifest(dir);
-  if (!force && sameParams(existing, p) && existsSync(join(dir, existing!.csv)) && statSync(join(dir, existing!.csv)).size === existing!.csv_bytes) {
+  if (
+    !force &&
+    sameParams(existing, p) &&
+    existsSync(join(dir, existing!.csv)) &&
+    statSync(join(dir, existing!.csv)).size === existing!.csv_bytes
+  ) {
     return { dir, manifest: existing!, reused: true, seconds: (performance.now() - t0) / 1000 };
   }
 
@@ -340,7 +489,9 @@ export async function generateNational(dir: string, p: NationalParams, force = f
     for (const t of TOPICS.slice(0, Math.min(p.indicators, TOPICS.length))) {
       if (!outcomeIds.has(t.outcome)) outcomeIds.set(t.outcome, `O${String(outcomeIds.size + 1).padStart(2, '0')}`);
     }
-    plans.forEach((plan, i) => writeFileSync(join(tmp, 'indicators', `ind-${pad3(i)}.yaml`), indicatorYaml(plan, p, outcomeIds)));
+    plans.forEach((plan, i) =>
+      writeFileSync(join(tmp, 'indicators', `ind-${pad3(i)}.yaml`), indicatorYaml(plan, p, outcomeIds)),
+    );
 
     const csv = 'data/national.csv';
     const { rows, missing } = await writeCsv(join(tmp, csv), p, plans, districts, rng);

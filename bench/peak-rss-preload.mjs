@@ -13,13 +13,16 @@ if (file) {
   process.on('exit', (code) => {
     try {
       const u = process.resourceUsage();
-      writeFileSync(file, JSON.stringify({
-        maxRSS: u.maxRSS,
-        userCPUSeconds: u.userCPUTime / 1e6,
-        systemCPUSeconds: u.systemCPUTime / 1e6,
-        secondsSincePreload: (performance.now() - started) / 1000,
-        exitCode: code,
-      }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          maxRSS: u.maxRSS,
+          userCPUSeconds: u.userCPUTime / 1e6,
+          systemCPUSeconds: u.systemCPUTime / 1e6,
+          secondsSincePreload: (performance.now() - started) / 1000,
+          exitCode: code,
+        }),
+      );
     } catch {
       // nothing to do: the harness reports the memory as unknown
     }

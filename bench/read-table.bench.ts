@@ -26,14 +26,16 @@ async function generate(path: string): Promise<number> {
   out.write('indicator,period,district,sex,value\n');
   let rows = 0;
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let i = 0; i < INDICATORS; i++) {
     const block: string[] = [];
     for (let d = 0; d < DISTRICTS; d++) {
       for (const sex of SEXES) {
         for (let m = 0; m < MONTHS; m++) {
           const period = `${2020 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-          block.push(`IND-${String(i).padStart(3, '0')},${period},District ${d},${sex},${(random() * 1000).toFixed(2)}`);
+          block.push(
+            `IND-${String(i).padStart(3, '0')},${period},District ${d},${sex},${(random() * 1000).toFixed(2)}`,
+          );
           rows++;
         }
       }
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
   try {
     const t0 = performance.now();
     const rows = await generate(file);
-    console.log(`generated ${rows.toLocaleString('en')} rows, ${mb(statSync(file).size)}, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${rows.toLocaleString('en')} rows, ${mb(statSync(file).size)}, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     globalThis.gc?.();
     const rssBefore = process.memoryUsage().rss;
@@ -61,7 +65,11 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
 
     const source: DataSource = {
-      id: 'bench', file: 'monthly.csv', format: 'long', disaggregations: ['district', 'sex'], duplicates: 'error',
+      id: 'bench',
+      file: 'monthly.csv',
+      format: 'long',
+      disaggregations: ['district', 'sex'],
+      duplicates: 'error',
     };
     const t1 = performance.now();
     const { table, issues } = await readTable(source, { root: dir, fiscalYearStart: 1, matchColumns: [] });
@@ -70,9 +78,13 @@ async function main(): Promise<void> {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
 
     const points = table.series.reduce((n, s) => n + s.values.length, 0);
-    console.log(`readTable: ${table.rowCount.toLocaleString('en')} rows, ${table.series.length.toLocaleString('en')} series, ${points.toLocaleString('en')} points, ${issues.length} issues`);
+    console.log(
+      `readTable: ${table.rowCount.toLocaleString('en')} rows, ${table.series.length.toLocaleString('en')} series, ${points.toLocaleString('en')} points, ${issues.length} issues`,
+    );
     console.log(`time ${seconds.toFixed(2)} s, ${Math.round(table.rowCount / seconds).toLocaleString('en')} rows/s`);
-    console.log(`RSS before ${mb(rssBefore)}, peak while reading ${mb(rssPeak)} (+${mb(rssPeak - rssBefore)}); process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+    console.log(
+      `RSS before ${mb(rssBefore)}, peak while reading ${mb(rssPeak)} (+${mb(rssPeak - rssBefore)}); process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+    );
     if (table.rowCount !== rows || table.series.length !== INDICATORS * DISTRICTS * SEXES.length || issues.length) {
       console.error('unexpected result', issues.slice(0, 5));
       process.exitCode = 1;

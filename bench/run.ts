@@ -78,10 +78,29 @@ function parseOptions(argv: string[]): Options {
     }
     return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
   };
-  const known = ['--rows-scale', '--only', '--repeat', '--timeout', '--duckdb-threads', '--dir', '--skip-report', '--skip-demo', '--keep', '--force-generate', '--help'];
-  for (const a of argv) if (a.startsWith('--') && !known.includes(a.split('=')[0])) fail(`unknown option ${a}; options: ${known.join(' ')}`);
+  const known = [
+    '--rows-scale',
+    '--only',
+    '--repeat',
+    '--timeout',
+    '--duckdb-threads',
+    '--dir',
+    '--skip-report',
+    '--skip-demo',
+    '--keep',
+    '--force-generate',
+    '--help',
+  ];
+  for (const a of argv)
+    if (a.startsWith('--') && !known.includes(a.split('=')[0]))
+      fail(`unknown option ${a}; options: ${known.join(' ')}`);
   if (argv.includes('--help')) {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 13).join('\n'));
+    console.log(
+      readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .slice(0, 13)
+        .join('\n'),
+    );
     process.exit(0);
   }
   const scale = Number(value('--rows-scale') ?? 1);
@@ -89,8 +108,12 @@ function parseOptions(argv: string[]): Options {
   let only = new Set<StepName>(STEPS);
   const onlyText = value('--only');
   if (onlyText) {
-    const names = onlyText.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const n of names) if (!(STEPS as readonly string[]).includes(n)) fail(`--only ${n}: steps are ${STEPS.join(', ')}`);
+    const names = onlyText
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const n of names)
+      if (!(STEPS as readonly string[]).includes(n)) fail(`--only ${n}: steps are ${STEPS.join(', ')}`);
     only = new Set(names as StepName[]);
   }
   if (argv.includes('--skip-report')) only.delete('report');
@@ -100,7 +123,10 @@ function parseOptions(argv: string[]): Options {
   const timeoutSeconds = Number(value('--timeout') ?? 900);
   if (!(timeoutSeconds > 0)) fail('--timeout must be a number of seconds');
   return {
-    scale, only, repeat, timeoutSeconds,
+    scale,
+    only,
+    repeat,
+    timeoutSeconds,
     duckdbThreads: value('--duckdb-threads'),
     keep: argv.includes('--keep'),
     forceGenerate: argv.includes('--force-generate'),
@@ -134,7 +160,14 @@ interface Measured {
 
 const TAIL_BYTES = 8192;
 
-async function measure(args: string[], cwd: string, workDir: string, label: string, timeoutSeconds: number, extraNodeArgs: string[] = []): Promise<Measured> {
+async function measure(
+  args: string[],
+  cwd: string,
+  workDir: string,
+  label: string,
+  timeoutSeconds: number,
+  extraNodeArgs: string[] = [],
+): Promise<Measured> {
   const rssFile = join(workDir, `${label}.rss.json`);
   const timeFile = join(workDir, `${label}.time`);
   const stdoutFile = join(workDir, `${label}.stdout`);
@@ -172,12 +205,14 @@ async function measure(args: string[], cwd: string, workDir: string, label: stri
       }
     }
   }, timeoutSeconds * 1000);
-  let { code, signal, seconds } = await new Promise<{ code: number | null; signal: string | null; seconds: number }>((done, reject) => {
-    let exited: { code: number | null; signal: string | null; seconds: number } | undefined;
-    child.on('error', reject);
-    child.on('exit', (c, s) => (exited = { code: c, signal: s, seconds: (performance.now() - t0) / 1000 }));
-    child.on('close', () => done(exited!));
-  });
+  let { code, signal, seconds } = await new Promise<{ code: number | null; signal: string | null; seconds: number }>(
+    (done, reject) => {
+      let exited: { code: number | null; signal: string | null; seconds: number } | undefined;
+      child.on('error', reject);
+      child.on('exit', (c, s) => (exited = { code: c, signal: s, seconds: (performance.now() - t0) / 1000 }));
+      child.on('close', () => done(exited!));
+    },
+  );
   clearTimeout(timer);
   // GNU time exits 128 + n when its command was killed by signal n.
   if (gnuTime && code !== null && code > 128 && signal === null) {
@@ -198,13 +233,26 @@ async function measure(args: string[], cwd: string, workDir: string, label: stri
   }
   maxRssKB ??= maxRssKBByTime;
   return {
-    command, cwd, exitCode: code, signal, timedOut, seconds, maxRssKB, maxRssKBByTime, cpuSeconds, stdoutFile,
-    stderrTail: stderr.slice(-TAIL_BYTES), ok: code === 0 && !timedOut,
+    command,
+    cwd,
+    exitCode: code,
+    signal,
+    timedOut,
+    seconds,
+    maxRssKB,
+    maxRssKBByTime,
+    cpuSeconds,
+    stdoutFile,
+    stderrTail: stderr.slice(-TAIL_BYTES),
+    ok: code === 0 && !timedOut,
   };
 }
 
 /** Runs a step `repeat` times; keeps the run with the median time (the worst peak memory of all). */
-async function measureRepeated(repeat: number, run: (i: number) => Promise<Measured>): Promise<Measured & { runs: number[] }> {
+async function measureRepeated(
+  repeat: number,
+  run: (i: number) => Promise<Measured>,
+): Promise<Measured & { runs: number[] }> {
   const all: Measured[] = [];
   for (let i = 0; i < repeat; i++) {
     const m = await run(i);
@@ -240,19 +288,29 @@ const fmtMB = (kb: number | null) => (kb === null ? '-' : `${(kb / 1024).toFixed
 
 function printTable(rows: Row[]): void {
   const head = ['step', 'exit', 'wall s', 'rows/s', 'peak RSS', 'target', 'verdict'];
-  const cells = rows.map((r) => r.derived
-    ? [r.step, '', '', '', '', r.target, r.verdict]
-    : [r.step, r.exit, fmtSeconds(r.seconds), fmtRate(r.rowsPerSecond), fmtMB(r.maxRssKB), r.target, r.verdict]);
+  const cells = rows.map((r) =>
+    r.derived
+      ? [r.step, '', '', '', '', r.target, r.verdict]
+      : [r.step, r.exit, fmtSeconds(r.seconds), fmtRate(r.rowsPerSecond), fmtMB(r.maxRssKB), r.target, r.verdict],
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const right = new Set([1, 2, 3, 4]);
-  const line = (c: string[]) => c.map((x, i) => (right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => (right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const c of cells) console.log(line(c));
 }
 
 function describeFailure(name: string, m: Measured): void {
-  const why = m.timedOut ? `killed after the ${fmtSeconds(m.seconds)} s timeout` : m.signal ? `killed by ${m.signal}` : `exit code ${m.exitCode}`;
+  const why = m.timedOut
+    ? `killed after the ${fmtSeconds(m.seconds)} s timeout`
+    : m.signal
+      ? `killed by ${m.signal}`
+      : `exit code ${m.exitCode}`;
   console.log(`\n!! ${name} FAILED (${why}): ${m.command}  (cwd ${m.cwd})`);
   const tail = readableTail(m.stderrTail);
   console.log(tail ? tail.replace(/^/gm, '   | ') : '   | (no stderr)');
@@ -264,7 +322,12 @@ function describeFailure(name: string, m: Measured): void {
 
 /** The last lines of stderr, without V8's native stack frames (an out-of-memory abort), which say nothing to a reader. */
 function readableTail(stderr: string, n = 20): string {
-  return stderr.trim().split('\n').filter((l) => !/^\s*\d+: 0x[0-9a-f]+/.test(l)).slice(-n).join('\n');
+  return stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\s*\d+: 0x[0-9a-f]+/.test(l))
+    .slice(-n)
+    .join('\n');
 }
 
 function lastLines(file: string, n: number): string {
@@ -319,10 +382,12 @@ function compareWithDuckdb(assess: AssessResult[], duck: BaselineRow[]): Consist
   const mel = new Map<string, AssessResult>();
   for (const r of assess) {
     const d = r.disaggregation ?? {};
-    if (d.district !== undefined && d.sex !== undefined) mel.set(key(r.indicator, String(d.district), String(d.sex)), r);
+    if (d.district !== undefined && d.sex !== undefined)
+      mel.set(key(r.indicator, String(d.district), String(d.sex)), r);
   }
   const c: Consistency = { compared: duck.length, matched: 0, missingInMel: 0, mismatches: 0, examples: [] };
-  const same = (a: number | null | undefined, b: number | null | undefined) => (a ?? null) === null ? (b ?? null) === null : b !== null && b !== undefined && Math.abs(a! - b) < 1e-9;
+  const same = (a: number | null | undefined, b: number | null | undefined) =>
+    (a ?? null) === null ? (b ?? null) === null : b !== null && b !== undefined && Math.abs(a! - b) < 1e-9;
   for (const row of duck) {
     const m = mel.get(key(row.indicator, row.district, row.sex));
     if (!m) {
@@ -331,9 +396,11 @@ function compareWithDuckdb(assess: AssessResult[], duck: BaselineRow[]): Consist
       continue;
     }
     const problems: string[] = [];
-    if (!same(row.baseline, m.baseline?.value)) problems.push(`baseline mel ${m.baseline?.value} vs duckdb ${row.baseline}`);
+    if (!same(row.baseline, m.baseline?.value))
+      problems.push(`baseline mel ${m.baseline?.value} vs duckdb ${row.baseline}`);
     if (!same(row.latest, m.latest?.value)) problems.push(`latest mel ${m.latest?.value} vs duckdb ${row.latest}`);
-    if (row.latest_period !== null && m.latest?.period !== undefined && String(m.latest.period) !== row.latest_period) problems.push(`latest period mel ${m.latest.period} vs duckdb ${row.latest_period}`);
+    if (row.latest_period !== null && m.latest?.period !== undefined && String(m.latest.period) !== row.latest_period)
+      problems.push(`latest period mel ${m.latest.period} vs duckdb ${row.latest_period}`);
     if (problems.length) {
       c.mismatches++;
       if (c.examples.length < 5) c.examples.push(`${row.indicator} ${row.district}/${row.sex}: ${problems.join('; ')}`);
@@ -350,8 +417,13 @@ async function main(): Promise<void> {
   const dir = resolve(opts.dir ?? defaultDir(root, opts.scale));
 
   const loadBefore = loadavg();
-  console.log(`mel-engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}${gnuTime ? '' : ' (no GNU time: peak memory of a crashed process is unknown)'}`);
-  if (loadBefore[0] > availableParallelism() / 2) console.log(`note: the machine is busy (1-minute load ${loadBefore[0].toFixed(2)} on ${availableParallelism()} CPUs); wall times will be inflated`);
+  console.log(
+    `mel-engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}${gnuTime ? '' : ' (no GNU time: peak memory of a crashed process is unknown)'}`,
+  );
+  if (loadBefore[0] > availableParallelism() / 2)
+    console.log(
+      `note: the machine is busy (1-minute load ${loadBefore[0].toFixed(2)} on ${availableParallelism()} CPUs); wall times will be inflated`,
+    );
   const gen = await generateNational(dir, params, opts.forceGenerate);
   const man: NationalManifest = gen.manifest;
   console.log(
@@ -366,12 +438,22 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   const mel = (args: string[]) => [melBin, ...args];
   const perRow = (m: Measured) => (m.ok ? man.rows / m.seconds : null);
-  const exitText = (m: Measured) => (m.timedOut ? 'timeout' : m.signal ?? String(m.exitCode));
+  const exitText = (m: Measured) => (m.timedOut ? 'timeout' : (m.signal ?? String(m.exitCode)));
   const record = (name: string, m: Measured & { runs?: number[] }, extra: Record<string, unknown> = {}) => {
     steps[name] = {
-      command: m.command, cwd: m.cwd, exit_code: m.exitCode, signal: m.signal, timed_out: m.timedOut, ok: m.ok,
-      seconds: m.seconds, runs_seconds: m.runs, rows_per_second: perRow(m), peak_rss_kb: m.maxRssKB,
-      peak_rss_mib: m.maxRssKB === null ? null : m.maxRssKB / 1024, peak_rss_kb_gnu_time: m.maxRssKBByTime, cpu_seconds: m.cpuSeconds,
+      command: m.command,
+      cwd: m.cwd,
+      exit_code: m.exitCode,
+      signal: m.signal,
+      timed_out: m.timedOut,
+      ok: m.ok,
+      seconds: m.seconds,
+      runs_seconds: m.runs,
+      rows_per_second: perRow(m),
+      peak_rss_kb: m.maxRssKB,
+      peak_rss_mib: m.maxRssKB === null ? null : m.maxRssKB / 1024,
+      peak_rss_kb_gnu_time: m.maxRssKBByTime,
+      cpu_seconds: m.cpuSeconds,
       ...(m.ok ? {} : { stderr_tail: readableTail(m.stderrTail) }),
       ...extra,
     };
@@ -381,7 +463,8 @@ async function main(): Promise<void> {
     }
   };
   const progress = (what: string) => process.stdout.write(`running ${what} ...`);
-  const done = (m: Measured) => console.log(` ${m.ok ? '' : 'FAILED, '}${fmtSeconds(m.seconds)} s, ${fmtMB(m.maxRssKB)}`);
+  const done = (m: Measured) =>
+    console.log(` ${m.ok ? '' : 'FAILED, '}${fmtSeconds(m.seconds)} s, ${fmtMB(m.maxRssKB)}`);
 
   let validate: Measured | undefined;
   let assess: Measured | undefined;
@@ -395,35 +478,86 @@ async function main(): Promise<void> {
   try {
     if (opts.only.has('validate')) {
       progress('mel validate');
-      validate = await measureRepeated(opts.repeat, () => measure(mel(['validate']), dir, work, 'validate', opts.timeoutSeconds));
+      validate = await measureRepeated(opts.repeat, () =>
+        measure(mel(['validate']), dir, work, 'validate', opts.timeoutSeconds),
+      );
       done(validate);
       record('validate', validate, { summary: lastLines(validate.stdoutFile, 1) });
-      rows.push({ step: 'mel validate', exit: exitText(validate), seconds: validate.seconds, rowsPerSecond: perRow(validate), maxRssKB: validate.maxRssKB, target: '(none)', verdict: validate.ok ? 'ok' : 'FAIL' });
+      rows.push({
+        step: 'mel validate',
+        exit: exitText(validate),
+        seconds: validate.seconds,
+        rowsPerSecond: perRow(validate),
+        maxRssKB: validate.maxRssKB,
+        target: '(none)',
+        verdict: validate.ok ? 'ok' : 'FAIL',
+      });
     }
 
     if (opts.only.has('assess')) {
       progress('mel assess --json');
-      assess = await measureRepeated(opts.repeat, () => measure(mel(['assess', '--json']), dir, work, 'assess', opts.timeoutSeconds));
+      assess = await measureRepeated(opts.repeat, () =>
+        measure(mel(['assess', '--json']), dir, work, 'assess', opts.timeoutSeconds),
+      );
       done(assess);
       if (assess.ok) assessCheck = readAssessment(assess.stdoutFile);
-      record('assess', assess, assessCheck ? { results: assessCheck.results, statuses: assessCheck.statuses, json_error: assessCheck.parseError } : {});
+      record(
+        'assess',
+        assess,
+        assessCheck
+          ? { results: assessCheck.results, statuses: assessCheck.statuses, json_error: assessCheck.parseError }
+          : {},
+      );
       const memOk = assess.ok && assess.maxRssKB !== null && assess.maxRssKB < TARGETS.assessPeakRssKB;
-      rows.push({ step: 'mel assess --json', exit: exitText(assess), seconds: assess.seconds, rowsPerSecond: perRow(assess), maxRssKB: assess.maxRssKB, target: 'peak RSS < 1 GiB', verdict: memOk ? 'PASS' : 'FAIL' });
+      rows.push({
+        step: 'mel assess --json',
+        exit: exitText(assess),
+        seconds: assess.seconds,
+        rowsPerSecond: perRow(assess),
+        maxRssKB: assess.maxRssKB,
+        target: 'peak RSS < 1 GiB',
+        verdict: memOk ? 'PASS' : 'FAIL',
+      });
     }
 
     if (opts.only.has('report')) {
       progress('mel report --out <tmp> --quiet');
-      report = await measureRepeated(opts.repeat, (i) => measure(mel(['report', '--out', join(work, `report-${i}`), '--quiet']), dir, work, 'report', opts.timeoutSeconds));
+      report = await measureRepeated(opts.repeat, (i) =>
+        measure(
+          mel(['report', '--out', join(work, `report-${i}`), '--quiet']),
+          dir,
+          work,
+          'report',
+          opts.timeoutSeconds,
+        ),
+      );
       done(report);
       record('report', report, { out: join(work, 'report-0'), summary: lastLines(report.stdoutFile, 1) });
-      rows.push({ step: 'mel report --quiet', exit: exitText(report), seconds: report.seconds, rowsPerSecond: perRow(report), maxRssKB: report.maxRssKB, target: `< ${TARGETS.reportSeconds} s`, verdict: report.ok && report.seconds < TARGETS.reportSeconds ? 'PASS' : 'FAIL' });
+      rows.push({
+        step: 'mel report --quiet',
+        exit: exitText(report),
+        seconds: report.seconds,
+        rowsPerSecond: perRow(report),
+        maxRssKB: report.maxRssKB,
+        target: `< ${TARGETS.reportSeconds} s`,
+        verdict: report.ok && report.seconds < TARGETS.reportSeconds ? 'PASS' : 'FAIL',
+      });
     }
 
     if (opts.only.has('duckdb')) {
       progress('DuckDB baseline');
       const out = join(work, 'duckdb-rows.json');
-      const args = [join(here, 'duckdb-baseline.ts'), '--csv', join(dir, man.csv), '--out', out, ...(opts.duckdbThreads ? ['--threads', opts.duckdbThreads] : [])];
-      duck = await measureRepeated(opts.repeat, () => measure(args, root, work, 'duckdb', opts.timeoutSeconds, ['--import', 'tsx']));
+      const args = [
+        join(here, 'duckdb-baseline.ts'),
+        '--csv',
+        join(dir, man.csv),
+        '--out',
+        out,
+        ...(opts.duckdbThreads ? ['--threads', opts.duckdbThreads] : []),
+      ];
+      duck = await measureRepeated(opts.repeat, () =>
+        measure(args, root, work, 'duckdb', opts.timeoutSeconds, ['--import', 'tsx']),
+      );
       done(duck);
       if (duck.ok) {
         try {
@@ -439,68 +573,147 @@ async function main(): Promise<void> {
         }
       }
       record('duckdb', duck, { ...duckInfo });
-      rows.push({ step: 'DuckDB baseline+latest', exit: exitText(duck), seconds: duck.seconds, rowsPerSecond: perRow(duck), maxRssKB: duck.maxRssKB, target: '(yardstick)', verdict: duck.ok ? 'ok' : 'FAIL' });
+      rows.push({
+        step: 'DuckDB baseline+latest',
+        exit: exitText(duck),
+        seconds: duck.seconds,
+        rowsPerSecond: perRow(duck),
+        maxRssKB: duck.maxRssKB,
+        target: '(yardstick)',
+        verdict: duck.ok ? 'ok' : 'FAIL',
+      });
     }
 
     if (opts.only.has('demo')) {
       progress('demo programme mel report');
-      demo = await measureRepeated(opts.repeat, (i) => measure(mel(['report', '--out', join(work, `demo-report-${i}`)]), root, work, 'demo', opts.timeoutSeconds));
+      demo = await measureRepeated(opts.repeat, (i) =>
+        measure(mel(['report', '--out', join(work, `demo-report-${i}`)]), root, work, 'demo', opts.timeoutSeconds),
+      );
       done(demo);
       record('demo_report', demo, { summary: lastLines(demo.stdoutFile, 1) });
-      rows.push({ step: 'demo: mel report', exit: exitText(demo), seconds: demo.seconds, rowsPerSecond: null, maxRssKB: demo.maxRssKB, target: `< ${TARGETS.demoReportSeconds} s`, verdict: demo.ok && demo.seconds < TARGETS.demoReportSeconds ? 'PASS' : 'FAIL' });
+      rows.push({
+        step: 'demo: mel report',
+        exit: exitText(demo),
+        seconds: demo.seconds,
+        rowsPerSecond: null,
+        maxRssKB: demo.maxRssKB,
+        target: `< ${TARGETS.demoReportSeconds} s`,
+        verdict: demo.ok && demo.seconds < TARGETS.demoReportSeconds ? 'PASS' : 'FAIL',
+      });
     }
 
     // Derived figures.
     let ratio: number | null = null;
     if (assess && duck) {
       if (assess.ok && duck.ok) ratio = assess.seconds / duck.seconds;
-      rows.push({ step: 'assess / DuckDB wall time', exit: '', seconds: null, rowsPerSecond: null, maxRssKB: null, derived: true, target: `${ratio === null ? '-' : `${ratio.toFixed(2)}x`} (target <= ${TARGETS.assessToDuckdbRatio}x)`, verdict: ratio !== null && ratio <= TARGETS.assessToDuckdbRatio ? 'PASS' : 'FAIL' });
+      rows.push({
+        step: 'assess / DuckDB wall time',
+        exit: '',
+        seconds: null,
+        rowsPerSecond: null,
+        maxRssKB: null,
+        derived: true,
+        target: `${ratio === null ? '-' : `${ratio.toFixed(2)}x`} (target <= ${TARGETS.assessToDuckdbRatio}x)`,
+        verdict: ratio !== null && ratio <= TARGETS.assessToDuckdbRatio ? 'PASS' : 'FAIL',
+      });
     }
     let expectedResults: { ok: boolean; results: number } | undefined;
     if (assessCheck) {
       const okCount = !assessCheck.parseError && assessCheck.results === man.series;
       expectedResults = { ok: okCount, results: assessCheck.results };
-      rows.push({ step: `assess results = ${man.series.toLocaleString('en')} series`, exit: '', seconds: null, rowsPerSecond: null, maxRssKB: null, derived: true, target: assessCheck.parseError ? 'JSON error' : `${assessCheck.results.toLocaleString('en')} results`, verdict: okCount ? 'PASS' : 'FAIL' });
+      rows.push({
+        step: `assess results = ${man.series.toLocaleString('en')} series`,
+        exit: '',
+        seconds: null,
+        rowsPerSecond: null,
+        maxRssKB: null,
+        derived: true,
+        target: assessCheck.parseError ? 'JSON error' : `${assessCheck.results.toLocaleString('en')} results`,
+        verdict: okCount ? 'PASS' : 'FAIL',
+      });
     }
     let consistency: Consistency | undefined;
     if (assessCheck?.document && duckRows) {
       consistency = compareWithDuckdb(assessCheck.document.results, duckRows);
       const ok = consistency.matched === consistency.compared;
-      rows.push({ step: 'mel = DuckDB (baseline, latest)', exit: '', seconds: null, rowsPerSecond: null, maxRssKB: null, derived: true, target: `${consistency.matched.toLocaleString('en')}/${consistency.compared.toLocaleString('en')} agree`, verdict: ok ? 'PASS' : 'FAIL' });
+      rows.push({
+        step: 'mel = DuckDB (baseline, latest)',
+        exit: '',
+        seconds: null,
+        rowsPerSecond: null,
+        maxRssKB: null,
+        derived: true,
+        target: `${consistency.matched.toLocaleString('en')}/${consistency.compared.toLocaleString('en')} agree`,
+        verdict: ok ? 'PASS' : 'FAIL',
+      });
     }
 
     console.log('');
     printTable(rows);
-    if (ratio !== null) console.log(`\nmel assess --json took ${ratio.toFixed(2)}x DuckDB's time (target: within ${TARGETS.assessToDuckdbRatio}x).`);
-    if (duckInfo) console.log(`DuckDB ${duckInfo.duckdb_version}, ${duckInfo.threads} threads; in-process query + fetch ${fmtSeconds(Number(duckInfo.seconds_query))} s of its ${fmtSeconds(duck!.seconds)} s (the rest: node, tsx and DuckDB start-up).`);
-    if (assessCheck && !assessCheck.parseError) console.log(`assess statuses: ${Object.entries(assessCheck.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (ratio !== null)
+      console.log(
+        `\nmel assess --json took ${ratio.toFixed(2)}x DuckDB's time (target: within ${TARGETS.assessToDuckdbRatio}x).`,
+      );
+    if (duckInfo)
+      console.log(
+        `DuckDB ${duckInfo.duckdb_version}, ${duckInfo.threads} threads; in-process query + fetch ${fmtSeconds(Number(duckInfo.seconds_query))} s of its ${fmtSeconds(duck!.seconds)} s (the rest: node, tsx and DuckDB start-up).`,
+      );
+    if (assessCheck && !assessCheck.parseError)
+      console.log(
+        `assess statuses: ${Object.entries(assessCheck.statuses)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
     if (validate?.ok) console.log(`validate: ${lastLines(validate.stdoutFile, 1)}`);
-    if (consistency && consistency.examples.length) console.log(`mel vs DuckDB disagreements (first ${consistency.examples.length}):\n  ${consistency.examples.join('\n  ')}`);
+    if (consistency && consistency.examples.length)
+      console.log(
+        `mel vs DuckDB disagreements (first ${consistency.examples.length}):\n  ${consistency.examples.join('\n  ')}`,
+      );
 
     const resultsFile = join(root, '.bench', opts.scale === 1 ? 'results.json' : `results-s${opts.scale}.json`);
     mkdirSync(dirname(resultsFile), { recursive: true });
-    const verdicts = Object.fromEntries(rows.filter((r) => r.verdict === 'PASS' || r.verdict === 'FAIL').map((r) => [r.step, r.verdict]));
-    writeFileSync(resultsFile, JSON.stringify({
-      generated_at: new Date().toISOString(),
-      machine: {
-        node: process.version, platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model, cpus: availableParallelism(),
-        memory_gib: totalmem() / 2 ** 30, load_average_before: loadBefore, load_average_after: loadavg(), peak_rss_witness: gnuTime ? 'preload + GNU time' : 'preload',
-      },
-      programme: { dir, reused: gen.reused, generate_seconds: gen.reused ? null : gen.seconds, ...man },
-      options: { rows_scale: opts.scale, steps: [...opts.only], repeat: opts.repeat, duckdb_threads: opts.duckdbThreads ?? null },
-      targets: {
-        assess_to_duckdb_ratio_max: TARGETS.assessToDuckdbRatio,
-        assess_peak_rss_kb_max: TARGETS.assessPeakRssKB,
-        report_seconds_max: TARGETS.reportSeconds,
-        demo_report_seconds_max: TARGETS.demoReportSeconds,
-      },
-      steps,
-      assess_to_duckdb_ratio: ratio,
-      assess_results: expectedResults ?? null,
-      consistency: consistency ?? null,
-      verdicts,
-      failures,
-    }, null, 2) + '\n');
+    const verdicts = Object.fromEntries(
+      rows.filter((r) => r.verdict === 'PASS' || r.verdict === 'FAIL').map((r) => [r.step, r.verdict]),
+    );
+    writeFileSync(
+      resultsFile,
+      JSON.stringify(
+        {
+          generated_at: new Date().toISOString(),
+          machine: {
+            node: process.version,
+            platform: `${process.platform} ${process.arch}`,
+            cpu: cpus()[0]?.model,
+            cpus: availableParallelism(),
+            memory_gib: totalmem() / 2 ** 30,
+            load_average_before: loadBefore,
+            load_average_after: loadavg(),
+            peak_rss_witness: gnuTime ? 'preload + GNU time' : 'preload',
+          },
+          programme: { dir, reused: gen.reused, generate_seconds: gen.reused ? null : gen.seconds, ...man },
+          options: {
+            rows_scale: opts.scale,
+            steps: [...opts.only],
+            repeat: opts.repeat,
+            duckdb_threads: opts.duckdbThreads ?? null,
+          },
+          targets: {
+            assess_to_duckdb_ratio_max: TARGETS.assessToDuckdbRatio,
+            assess_peak_rss_kb_max: TARGETS.assessPeakRssKB,
+            report_seconds_max: TARGETS.reportSeconds,
+            demo_report_seconds_max: TARGETS.demoReportSeconds,
+          },
+          steps,
+          assess_to_duckdb_ratio: ratio,
+          assess_results: expectedResults ?? null,
+          consistency: consistency ?? null,
+          verdicts,
+          failures,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     console.log(`\nfigures written to ${resultsFile}`);
     if (opts.keep) console.log(`outputs kept in ${work}`);
     if (Object.values(verdicts).includes('FAIL') || failures.length) process.exitCode = 1;

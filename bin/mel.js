@@ -10,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // A fault that escapes the command (a stream error, a worker) is still one line, never a stack trace.
 const fault = (e) => {
-  process.stderr.write(`mel: internal error: ${String(e?.message ?? e).split('\n')[0]} (this is a bug in mel-engine; please report it)\n`);
+  process.stderr.write(
+    `mel: internal error: ${String(e?.message ?? e).split('\n')[0]} (this is a bug in mel-engine; please report it)\n`,
+  );
   if (process.env.MEL_DEBUG) process.stderr.write(String(e?.stack) + '\n');
   process.exit(70);
 };
@@ -44,16 +46,34 @@ async function bundledEntry() {
   const out = join(dir, 'main.js');
   if (existsSync(out)) return out;
   let esbuild;
-  try { esbuild = await import('esbuild'); } catch { return undefined; }
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return undefined;
+  }
   const temp = `${dir}.${process.pid}.tmp`;
   // Code splitting keeps each command's heavy libraries (exceljs, the canvas) in its own
   // chunk, loaded only by the commands that need them.
   await esbuild.build({
-    entryPoints: { main: entry, 'render-worker': renderWorker }, outdir: temp, bundle: true, splitting: true, platform: 'node', format: 'esm',
-    target: 'node20', packages: 'external', logLevel: 'silent', legalComments: 'none', outExtension: { '.js': '.js' },
+    entryPoints: { main: entry, 'render-worker': renderWorker },
+    outdir: temp,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+    legalComments: 'none',
+    outExtension: { '.js': '.js' },
   });
-  for (const old of readdirSync(cache)) if (!old.endsWith('.tmp')) rmSync(join(cache, old), { recursive: true, force: true });
-  try { renameSync(temp, dir); } catch { rmSync(temp, { recursive: true, force: true }); } // another run got there first
+  for (const old of readdirSync(cache))
+    if (!old.endsWith('.tmp')) rmSync(join(cache, old), { recursive: true, force: true });
+  try {
+    renameSync(temp, dir);
+  } catch {
+    rmSync(temp, { recursive: true, force: true });
+  } // another run got there first
   return out;
 }
 

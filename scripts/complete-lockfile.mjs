@@ -36,6 +36,12 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     added.push(`${name}@${spec}`);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
-console.log(added.length ? `added ${added.length} platform packages to package-lock.json` : 'package-lock.json already lists every platform package');
+console.log(
+  added.length
+    ? `added ${added.length} platform packages to package-lock.json`
+    : 'package-lock.json already lists every platform package',
+);

@@ -110,7 +110,13 @@ function peruSpec(locale: 'en' | 'es'): ChartSpec {
     locale,
     axisTimeLabel: en ? 'Year' : 'Año',
     roleLabels: en
-      ? { actual: 'Actual', baseline: 'Baseline', target: 'Target', expected: 'Expected path', projection: 'Projection' }
+      ? {
+          actual: 'Actual',
+          baseline: 'Baseline',
+          target: 'Target',
+          expected: 'Expected path',
+          projection: 'Projection',
+        }
       : {
           actual: 'Observado',
           baseline: 'Línea de base',
@@ -132,7 +138,10 @@ function singleSpec(): ChartSpec {
     groups: [
       {
         ...s.groups[0],
-        targets: [{ ...round('2011', 24.5), name: 'Target 2011: 24.5' }, { ...round('2026', 7.0), name: 'Target 2026' }],
+        targets: [
+          { ...round('2011', 24.5), name: 'Target 2011: 24.5' },
+          { ...round('2026', 7.0), name: 'Target 2026' },
+        ],
         expectedPath: [round('2006', 29.5), round('2011', 24.5)],
         projection: [round('2023', 11.5), round('2026', 10.6)],
       },
@@ -180,12 +189,56 @@ function rng(seed: number): () => number {
 }
 
 const DISTRICTS = [
-  'Huancavelica', 'Ayacucho', 'Apurímac', 'Cajamarca', 'Huánuco', 'Puno', 'Cusco', 'Amazonas', 'Loreto', 'Pasco',
-  'Ucayali', 'Junín', 'Áncash', 'San Martín', 'Piura', 'La Libertad', 'Lambayeque', 'Ica', 'Arequipa', 'Moquegua',
-  'Tacna', 'Tumbes', 'Madre de Dios', 'Lima Provincias', 'Callao', 'Chota', 'Cutervo', 'Jaén', 'San Ignacio',
-  'Hualgayoc', 'Celendín', 'Cajabamba', 'San Marcos', 'Contumazá', 'San Miguel', 'San Pablo', 'Santa Cruz',
-  'Andahuaylas', 'Chincheros', 'Aymaraes', 'Antabamba', 'Grau', 'Cotabambas', 'Abancay', 'Huamanga', 'Huanta',
-  'La Mar', 'Vilcas Huamán', 'Víctor Fajardo', 'Parinacochas y Páucar del Sara Sara',
+  'Huancavelica',
+  'Ayacucho',
+  'Apurímac',
+  'Cajamarca',
+  'Huánuco',
+  'Puno',
+  'Cusco',
+  'Amazonas',
+  'Loreto',
+  'Pasco',
+  'Ucayali',
+  'Junín',
+  'Áncash',
+  'San Martín',
+  'Piura',
+  'La Libertad',
+  'Lambayeque',
+  'Ica',
+  'Arequipa',
+  'Moquegua',
+  'Tacna',
+  'Tumbes',
+  'Madre de Dios',
+  'Lima Provincias',
+  'Callao',
+  'Chota',
+  'Cutervo',
+  'Jaén',
+  'San Ignacio',
+  'Hualgayoc',
+  'Celendín',
+  'Cajabamba',
+  'San Marcos',
+  'Contumazá',
+  'San Miguel',
+  'San Pablo',
+  'Santa Cruz',
+  'Andahuaylas',
+  'Chincheros',
+  'Aymaraes',
+  'Antabamba',
+  'Grau',
+  'Cotabambas',
+  'Abancay',
+  'Huamanga',
+  'Huanta',
+  'La Mar',
+  'Vilcas Huamán',
+  'Víctor Fajardo',
+  'Parinacochas y Páucar del Sara Sara',
 ];
 
 function districtsSpec(n: number, locale: 'en' | 'es'): SmallMultiplesSpec {
@@ -213,7 +266,11 @@ function districtsSpec(n: number, locale: 'en' | 'es'): SmallMultiplesSpec {
       : `Desnutrición crónica en menores de 5 años por distrito (${n} distritos), 2008–2022`,
     subtitle: en ? 'Illustrative data' : 'Datos ilustrativos',
     unitLabel: en ? '% of children under 5' : '% de menores de 5 años',
-    footnotes: [en ? 'Source: illustrative district monitoring data (synthetic).' : 'Fuente: datos ilustrativos de monitoreo distrital (sintéticos).'],
+    footnotes: [
+      en
+        ? 'Source: illustrative district monitoring data (synthetic).'
+        : 'Fuente: datos ilustrativos de monitoreo distrital (sintéticos).',
+    ],
     locale,
     panels,
     percent: true,
@@ -238,7 +295,11 @@ function districtsBySexSpec(n: number, locale: 'en' | 'es', monthly = false): Sm
       : `Desnutrición crónica en menores de 5 años por distrito y sexo (${n} distritos), ${monthly ? 'mensual 2019–2023' : '2008–2022'}`,
     subtitle: en ? 'Illustrative data' : 'Datos ilustrativos',
     unitLabel: en ? '% of children under 5' : '% de menores de 5 años',
-    footnotes: [en ? 'Source: illustrative district monitoring data (synthetic).' : 'Fuente: datos ilustrativos de monitoreo distrital (sintéticos).'],
+    footnotes: [
+      en
+        ? 'Source: illustrative district monitoring data (synthetic).'
+        : 'Fuente: datos ilustrativos de monitoreo distrital (sintéticos).',
+    ],
     locale,
     panels,
     groupLabels: sexes,
@@ -255,7 +316,11 @@ function trendGroup(label: string, random: () => number, start: number, monthly:
       const year = 2019 + Math.floor(i / 12);
       const month = (i % 12) + 1;
       const y = Math.max(2, start - slope * i + (random() - 0.5) * 4);
-      actual.push({ x: year + (month - 0.5) / 12, y: Math.round(y * 10) / 10, label: `${year}-${String(month).padStart(2, '0')}` });
+      actual.push({
+        x: year + (month - 0.5) / 12,
+        y: Math.round(y * 10) / 10,
+        label: `${year}-${String(month).padStart(2, '0')}`,
+      });
     }
   } else {
     const slope = 0.6 + random() * 1.6;
@@ -309,13 +374,18 @@ async function benchPool(indicators: number): Promise<void> {
   const jobs: ChartJob[] = [];
   for (let i = 0; i < indicators; i++) {
     jobs.push({ kind: 'trajectory', spec: { ...monthlySpec(5), title: `Indicator ${i + 1}` } });
-    jobs.push({ kind: 'small-multiples', spec: { ...districtsBySexSpec(50, 'en', true), title: `Indicator ${i + 1} by district and sex` } });
+    jobs.push({
+      kind: 'small-multiples',
+      spec: { ...districtsBySexSpec(50, 'en', true), title: `Indicator ${i + 1} by district and sex` },
+    });
   }
   const t0 = performance.now();
   const pngs = await renderChartsInPool(jobs);
   const s = (performance.now() - t0) / 1000;
   const mb = pngs.reduce((sum, b) => sum + b.length, 0) / 1e6;
-  console.log(`${jobs.length} images through renderChartsInPool: ${s.toFixed(1)} s (${((s * 1000) / jobs.length).toFixed(1)} ms/image), ${mb.toFixed(1)} MB`);
+  console.log(
+    `${jobs.length} images through renderChartsInPool: ${s.toFixed(1)} s (${((s * 1000) / jobs.length).toFixed(1)} ms/image), ${mb.toFixed(1)} MB`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -42,7 +42,11 @@ export function reportingPeriod(program: Program, data: ReadonlyMap<string, Indi
   return latest ? yearPeriod(Math.ceil(latest.endYear) - 1) : program.period.end;
 }
 
-export function assessProgram(program: Program, data: ReadonlyMap<string, IndicatorData>, options: AssessOptions = {}): FullAssessment {
+export function assessProgram(
+  program: Program,
+  data: ReadonlyMap<string, IndicatorData>,
+  options: AssessOptions = {},
+): FullAssessment {
   const asOf = reportingPeriod(program, data, options.asOf);
   const results: AssessmentResult[] = [];
   for (const indicator of program.indicators) {
@@ -50,12 +54,24 @@ export function assessProgram(program: Program, data: ReadonlyMap<string, Indica
     const d = data.get(indicator.id);
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
     if (series.length === 0) {
-      results.push(assessSeries({ program, indicator, series: undefined, isHeadline: true, asOf, method, everyMethod: Boolean(options.everyMethod) }));
+      results.push(
+        assessSeries({
+          program,
+          indicator,
+          series: undefined,
+          isHeadline: true,
+          asOf,
+          method,
+          everyMethod: Boolean(options.everyMethod),
+        }),
+      );
       continue;
     }
     for (const s of series) {
       const everyMethod = Boolean(d && options.everyMethod?.(indicator, s, d));
-      results.push(assessSeries({ program, indicator, series: s, isHeadline: s === d?.headline, asOf, method, everyMethod }));
+      results.push(
+        assessSeries({ program, indicator, series: s, isHeadline: s === d?.headline, asOf, method, everyMethod }),
+      );
     }
   }
   return { program: program.id, as_of: asOf.id, method: options.method ?? program.method, results, asOfPeriod: asOf };

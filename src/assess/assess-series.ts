@@ -11,7 +11,14 @@ import { frequencyStepYears, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
 import { methodNames, type MethodName } from '../spec/schema.js';
 import type { AssessedTarget, AssessmentResult, MethodOutcome, ProjectionResult, Status } from './assessment.js';
-import { observationsUpTo, pursuedTarget, resolveBaseline, resolveTarget, type ObservedPoint, type ResolvedTarget } from './baseline-and-targets.js';
+import {
+  observationsUpTo,
+  pursuedTarget,
+  resolveBaseline,
+  resolveTarget,
+  type ObservedPoint,
+  type ResolvedTarget,
+} from './baseline-and-targets.js';
 import type { MethodInput, MethodVerdict, TimedValue } from './method-types.js';
 import { runMethod } from './methods/index.js';
 import { projectCagr, projectLinear } from './projection.js';
@@ -29,7 +36,13 @@ export interface SeriesAssessmentContext {
 }
 
 const statusOfTrajectory = (category: string | null): Status | undefined =>
-  category === 'achieved' || category === 'on_track' || category === 'at_risk' || category === 'off_track' || category === 'deteriorating' ? category : undefined;
+  category === 'achieved' ||
+  category === 'on_track' ||
+  category === 'at_risk' ||
+  category === 'off_track' ||
+  category === 'deteriorating'
+    ? category
+    : undefined;
 
 export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   const { program, indicator: ind, series, asOf } = ctx;
@@ -62,25 +75,40 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   const observed = series ? observationsUpTo(series, asOf) : [];
   base.observations = observed.length;
   if (series) {
-    for (let i = 0; i < series.values.length; i++) if (Number.isNaN(series.values[i]) && series.periods[i].endYear <= asOf.endYear + 1e-9) base.missing++;
+    for (let i = 0; i < series.values.length; i++)
+      if (Number.isNaN(series.values[i]) && series.periods[i].endYear <= asOf.endYear + 1e-9) base.missing++;
   }
   const lastObserved = observed[observed.length - 1];
-  if (lastObserved && asOf.endYear - lastObserved.periodObj.endYear >= frequencyStepYears(ind.frequency) * 2 - 1e-9 && ind.frequency !== 'irregular') {
+  if (
+    lastObserved &&
+    asOf.endYear - lastObserved.periodObj.endYear >= frequencyStepYears(ind.frequency) * 2 - 1e-9 &&
+    ind.frequency !== 'irregular'
+  ) {
     notes.push(`the latest value is from ${lastObserved.period}; the series stops before as-of ${asOf.id}`);
   }
-  const afterAsOf = series ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + 1e-9).length : 0;
+  const afterAsOf = series
+    ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + 1e-9).length
+    : 0;
   if (afterAsOf) notes.push(`${afterAsOf} value${afterAsOf === 1 ? '' : 's'} after as-of ${asOf.id} not used`);
 
   // 2. baseline
   const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, observed);
   if (baseline.note) notes.push(baseline.note);
-  if (baseline.point) base.baseline = { period: baseline.point.period, value: roundForOutput(baseline.point.value), source: baseline.point.source };
+  if (baseline.point)
+    base.baseline = {
+      period: baseline.point.period,
+      value: roundForOutput(baseline.point.value),
+      source: baseline.point.source,
+    };
 
   // A `sum` indicator counts flows (people trained each quarter): it is judged on the
   // running total since the baseline against totals (TolaData), not on its last flow.
   const summed = ind.accumulation === 'sum' && baseline.point !== undefined;
   const judged = summed ? runningTotalsAfter(observed, baseline.point!.time) : observed;
-  if (summed) notes.push(`values are flows: the latest is the running total of ${judged.length} value${judged.length === 1 ? '' : 's'} after the baseline`);
+  if (summed)
+    notes.push(
+      `values are flows: the latest is the running total of ${judged.length} value${judged.length === 1 ? '' : 's'} after the baseline`,
+    );
   const latest = judged[judged.length - 1];
   if (latest) base.latest = { period: latest.period, value: roundForOutput(latest.value), source: latest.source };
 
@@ -91,52 +119,85 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
     if ('target' in r) resolved.push(r.target);
     else {
       notes.push(r.unresolved);
-      base.targets.push({ period: def.period.id, value: null, label: def.label, outcome: 'no_data', reason: r.unresolved });
+      base.targets.push({
+        period: def.period.id,
+        value: null,
+        label: def.label,
+        outcome: 'no_data',
+        reason: r.unresolved,
+      });
     }
   }
   const stepYears = frequencyStepYears(ind.frequency);
   for (const t of resolved) {
     const outcome = judgeTarget(t, judged, asOf, ind.direction === 'increase' ? 1 : -1, stepYears);
     base.targets.push({
-      period: t.period, value: roundForOutput(t.value), label: t.label,
+      period: t.period,
+      value: roundForOutput(t.value),
+      label: t.label,
       derivation: t.derivation === 'given' ? undefined : t.derivation,
       outcome: outcome.outcome,
       judged_by: outcome.by ? { period: outcome.by.period, value: roundForOutput(outcome.by.value) } : undefined,
       reason: outcome.reason,
     });
   }
-  base.targets.sort((a, b) => ind.targets.findIndex((t) => t.period.id === a.period) - ind.targets.findIndex((t) => t.period.id === b.period));
+  base.targets.sort(
+    (a, b) =>
+      ind.targets.findIndex((t) => t.period.id === a.period) - ind.targets.findIndex((t) => t.period.id === b.period),
+  );
   const pursued = pursuedTarget(resolved, asOf);
   if (pursued) base.target = { period: pursued.period, value: roundForOutput(pursued.value), label: pursued.label };
 
   // 4. methods. Published methods that judge without a target (Open SDG method 1,
   // Eurostat) still run when there is none; the status is then no_target.
-  const input: MethodInput | undefined = baseline.point && observed.length ? {
-    direction: ind.direction === 'increase' ? 1 : -1,
-    unit: ind.unit,
-    accumulation: ind.accumulation,
-    observations: judged.map(toTimed),
-    baseline: { period: baseline.point.period, time: baseline.point.time, firstYear: baseline.point.firstYear, value: summed ? 0 : baseline.point.value },
-    target: pursued ? toTimed(pursued) : undefined,
-    targets: resolved.map(toTimed),
-    targetEndTimes: resolved.map((t) => t.endTime),
-    asOf: { period: asOf.id, time: asOf.mid, endTime: asOf.endYear },
-    stepYears,
-    bands: program.bands,
-    openSdgBaseYear: program.openSdgBaseYear,
-    naturalLimit: ind.naturalLimit,
-  } : undefined;
+  const input: MethodInput | undefined =
+    baseline.point && observed.length
+      ? {
+          direction: ind.direction === 'increase' ? 1 : -1,
+          unit: ind.unit,
+          accumulation: ind.accumulation,
+          observations: judged.map(toTimed),
+          baseline: {
+            period: baseline.point.period,
+            time: baseline.point.time,
+            firstYear: baseline.point.firstYear,
+            value: summed ? 0 : baseline.point.value,
+          },
+          target: pursued ? toTimed(pursued) : undefined,
+          targets: resolved.map(toTimed),
+          targetEndTimes: resolved.map((t) => t.endTime),
+          asOf: { period: asOf.id, time: asOf.mid, endTime: asOf.endYear },
+          stepYears,
+          bands: program.bands,
+          openSdgBaseYear: program.openSdgBaseYear,
+          naturalLimit: ind.naturalLimit,
+        }
+      : undefined;
   // TolaData's IPTT sums the flows itself: it gets the values as reported.
-  const ipttInput = input && summed ? { ...input, observations: observed.map(toTimed), baseline: { ...input.baseline, value: baseline.point!.value } } : input;
+  const ipttInput =
+    input && summed
+      ? { ...input, observations: observed.map(toTimed), baseline: { ...input.baseline, value: baseline.point!.value } }
+      : input;
   const withoutTrajectory = (status: Status, reason: string) =>
-    finish(base, status, reason, ctx, input ? { trajectory: { method: 'trajectory', category: null, inputs: {}, reason }, input, ipttInput: ipttInput! } : undefined);
+    finish(
+      base,
+      status,
+      reason,
+      ctx,
+      input
+        ? { trajectory: { method: 'trajectory', category: null, inputs: {}, reason }, input, ipttInput: ipttInput! }
+        : undefined,
+    );
 
   if (!ind.targets.length) return withoutTrajectory('no_target', 'the indicator has no target');
   if (!baseline.point) return withoutTrajectory('no_data', baseline.note ?? 'no baseline value');
   if (!pursued) return withoutTrajectory('no_target', notes[notes.length - 1] ?? 'no target could be resolved');
   if (!judged.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
   if (pursued.time <= baseline.point.time) {
-    return withoutTrajectory('no_target', `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`);
+    return withoutTrajectory(
+      'no_target',
+      `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`,
+    );
   }
   if (!judged.some((o) => o.time > baseline.point!.time)) {
     return withoutTrajectory('no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`);
@@ -153,8 +214,17 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   base.projection = projections[0];
 
   const status = statusOfTrajectory(trajectory.category);
-  if (status) return finish(base, status, trajectory.reason ?? reasonOf(status, base), ctx, { trajectory, input, ipttInput: ipttInput! });
-  return finish(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be judged', ctx, { trajectory, input, ipttInput: ipttInput! });
+  if (status)
+    return finish(base, status, trajectory.reason ?? reasonOf(status, base), ctx, {
+      trajectory,
+      input,
+      ipttInput: ipttInput!,
+    });
+  return finish(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be judged', ctx, {
+    trajectory,
+    input,
+    ipttInput: ipttInput!,
+  });
 }
 
 function finish(
@@ -169,7 +239,10 @@ function finish(
   for (const name of names) {
     if (methods[name]) continue;
     if (!run) methods[name] = { category: null, inputs: {}, reason };
-    else methods[name] = outcomeOf(name === 'trajectory' ? run.trajectory : runMethod(name, name === 'iptt' ? run.ipttInput : run.input));
+    else
+      methods[name] = outcomeOf(
+        name === 'trajectory' ? run.trajectory : runMethod(name, name === 'iptt' ? run.ipttInput : run.input),
+      );
   }
   return { ...base, status, reason, methods };
 }
@@ -197,16 +270,25 @@ function toTimed(t: TimedValue): TimedValue {
 function reasonOf(status: Status, r: Omit<AssessmentResult, 'status' | 'reason'>): string {
   const ratio = r.progress_ratio;
   switch (status) {
-    case 'achieved': return `the latest value (${r.latest?.value}, ${r.latest?.period}) has reached the target (${r.target?.value}, ${r.target?.period})`;
-    case 'deteriorating': return `the latest value (${r.latest?.value}) has moved away from the target since the baseline (${r.baseline?.value})`;
-    default: return `${ratio === null ? '?' : Math.round(ratio * 100)} % of the change expected by ${r.latest?.period} on the path from the baseline to the target has happened`;
+    case 'achieved':
+      return `the latest value (${r.latest?.value}, ${r.latest?.period}) has reached the target (${r.target?.value}, ${r.target?.period})`;
+    case 'deteriorating':
+      return `the latest value (${r.latest?.value}) has moved away from the target since the baseline (${r.baseline?.value})`;
+    default:
+      return `${ratio === null ? '?' : Math.round(ratio * 100)} % of the change expected by ${r.latest?.period} on the path from the baseline to the target has happened`;
   }
 }
 
 type RawProjection = ReturnType<typeof projectLinear>;
 
 function toProjection(p: RawProjection, targetPeriod: string): ProjectionResult {
-  const raw = p as unknown as { method: 'linear' | 'cagr'; value?: number | null; attainment?: { time: number } | null; reason?: string; inputs?: Record<string, unknown> };
+  const raw = p as unknown as {
+    method: 'linear' | 'cagr';
+    value?: number | null;
+    attainment?: { time: number } | null;
+    reason?: string;
+    inputs?: Record<string, unknown>;
+  };
   const inputs: Record<string, number | string | boolean | null> = {};
   for (const [k, v] of Object.entries(raw.inputs ?? {})) {
     if (typeof v === 'number') inputs[k] = roundForOutput(v);

@@ -3,12 +3,18 @@ import { dimsLabel } from '../data/indicator-data.js';
 import type { AssessmentDocument, Status } from './assessment.js';
 
 const COLORS: Record<Status, string> = {
-  achieved: '\x1b[32m', on_track: '\x1b[32m', at_risk: '\x1b[33m', off_track: '\x1b[31m',
-  deteriorating: '\x1b[31;1m', no_data: '\x1b[2m', no_target: '\x1b[2m',
+  achieved: '\x1b[32m',
+  on_track: '\x1b[32m',
+  at_risk: '\x1b[33m',
+  off_track: '\x1b[31m',
+  deteriorating: '\x1b[31;1m',
+  no_data: '\x1b[2m',
+  no_target: '\x1b[2m',
 };
 const RESET = '\x1b[0m';
 
-const fmt = (v: { period: string; value: number | null } | null) => (v && v.value !== null ? `${formatNumber(v.value)} (${v.period})` : '-');
+const fmt = (v: { period: string; value: number | null } | null) =>
+  v && v.value !== null ? `${formatNumber(v.value)} (${v.period})` : '-';
 
 export function formatNumber(x: number): string {
   return Math.abs(x) >= 1000 ? x.toFixed(0) : Number.parseFloat(x.toPrecision(4)).toString();
@@ -16,7 +22,14 @@ export function formatNumber(x: number): string {
 
 export function renderAssessmentTable(doc: AssessmentDocument, options: { color: boolean }): string {
   const header = ['indicator', 'breakdown', 'baseline', 'latest', 'target', 'status'];
-  const rows = doc.results.map((r) => [r.indicator, dimsLabel(r.disaggregation) || 'total', fmt(r.baseline), fmt(r.latest), fmt(r.target), r.status]);
+  const rows = doc.results.map((r) => [
+    r.indicator,
+    dimsLabel(r.disaggregation) || 'total',
+    fmt(r.baseline),
+    fmt(r.latest),
+    fmt(r.target),
+    r.status,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[], status?: Status) =>
     cells

@@ -3,7 +3,15 @@
 import type { Direction, MethodName, Unit } from '../spec/schema.js';
 import type { InputValue } from './method-types.js';
 
-export const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'deteriorating', 'no_data', 'no_target'] as const;
+export const statuses = [
+  'achieved',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'deteriorating',
+  'no_data',
+  'no_target',
+] as const;
 export type Status = (typeof statuses)[number];
 export type TargetOutcome = 'achieved' | 'missed' | 'not_due' | 'no_data';
 

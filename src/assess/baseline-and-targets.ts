@@ -21,7 +21,15 @@ export function observationsUpTo(s: BreakdownSeries, asOf: Period): ObservedPoin
     const v = s.values[i];
     const p = s.periods[i];
     if (Number.isNaN(v) || p.endYear > asOf.endYear + EPS) continue;
-    out.push({ period: p.id, time: p.mid, firstYear: p.firstYear, value: v, periodObj: p, source: s.sources[i], line: s.lines[i] });
+    out.push({
+      period: p.id,
+      time: p.mid,
+      firstYear: p.firstYear,
+      value: v,
+      periodObj: p,
+      source: s.sources[i],
+      line: s.lines[i],
+    });
   }
   return out;
 }
@@ -38,10 +46,16 @@ export interface ResolvedBaseline {
  * at the baseline period (or a survey round overlapping it). Without a `baseline:` block,
  * the first observation serves, and the note says so.
  */
-export function resolveBaseline(def: BaselineDef | undefined, isHeadline: boolean, all: ObservedPoint[]): ResolvedBaseline {
+export function resolveBaseline(
+  def: BaselineDef | undefined,
+  isHeadline: boolean,
+  all: ObservedPoint[],
+): ResolvedBaseline {
   if (def && def.value !== undefined && isHeadline) {
     const p = def.period;
-    return { point: { period: p.id, time: p.mid, firstYear: p.firstYear, value: def.value, source: def.source, from: 'file' } };
+    return {
+      point: { period: p.id, time: p.mid, firstYear: p.firstYear, value: def.value, source: def.source, from: 'file' },
+    };
   }
   if (def) {
     const p = def.period;
@@ -52,7 +66,14 @@ export function resolveBaseline(def: BaselineDef | undefined, isHeadline: boolea
     const hit = exact ?? overlapping;
     if (hit) {
       return {
-        point: { period: hit.period, time: hit.time, firstYear: hit.firstYear, value: hit.value, source: hit.source, from: 'data' },
+        point: {
+          period: hit.period,
+          time: hit.time,
+          firstYear: hit.firstYear,
+          value: hit.value,
+          source: hit.source,
+          from: 'data',
+        },
         note: hit.period === p.id ? undefined : `baseline ${p.id} read from the survey round ${hit.period}`,
       };
     }
@@ -62,7 +83,14 @@ export function resolveBaseline(def: BaselineDef | undefined, isHeadline: boolea
   const first = all[0];
   if (!first) return { note: 'no baseline is set and the series has no values' };
   return {
-    point: { period: first.period, time: first.time, firstYear: first.firstYear, value: first.value, source: first.source, from: 'first-observation' },
+    point: {
+      period: first.period,
+      time: first.time,
+      firstYear: first.firstYear,
+      value: first.value,
+      source: first.source,
+      from: 'first-observation',
+    },
     note: `no baseline is set: the first observation (${first.period}) serves as baseline`,
   };
 }
@@ -71,7 +99,12 @@ function nearestAround(all: ObservedPoint[], t: number): string | undefined {
   const before = [...all].reverse().find((o) => o.time < t);
   const after = all.find((o) => o.time > t);
   const fmt = (o: ObservedPoint) => `${o.period} = ${o.value}`;
-  return [before, after].filter((o): o is ObservedPoint => o !== undefined).map(fmt).join(', ') || undefined;
+  return (
+    [before, after]
+      .filter((o): o is ObservedPoint => o !== undefined)
+      .map(fmt)
+      .join(', ') || undefined
+  );
 }
 
 export interface ResolvedTarget extends TimedValue {
@@ -87,22 +120,41 @@ export interface ResolvedTarget extends TimedValue {
 export type TargetResolution = { target: ResolvedTarget } | { unresolved: string; def: TargetDef };
 
 /** Resolves one target against a breakdown's baseline value. */
-export function resolveTarget(def: TargetDef, baselineValue: number | undefined, unit: Indicator['unit']): TargetResolution {
+export function resolveTarget(
+  def: TargetDef,
+  baselineValue: number | undefined,
+  unit: Indicator['unit'],
+): TargetResolution {
   const p = def.period;
   const make = (value: number, derivation: string): TargetResolution => ({
-    target: { period: p.id, time: p.mid, firstYear: p.firstYear, value, endTime: p.endYear, startTime: p.startYear, label: def.label, derivation, def },
+    target: {
+      period: p.id,
+      time: p.mid,
+      firstYear: p.firstYear,
+      value,
+      endTime: p.endYear,
+      startTime: p.startYear,
+      label: def.label,
+      derivation,
+      def,
+    },
   });
   if (def.value !== undefined) return make(def.value, 'given');
   const change = def.change!;
-  if (baselineValue === undefined) return { unresolved: `target ${p.id} is a change from the baseline, and this series has no baseline value`, def };
+  if (baselineValue === undefined)
+    return { unresolved: `target ${p.id} is a change from the baseline, and this series has no baseline value`, def };
   const sign = change >= 0 ? '+' : '-';
   switch (def.changeUnit) {
     case 'pp':
       return make(round12(baselineValue + change), `${baselineValue} ${sign} ${Math.abs(change)} percentage points`);
     case 'unit':
-      return make(round12(baselineValue + change), `${baselineValue} ${sign} ${Math.abs(change)}${unit === 'percent' ? ' (in the indicator\'s unit)' : ''}`);
+      return make(
+        round12(baselineValue + change),
+        `${baselineValue} ${sign} ${Math.abs(change)}${unit === 'percent' ? " (in the indicator's unit)" : ''}`,
+      );
     case 'percent':
-      if (baselineValue === 0) return { unresolved: `target ${p.id} is a ${change} % change from a baseline of 0, which is undefined`, def };
+      if (baselineValue === 0)
+        return { unresolved: `target ${p.id} is a ${change} % change from a baseline of 0, which is undefined`, def };
       return make(round12(baselineValue * (1 + change / 100)), `${baselineValue} ${sign} ${Math.abs(change)} % of it`);
     default:
       return { unresolved: `target ${p.id} has a change without change_unit`, def };
@@ -116,6 +168,9 @@ export const round12 = (x: number) => Number.parseFloat(x.toPrecision(12));
  * The target being pursued at as-of: the first dated on or after it, or the last one
  * when all are past (FORMAT.md section 3).
  */
-export function pursuedTarget<T extends { time: number; endTime: number }>(targets: readonly T[], asOf: Period): T | undefined {
+export function pursuedTarget<T extends { time: number; endTime: number }>(
+  targets: readonly T[],
+  asOf: Period,
+): T | undefined {
   return targets.find((t) => t.endTime >= asOf.endYear - EPS) ?? targets[targets.length - 1];
 }

@@ -139,7 +139,12 @@ export function pointInputs(name: string, point: TimedValue | undefined): Record
  * baseline already meets it, and a ratio of growth rates would read moving back towards
  * it as progress.
  */
-export function growthObstacle(baseline: TimedValue, latest: TimedValue, target: TimedValue | undefined, direction: 1 | -1): string | undefined {
+export function growthObstacle(
+  baseline: TimedValue,
+  latest: TimedValue,
+  target: TimedValue | undefined,
+  direction: 1 | -1,
+): string | undefined {
   if (latest.time <= baseline.time) {
     return `There is no data after the baseline (${baseline.period}), so no growth rate can be measured.`;
   }

@@ -2,7 +2,11 @@
 // any window of a given length. The SMART review's "Achievable" compares the pace a
 // target requires with it.
 
-export interface Point { time: number; value: number; period: string }
+export interface Point {
+  time: number;
+  value: number;
+  period: string;
+}
 
 export interface BestPace {
   /** Best annual change in the desired direction (indicator units per year); negative if it only moved away. */
@@ -28,7 +32,11 @@ function valueAt(points: readonly Point[], t: number): number {
  * observation (the window's end interpolated between observations). When the series
  * spans less than the window, its whole span is the one window.
  */
-export function bestHistoricalPace(points: readonly Point[], windowYears: number, direction: 1 | -1): BestPace | undefined {
+export function bestHistoricalPace(
+  points: readonly Point[],
+  windowYears: number,
+  direction: 1 | -1,
+): BestPace | undefined {
   const pts = [...points].sort((a, b) => a.time - b.time);
   if (pts.length < 2) return undefined;
   const span = pts[pts.length - 1].time - pts[0].time;
@@ -41,7 +49,11 @@ export function bestHistoricalPace(points: readonly Point[], windowYears: number
     const endValue = valueAt(pts, endTime);
     const perYear = (direction * (endValue - start.value)) / w;
     if (!best || perYear > best.perYear) {
-      const endPoint = pts.find((p) => Math.abs(p.time - endTime) < 1e-9) ?? { time: endTime, value: endValue, period: `${endTime.toFixed(1)} (interpolated)` };
+      const endPoint = pts.find((p) => Math.abs(p.time - endTime) < 1e-9) ?? {
+        time: endTime,
+        value: endValue,
+        period: `${endTime.toFixed(1)} (interpolated)`,
+      };
       best = { perYear, windowYears: w, from: start, to: endPoint };
     }
   }

@@ -3,7 +3,15 @@
 // target. Linear: the least-squares line through the observations. CAGR: the latest
 // value grown at the compound annual rate since the baseline.
 import type { InputValue, MethodInput, TimedValue } from './method-types.js';
-import { cagr, finiteOrNull, finiteOrUndefined, latestObservation, lineValueAt, olsLine, reachesTarget } from './growth.js';
+import {
+  cagr,
+  finiteOrNull,
+  finiteOrUndefined,
+  latestObservation,
+  lineValueAt,
+  olsLine,
+  reachesTarget,
+} from './growth.js';
 
 export type ProjectionMethod = 'linear' | 'cagr';
 
@@ -43,10 +51,18 @@ export interface Horizon {
 }
 
 function horizonOf(input: MethodInput, horizon: Horizon | undefined): Horizon | undefined {
-  return horizon ?? (input.target ? { period: input.target.period, time: input.target.time, value: input.target.value } : undefined);
+  return (
+    horizon ??
+    (input.target ? { period: input.target.period, time: input.target.time, value: input.target.value } : undefined)
+  );
 }
 
-function failure(method: ProjectionMethod, horizon: Horizon | undefined, reason: string, inputs: Record<string, InputValue>): ProjectionFailure {
+function failure(
+  method: ProjectionMethod,
+  horizon: Horizon | undefined,
+  reason: string,
+  inputs: Record<string, InputValue>,
+): ProjectionFailure {
   return {
     ok: false,
     method,
@@ -57,7 +73,13 @@ function failure(method: ProjectionMethod, horizon: Horizon | undefined, reason:
   };
 }
 
-function success(method: ProjectionMethod, horizon: Horizon, value: number, attainment: { time: number } | null | undefined, inputs: Record<string, InputValue>): ProjectionValue {
+function success(
+  method: ProjectionMethod,
+  horizon: Horizon,
+  value: number,
+  attainment: { time: number } | null | undefined,
+  inputs: Record<string, InputValue>,
+): ProjectionValue {
   return {
     ok: true,
     method,
@@ -87,7 +109,12 @@ export function projectLinear(input: MethodInput, horizon?: Horizon): Projection
   };
   if (to === undefined) return failure('linear', to, 'There is no target date to project to.', inputs);
   if (line === undefined || latest === undefined) {
-    return failure('linear', to, 'A straight-line projection needs observations in at least two different periods.', inputs);
+    return failure(
+      'linear',
+      to,
+      'A straight-line projection needs observations in at least two different periods.',
+      inputs,
+    );
   }
   const value = finiteOrUndefined(lineValueAt(line, to.time));
   if (value === undefined) return failure('linear', to, 'The projected value cannot be computed.', inputs);
@@ -119,12 +146,22 @@ export function projectCagr(input: MethodInput, horizon?: Horizon): Projection {
   };
   if (to === undefined) return failure('cagr', to, 'There is no target date to project to.', inputs);
   if (latest === undefined || latest.time <= baseline.time) {
-    return failure('cagr', to, `There is no data after the baseline (${baseline.period}) to measure a growth rate on.`, inputs);
+    return failure(
+      'cagr',
+      to,
+      `There is no data after the baseline (${baseline.period}) to measure a growth rate on.`,
+      inputs,
+    );
   }
   const rate = cagr(latest.value, baseline.value, latest.time, baseline.time);
   inputs.cagr = finiteOrNull(rate);
   if (rate === undefined) {
-    return failure('cagr', to, `A compound growth rate needs a positive baseline and a latest value that is not negative (baseline ${baseline.value}, latest ${latest.value}).`, inputs);
+    return failure(
+      'cagr',
+      to,
+      `A compound growth rate needs a positive baseline and a latest value that is not negative (baseline ${baseline.value}, latest ${latest.value}).`,
+      inputs,
+    );
   }
   const value = finiteOrUndefined(latest.value * (1 + rate) ** (to.time - latest.time));
   if (value === undefined) return failure('cagr', to, 'The projected value cannot be computed.', inputs);

@@ -40,9 +40,27 @@ export interface SmartReview {
 }
 
 /** Verbs that name an intention, not a quantity (English and Spanish). */
-const VAGUE_VERBS = ['improve', 'strengthen', 'enhance', 'promote', 'support', 'empower', 'raise awareness', 'build capacity', 'foster',
-  'mejorar', 'fortalecer', 'promover', 'apoyar', 'impulsar', 'fomentar', 'sensibilizar', 'empoderar'];
-const QUANTITY_WORDS = /\d|percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total|porcentaje|proporción|número|tasa|promedio|cantidad|%/i;
+const VAGUE_VERBS = [
+  'improve',
+  'strengthen',
+  'enhance',
+  'promote',
+  'support',
+  'empower',
+  'raise awareness',
+  'build capacity',
+  'foster',
+  'mejorar',
+  'fortalecer',
+  'promover',
+  'apoyar',
+  'impulsar',
+  'fomentar',
+  'sensibilizar',
+  'empoderar',
+];
+const QUANTITY_WORDS =
+  /\d|percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total|porcentaje|proporción|número|tasa|promedio|cantidad|%/i;
 
 /** The vague verb that comes first in the text, if any. */
 function firstVagueVerb(text: string): string | undefined {
@@ -57,7 +75,11 @@ function firstVagueVerb(text: string): string | undefined {
 const AMBITIOUS = 1.5;
 const UNPRECEDENTED = 3;
 
-export function smartReview(program: Program, data: ReadonlyMap<string, IndicatorData>, locale: Locale = program.locale): SmartReview {
+export function smartReview(
+  program: Program,
+  data: ReadonlyMap<string, IndicatorData>,
+  locale: Locale = program.locale,
+): SmartReview {
   const reviews = program.indicators.map((ind) => reviewIndicator(program, ind, data, locale));
   const summary = Object.fromEntries(letters.map((l) => [l, { pass: 0, warn: 0, fail: 0 }])) as SmartReview['summary'];
   for (const r of reviews) for (const l of letters) summary[l][r.letters[l].status]++;
@@ -65,15 +87,25 @@ export function smartReview(program: Program, data: ReadonlyMap<string, Indicato
 }
 
 function worst(findings: SmartFinding[]): FindingStatus {
-  return findings.some((f) => f.status === 'fail') ? 'fail' : findings.some((f) => f.status === 'warn') ? 'warn' : 'pass';
+  return findings.some((f) => f.status === 'fail')
+    ? 'fail'
+    : findings.some((f) => f.status === 'warn')
+      ? 'warn'
+      : 'pass';
 }
 
-function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<string, IndicatorData>, locale: Locale): SmartIndicatorReview {
+function reviewIndicator(
+  program: Program,
+  ind: Indicator,
+  data: ReadonlyMap<string, IndicatorData>,
+  locale: Locale,
+): SmartIndicatorReview {
   const m = smartMessages[locale];
   const num = (x: number) => formatSmartNumber(x, locale, 3);
   const d = data.get(ind.id);
   const series = d?.headline ?? d?.breakdowns[0];
-  const endOfTime: Period = program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
+  const endOfTime: Period =
+    program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
   const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
   const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed);
   const dir = ind.direction === 'increase' ? 1 : -1;
@@ -83,22 +115,38 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
   const def = ind.definition ?? '';
   const words = def.split(/\s+/).filter(Boolean).length;
   if (!def) S.push({ status: 'fail', text: m.definitionMissing() });
-  else if (def.toLowerCase().replace(/\W/g, '') === ind.name.toLowerCase().replace(/\W/g, '')) S.push({ status: 'fail', text: m.definitionIsName() });
+  else if (def.toLowerCase().replace(/\W/g, '') === ind.name.toLowerCase().replace(/\W/g, ''))
+    S.push({ status: 'fail', text: m.definitionIsName() });
   else if (words < 8) S.push({ status: 'warn', text: m.definitionShort(words), evidence: { words } });
   else S.push({ status: 'pass', text: m.definitionOk(words), evidence: { words } });
   const vague = firstVagueVerb(`${def} ${ind.name}`);
   if (vague && !QUANTITY_WORDS.test(def)) S.push({ status: 'warn', text: m.vagueVerb(vague) });
-  S.push({ status: 'pass', text: m.unitDirection(ind.unitLabel ?? ind.unit, ind.direction), evidence: { unit: ind.unit, direction: ind.direction } });
+  S.push({
+    status: 'pass',
+    text: m.unitDirection(ind.unitLabel ?? ind.unit, ind.direction),
+    evidence: { unit: ind.unit, direction: ind.direction },
+  });
 
   // M: data that exists, a baseline with a value and a date, numeric targets.
   const M: SmartFinding[] = [];
   const sourceName = ind.series?.data ?? (ind.inputs ? Object.values(ind.inputs).join(', ') : '-');
   if (ind.formula && ind.inputs) M.push({ status: 'pass', text: m.computedFrom(Object.values(ind.inputs)) });
   if (!observed.length) M.push({ status: 'fail', text: m.noDataForIndicator(sourceName) });
-  else M.push({ status: 'pass', text: m.dataPresent(observed.length, observed[0].period, observed[observed.length - 1].period, sourceName), evidence: { values: observed.length } });
+  else
+    M.push({
+      status: 'pass',
+      text: m.dataPresent(observed.length, observed[0].period, observed[observed.length - 1].period, sourceName),
+      evidence: { values: observed.length },
+    });
   if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline() });
-  else if (!baseline.point) M.push({ status: 'fail', text: m.baselineNoValue(ind.baseline.period.id, baseline.note ?? '') });
-  else M.push({ status: 'pass', text: m.baselineOk(baseline.point.period, baseline.point.value, baseline.point.source ?? baseline.point.from), evidence: { period: baseline.point.period, value: baseline.point.value } });
+  else if (!baseline.point)
+    M.push({ status: 'fail', text: m.baselineNoValue(ind.baseline.period.id, baseline.note ?? '') });
+  else
+    M.push({
+      status: 'pass',
+      text: m.baselineOk(baseline.point.period, baseline.point.value, baseline.point.source ?? baseline.point.from),
+      evidence: { period: baseline.point.period, value: baseline.point.value },
+    });
   if (!ind.targets.length) M.push({ status: 'fail', text: m.noTargets() });
   else M.push({ status: 'pass', text: m.targetsNumeric(ind.targets.length) });
 
@@ -107,32 +155,95 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
   const unitWords = m.unitWords(ind.unit);
   for (const t of ind.targets) {
     const r = resolveTarget(t, baseline.point?.value, ind.unit);
-    if ('unresolved' in r) { A.push({ status: 'fail', text: m.targetUnresolved(r.unresolved), target: t.period.id }); continue; }
-    const target = r.target;
-    if (ind.unit === 'percent' && (target.value < 0 || target.value > 100)) {
-      A.push({ status: 'fail', text: m.impossiblePercent(target.period, target.value), target: target.period, evidence: { target: target.value } });
+    if ('unresolved' in r) {
+      A.push({ status: 'fail', text: m.targetUnresolved(r.unresolved), target: t.period.id });
       continue;
     }
-    if (!baseline.point) { A.push({ status: 'warn', text: m.paceNoBaseline(target.period), target: target.period }); continue; }
+    const target = r.target;
+    if (ind.unit === 'percent' && (target.value < 0 || target.value > 100)) {
+      A.push({
+        status: 'fail',
+        text: m.impossiblePercent(target.period, target.value),
+        target: target.period,
+        evidence: { target: target.value },
+      });
+      continue;
+    }
+    if (!baseline.point) {
+      A.push({ status: 'warn', text: m.paceNoBaseline(target.period), target: target.period });
+      continue;
+    }
     const years = target.time - baseline.point.time;
     if (years <= 0) continue;
     const needed = (dir * (target.value - baseline.point.value)) / years;
-    const evidence: Record<string, number | string | null> = { baseline: baseline.point.value, target: target.value, years, required_per_year: needed };
-    if (needed <= 0) { A.push({ status: 'warn', text: m.alreadyMet(target.period, target.value, baseline.point.value), target: target.period, evidence }); continue; }
-    if (ind.unit !== 'percent' && baseline.point.value > 0) evidence.required_rate = Math.pow(target.value / baseline.point.value, 1 / years) - 1;
-    const best = bestHistoricalPace(observed.map((o) => ({ time: o.time, value: o.value, period: o.period })), years, dir);
-    if (!best) { A.push({ status: 'warn', text: m.paceUnknown(target.period, num(needed), unitWords), target: target.period, evidence }); continue; }
+    const evidence: Record<string, number | string | null> = {
+      baseline: baseline.point.value,
+      target: target.value,
+      years,
+      required_per_year: needed,
+    };
+    if (needed <= 0) {
+      A.push({
+        status: 'warn',
+        text: m.alreadyMet(target.period, target.value, baseline.point.value),
+        target: target.period,
+        evidence,
+      });
+      continue;
+    }
+    if (ind.unit !== 'percent' && baseline.point.value > 0)
+      evidence.required_rate = (target.value / baseline.point.value) ** (1 / years) - 1;
+    const best = bestHistoricalPace(
+      observed.map((o) => ({ time: o.time, value: o.value, period: o.period })),
+      years,
+      dir,
+    );
+    if (!best) {
+      A.push({
+        status: 'warn',
+        text: m.paceUnknown(target.period, num(needed), unitWords),
+        target: target.period,
+        evidence,
+      });
+      continue;
+    }
     evidence.best_per_year = best.perYear;
     evidence.window_years = best.windowYears;
     evidence.best_from = best.from.period;
     evidence.best_to = best.to.period;
-    if (best.perYear <= 0) { A.push({ status: 'fail', text: m.paceNeverMoved(target.period, num(needed), unitWords), target: target.period, evidence }); continue; }
+    if (best.perYear <= 0) {
+      A.push({
+        status: 'fail',
+        text: m.paceNeverMoved(target.period, num(needed), unitWords),
+        target: target.period,
+        evidence,
+      });
+      continue;
+    }
     const ratio = needed / best.perYear;
     evidence.ratio_to_best = ratio;
     const args = [target.period, num(needed), unitWords, num(best.perYear)] as const;
-    if (ratio > UNPRECEDENTED) A.push({ status: 'fail', text: m.paceUnprecedented(...args, num(ratio), best.from.period, best.to.period), target: target.period, evidence });
-    else if (ratio > AMBITIOUS) A.push({ status: 'warn', text: m.paceAmbitious(...args, num(ratio), best.from.period, best.to.period), target: target.period, evidence });
-    else A.push({ status: 'pass', text: m.paceOk(...args, num(best.windowYears), best.from.period, best.to.period), target: target.period, evidence });
+    if (ratio > UNPRECEDENTED)
+      A.push({
+        status: 'fail',
+        text: m.paceUnprecedented(...args, num(ratio), best.from.period, best.to.period),
+        target: target.period,
+        evidence,
+      });
+    else if (ratio > AMBITIOUS)
+      A.push({
+        status: 'warn',
+        text: m.paceAmbitious(...args, num(ratio), best.from.period, best.to.period),
+        target: target.period,
+        evidence,
+      });
+    else
+      A.push({
+        status: 'pass',
+        text: m.paceOk(...args, num(best.windowYears), best.from.period, best.to.period),
+        target: target.period,
+        evidence,
+      });
   }
   if (!ind.targets.length) A.push({ status: 'fail', text: m.noTargetToJudge() });
 
@@ -148,17 +259,26 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
   for (const t of ind.targets) {
     const p = t.period;
     if (comparePeriods(p, program.period.start) < 0 || comparePeriods(p, program.period.end) > 0) {
-      T.push({ status: 'warn', text: m.targetOutsideProgram(p.id, program.period.start.id, program.period.end.id), target: p.id });
+      T.push({
+        status: 'warn',
+        text: m.targetOutsideProgram(p.id, program.period.start.id, program.period.end.id),
+        target: p.id,
+      });
     } else if (ind.baseline && comparePeriods(p, ind.baseline.period) <= 0) {
       T.push({ status: 'fail', text: m.targetBeforeBaseline(p.id, ind.baseline.period.id), target: p.id });
     } else T.push({ status: 'pass', text: m.targetDated(p.id), target: p.id });
   }
-  const absolute = ind.targets.map((t) => resolveTarget(t, baseline.point?.value, ind.unit)).flatMap((r) => ('target' in r ? [r.target] : []));
+  const absolute = ind.targets
+    .map((t) => resolveTarget(t, baseline.point?.value, ind.unit))
+    .flatMap((r) => ('target' in r ? [r.target] : []));
   let ordered = true;
   for (let i = 1; i < absolute.length; i++) {
     if (dir * (absolute[i].value - absolute[i - 1].value) < 0) {
       ordered = false;
-      T.push({ status: 'warn', text: m.milestonesOutOfOrder(absolute[i - 1].period, absolute[i].period, ind.direction) });
+      T.push({
+        status: 'warn',
+        text: m.milestonesOutOfOrder(absolute[i - 1].period, absolute[i].period, ind.direction),
+      });
     }
   }
   if (ordered && absolute.length > 1) T.push({ status: 'pass', text: m.milestonesInOrder(absolute.length) });
@@ -167,6 +287,8 @@ function reviewIndicator(program: Program, ind: Indicator, data: ReadonlyMap<str
   return {
     indicator: ind.id,
     name: ind.name,
-    letters: Object.fromEntries(letters.map((l) => [l, { status: worst(lettersReview[l]), findings: lettersReview[l] }])) as Record<Letter, SmartLetterReview>,
+    letters: Object.fromEntries(
+      letters.map((l) => [l, { status: worst(lettersReview[l]), findings: lettersReview[l] }]),
+    ) as Record<Letter, SmartLetterReview>,
   };
 }

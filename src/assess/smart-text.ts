@@ -22,7 +22,9 @@ export function renderSmartReview(review: SmartReview, options: { color: boolean
   out.push('Summary (indicators passing / with warnings / failing each letter):');
   for (const l of letters) {
     const s = review.summary[l];
-    out.push(`  ${l} ${names[l].padEnd(11)} ${String(s.pass).padStart(3)} pass  ${String(s.warn).padStart(3)} warn  ${String(s.fail).padStart(3)} fail`);
+    out.push(
+      `  ${l} ${names[l].padEnd(11)} ${String(s.pass).padStart(3)} pass  ${String(s.warn).padStart(3)} warn  ${String(s.fail).padStart(3)} fail`,
+    );
   }
   return out.join('\n');
 }

@@ -36,13 +36,19 @@ export function judgeTarget<T extends TimedValue & { periodObj?: { endYear: numb
     return { outcome: 'not_due', reason: `the target period ${target.period} has not ended by ${asOf.id}` };
   }
   const judging = observations.filter((o) => o.time < target.endTime - EPS).at(-1);
-  const tooOld = judging === undefined ? true
-    : judging.periodObj && target.startTime !== undefined
-      ? judging.periodObj.endYear <= target.startTime - stepYears + EPS
-      : target.time - judging.time > stepYears + EPS;
+  const tooOld =
+    judging === undefined
+      ? true
+      : judging.periodObj && target.startTime !== undefined
+        ? judging.periodObj.endYear <= target.startTime - stepYears + EPS
+        : target.time - judging.time > stepYears + EPS;
   if (judging === undefined || tooOld) {
     const step = stepYears === 1 ? 'one year' : `${+stepYears.toFixed(4)} years`;
-    return { outcome: 'no_data', by: judging, reason: `no value was observed in the ${step} up to the target ${target.period}, so it cannot be judged` };
+    return {
+      outcome: 'no_data',
+      by: judging,
+      reason: `no value was observed in the ${step} up to the target ${target.period}, so it cannot be judged`,
+    };
   }
   return { outcome: reachesTarget(judging.value, target.value, direction) ? 'achieved' : 'missed', by: judging };
 }
@@ -56,8 +62,18 @@ export interface TargetOutcome {
 }
 
 /** `judgeTarget` on a method input, with the numbers it used for an evaluator. */
-export function targetOutcome(target: TimedValue, targetEndTime: number, input: Pick<MethodInput, 'observations' | 'direction' | 'asOf' | 'stepYears'>): TargetOutcome {
-  const judged = judgeTarget({ ...target, endTime: targetEndTime }, input.observations, { id: input.asOf.period, endYear: input.asOf.endTime }, input.direction, input.stepYears);
+export function targetOutcome(
+  target: TimedValue,
+  targetEndTime: number,
+  input: Pick<MethodInput, 'observations' | 'direction' | 'asOf' | 'stepYears'>,
+): TargetOutcome {
+  const judged = judgeTarget(
+    { ...target, endTime: targetEndTime },
+    input.observations,
+    { id: input.asOf.period, endYear: input.asOf.endTime },
+    input.direction,
+    input.stepYears,
+  );
   const inputs: Record<string, InputValue> = {
     target_value: target.value,
     target_time: target.time,
@@ -80,5 +96,7 @@ export function targetOutcome(target: TimedValue, targetEndTime: number, input: 
 
 /** Outcomes of every target of the indicator, in the order of `input.targets`. */
 export function targetOutcomes(input: MethodInput): TargetOutcome[] {
-  return input.targets.map((target, i) => targetOutcome(target, input.targetEndTimes[i] ?? Number.POSITIVE_INFINITY, input));
+  return input.targets.map((target, i) =>
+    targetOutcome(target, input.targetEndTimes[i] ?? Number.POSITIVE_INFINITY, input),
+  );
 }

@@ -12,12 +12,14 @@ export function parseAsOf(text: string | undefined): Period | undefined {
 
 export function parseMethod(text: string | undefined): MethodName | undefined {
   if (text === undefined) return undefined;
-  if (!(methodNames as readonly string[]).includes(text)) throw new UsageError(`--method ${text}: choose one of ${methodNames.join(', ')}`);
+  if (!(methodNames as readonly string[]).includes(text))
+    throw new UsageError(`--method ${text}: choose one of ${methodNames.join(', ')}`);
   return text as MethodName;
 }
 
 export function parseLocale(text: string | undefined): Locale | undefined {
   if (text === undefined) return undefined;
-  if (!(locales as readonly string[]).includes(text)) throw new UsageError(`--locale ${text}: choose one of ${locales.join(', ')}`);
+  if (!(locales as readonly string[]).includes(text))
+    throw new UsageError(`--locale ${text}: choose one of ${locales.join(', ')}`);
   return text as Locale;
 }

@@ -57,9 +57,15 @@ export async function run(argv: string[], output: Output = processOutput, cwd = 
       throw new UsageError((e as Error).message.split('\n')[0]);
     }
     const { values, positionals } = parsed;
-    if (values.version) { output.out(engineVersion()); return 0; }
+    if (values.version) {
+      output.out(engineVersion());
+      return 0;
+    }
     const [command, ...rest] = positionals;
-    if (values.help || command === undefined || command === 'help') { output.out(usage); return command === undefined && !values.help ? 2 : 0; }
+    if (values.help || command === undefined || command === 'help') {
+      output.out(usage);
+      return command === undefined && !values.help ? 2 : 0;
+    }
     const opts: CliOptions = {
       root: cwd,
       program: values.program,
@@ -80,7 +86,8 @@ export async function run(argv: string[], output: Output = processOutput, cwd = 
     };
     const fn = commands[command];
     if (!fn) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(commands).join(', ')}`);
-    if (command !== 'schema' && command !== 'init' && rest.length) throw new UsageError(`mel ${command} takes no argument "${rest[0]}"`);
+    if (command !== 'schema' && command !== 'init' && rest.length)
+      throw new UsageError(`mel ${command} takes no argument "${rest[0]}"`);
     await fn();
     return 0;
   } catch (e) {
@@ -93,7 +100,9 @@ export async function run(argv: string[], output: Output = processOutput, cwd = 
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);
-    output.err(`mel: internal error: ${message.split('\n')[0]} (this is a bug in mel-engine; please report it with the command you ran)`);
+    output.err(
+      `mel: internal error: ${message.split('\n')[0]} (this is a bug in mel-engine; please report it with the command you ran)`,
+    );
     if (process.env.MEL_DEBUG) output.err(String((e as Error)?.stack));
     return 70;
   }

@@ -11,8 +11,12 @@ export interface Output {
 }
 
 export const processOutput: Output = {
-  out: (t) => { process.stdout.write(t.endsWith('\n') ? t : t + '\n'); },
-  err: (t) => { process.stderr.write(t.endsWith('\n') ? t : t + '\n'); },
+  out: (t) => {
+    process.stdout.write(t.endsWith('\n') ? t : t + '\n');
+  },
+  err: (t) => {
+    process.stderr.write(t.endsWith('\n') ? t : t + '\n');
+  },
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   errIsTTY: Boolean(process.stderr.isTTY),
 };
@@ -22,6 +26,9 @@ export function printIssues(issues: readonly Issue[], output: Output): boolean {
   for (const i of issues) output.err(formatIssue(i));
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  if (errors) output.err(`${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+  if (errors)
+    output.err(
+      `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    );
   return errors > 0;
 }

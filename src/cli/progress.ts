@@ -21,7 +21,9 @@ export function terminalProgress(stream: NodeJS.WriteStream, delayMs = 1000): Pr
     stream.write(`\r${text.slice(0, (stream.columns ?? 80) - 1)}\x1b[K`);
   };
   // A run still busy after the delay shows the phase it is in, even before its next step.
-  const timer = setTimeout(() => { if (line) write(line); }, delayMs);
+  const timer = setTimeout(() => {
+    if (line) write(line);
+  }, delayMs);
   timer.unref();
   return {
     stage(label) {
@@ -29,7 +31,10 @@ export function terminalProgress(stream: NodeJS.WriteStream, delayMs = 1000): Pr
     },
     step(label, done, total) {
       const now = Date.now();
-      if (now - last < 80 && done < total) { line = bar(label, done, total); return; }
+      if (now - last < 80 && done < total) {
+        line = bar(label, done, total);
+        return;
+      }
       last = now;
       write(bar(label, done, total));
     },

@@ -6,7 +6,10 @@ import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import { allSeries, dimsKey, dimsLabel } from '../data/indicator-data.js';
 import { evaluateFormulaAt, type ParsedFormula } from './formula.js';
 
-interface Cell { value: number; source?: string }
+interface Cell {
+  value: number;
+  source?: string;
+}
 
 /** Period id -> value, for aligning series on identical periods. */
 function cellsByPeriod(s: BreakdownSeries): Map<string, Cell> {
@@ -23,7 +26,12 @@ function unionPeriods(series: readonly BreakdownSeries[]): Period[] {
   return [...byId.values()].sort(comparePeriods);
 }
 
-function buildSeries(dims: Record<string, string>, file: string, origin: BreakdownSeries['origin'], rows: { period: Period; value?: number; source?: string; missing?: string }[]): BreakdownSeries {
+function buildSeries(
+  dims: Record<string, string>,
+  file: string,
+  origin: BreakdownSeries['origin'],
+  rows: { period: Period; value?: number; source?: string; missing?: string }[],
+): BreakdownSeries {
   return {
     dims,
     periods: rows.map((r) => r.period),
@@ -57,9 +65,22 @@ export function computeFormulaSeries(
     const cells = parts.map(cellsByPeriod);
     const rows = unionPeriods(parts).map((period) => {
       const scope: Record<string, number | undefined> = {};
-      names.forEach((n, i) => { scope[n] = cells[i].get(period.id)?.value; });
-      const r = evaluateFormulaAt(formula, scope, (n) => `${n} (${inputIds[n]}${dimsLabel(parts[0].dims) ? `, ${dimsLabel(parts[0].dims)}` : ''})`);
-      const source = `${formula.text}: ` + names.map((n, i) => `${n} = ${inputIds[n]}${cells[i].get(period.id)?.source ? ` (${cells[i].get(period.id)!.source})` : ''}`).join('; ');
+      names.forEach((n, i) => {
+        scope[n] = cells[i].get(period.id)?.value;
+      });
+      const r = evaluateFormulaAt(
+        formula,
+        scope,
+        (n) => `${n} (${inputIds[n]}${dimsLabel(parts[0].dims) ? `, ${dimsLabel(parts[0].dims)}` : ''})`,
+      );
+      const source =
+        `${formula.text}: ` +
+        names
+          .map(
+            (n, i) =>
+              `${n} = ${inputIds[n]}${cells[i].get(period.id)?.source ? ` (${cells[i].get(period.id)!.source})` : ''}`,
+          )
+          .join('; ');
       return 'value' in r ? { period, value: r.value, source } : { period, missing: r.missing, source };
     });
     out.push(buildSeries(parts[0].dims, file, 'formula', rows));
@@ -84,19 +105,32 @@ export function sumOfBreakdowns(breakdowns: readonly BreakdownSeries[], file: st
  * Headline of a percentage = sum(numerators) / sum(denominators) x factor over the
  * breakdowns both share (Akvo RSR, DHIS2), never a mean of the breakdowns' percentages.
  */
-export function ratioOfSums(numerator: IndicatorData, denominator: IndicatorData, factor: number, file: string): BreakdownSeries {
+export function ratioOfSums(
+  numerator: IndicatorData,
+  denominator: IndicatorData,
+  factor: number,
+  file: string,
+): BreakdownSeries {
   const dens = new Map(denominator.breakdowns.map((b) => [dimsKey(b.dims), b]));
-  const pairs = numerator.breakdowns.filter((b) => dens.has(dimsKey(b.dims))).map((b) => [b, dens.get(dimsKey(b.dims))!] as const);
+  const pairs = numerator.breakdowns
+    .filter((b) => dens.has(dimsKey(b.dims)))
+    .map((b) => [b, dens.get(dimsKey(b.dims))!] as const);
   const numCells = pairs.map(([n]) => cellsByPeriod(n));
   const denCells = pairs.map(([, d]) => cellsByPeriod(d));
   const rows = unionPeriods(pairs.flat()).map((period) => {
-    const lacking = pairs.filter((_, i) => !numCells[i].has(period.id) || !denCells[i].has(period.id)).map(([n]) => dimsLabel(n.dims));
+    const lacking = pairs
+      .filter((_, i) => !numCells[i].has(period.id) || !denCells[i].has(period.id))
+      .map(([n]) => dimsLabel(n.dims));
     if (pairs.length === 0) return { period, missing: 'numerator and denominator share no breakdown' };
     if (lacking.length) return { period, missing: `no numerator or denominator for ${lacking.join(', ')}` };
     const num = numCells.reduce((s, c) => s + c.get(period.id)!.value, 0);
     const den = denCells.reduce((s, c) => s + c.get(period.id)!.value, 0);
     if (den === 0) return { period, missing: 'the denominators sum to 0' };
-    return { period, value: (num / den) * factor, source: `sum of ${numerator.indicatorId} / sum of ${denominator.indicatorId} x ${factor}` };
+    return {
+      period,
+      value: (num / den) * factor,
+      source: `sum of ${numerator.indicatorId} / sum of ${denominator.indicatorId} x ${factor}`,
+    };
   });
   return buildSeries({}, file, 'aggregate-ratio', rows);
 }

@@ -12,7 +12,16 @@ import { dimsKey } from './indicator-data.js';
 import type { LoadedTable, Series } from './series.js';
 
 /** Values that mark a headline total row when a data source names none. */
-export const defaultTotalMarkers = ['total', 'national', 'nacional', 'all', 'todos', 'todas', 'both sexes', 'ambos sexos'];
+export const defaultTotalMarkers = [
+  'total',
+  'national',
+  'nacional',
+  'all',
+  'todos',
+  'todas',
+  'both sexes',
+  'ambos sexos',
+];
 
 export function totalMarkersOf(source: DataSource, column: string): Set<string> {
   const given = source.totals?.[column];
@@ -31,7 +40,10 @@ export function matchColumnOf(key: string, source: DataSource, columns: readonly
 /** An index of a table's series by the value of its indicator column, built once per table. */
 export class SeriesIndex {
   private readonly byCode = new Map<string, Series[]>();
-  constructor(readonly table: LoadedTable, readonly indicatorColumn: string) {
+  constructor(
+    readonly table: LoadedTable,
+    readonly indicatorColumn: string,
+  ) {
     for (const s of table.series) {
       const code = s.keys[indicatorColumn] ?? '';
       let list = this.byCode.get(code);
@@ -40,7 +52,7 @@ export class SeriesIndex {
     }
   }
   candidates(code: string | undefined): readonly Series[] {
-    return code === undefined ? this.table.series : this.byCode.get(code) ?? [];
+    return code === undefined ? this.table.series : (this.byCode.get(code) ?? []);
   }
 }
 
@@ -61,7 +73,13 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
   for (const [key, value] of Object.entries(match)) {
     const column = matchColumnOf(key, source, columns);
     if (!columns.includes(column)) {
-      issues.push(issueError(indicator.file, specMessages.matchColumnMissing(key, source.id, columns, closestName(key, columns)), at));
+      issues.push(
+        issueError(
+          indicator.file,
+          specMessages.matchColumnMissing(key, source.id, columns, closestName(key, columns)),
+          at,
+        ),
+      );
     } else resolved.push([column, value.trim()]);
   }
   const empty: IndicatorData = { indicatorId: indicator.id, breakdowns: [] };
@@ -90,9 +108,16 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
     const key = dimsKey(dims);
     const prior = byDims.get(key);
     if (prior) {
-      const differing = columns.filter((c) => !matchedColumns.has(c) && !breakdownColumns.includes(c) && prior.series.keys[c] !== s.keys[c]);
-      issues.push(issueError(indicator.file,
-        `indicator \`${indicator.id}\` matches several series of \`${source.id}\` that differ only in ${differing.map((c) => `\`${c}\``).join(', ') || 'their total markers'} (${differing.map((c) => `${prior.series.keys[c]} / ${s.keys[c]}`).join(', ')}); add the column to \`match\` or to the data source's \`disaggregations\``, at));
+      const differing = columns.filter(
+        (c) => !matchedColumns.has(c) && !breakdownColumns.includes(c) && prior.series.keys[c] !== s.keys[c],
+      );
+      issues.push(
+        issueError(
+          indicator.file,
+          `indicator \`${indicator.id}\` matches several series of \`${source.id}\` that differ only in ${differing.map((c) => `\`${c}\``).join(', ') || 'their total markers'} (${differing.map((c) => `${prior.series.keys[c]} / ${s.keys[c]}`).join(', ')}); add the column to \`match\` or to the data source's \`disaggregations\``,
+          at,
+        ),
+      );
       continue;
     }
     byDims.set(key, { dims, series: s, isTotalRow: anyTotal });
@@ -102,7 +127,12 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
   const breakdowns: BreakdownSeries[] = [];
   for (const { dims, series, isTotalRow } of byDims.values()) {
     const isHeadline = Object.keys(dims).length === 0;
-    const b = toBreakdown(series, dims, table.file, isHeadline && (isTotalRow || breakdownColumns.length > 0) ? 'total-row' : 'data');
+    const b = toBreakdown(
+      series,
+      dims,
+      table.file,
+      isHeadline && (isTotalRow || breakdownColumns.length > 0) ? 'total-row' : 'data',
+    );
     if (isHeadline) headline = b;
     else breakdowns.push(b);
   }
@@ -113,7 +143,23 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
   return { data: { indicatorId: indicator.id, headline, breakdowns }, issues };
 }
 
-function toBreakdown(s: Series, dims: Record<string, string>, file: string, origin: BreakdownSeries['origin']): BreakdownSeries {
-  const missingReasons = Array.from(s.values, (v) => (Number.isNaN(v) ? 'the file marks this value as missing' : undefined));
-  return { dims, periods: [...s.periods], values: s.values, lines: s.lines, sources: [...s.sources], missingReasons, file, origin };
+function toBreakdown(
+  s: Series,
+  dims: Record<string, string>,
+  file: string,
+  origin: BreakdownSeries['origin'],
+): BreakdownSeries {
+  const missingReasons = Array.from(s.values, (v) =>
+    Number.isNaN(v) ? 'the file marks this value as missing' : undefined,
+  );
+  return {
+    dims,
+    periods: [...s.periods],
+    values: s.values,
+    lines: s.lines,
+    sources: [...s.sources],
+    missingReasons,
+    file,
+    origin,
+  };
 }

@@ -66,7 +66,12 @@ function findColumn(headers: readonly string[], name: string): number {
  * value column (long) or id column (wide) leaves nothing to read; a missing
  * disaggregation, match, source or note column is an error, and the file is read without it.
  */
-export function planColumns(fields: readonly string[], headerLine: number, source: DataSource, context: PlanContext): HeaderAttempt {
+export function planColumns(
+  fields: readonly string[],
+  headerLine: number,
+  source: DataSource,
+  context: PlanContext,
+): HeaderAttempt {
   const headers = fields.map(cleanHeader);
   const named = headers.filter((h) => h !== '');
   const issues: Issue[] = [];
@@ -90,7 +95,9 @@ export function planColumns(fields: readonly string[], headerLine: number, sourc
   for (const m of context.matchColumns) if (!keyed.has(m)) keyed.set(m, column(m, 'match', false));
   // FORMAT.md's long layout: `indicator,period,value[,<disaggregations>][,source][,note]`:
   // columns named source and note are read without being configured.
-  const sourceField = source.columns?.source ? column(source.columns.source, 'source', false) : findColumn(headers, 'source');
+  const sourceField = source.columns?.source
+    ? column(source.columns.source, 'source', false)
+    : findColumn(headers, 'source');
   const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : findColumn(headers, 'note');
   if (fatal) return { issues };
 
@@ -103,15 +110,25 @@ export function planColumns(fields: readonly string[], headerLine: number, sourc
       if (taken.has(f) || headers[f] === '') continue; // an empty header: the trailing delimiter World Bank files have
       const text = periodTextOfHeader(headers[f]);
       if (parsePeriod(text, periodContext).ok) periodColumns.push({ field: f, text });
-      else if (source.id_columns) issues.push(issueWarning(source.file, msg.ignoredWideColumn(headers[f]), headerLine, f + 1));
+      else if (source.id_columns)
+        issues.push(issueWarning(source.file, msg.ignoredWideColumn(headers[f]), headerLine, f + 1));
     }
-    if (periodColumns.length === 0) return { issues: [...issues, issueError(source.file, msg.noPeriodColumns(named), headerLine)] };
+    if (periodColumns.length === 0)
+      return { issues: [...issues, issueError(source.file, msg.noPeriodColumns(named), headerLine)] };
   }
   return {
     plan: {
-      headerLine, headers, width: fields.length, indicator,
-      keyFields: keys.map(([, f]) => f), keyNames: keys.map(([name]) => name),
-      source: sourceField, note: noteField, period, value, periodColumns,
+      headerLine,
+      headers,
+      width: fields.length,
+      indicator,
+      keyFields: keys.map(([, f]) => f),
+      keyNames: keys.map(([name]) => name),
+      source: sourceField,
+      note: noteField,
+      period,
+      value,
+      periodColumns,
     },
     issues,
   };

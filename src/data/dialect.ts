@@ -33,7 +33,8 @@ function countPerLine(sample: string, complete: boolean): number[][] {
   let quoted = false;
   for (let i = 0; i < sample.length && lines.length < SAMPLE_LINES; i++) {
     const c = sample[i];
-    if (c === '"') quoted = !quoted; // `""` inside quotes toggles twice: no change
+    if (c === '"')
+      quoted = !quoted; // `""` inside quotes toggles twice: no change
     else if (quoted) continue;
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && sample[i + 1] === '\n') i++;
@@ -82,7 +83,15 @@ export function decimalMarkFor(delimiter: Delimiter, configured?: DecimalMark): 
 }
 
 /** The dialect of a file from the start of its text and what its data source says. */
-export function detectDialect(sample: string, source: Pick<DataSource, 'delimiter' | 'decimal'>, complete = false): Dialect {
+export function detectDialect(
+  sample: string,
+  source: Pick<DataSource, 'delimiter' | 'decimal'>,
+  complete = false,
+): Dialect {
   const delimiter = source.delimiter ?? detectDelimiter(sample, complete);
-  return { delimiter, decimal: decimalMarkFor(delimiter, source.decimal), delimiterDetected: source.delimiter === undefined };
+  return {
+    delimiter,
+    decimal: decimalMarkFor(delimiter, source.decimal),
+    delimiterDetected: source.delimiter === undefined,
+  };
 }

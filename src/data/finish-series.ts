@@ -37,7 +37,10 @@ export interface PointsRead {
 
 /** Every series of the file, in order of first appearance; unreadable periods and repeats go to `read.log`. */
 export function finishSeries(read: PointsRead): Series[] {
-  const resolved = resolvePeriods(read.periodTexts, { fiscalYearStart: read.fiscalYearStart, frequency: read.frequencyHint });
+  const resolved = resolvePeriods(read.periodTexts, {
+    fiscalYearStart: read.fiscalYearStart,
+    frequency: read.frequencyHint,
+  });
   const texts = read.texts.map((t) => t.trim() || undefined);
   const { order, start } = read.store.bySeries(read.seriesKeys.length);
   const finisher = new SeriesFinisher(read, resolved, texts);
@@ -70,7 +73,9 @@ class SeriesFinisher {
       if (periods[id]) points[n++] = i;
       else {
         const text = this.read.periodTexts[id];
-        log.row('period', 'error', store.lines[i], p.period + 1, () => msg.unreadablePeriod(text.trim(), p.headers[p.period], resolved.reasons[id]!));
+        log.row('period', 'error', store.lines[i], p.period + 1, () =>
+          msg.unreadablePeriod(text.trim(), p.headers[p.period], resolved.reasons[id]!),
+        );
       }
     }
     // Files are usually in period order within a series: check before sorting.
@@ -89,7 +94,8 @@ class SeriesFinisher {
     }
 
     const label = source.source;
-    const sourceOf = (i: number) => (store.sourceIds && store.sourceIds[i] >= 0 ? texts[store.sourceIds[i]] ?? label : label);
+    const sourceOf = (i: number) =>
+      store.sourceIds && store.sourceIds[i] >= 0 ? (texts[store.sourceIds[i]] ?? label) : label;
     const noteOf = (i: number) => (store.noteIds && store.noteIds[i] >= 0 ? texts[store.noteIds[i]] : undefined);
     const out = {
       periods: new Array<Period>(distinct),
@@ -137,7 +143,8 @@ class SeriesFinisher {
           const period = periods[store.periodIds[first]]!.id;
           for (const i of group.slice(1)) {
             log.row('duplicate', 'error', store.lines[i], this.periodColumnOf(store.periodIds[i]) + 1, () =>
-              msg.duplicateRow(this.seriesLabel(keys), period, store.lines[first], source.id));
+              msg.duplicateRow(this.seriesLabel(keys), period, store.lines[first], source.id),
+            );
           }
         }
       }

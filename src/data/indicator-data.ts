@@ -28,9 +28,18 @@ export interface IndicatorData {
 }
 
 export const dimsKey = (dims: Record<string, string>) =>
-  Object.keys(dims).sort().map((k) => `${k}=${dims[k]}`).join('|');
+  Object.keys(dims)
+    .sort()
+    .map((k) => `${k}=${dims[k]}`)
+    .join('|');
 
 export const dimsLabel = (dims: Record<string, string>) =>
-  Object.keys(dims).length === 0 ? '' : Object.keys(dims).sort().map((k) => dims[k]).join(' / ');
+  Object.keys(dims).length === 0
+    ? ''
+    : Object.keys(dims)
+        .sort()
+        .map((k) => dims[k])
+        .join(' / ');
 
-export const allSeries = (d: IndicatorData): BreakdownSeries[] => (d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns);
+export const allSeries = (d: IndicatorData): BreakdownSeries[] =>
+  d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns;

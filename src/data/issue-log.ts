@@ -12,7 +12,10 @@ export const ISSUES_PER_KIND = 200;
 
 export class IssueLog {
   private readonly list: Issue[] = [];
-  private readonly unlisted = new Map<msg.RowProblemKind, { count: number; line: number; severity: Issue['severity'] }>();
+  private readonly unlisted = new Map<
+    msg.RowProblemKind,
+    { count: number; line: number; severity: Issue['severity'] }
+  >();
   private readonly listed = new Map<msg.RowProblemKind, number>();
 
   constructor(readonly file: string) {}
@@ -22,7 +25,13 @@ export class IssueLog {
   }
 
   /** A row problem; `message` is called only when the problem is listed. */
-  row(kind: msg.RowProblemKind, severity: Issue['severity'], line: number, column: number, message: () => string): void {
+  row(
+    kind: msg.RowProblemKind,
+    severity: Issue['severity'],
+    line: number,
+    column: number,
+    message: () => string,
+  ): void {
     const listed = this.listed.get(kind) ?? 0;
     if (listed < ISSUES_PER_KIND) {
       this.listed.set(kind, listed + 1);
@@ -37,7 +46,13 @@ export class IssueLog {
   /** Every issue, the counts of the unlisted included, in the order compareIssues gives. */
   issues(): Issue[] {
     const all = [...this.list];
-    for (const [kind, more] of this.unlisted) all.push({ severity: more.severity, file: this.file, line: more.line, message: msg.moreProblems(more.count, kind) });
+    for (const [kind, more] of this.unlisted)
+      all.push({
+        severity: more.severity,
+        file: this.file,
+        line: more.line,
+        message: msg.moreProblems(more.count, kind),
+      });
     return all.sort(compareIssues);
   }
 }

@@ -77,7 +77,10 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
   // 4. aggregate rules, 5. formulas (inputs first)
   const byId = new Map(program.indicators.map((i) => [i.id, i]));
   const edges = new Map(program.indicators.map((i) => [i.id, dependenciesOf(i)]));
-  for (const id of evaluationOrder(program.indicators.map((i) => i.id), edges)) {
+  for (const id of evaluationOrder(
+    program.indicators.map((i) => i.id),
+    edges,
+  )) {
     const ind = byId.get(id);
     if (!ind) continue;
     if (ind.formula && ind.inputs) {
@@ -106,7 +109,10 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
     }
   }
 
-  return { workspace: { program, data, tables: [...tables.values()], issues: issues.sorted() }, issues: issues.sorted() };
+  return {
+    workspace: { program, data, tables: [...tables.values()], issues: issues.sorted() },
+    issues: issues.sorted(),
+  };
 }
 
 function dependenciesOf(ind: Indicator): string[] {
@@ -132,14 +138,19 @@ function applyAggregateRule(ind: Indicator, data: Map<string, IndicatorData>, is
   const d = data.get(ind.id);
   if (!ind.aggregate || ind.aggregate === 'none' || !d || d.headline) return;
   if (ind.aggregate === 'sum') {
-    if (ind.unit === 'percent') issues.warning(ind.file, specMessages.aggregateSumOfPercent(ind.id), ind.lineOf('aggregate'));
+    if (ind.unit === 'percent')
+      issues.warning(ind.file, specMessages.aggregateSumOfPercent(ind.id), ind.lineOf('aggregate'));
     if (d.breakdowns.length) d.headline = sumOfBreakdowns(d.breakdowns, ind.file);
     return;
   }
   const num = data.get(ind.aggregate.numerator);
   const den = data.get(ind.aggregate.denominator);
   if (!num || !den) {
-    issues.error(ind.file, specMessages.unknownInput('aggregate', !num ? ind.aggregate.numerator : ind.aggregate.denominator), ind.lineOf('aggregate'));
+    issues.error(
+      ind.file,
+      specMessages.unknownInput('aggregate', !num ? ind.aggregate.numerator : ind.aggregate.denominator),
+      ind.lineOf('aggregate'),
+    );
     return;
   }
   d.headline = ratioOfSums(num, den, ind.aggregate.factor, ind.file);
@@ -152,7 +163,11 @@ function checkValueRanges(ind: Indicator, d: IndicatorData, issues: IssueList): 
     for (let i = 0; i < s.values.length; i++) {
       const v = s.values[i];
       if (!Number.isNaN(v) && (v < range[0] || v > range[1])) {
-        issues.warning(s.file, specMessages.outsideValidRange(ind.id, v, s.periods[i].id, range), s.lines[i] || undefined);
+        issues.warning(
+          s.file,
+          specMessages.outsideValidRange(ind.id, v, s.periods[i].id, range),
+          s.lines[i] || undefined,
+        );
       }
     }
   }

@@ -26,7 +26,22 @@ export type ParsedCell = number | Missing | NumberProblem;
  * dashes, and the Spanish `s.d.`/`s/d` (sin dato).
  */
 export const defaultMissingMarkers: readonly string[] = [
-  '', 'na', 'n/a', 'n.a.', '..', '...', '-', '–', '—', 'n.d.', 'nd', 'nan', 'null', '#n/a', 's.d.', 's/d',
+  '',
+  'na',
+  'n/a',
+  'n.a.',
+  '..',
+  '...',
+  '-',
+  '–',
+  '—',
+  'n.d.',
+  'nd',
+  'nan',
+  'null',
+  '#n/a',
+  's.d.',
+  's/d',
 ];
 
 export interface NumberFormat {
@@ -39,7 +54,11 @@ export interface NumberFormat {
   readonly sourceId: string;
 }
 
-export function numberFormat(options: { decimal: DecimalMark; sourceId: string; missing?: readonly string[] }): NumberFormat {
+export function numberFormat(options: {
+  decimal: DecimalMark;
+  sourceId: string;
+  missing?: readonly string[];
+}): NumberFormat {
   const extra = options.missing ?? [];
   const missing = new Set(defaultMissingMarkers);
   for (const m of extra) missing.add(m.trim().toLowerCase());
@@ -88,7 +107,7 @@ const MANTISSA = /^[0-9.,]*$/;
 function ungroup(intPart: string, sep: string): string | undefined {
   const groups = intPart.split(sep);
   const first = groups[0];
-  if (first.length < 1 || first.length > 3 || (first[0] === '0')) return undefined;
+  if (first.length < 1 || first.length > 3 || first[0] === '0') return undefined;
   for (let g = 1; g < groups.length; g++) if (groups[g].length !== 3) return undefined;
   return groups.join('');
 }
@@ -125,11 +144,13 @@ function parseLocalised(text: string, format: NumberFormat): ParsedCell {
   // Space-like separators only ever group thousands.
   const spaced = GROUP_SPACE.test(s);
   if (spaced) s = s.replace(GROUP_SPACES, ' ');
-  if (!MANTISSA.test(spaced ? s.replaceAll(' ', '') : s) || !/\d/.test(s)) return problem(msg.notANumberReason(format.decimal, format.extraMissing));
+  if (!MANTISSA.test(spaced ? s.replaceAll(' ', '') : s) || !/\d/.test(s))
+    return problem(msg.notANumberReason(format.decimal, format.extraMissing));
 
   const mark = format.decimal;
   const other = mark === '.' ? ',' : '.';
-  const wrongMarkReason = () => (mark === '.' ? msg.decimalCommaReason(format.sourceId) : msg.decimalPointReason(format.sourceId));
+  const wrongMarkReason = () =>
+    mark === '.' ? msg.decimalCommaReason(format.sourceId) : msg.decimalPointReason(format.sourceId);
 
   let intPart = s;
   let fraction = '';
@@ -145,7 +166,12 @@ function parseLocalised(text: string, format: NumberFormat): ParsedCell {
     // `1.200.000` with a decimal point: several marks can only group thousands;
     // `1.200.000,5` is then a decimal comma.
     const otherAt = s.indexOf(other);
-    if (otherAt >= 0) return problem(otherAt > s.lastIndexOf(mark) && s.lastIndexOf(other) === otherAt ? wrongMarkReason() : msg.misplacedThousandsReason());
+    if (otherAt >= 0)
+      return problem(
+        otherAt > s.lastIndexOf(mark) && s.lastIndexOf(other) === otherAt
+          ? wrongMarkReason()
+          : msg.misplacedThousandsReason(),
+      );
     const grouped = ungroup(s.replaceAll(' ', ''), mark);
     return grouped === undefined ? problem(msg.misplacedThousandsReason()) : finish(sign, grouped, '', exponent);
   }

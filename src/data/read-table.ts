@@ -85,13 +85,24 @@ export async function readTable(source: DataSource, options: ReadTableOptions): 
   const format = numberFormat({ decimal: dialect.decimal, sourceId: source.id, missing: source.missing });
   const rowsExpected = estimateRows(sample, size);
   let reader = new TableReader(source, options, dialect.delimiter, format, rowsExpected);
-  let end = await streamRecords(path, { encoding, checkUtf8: given === undefined && encoding === 'utf-8', delimiter: dialect.delimiter }, reader);
+  let end = await streamRecords(
+    path,
+    { encoding, checkUtf8: given === undefined && encoding === 'utf-8', delimiter: dialect.delimiter },
+    reader,
+  );
   if (end.kind === 'not-utf8') {
     encoding = 'windows-1252';
     reader = new TableReader(source, options, dialect.delimiter, format, rowsExpected);
     end = await streamRecords(path, { encoding, checkUtf8: false, delimiter: dialect.delimiter }, reader);
   }
-  if (end.kind === 'csv-error') reader.log.add(issueError(file, end.code === 'CSV_MAX_RECORD_SIZE' ? msg.recordTooLong(MAX_RECORD_CHARS) : msg.unclosedQuote(), end.line));
+  if (end.kind === 'csv-error')
+    reader.log.add(
+      issueError(
+        file,
+        end.code === 'CSV_MAX_RECORD_SIZE' ? msg.recordTooLong(MAX_RECORD_CHARS) : msg.unclosedQuote(),
+        end.line,
+      ),
+    );
   if (end.kind === 'read-error') reader.log.add(issueError(file, msg.fileUnreadable(source.id, end.reason)));
 
   // 5. periods, order, duplicates
@@ -132,9 +143,11 @@ function fileProblem(sourceId: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return msg.fileNotFound(sourceId);
   const reason =
-    code === 'EISDIR' ? 'it is a folder, not a file'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code ?? (err instanceof Error ? err.message : String(err));
+    code === 'EISDIR'
+      ? 'it is a folder, not a file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : (code ?? (err instanceof Error ? err.message : String(err)));
   return msg.fileUnreadable(sourceId, reason);
 }
 
@@ -142,8 +155,19 @@ function emptyResult(source: DataSource, given: TextEncodingName | undefined, is
   const delimiter = source.delimiter ?? ',';
   return {
     table: {
-      sourceId: source.id, file: source.file, keyColumns: [], series: [], rowCount: 0, missingCount: 0, rowsByCode: new Map(),
-      reading: { encoding: given ?? 'utf-8', delimiter, decimal: decimalMarkFor(delimiter, source.decimal), headerLine: 1 },
+      sourceId: source.id,
+      file: source.file,
+      keyColumns: [],
+      series: [],
+      rowCount: 0,
+      missingCount: 0,
+      rowsByCode: new Map(),
+      reading: {
+        encoding: given ?? 'utf-8',
+        delimiter,
+        decimal: decimalMarkFor(delimiter, source.decimal),
+        headerLine: 1,
+      },
     },
     issues: [issue],
   };

@@ -101,7 +101,9 @@ export async function streamRecords(path: string, options: StreamOptions, sink: 
   }
 
   try {
-    await pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), bytesToParser, parser, { signal: abort.signal });
+    await pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), bytesToParser, parser, {
+      signal: abort.signal,
+    });
     await finished(parser); // pipeline waits for the parser's input side only; its last records may still be on their way
   } catch (err) {
     if (bug !== undefined) throw bug;

@@ -33,7 +33,10 @@ function onlyAMonth(text: string): boolean {
  * Parses each distinct period text of a file once. When one YYYY-MM text can only be a
  * month, every YYYY-MM text of the file is a month (see the top of this file).
  */
-export function resolvePeriods(texts: readonly string[], context: { fiscalYearStart: number; frequency?: Frequency }): ResolvedPeriods {
+export function resolvePeriods(
+  texts: readonly string[],
+  context: { fiscalYearStart: number; frequency?: Frequency },
+): ResolvedPeriods {
   const trimmed = texts.map((t) => periodTextOfHeader(t.trim()));
   const monthly = trimmed.some(onlyAMonth);
   const periods: (Period | undefined)[] = [];

@@ -81,7 +81,11 @@ export class TableReader implements RecordSink {
       this.plan = plan;
       for (const issue of attempt.issues) this.log.add(issue);
       const pointsPerRow = this.source.format === 'wide' ? plan.periodColumns.length : 1;
-      this.points = new PointStore(Math.min(this.rowsExpected * pointsPerRow, MAX_INITIAL_POINTS), plan.source >= 0, plan.note >= 0);
+      this.points = new PointStore(
+        Math.min(this.rowsExpected * pointsPerRow, MAX_INITIAL_POINTS),
+        plan.source >= 0,
+        plan.note >= 0,
+      );
       this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
       this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
       return true;
@@ -97,7 +101,9 @@ export class TableReader implements RecordSink {
     if (fields.length > width && isBlankRecord(fields.slice(width))) return true;
     if (isBlankRecord(fields)) return false;
     this.rowCount++;
-    this.log.row('fields', 'error', line, Math.min(fields.length, width) + 1, () => msg.wrongFieldCount(fields.length, width, this.delimiter));
+    this.log.row('fields', 'error', line, Math.min(fields.length, width) + 1, () =>
+      msg.wrongFieldCount(fields.length, width, this.delimiter),
+    );
     return false;
   }
 
@@ -121,7 +127,8 @@ export class TableReader implements RecordSink {
   }
 
   private flushCode(): void {
-    if (this.lastCodeRows > 0) this.rowsByRawCode.set(this.lastCode, (this.rowsByRawCode.get(this.lastCode) ?? 0) + this.lastCodeRows);
+    if (this.lastCodeRows > 0)
+      this.rowsByRawCode.set(this.lastCode, (this.rowsByRawCode.get(this.lastCode) ?? 0) + this.lastCodeRows);
     this.lastCodeRows = 0;
   }
 
@@ -138,10 +145,19 @@ export class TableReader implements RecordSink {
       value = NaN;
       this.missingCount++;
     } else {
-      this.log.row('value', 'error', line, p.value + 1, () => msg.nonNumericValue(text.trim(), p.headers[p.value], cell.problem));
+      this.log.row('value', 'error', line, p.value + 1, () =>
+        msg.nonNumericValue(text.trim(), p.headers[p.value], cell.problem),
+      );
       return;
     }
-    this.points.push(this.series.of(fields), this.periods.id(fields[p.period]), value, line, this.textId(fields, p.source), this.textId(fields, p.note));
+    this.points.push(
+      this.series.of(fields),
+      this.periods.id(fields[p.period]),
+      value,
+      line,
+      this.textId(fields, p.source),
+      this.textId(fields, p.note),
+    );
   }
 
   private wideRow(fields: string[], line: number): void {
@@ -164,7 +180,9 @@ export class TableReader implements RecordSink {
         this.points.push(series, periodId, NaN, line, sourceId, noteId);
         this.missingCount++;
       } else {
-        this.log.row('value', 'error', line, field + 1, () => msg.nonNumericValue(text.trim(), p.headers[field], cell.problem));
+        this.log.row('value', 'error', line, field + 1, () =>
+          msg.nonNumericValue(text.trim(), p.headers[field], cell.problem),
+        );
       }
     }
   }
@@ -177,7 +195,12 @@ export class TableReader implements RecordSink {
 
   /** The table, once every record has been read. */
   finish(): LoadedTable {
-    const base = { sourceId: this.source.id, file: this.source.file, rowCount: this.rowCount, missingCount: this.missingCount };
+    const base = {
+      sourceId: this.source.id,
+      file: this.source.file,
+      rowCount: this.rowCount,
+      missingCount: this.missingCount,
+    };
     const p = this.plan;
     if (!p) {
       if (this.firstHeaderAttempt) for (const issue of this.firstHeaderAttempt.issues) this.log.add(issue);
@@ -192,9 +215,16 @@ export class TableReader implements RecordSink {
       rowsByCode.set(key, (rowsByCode.get(key) ?? 0) + rows);
     }
     const series = finishSeries({
-      source: this.source, plan: p, store: this.points, seriesKeys: this.series.keys,
-      periodTexts: this.periods.texts, periodIdOfColumn: this.periodIdOfColumn, texts: this.texts.texts, log: this.log,
-      fiscalYearStart: this.options.fiscalYearStart, frequencyHint: this.options.frequencyHint,
+      source: this.source,
+      plan: p,
+      store: this.points,
+      seriesKeys: this.series.keys,
+      periodTexts: this.periods.texts,
+      periodIdOfColumn: this.periodIdOfColumn,
+      texts: this.texts.texts,
+      log: this.log,
+      fiscalYearStart: this.options.fiscalYearStart,
+      frequencyHint: this.options.frequencyHint,
     });
     this.points = new PointStore(0, false, false); // let the rows go before the caller goes on
     return { ...base, keyColumns: p.keyNames, series, rowsByCode };

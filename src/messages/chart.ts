@@ -18,7 +18,8 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     allBreakdowns: 'All breakdowns',
     targetName: (p, v, l) => `Target ${p}: ${v}${l ? ` (${l})` : ''}`,
     statusLine: (s, a, t) => `Status as of ${a}: ${s}${t ? `; target ${t}` : ''}`,
-    sourceLine: (series, source, file, n) => `${series}: ${source} (${file}${n > 1 ? `; each value's source in the Data sheet` : ''})`,
+    sourceLine: (series, source, file, n) =>
+      `${series}: ${source} (${file}${n > 1 ? `; each value's source in the Data sheet` : ''})`,
     computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, by breakdown (${c})`,
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
@@ -28,7 +29,8 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     allBreakdowns: 'Todos los desgloses',
     targetName: (p, v, l) => `Meta ${p}: ${v}${l ? ` (${l})` : ''}`,
     statusLine: (s, a, t) => `Situación a ${a}: ${s}${t ? `; meta ${t}` : ''}`,
-    sourceLine: (series, source, file, n) => `${series}: ${source} (${file}${n > 1 ? '; la fuente de cada valor en la hoja Datos' : ''})`,
+    sourceLine: (series, source, file, n) =>
+      `${series}: ${source} (${file}${n > 1 ? '; la fuente de cada valor en la hoja Datos' : ''})`,
     computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, por desglose (${c})`,
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],

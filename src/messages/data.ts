@@ -14,7 +14,8 @@ export const fileNotFound = (sourceId: string) =>
 export const fileUnreadable = (sourceId: string, reason: string) =>
   `cannot read this file (data source ${quote(sourceId)}): ${reason}`;
 
-export const fileEmpty = () => 'the file is empty: a data file needs a header row naming its columns, then one row per value';
+export const fileEmpty = () =>
+  'the file is empty: a data file needs a header row naming its columns, then one row per value';
 
 export const noDataRows = () => 'the file has a header but no rows of data';
 
@@ -105,6 +106,8 @@ export const spreadsheetErrorReason = () =>
 
 export const notANumberReason = (decimal: '.' | ',', extraMissing: readonly string[]) =>
   `write a number such as ${decimal === ',' ? '29,5, 1.200' : '29.5, 1,200'} or 12%; a missing value is written empty, NA, n/a, .., - or n.d.` +
-  (extraMissing.length ? ` (or ${list(extraMissing)}, the data source's \`missing:\`)` : '; other markers can be listed in the data source\'s `missing:`');
+  (extraMissing.length
+    ? ` (or ${list(extraMissing)}, the data source's \`missing:\`)`
+    : "; other markers can be listed in the data source's `missing:`");
 
 export const notFiniteReason = () => 'it is not a finite number';

@@ -36,15 +36,50 @@ export interface ReportMessages {
   computed: string;
   /** Column headers used on several sheets. */
   columns: {
-    programId: string; level: string; result: string; indicator: string; indicatorName: string; name: string;
-    breakdown: string; unit: string; direction: string; frequency: string; period: string; periodStart: string;
-    periodEnd: string; value: string; source: string; file: string; line: string; column: string; where: string;
-    missingReason: string; baseline: string; baselinePeriod: string; latest: string; latestPeriod: string;
-    target: string; targetPeriod: string; expected: string; progressRatio: string; status: string; reason: string;
-    message: string; method: string; category: string; score: string; count: string; label: string;
+    programId: string;
+    level: string;
+    result: string;
+    indicator: string;
+    indicatorName: string;
+    name: string;
+    breakdown: string;
+    unit: string;
+    direction: string;
+    frequency: string;
+    period: string;
+    periodStart: string;
+    periodEnd: string;
+    value: string;
+    source: string;
+    file: string;
+    line: string;
+    column: string;
+    where: string;
+    missingReason: string;
+    baseline: string;
+    baselinePeriod: string;
+    latest: string;
+    latestPeriod: string;
+    target: string;
+    targetPeriod: string;
+    expected: string;
+    progressRatio: string;
+    status: string;
+    reason: string;
+    message: string;
+    method: string;
+    category: string;
+    score: string;
+    count: string;
+    label: string;
   };
   summary: {
-    programme: string; programmeId: string; asOf: string; method: string; statusCounts: string; table: string;
+    programme: string;
+    programmeId: string;
+    asOf: string;
+    method: string;
+    statusCounts: string;
+    table: string;
     /** The status counts when indicators with many breakdowns are counted breakdown by breakdown. */
     statusCountsBreakdowns: string;
     /** Header of the column counting an indicator's breakdowns. */
@@ -55,7 +90,11 @@ export interface ReportMessages {
     breakdownsNote: (max: number) => string;
   };
   tracking: {
-    target: string; actual: string; percentMet: string; flaggedPeriods: string; explanation: string;
+    target: string;
+    actual: string;
+    percentMet: string;
+    flaggedPeriods: string;
+    explanation: string;
     /** Shown after a % met beyond +-10 %, inside its number format (the cell stays a number). */
     flagMarker: string;
     note: string;
@@ -65,11 +104,32 @@ export interface ReportMessages {
     targetPeriodsOnly: (shown: number, all: number, where: string) => string;
   };
   indicator: {
-    definition: string; accumulation: string; indicatorFile: string; charts: string; assessment: string;
-    targets: string; derivation: string; outcome: string; judgedByPeriod: string; judgedByValue: string;
-    everyMethod: string; projections: string; valueAtTarget: string; attainment: string; smart: string;
-    letter: string; finding: string; pirs: string; field: string; references: string; title: string; url: string;
-    values: string; observations: string; missing: string; notes: string;
+    definition: string;
+    accumulation: string;
+    indicatorFile: string;
+    charts: string;
+    assessment: string;
+    targets: string;
+    derivation: string;
+    outcome: string;
+    judgedByPeriod: string;
+    judgedByValue: string;
+    everyMethod: string;
+    projections: string;
+    valueAtTarget: string;
+    attainment: string;
+    smart: string;
+    letter: string;
+    finding: string;
+    pirs: string;
+    field: string;
+    references: string;
+    title: string;
+    url: string;
+    values: string;
+    observations: string;
+    missing: string;
+    notes: string;
     /** Title of the one-row-per-breakdown table of an indicator with many breakdowns. */
     breakdownTable: (count: number) => string;
     breakdownsByStatus: string;
@@ -83,12 +143,36 @@ export interface ReportMessages {
     dataSheetAt: (sheet: string) => string;
     dataFileAt: (file: string) => string;
   };
-  smart: { letter: string; letterStatus: string; findingStatus: string; finding: string; concernsTarget: string; summary: string };
+  smart: {
+    letter: string;
+    letterStatus: string;
+    findingStatus: string;
+    finding: string;
+    concernsTarget: string;
+    summary: string;
+  };
   quality: {
-    warnings: string; outliers: string; swings: string; missingPeriods: string; sourceComparisons: string;
-    z: string; modifiedZ: string; fromPeriod: string; fromValue: string; toPeriod: string; toValue: string; change: string;
-    expected: string; observed: string; missingList: string; other: string; otherValue: string; difference: string;
-    nearestPeriod: string; nearestValue: string; sameValueIn: string;
+    warnings: string;
+    outliers: string;
+    swings: string;
+    missingPeriods: string;
+    sourceComparisons: string;
+    z: string;
+    modifiedZ: string;
+    fromPeriod: string;
+    fromValue: string;
+    toPeriod: string;
+    toValue: string;
+    change: string;
+    expected: string;
+    observed: string;
+    missingList: string;
+    other: string;
+    otherValue: string;
+    difference: string;
+    nearestPeriod: string;
+    nearestValue: string;
+    sameValueIn: string;
     /** Last row of a section cut short. */
     moreRows: (count: number) => string;
     /** Last row of a section of outliers or swings cut short, which keeps the most extreme. */
@@ -104,43 +188,99 @@ export interface ReportMessages {
   /** Last row of a table of results cut short. */
   moreResults: (count: number) => string;
   about: {
-    engineVersion: string; programmeFile: string; runTime: string; programmeId: string; asOf: string; sources: string;
-    sha256: string; methods: string; thresholds: string; threshold: string; rule: string; roundingRule: string;
+    engineVersion: string;
+    programmeFile: string;
+    runTime: string;
+    programmeId: string;
+    asOf: string;
+    sources: string;
+    sha256: string;
+    methods: string;
+    thresholds: string;
+    threshold: string;
+    rule: string;
+    roundingRule: string;
   };
 }
 
 /** A count as the pack's language writes it: 1,200,000 / 1.200.000. */
-const grouped = (separator: string) => (n: number) => Math.trunc(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+const grouped = (separator: string) => (n: number) =>
+  Math.trunc(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 const en_ = grouped(',');
 const es_ = grouped('.');
 
 const en: ReportMessages = {
-  sheets: { summary: 'Summary', tracking: 'Tracking table', smart: 'SMART review', quality: 'Data quality', data: 'Data', about: 'About' },
+  sheets: {
+    summary: 'Summary',
+    tracking: 'Tracking table',
+    smart: 'SMART review',
+    quality: 'Data quality',
+    data: 'Data',
+    about: 'About',
+  },
   statuses: {
-    achieved: 'Achieved', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track',
-    deteriorating: 'Deteriorating', no_data: 'No data', no_target: 'No target',
+    achieved: 'Achieved',
+    on_track: 'On track',
+    at_risk: 'At risk',
+    off_track: 'Off track',
+    deteriorating: 'Deteriorating',
+    no_data: 'No data',
+    no_target: 'No target',
   },
   targetOutcomes: { achieved: 'Achieved', missed: 'Missed', not_due: 'Not yet due', no_data: 'No data' },
   findingStatuses: { pass: 'Pass', warn: 'Warning', fail: 'Fail' },
   letters: { S: 'Specific', M: 'Measurable', A: 'Achievable', R: 'Relevant', T: 'Time-bound' },
   levels: {
-    goal: 'Goal', purpose: 'Purpose', 'sub-purpose': 'Sub-purpose', impact: 'Impact', outcome: 'Outcome',
-    output: 'Output', input: 'Input', activity: 'Activity', 'overall objective': 'Overall objective',
-    'specific objective': 'Specific objective', result: 'Result',
+    goal: 'Goal',
+    purpose: 'Purpose',
+    'sub-purpose': 'Sub-purpose',
+    impact: 'Impact',
+    outcome: 'Outcome',
+    output: 'Output',
+    input: 'Input',
+    activity: 'Activity',
+    'overall objective': 'Overall objective',
+    'specific objective': 'Specific objective',
+    result: 'Result',
   },
   directions: { increase: 'Increase', decrease: 'Decrease' },
   units: { percent: 'Percent', number: 'Number', ratio: 'Ratio', currency: 'Currency', rate: 'Rate' },
-  frequencies: { monthly: 'Monthly', quarterly: 'Quarterly', semiannual: 'Semiannual', annual: 'Annual', irregular: 'Irregular' },
+  frequencies: {
+    monthly: 'Monthly',
+    quarterly: 'Quarterly',
+    semiannual: 'Semiannual',
+    annual: 'Annual',
+    irregular: 'Irregular',
+  },
   accumulations: { level: 'Level', sum: 'Sum', cumulative: 'Cumulative' },
   methodCategories: {
-    achieved: 'Achieved', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', deteriorating: 'Deteriorating',
-    on_target: 'On target', above_target: 'Above target', below_target: 'Below target',
-    target_achieved: 'Target achieved', substantial_progress: 'Substantial progress', moderate_progress: 'Moderate progress',
-    limited_progress: 'Limited progress', deterioration: 'Deterioration', fair_progress: 'Fair progress',
-    limited_or_no_progress: 'Limited or no progress', target_met: 'Target met', stagnation_or_regression: 'Stagnation or regression',
-    significant_progress: 'Significant progress', insufficient_progress: 'Insufficient progress', movement_away: 'Movement away',
-    moderate_movement_away: 'Moderate movement away', significant_movement_away: 'Significant movement away',
-    on_course: 'On course', some_progress: 'Some progress', no_progress_or_worsening: 'No progress or worsening',
+    achieved: 'Achieved',
+    on_track: 'On track',
+    at_risk: 'At risk',
+    off_track: 'Off track',
+    deteriorating: 'Deteriorating',
+    on_target: 'On target',
+    above_target: 'Above target',
+    below_target: 'Below target',
+    target_achieved: 'Target achieved',
+    substantial_progress: 'Substantial progress',
+    moderate_progress: 'Moderate progress',
+    limited_progress: 'Limited progress',
+    deterioration: 'Deterioration',
+    fair_progress: 'Fair progress',
+    limited_or_no_progress: 'Limited or no progress',
+    target_met: 'Target met',
+    stagnation_or_regression: 'Stagnation or regression',
+    significant_progress: 'Significant progress',
+    insufficient_progress: 'Insufficient progress',
+    movement_away: 'Movement away',
+    moderate_movement_away: 'Moderate movement away',
+    significant_movement_away: 'Significant movement away',
+    on_course: 'On course',
+    some_progress: 'Some progress',
+    no_progress_or_worsening: 'No progress or worsening',
   },
   projectionMethods: { linear: 'Linear (least squares)', cagr: 'Compound annual growth' },
   headline: 'Total',
@@ -149,99 +289,234 @@ const en: ReportMessages = {
   no: 'No',
   computed: 'computed',
   columns: {
-    programId: 'Programme id', level: 'Level', result: 'Result', indicator: 'Indicator', indicatorName: 'Indicator name',
-    name: 'Name', breakdown: 'Breakdown', unit: 'Unit', direction: 'Direction', frequency: 'Frequency', period: 'Period',
-    periodStart: 'Period start', periodEnd: 'Period end', value: 'Value', source: 'Source', file: 'File', line: 'Line',
-    column: 'Column', where: 'File:line', missingReason: 'Missing reason', baseline: 'Baseline', baselinePeriod: 'Baseline period',
-    latest: 'Latest', latestPeriod: 'Latest period', target: 'Target', targetPeriod: 'Target period', expected: 'Expected',
-    progressRatio: 'Progress ratio', status: 'Status', reason: 'Reason', message: 'Message', method: 'Method',
-    category: 'Category', score: 'Score', count: 'Count', label: 'Label',
+    programId: 'Programme id',
+    level: 'Level',
+    result: 'Result',
+    indicator: 'Indicator',
+    indicatorName: 'Indicator name',
+    name: 'Name',
+    breakdown: 'Breakdown',
+    unit: 'Unit',
+    direction: 'Direction',
+    frequency: 'Frequency',
+    period: 'Period',
+    periodStart: 'Period start',
+    periodEnd: 'Period end',
+    value: 'Value',
+    source: 'Source',
+    file: 'File',
+    line: 'Line',
+    column: 'Column',
+    where: 'File:line',
+    missingReason: 'Missing reason',
+    baseline: 'Baseline',
+    baselinePeriod: 'Baseline period',
+    latest: 'Latest',
+    latestPeriod: 'Latest period',
+    target: 'Target',
+    targetPeriod: 'Target period',
+    expected: 'Expected',
+    progressRatio: 'Progress ratio',
+    status: 'Status',
+    reason: 'Reason',
+    message: 'Message',
+    method: 'Method',
+    category: 'Category',
+    score: 'Score',
+    count: 'Count',
+    label: 'Label',
   },
   summary: {
-    programme: 'Programme', programmeId: 'Programme id', asOf: 'As of', method: 'Method',
-    statusCounts: 'Rows by status', table: 'Indicators',
-    statusCountsBreakdowns: 'Totals and breakdowns by status', breakdowns: 'Breakdowns',
+    programme: 'Programme',
+    programmeId: 'Programme id',
+    asOf: 'As of',
+    method: 'Method',
+    statusCounts: 'Rows by status',
+    table: 'Indicators',
+    statusCountsBreakdowns: 'Totals and breakdowns by status',
+    breakdowns: 'Breakdowns',
     breakdownCount: (n) => `${en_(n)} breakdowns`,
-    breakdownsNote: (max) => `An indicator without a total and with more than ${en_(max)} breakdowns is one row: its breakdowns counted by status (each breakdown is on the indicator's sheet).`,
+    breakdownsNote: (max) =>
+      `An indicator without a total and with more than ${en_(max)} breakdowns is one row: its breakdowns counted by status (each breakdown is on the indicator's sheet).`,
   },
   tracking: {
-    target: 'Target', actual: 'Actual', percentMet: '% met', flaggedPeriods: 'More than 10 % from target',
-    explanation: 'Explanation', flagMarker: '!',
+    target: 'Target',
+    actual: 'Actual',
+    percentMet: '% met',
+    flaggedPeriods: 'More than 10 % from target',
+    explanation: 'Explanation',
+    flagMarker: '!',
     note: '% met = actual / target (target / actual for indicators meant to decrease). "!" and a coloured cell: the actual is more than 10 % away from its target; explain it in the last column.',
     latest: 'Latest',
-    targetPeriodsOnly: (shown, all, where) => ` Columns only for periods with a target (${en_(shown)} of the ${en_(all)} periods with a target or an actual); "Latest" is the latest actual against the target pursued. Every value is in ${where}.`,
+    targetPeriodsOnly: (shown, all, where) =>
+      ` Columns only for periods with a target (${en_(shown)} of the ${en_(all)} periods with a target or an actual); "Latest" is the latest actual against the target pursued. Every value is in ${where}.`,
   },
   indicator: {
-    definition: 'Definition', accumulation: 'Accumulation', indicatorFile: 'Indicator file', charts: 'Charts',
-    assessment: 'Assessment', targets: 'Targets', derivation: 'Derivation', outcome: 'Outcome',
-    judgedByPeriod: 'Judged by (period)', judgedByValue: 'Judged by (value)', everyMethod: 'Every method, with its inputs',
-    projections: 'Projections', valueAtTarget: 'Value at target period', attainment: 'Reaches the target in',
-    smart: 'SMART findings', letter: 'Letter', finding: 'Finding', pirs: 'Performance indicator reference sheet',
-    field: 'Field', references: 'References', title: 'Title', url: 'Address', values: 'Values',
-    observations: 'Observations', missing: 'Missing', notes: 'Notes',
-    breakdownTable: (n) => `Breakdowns: ${en_(n)}`, breakdownsByStatus: 'Breakdowns by status',
+    definition: 'Definition',
+    accumulation: 'Accumulation',
+    indicatorFile: 'Indicator file',
+    charts: 'Charts',
+    assessment: 'Assessment',
+    targets: 'Targets',
+    derivation: 'Derivation',
+    outcome: 'Outcome',
+    judgedByPeriod: 'Judged by (period)',
+    judgedByValue: 'Judged by (value)',
+    everyMethod: 'Every method, with its inputs',
+    projections: 'Projections',
+    valueAtTarget: 'Value at target period',
+    attainment: 'Reaches the target in',
+    smart: 'SMART findings',
+    letter: 'Letter',
+    finding: 'Finding',
+    pirs: 'Performance indicator reference sheet',
+    field: 'Field',
+    references: 'References',
+    title: 'Title',
+    url: 'Address',
+    values: 'Values',
+    observations: 'Observations',
+    missing: 'Missing',
+    notes: 'Notes',
+    breakdownTable: (n) => `Breakdowns: ${en_(n)}`,
+    breakdownsByStatus: 'Breakdowns by status',
     categoryOf: (method) => `Category (${method})`,
-    detailHeadline: (n) => `Shown in full for the total; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
-    detailExample: (b, n) => `Shown in full for the first breakdown (${b}) as a worked example; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
-    valuesShown: (shown, all, where) => `${en_(shown)} of the ${en_(all)} values are listed here; every value is in ${where}.`,
+    detailHeadline: (n) =>
+      `Shown in full for the total; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
+    detailExample: (b, n) =>
+      `Shown in full for the first breakdown (${b}) as a worked example; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
+    valuesShown: (shown, all, where) =>
+      `${en_(shown)} of the ${en_(all)} values are listed here; every value is in ${where}.`,
     dataSheetAt: (sheet) => `the ${sheet} sheet`,
     dataFileAt: (file) => `${file}, beside this workbook`,
   },
   smart: {
-    letter: 'Letter', letterStatus: 'Letter status', findingStatus: 'Finding status', finding: 'Finding',
-    concernsTarget: 'Target concerned', summary: 'Programme summary: indicators per letter and status',
+    letter: 'Letter',
+    letterStatus: 'Letter status',
+    findingStatus: 'Finding status',
+    finding: 'Finding',
+    concernsTarget: 'Target concerned',
+    summary: 'Programme summary: indicators per letter and status',
   },
   quality: {
-    warnings: 'Warnings', outliers: 'Outliers (z or modified z above 3)', swings: 'Swings beyond 33 %',
-    missingPeriods: 'Missing periods', sourceComparisons: 'Source comparisons', z: 'z', modifiedZ: 'Modified z',
-    fromPeriod: 'From period', fromValue: 'From value', toPeriod: 'To period', toValue: 'To value', change: 'Change',
-    expected: 'Expected periods', observed: 'Observed periods', missingList: 'Missing', other: 'Other indicator',
-    otherValue: 'Other value', difference: 'Difference', nearestPeriod: 'Nearest period of the other',
-    nearestValue: 'Nearest value of the other', sameValueIn: 'Same value in other periods',
+    warnings: 'Warnings',
+    outliers: 'Outliers (z or modified z above 3)',
+    swings: 'Swings beyond 33 %',
+    missingPeriods: 'Missing periods',
+    sourceComparisons: 'Source comparisons',
+    z: 'z',
+    modifiedZ: 'Modified z',
+    fromPeriod: 'From period',
+    fromValue: 'From value',
+    toPeriod: 'To period',
+    toValue: 'To value',
+    change: 'Change',
+    expected: 'Expected periods',
+    observed: 'Observed periods',
+    missingList: 'Missing',
+    other: 'Other indicator',
+    otherValue: 'Other value',
+    difference: 'Difference',
+    nearestPeriod: 'Nearest period of the other',
+    nearestValue: 'Nearest value of the other',
+    sameValueIn: 'Same value in other periods',
     moreRows: (n) => `... and ${en_(n)} more, not listed here.`,
     moreLessExtreme: (n) => `... and ${en_(n)} more, less extreme, not listed here.`,
   },
   data: {
-    everyRowInFile: (rows, max, file) => `The data have ${en_(rows)} rows (indicator x breakdown x period), more than this sheet holds (${en_(max)}): every row is in ${file}, beside this workbook, with the columns below. Open it in Excel, or load it into a pivot table with Data > From Text/CSV.`,
+    everyRowInFile: (rows, max, file) =>
+      `The data have ${en_(rows)} rows (indicator x breakdown x period), more than this sheet holds (${en_(max)}): every row is in ${file}, beside this workbook, with the columns below. Open it in Excel, or load it into a pivot table with Data > From Text/CSV.`,
     headlineRowsOnly: (rows) => `Below: the ${en_(rows)} rows of the total (headline) series only.`,
     noHeadlineRows: 'Below: no rows, as no indicator has a total (headline) series.',
     headlineRowsTooMany: (rows) => `Below: no rows, as even the total (headline) series have ${en_(rows)} rows.`,
   },
   moreResults: (n) => `... and ${en_(n)} more rows, not listed here; every result is in assessment.json.`,
   about: {
-    engineVersion: 'Engine version', programmeFile: 'Programme file', runTime: 'Run time (UTC)', programmeId: 'Programme id',
-    asOf: 'As of', sources: 'Source files', sha256: 'SHA-256', methods: 'Methods', thresholds: 'Thresholds',
-    threshold: 'Threshold', rule: 'Rule', roundingRule: 'Rounding rule',
+    engineVersion: 'Engine version',
+    programmeFile: 'Programme file',
+    runTime: 'Run time (UTC)',
+    programmeId: 'Programme id',
+    asOf: 'As of',
+    sources: 'Source files',
+    sha256: 'SHA-256',
+    methods: 'Methods',
+    thresholds: 'Thresholds',
+    threshold: 'Threshold',
+    rule: 'Rule',
+    roundingRule: 'Rounding rule',
   },
 };
 
 const es: ReportMessages = {
-  sheets: { summary: 'Resumen', tracking: 'Tabla de seguimiento', smart: 'Revisión SMART', quality: 'Calidad de datos', data: 'Datos', about: 'Acerca de' },
+  sheets: {
+    summary: 'Resumen',
+    tracking: 'Tabla de seguimiento',
+    smart: 'Revisión SMART',
+    quality: 'Calidad de datos',
+    data: 'Datos',
+    about: 'Acerca de',
+  },
   statuses: {
-    achieved: 'Logrado', on_track: 'En camino', at_risk: 'En riesgo', off_track: 'Desviado',
-    deteriorating: 'Empeorando', no_data: 'Sin datos', no_target: 'Sin meta',
+    achieved: 'Logrado',
+    on_track: 'En camino',
+    at_risk: 'En riesgo',
+    off_track: 'Desviado',
+    deteriorating: 'Empeorando',
+    no_data: 'Sin datos',
+    no_target: 'Sin meta',
   },
   targetOutcomes: { achieved: 'Lograda', missed: 'No lograda', not_due: 'Aún no vence', no_data: 'Sin datos' },
   findingStatuses: { pass: 'Cumple', warn: 'Advertencia', fail: 'No cumple' },
   letters: { S: 'Específico', M: 'Medible', A: 'Alcanzable', R: 'Relevante', T: 'Temporal' },
   levels: {
-    goal: 'Fin', purpose: 'Propósito', 'sub-purpose': 'Subpropósito', impact: 'Impacto', outcome: 'Efecto',
-    output: 'Producto', input: 'Insumo', activity: 'Actividad', 'overall objective': 'Objetivo general',
-    'specific objective': 'Objetivo específico', result: 'Resultado',
+    goal: 'Fin',
+    purpose: 'Propósito',
+    'sub-purpose': 'Subpropósito',
+    impact: 'Impacto',
+    outcome: 'Efecto',
+    output: 'Producto',
+    input: 'Insumo',
+    activity: 'Actividad',
+    'overall objective': 'Objetivo general',
+    'specific objective': 'Objetivo específico',
+    result: 'Resultado',
   },
   directions: { increase: 'Aumentar', decrease: 'Disminuir' },
   units: { percent: 'Porcentaje', number: 'Número', ratio: 'Razón', currency: 'Moneda', rate: 'Tasa' },
-  frequencies: { monthly: 'Mensual', quarterly: 'Trimestral', semiannual: 'Semestral', annual: 'Anual', irregular: 'Irregular' },
+  frequencies: {
+    monthly: 'Mensual',
+    quarterly: 'Trimestral',
+    semiannual: 'Semestral',
+    annual: 'Anual',
+    irregular: 'Irregular',
+  },
   accumulations: { level: 'Nivel', sum: 'Suma', cumulative: 'Acumulado' },
   methodCategories: {
-    achieved: 'Logrado', on_track: 'En camino', at_risk: 'En riesgo', off_track: 'Desviado', deteriorating: 'Empeorando',
-    on_target: 'En la meta', above_target: 'Por encima de la meta', below_target: 'Por debajo de la meta',
-    target_achieved: 'Meta alcanzada', substantial_progress: 'Progreso sustancial', moderate_progress: 'Progreso moderado',
-    limited_progress: 'Progreso limitado', deterioration: 'Deterioro', fair_progress: 'Progreso aceptable',
-    limited_or_no_progress: 'Progreso limitado o nulo', target_met: 'Meta cumplida', stagnation_or_regression: 'Estancamiento o retroceso',
-    significant_progress: 'Progreso significativo', insufficient_progress: 'Progreso insuficiente', movement_away: 'Alejamiento',
-    moderate_movement_away: 'Alejamiento moderado', significant_movement_away: 'Alejamiento significativo',
-    on_course: 'En curso', some_progress: 'Algún progreso', no_progress_or_worsening: 'Sin progreso o empeorando',
+    achieved: 'Logrado',
+    on_track: 'En camino',
+    at_risk: 'En riesgo',
+    off_track: 'Desviado',
+    deteriorating: 'Empeorando',
+    on_target: 'En la meta',
+    above_target: 'Por encima de la meta',
+    below_target: 'Por debajo de la meta',
+    target_achieved: 'Meta alcanzada',
+    substantial_progress: 'Progreso sustancial',
+    moderate_progress: 'Progreso moderado',
+    limited_progress: 'Progreso limitado',
+    deterioration: 'Deterioro',
+    fair_progress: 'Progreso aceptable',
+    limited_or_no_progress: 'Progreso limitado o nulo',
+    target_met: 'Meta cumplida',
+    stagnation_or_regression: 'Estancamiento o retroceso',
+    significant_progress: 'Progreso significativo',
+    insufficient_progress: 'Progreso insuficiente',
+    movement_away: 'Alejamiento',
+    moderate_movement_away: 'Alejamiento moderado',
+    significant_movement_away: 'Alejamiento significativo',
+    on_course: 'En curso',
+    some_progress: 'Algún progreso',
+    no_progress_or_worsening: 'Sin progreso o empeorando',
   },
   projectionMethods: { linear: 'Lineal (mínimos cuadrados)', cagr: 'Crecimiento anual compuesto' },
   headline: 'Total',
@@ -250,69 +525,162 @@ const es: ReportMessages = {
   no: 'No',
   computed: 'calculado',
   columns: {
-    programId: 'Id del programa', level: 'Nivel', result: 'Resultado', indicator: 'Indicador', indicatorName: 'Nombre del indicador',
-    name: 'Nombre', breakdown: 'Desagregación', unit: 'Unidad', direction: 'Dirección', frequency: 'Frecuencia', period: 'Periodo',
-    periodStart: 'Inicio del periodo', periodEnd: 'Fin del periodo', value: 'Valor', source: 'Fuente', file: 'Archivo', line: 'Línea',
-    column: 'Columna', where: 'Archivo:línea', missingReason: 'Motivo del faltante', baseline: 'Línea de base',
-    baselinePeriod: 'Periodo de la línea de base', latest: 'Último valor', latestPeriod: 'Periodo del último valor', target: 'Meta',
-    targetPeriod: 'Periodo de la meta', expected: 'Esperado', progressRatio: 'Razón de avance', status: 'Estado', reason: 'Motivo',
-    message: 'Mensaje', method: 'Método', category: 'Categoría', score: 'Puntaje', count: 'Cantidad', label: 'Etiqueta',
+    programId: 'Id del programa',
+    level: 'Nivel',
+    result: 'Resultado',
+    indicator: 'Indicador',
+    indicatorName: 'Nombre del indicador',
+    name: 'Nombre',
+    breakdown: 'Desagregación',
+    unit: 'Unidad',
+    direction: 'Dirección',
+    frequency: 'Frecuencia',
+    period: 'Periodo',
+    periodStart: 'Inicio del periodo',
+    periodEnd: 'Fin del periodo',
+    value: 'Valor',
+    source: 'Fuente',
+    file: 'Archivo',
+    line: 'Línea',
+    column: 'Columna',
+    where: 'Archivo:línea',
+    missingReason: 'Motivo del faltante',
+    baseline: 'Línea de base',
+    baselinePeriod: 'Periodo de la línea de base',
+    latest: 'Último valor',
+    latestPeriod: 'Periodo del último valor',
+    target: 'Meta',
+    targetPeriod: 'Periodo de la meta',
+    expected: 'Esperado',
+    progressRatio: 'Razón de avance',
+    status: 'Estado',
+    reason: 'Motivo',
+    message: 'Mensaje',
+    method: 'Método',
+    category: 'Categoría',
+    score: 'Puntaje',
+    count: 'Cantidad',
+    label: 'Etiqueta',
   },
   summary: {
-    programme: 'Programa', programmeId: 'Id del programa', asOf: 'Fecha de corte', method: 'Método',
-    statusCounts: 'Filas por estado', table: 'Indicadores',
-    statusCountsBreakdowns: 'Totales y desagregaciones por estado', breakdowns: 'Desagregaciones',
+    programme: 'Programa',
+    programmeId: 'Id del programa',
+    asOf: 'Fecha de corte',
+    method: 'Método',
+    statusCounts: 'Filas por estado',
+    table: 'Indicadores',
+    statusCountsBreakdowns: 'Totales y desagregaciones por estado',
+    breakdowns: 'Desagregaciones',
     breakdownCount: (n) => `${es_(n)} desagregaciones`,
-    breakdownsNote: (max) => `Un indicador sin total y con más de ${es_(max)} desagregaciones ocupa una fila: sus desagregaciones contadas por estado (cada desagregación está en la hoja del indicador).`,
+    breakdownsNote: (max) =>
+      `Un indicador sin total y con más de ${es_(max)} desagregaciones ocupa una fila: sus desagregaciones contadas por estado (cada desagregación está en la hoja del indicador).`,
   },
   tracking: {
-    target: 'Meta', actual: 'Real', percentMet: '% cumplido', flaggedPeriods: 'Más de 10 % de la meta',
-    explanation: 'Explicación', flagMarker: '!',
+    target: 'Meta',
+    actual: 'Real',
+    percentMet: '% cumplido',
+    flaggedPeriods: 'Más de 10 % de la meta',
+    explanation: 'Explicación',
+    flagMarker: '!',
     note: '% cumplido = real / meta (meta / real en los indicadores que deben disminuir). "!" y celda coloreada: el valor real se aleja más de 10 % de su meta; explíquelo en la última columna.',
     latest: 'Último',
-    targetPeriodsOnly: (shown, all, where) => ` Columnas solo para los periodos con meta (${es_(shown)} de los ${es_(all)} periodos con meta o valor real); "Último" es el último valor real frente a la meta perseguida. Todos los valores están en ${where}.`,
+    targetPeriodsOnly: (shown, all, where) =>
+      ` Columnas solo para los periodos con meta (${es_(shown)} de los ${es_(all)} periodos con meta o valor real); "Último" es el último valor real frente a la meta perseguida. Todos los valores están en ${where}.`,
   },
   indicator: {
-    definition: 'Definición', accumulation: 'Acumulación', indicatorFile: 'Archivo del indicador', charts: 'Gráficos',
-    assessment: 'Evaluación', targets: 'Metas', derivation: 'Cálculo', outcome: 'Resultado de la meta',
-    judgedByPeriod: 'Juzgada con (periodo)', judgedByValue: 'Juzgada con (valor)', everyMethod: 'Todos los métodos, con sus datos',
-    projections: 'Proyecciones', valueAtTarget: 'Valor en el periodo de la meta', attainment: 'Alcanza la meta en',
-    smart: 'Hallazgos SMART', letter: 'Letra', finding: 'Hallazgo', pirs: 'Ficha técnica del indicador',
-    field: 'Campo', references: 'Referencias', title: 'Título', url: 'Dirección', values: 'Valores',
-    observations: 'Observaciones', missing: 'Faltantes', notes: 'Notas',
-    breakdownTable: (n) => `Desagregaciones: ${es_(n)}`, breakdownsByStatus: 'Desagregaciones por estado',
+    definition: 'Definición',
+    accumulation: 'Acumulación',
+    indicatorFile: 'Archivo del indicador',
+    charts: 'Gráficos',
+    assessment: 'Evaluación',
+    targets: 'Metas',
+    derivation: 'Cálculo',
+    outcome: 'Resultado de la meta',
+    judgedByPeriod: 'Juzgada con (periodo)',
+    judgedByValue: 'Juzgada con (valor)',
+    everyMethod: 'Todos los métodos, con sus datos',
+    projections: 'Proyecciones',
+    valueAtTarget: 'Valor en el periodo de la meta',
+    attainment: 'Alcanza la meta en',
+    smart: 'Hallazgos SMART',
+    letter: 'Letra',
+    finding: 'Hallazgo',
+    pirs: 'Ficha técnica del indicador',
+    field: 'Campo',
+    references: 'Referencias',
+    title: 'Título',
+    url: 'Dirección',
+    values: 'Valores',
+    observations: 'Observaciones',
+    missing: 'Faltantes',
+    notes: 'Notas',
+    breakdownTable: (n) => `Desagregaciones: ${es_(n)}`,
+    breakdownsByStatus: 'Desagregaciones por estado',
     categoryOf: (method) => `Categoría (${method})`,
-    detailHeadline: (n) => `Evaluación completa del total; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
-    detailExample: (b, n) => `Evaluación completa de la primera desagregación (${b}) como ejemplo; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
-    valuesShown: (shown, all, where) => `Se listan aquí ${es_(shown)} de los ${es_(all)} valores; todos están en ${where}.`,
+    detailHeadline: (n) =>
+      `Evaluación completa del total; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
+    detailExample: (b, n) =>
+      `Evaluación completa de la primera desagregación (${b}) como ejemplo; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
+    valuesShown: (shown, all, where) =>
+      `Se listan aquí ${es_(shown)} de los ${es_(all)} valores; todos están en ${where}.`,
     dataSheetAt: (sheet) => `la hoja ${sheet}`,
     dataFileAt: (file) => `${file}, junto a este libro`,
   },
   smart: {
-    letter: 'Letra', letterStatus: 'Estado de la letra', findingStatus: 'Estado del hallazgo', finding: 'Hallazgo',
-    concernsTarget: 'Meta a la que se refiere', summary: 'Resumen del programa: indicadores por letra y estado',
+    letter: 'Letra',
+    letterStatus: 'Estado de la letra',
+    findingStatus: 'Estado del hallazgo',
+    finding: 'Hallazgo',
+    concernsTarget: 'Meta a la que se refiere',
+    summary: 'Resumen del programa: indicadores por letra y estado',
   },
   quality: {
-    warnings: 'Advertencias', outliers: 'Valores atípicos (z o z modificado mayor que 3)', swings: 'Variaciones de más de 33 %',
-    missingPeriods: 'Periodos faltantes', sourceComparisons: 'Comparación de fuentes', z: 'z', modifiedZ: 'z modificado',
-    fromPeriod: 'Desde el periodo', fromValue: 'Valor inicial', toPeriod: 'Hasta el periodo', toValue: 'Valor final', change: 'Variación',
-    expected: 'Periodos esperados', observed: 'Periodos observados', missingList: 'Faltantes', other: 'Otro indicador',
-    otherValue: 'Valor del otro', difference: 'Diferencia', nearestPeriod: 'Periodo más cercano del otro',
-    nearestValue: 'Valor más cercano del otro', sameValueIn: 'Mismo valor en otros periodos',
+    warnings: 'Advertencias',
+    outliers: 'Valores atípicos (z o z modificado mayor que 3)',
+    swings: 'Variaciones de más de 33 %',
+    missingPeriods: 'Periodos faltantes',
+    sourceComparisons: 'Comparación de fuentes',
+    z: 'z',
+    modifiedZ: 'z modificado',
+    fromPeriod: 'Desde el periodo',
+    fromValue: 'Valor inicial',
+    toPeriod: 'Hasta el periodo',
+    toValue: 'Valor final',
+    change: 'Variación',
+    expected: 'Periodos esperados',
+    observed: 'Periodos observados',
+    missingList: 'Faltantes',
+    other: 'Otro indicador',
+    otherValue: 'Valor del otro',
+    difference: 'Diferencia',
+    nearestPeriod: 'Periodo más cercano del otro',
+    nearestValue: 'Valor más cercano del otro',
+    sameValueIn: 'Mismo valor en otros periodos',
     moreRows: (n) => `... y ${es_(n)} más, que no se listan aquí.`,
     moreLessExtreme: (n) => `... y ${es_(n)} más, menos extremos, que no se listan aquí.`,
   },
   data: {
-    everyRowInFile: (rows, max, file) => `Los datos tienen ${es_(rows)} filas (indicador x desagregación x periodo), más de las que caben en esta hoja (${es_(max)}): todas están en ${file}, junto a este libro, con las columnas de abajo. Ábralo en Excel o cárguelo en una tabla dinámica con Datos > Desde el texto/CSV.`,
+    everyRowInFile: (rows, max, file) =>
+      `Los datos tienen ${es_(rows)} filas (indicador x desagregación x periodo), más de las que caben en esta hoja (${es_(max)}): todas están en ${file}, junto a este libro, con las columnas de abajo. Ábralo en Excel o cárguelo en una tabla dinámica con Datos > Desde el texto/CSV.`,
     headlineRowsOnly: (rows) => `Abajo: solo las ${es_(rows)} filas de las series totales.`,
     noHeadlineRows: 'Abajo: ninguna fila, porque ningún indicador tiene una serie total.',
     headlineRowsTooMany: (rows) => `Abajo: ninguna fila, porque incluso las series totales tienen ${es_(rows)} filas.`,
   },
-  moreResults: (n) => `... y ${es_(n)} filas más, que no se listan aquí; todos los resultados están en assessment.json.`,
+  moreResults: (n) =>
+    `... y ${es_(n)} filas más, que no se listan aquí; todos los resultados están en assessment.json.`,
   about: {
-    engineVersion: 'Versión del motor', programmeFile: 'Archivo del programa', runTime: 'Fecha de ejecución (UTC)',
-    programmeId: 'Id del programa', asOf: 'Fecha de corte', sources: 'Archivos de origen', sha256: 'SHA-256', methods: 'Métodos',
-    thresholds: 'Umbrales', threshold: 'Umbral', rule: 'Regla', roundingRule: 'Regla de redondeo',
+    engineVersion: 'Versión del motor',
+    programmeFile: 'Archivo del programa',
+    runTime: 'Fecha de ejecución (UTC)',
+    programmeId: 'Id del programa',
+    asOf: 'Fecha de corte',
+    sources: 'Archivos de origen',
+    sha256: 'SHA-256',
+    methods: 'Métodos',
+    thresholds: 'Umbrales',
+    threshold: 'Umbral',
+    rule: 'Regla',
+    roundingRule: 'Regla de redondeo',
   },
 };
 

@@ -3,7 +3,10 @@
 import type { Locale } from '../spec/schema.js';
 
 const n = (x: number, locale: Locale, digits = 2) =>
-  new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: digits, useGrouping: false }).format(x);
+  new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-GB', {
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(x);
 
 export interface SmartMessages {
   letterNames: Record<'S' | 'M' | 'A' | 'R' | 'T', string>;
@@ -26,9 +29,33 @@ export interface SmartMessages {
   targetUnresolved: (reason: string) => string;
   impossiblePercent: (period: string, value: number) => string;
   alreadyMet: (period: string, value: number, baseline: number) => string;
-  paceOk: (period: string, required: string, unit: string, best: string, window: string, from: string, to: string) => string;
-  paceAmbitious: (period: string, required: string, unit: string, best: string, ratio: string, from: string, to: string) => string;
-  paceUnprecedented: (period: string, required: string, unit: string, best: string, ratio: string, from: string, to: string) => string;
+  paceOk: (
+    period: string,
+    required: string,
+    unit: string,
+    best: string,
+    window: string,
+    from: string,
+    to: string,
+  ) => string;
+  paceAmbitious: (
+    period: string,
+    required: string,
+    unit: string,
+    best: string,
+    ratio: string,
+    from: string,
+    to: string,
+  ) => string;
+  paceUnprecedented: (
+    period: string,
+    required: string,
+    unit: string,
+    best: string,
+    ratio: string,
+    from: string,
+    to: string,
+  ) => string;
   paceNeverMoved: (period: string, required: string, unit: string) => string;
   paceUnknown: (period: string, required: string, unit: string) => string;
   paceNoBaseline: (period: string) => string;
@@ -45,7 +72,8 @@ export interface SmartMessages {
 export const smartMessages: Record<Locale, SmartMessages> = {
   en: {
     letterNames: { S: 'Specific', M: 'Measurable', A: 'Achievable', R: 'Relevant', T: 'Time-bound' },
-    definitionMissing: () => 'There is no definition: write what exactly is counted (numerator, denominator, population, reference standard).',
+    definitionMissing: () =>
+      'There is no definition: write what exactly is counted (numerator, denominator, population, reference standard).',
     definitionIsName: () => 'The definition only repeats the name: say what exactly is counted and how.',
     definitionShort: (w) => `The definition has only ${w} words: it may not say what exactly is counted.`,
     vagueVerb: (v) => `The definition says "${v}" without a quantity: state what is counted, in which unit.`,
@@ -53,8 +81,10 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     unitDirection: (u, d) => `Unit ${u}, desired direction: ${d}.`,
     computedFrom: (i) => `Computed from ${i.join(', ')}.`,
     noDataForIndicator: (s) => `No value has been reported for this indicator (${s}).`,
-    dataPresent: (c, f, l, s) => (f === l ? `${c} value${c === 1 ? '' : 's'}, ${f} (${s}).` : `${c} values from ${f} to ${l} (${s}).`),
-    noBaseline: () => 'No baseline: set `baseline: { period, value }` so progress can be measured from a known starting point.',
+    dataPresent: (c, f, l, s) =>
+      f === l ? `${c} value${c === 1 ? '' : 's'}, ${f} (${s}).` : `${c} values from ${f} to ${l} (${s}).`,
+    noBaseline: () =>
+      'No baseline: set `baseline: { period, value }` so progress can be measured from a known starting point.',
     baselineNoValue: (p, note) => `The baseline period ${p} has no value: ${note}.`,
     baselineOk: (p, v, from) => `Baseline ${v} in ${p} (${from}).`,
     noTargets: () => 'No target: without a numeric, dated target, progress cannot be judged.',
@@ -64,12 +94,18 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     targetUnresolved: (r) => `A target cannot be computed: ${r}.`,
     impossiblePercent: (p, v) => `The ${p} target of ${v} % lies outside 0-100 %: it is impossible.`,
     alreadyMet: (p, v, b) => `The ${p} target (${v}) is already met at the baseline (${b}): it asks for no change.`,
-    paceOk: (p, r, u, b, w, f, t) => `Reaching the ${p} target needs ${r} ${u} a year; the series has shown up to ${b} ${u} a year over ${w} years (${f} to ${t}). Within reach.`,
-    paceAmbitious: (p, r, u, b, x, f, t) => `Ambitious: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ${u} a year, ${f} to ${t}).`,
-    paceUnprecedented: (p, r, u, b, x, f, t) => `Unprecedented: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ${u} a year, ${f} to ${t}). Check that it is realistic.`,
-    paceNeverMoved: (p, r, u) => `Unprecedented: the ${p} target needs ${r} ${u} a year, and the series has never moved in the desired direction over a window that long.`,
-    paceUnknown: (p, r, u) => `The ${p} target needs ${r} ${u} a year; the series has too few values to compare that with its own past pace.`,
-    paceNoBaseline: (p) => `Without a baseline value, the pace the ${p} target requires cannot be compared with the series' own past.`,
+    paceOk: (p, r, u, b, w, f, t) =>
+      `Reaching the ${p} target needs ${r} ${u} a year; the series has shown up to ${b} ${u} a year over ${w} years (${f} to ${t}). Within reach.`,
+    paceAmbitious: (p, r, u, b, x, f, t) =>
+      `Ambitious: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ${u} a year, ${f} to ${t}).`,
+    paceUnprecedented: (p, r, u, b, x, f, t) =>
+      `Unprecedented: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ${u} a year, ${f} to ${t}). Check that it is realistic.`,
+    paceNeverMoved: (p, r, u) =>
+      `Unprecedented: the ${p} target needs ${r} ${u} a year, and the series has never moved in the desired direction over a window that long.`,
+    paceUnknown: (p, r, u) =>
+      `The ${p} target needs ${r} ${u} a year; the series has too few values to compare that with its own past pace.`,
+    paceNoBaseline: (p) =>
+      `Without a baseline value, the pace the ${p} target requires cannot be compared with the series' own past.`,
     noResult: () => 'Not linked to a result: set `result:` to the result of the results framework it measures.',
     resultOk: (id, level, st) => `Measures ${id} (${level}): ${st}.`,
     targetDated: (p) => `The target is dated ${p}.`,
@@ -77,20 +113,33 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     targetBeforeBaseline: (p, b) => `The ${p} target is dated before its baseline (${b}).`,
     milestonesOutOfOrder: (a, b, d) => `The milestones ${a} and ${b} are out of order for an indicator meant to ${d}.`,
     milestonesInOrder: (c) => `${c} milestones, in order.`,
-    unitWords: (u) => ({ percent: 'percentage points', number: 'units', ratio: 'units', currency: 'currency units', rate: 'units' } as Record<string, string>)[u] ?? u,
+    unitWords: (u) =>
+      (
+        ({
+          percent: 'percentage points',
+          number: 'units',
+          ratio: 'units',
+          currency: 'currency units',
+          rate: 'units',
+        }) as Record<string, string>
+      )[u] ?? u,
   },
   es: {
     letterNames: { S: 'Específico', M: 'Medible', A: 'Alcanzable', R: 'Relevante', T: 'Temporal' },
-    definitionMissing: () => 'No hay definición: escriba qué se cuenta exactamente (numerador, denominador, población, patrón de referencia).',
+    definitionMissing: () =>
+      'No hay definición: escriba qué se cuenta exactamente (numerador, denominador, población, patrón de referencia).',
     definitionIsName: () => 'La definición solo repite el nombre: diga qué se cuenta exactamente y cómo.',
     definitionShort: (w) => `La definición tiene solo ${w} palabras: puede que no diga qué se cuenta exactamente.`,
     vagueVerb: (v) => `La definición dice "${v}" sin una cantidad: indique qué se cuenta y en qué unidad.`,
     definitionOk: (w) => `La definición dice qué se cuenta (${w} palabras).`,
-    unitDirection: (u, d) => `Unidad ${u}, dirección deseada: ${d === 'increase' ? 'aumentar' : d === 'decrease' ? 'disminuir' : d}.`,
+    unitDirection: (u, d) =>
+      `Unidad ${u}, dirección deseada: ${d === 'increase' ? 'aumentar' : d === 'decrease' ? 'disminuir' : d}.`,
     computedFrom: (i) => `Calculado a partir de ${i.join(', ')}.`,
     noDataForIndicator: (s) => `No se ha reportado ningún valor para este indicador (${s}).`,
-    dataPresent: (c, f, l, s) => (f === l ? `${c} valor${c === 1 ? '' : 'es'}, ${f} (${s}).` : `${c} valores de ${f} a ${l} (${s}).`),
-    noBaseline: () => 'Sin línea de base: defina `baseline: { period, value }` para medir el avance desde un punto de partida conocido.',
+    dataPresent: (c, f, l, s) =>
+      f === l ? `${c} valor${c === 1 ? '' : 'es'}, ${f} (${s}).` : `${c} valores de ${f} a ${l} (${s}).`,
+    noBaseline: () =>
+      'Sin línea de base: defina `baseline: { period, value }` para medir el avance desde un punto de partida conocido.',
     baselineNoValue: (p, note) => `El periodo de la línea de base ${p} no tiene valor: ${note}.`,
     baselineOk: (p, v, from) => `Línea de base ${v} en ${p} (${from}).`,
     noTargets: () => 'Sin meta: sin una meta numérica y fechada no se puede juzgar el avance.',
@@ -100,20 +149,37 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     targetUnresolved: (r) => `Una meta no se puede calcular: ${r}.`,
     impossiblePercent: (p, v) => `La meta de ${p} (${v} %) está fuera de 0-100 %: es imposible.`,
     alreadyMet: (p, v, b) => `La meta de ${p} (${v}) ya se cumple en la línea de base (${b}): no pide ningún cambio.`,
-    paceOk: (p, r, u, b, w, f, t) => `Alcanzar la meta de ${p} requiere ${r} ${u} por año; la serie ha mostrado hasta ${b} ${u} por año en ${w} años (${f} a ${t}). Alcanzable.`,
-    paceAmbitious: (p, r, u, b, x, f, t) => `Ambiciosa: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la serie (${b} ${u} por año, ${f} a ${t}).`,
-    paceUnprecedented: (p, r, u, b, x, f, t) => `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la serie (${b} ${u} por año, ${f} a ${t}). Verifique que sea realista.`,
-    paceNeverMoved: (p, r, u) => `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, y la serie nunca se ha movido en la dirección deseada en un periodo tan largo.`,
-    paceUnknown: (p, r, u) => `La meta de ${p} requiere ${r} ${u} por año; la serie tiene muy pocos valores para compararlo con su propio ritmo.`,
-    paceNoBaseline: (p) => `Sin valor de línea de base, el ritmo que requiere la meta de ${p} no se puede comparar con el de la propia serie.`,
-    noResult: () => 'No está vinculado a un resultado: indique en `result:` el resultado del marco de resultados que mide.',
+    paceOk: (p, r, u, b, w, f, t) =>
+      `Alcanzar la meta de ${p} requiere ${r} ${u} por año; la serie ha mostrado hasta ${b} ${u} por año en ${w} años (${f} a ${t}). Alcanzable.`,
+    paceAmbitious: (p, r, u, b, x, f, t) =>
+      `Ambiciosa: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la serie (${b} ${u} por año, ${f} a ${t}).`,
+    paceUnprecedented: (p, r, u, b, x, f, t) =>
+      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la serie (${b} ${u} por año, ${f} a ${t}). Verifique que sea realista.`,
+    paceNeverMoved: (p, r, u) =>
+      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, y la serie nunca se ha movido en la dirección deseada en un periodo tan largo.`,
+    paceUnknown: (p, r, u) =>
+      `La meta de ${p} requiere ${r} ${u} por año; la serie tiene muy pocos valores para compararlo con su propio ritmo.`,
+    paceNoBaseline: (p) =>
+      `Sin valor de línea de base, el ritmo que requiere la meta de ${p} no se puede comparar con el de la propia serie.`,
+    noResult: () =>
+      'No está vinculado a un resultado: indique en `result:` el resultado del marco de resultados que mide.',
     resultOk: (id, level, st) => `Mide ${id} (${level}): ${st}.`,
     targetDated: (p) => `La meta está fechada en ${p}.`,
     targetOutsideProgram: (p, s, e) => `La meta de ${p} está fuera del periodo del programa ${s}-${e}.`,
     targetBeforeBaseline: (p, b) => `La meta de ${p} es anterior a su línea de base (${b}).`,
-    milestonesOutOfOrder: (a, b, d) => `Los hitos ${a} y ${b} están en desorden para un indicador que debe ${d === 'increase' ? 'aumentar' : 'disminuir'}.`,
+    milestonesOutOfOrder: (a, b, d) =>
+      `Los hitos ${a} y ${b} están en desorden para un indicador que debe ${d === 'increase' ? 'aumentar' : 'disminuir'}.`,
     milestonesInOrder: (c) => `${c} hitos, en orden.`,
-    unitWords: (u) => ({ percent: 'puntos porcentuales', number: 'unidades', ratio: 'unidades', currency: 'unidades monetarias', rate: 'unidades' } as Record<string, string>)[u] ?? u,
+    unitWords: (u) =>
+      (
+        ({
+          percent: 'puntos porcentuales',
+          number: 'unidades',
+          ratio: 'unidades',
+          currency: 'unidades monetarias',
+          rate: 'unidades',
+        }) as Record<string, string>
+      )[u] ?? u,
   },
 };
 

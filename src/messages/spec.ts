@@ -16,42 +16,65 @@ export const specMessages = {
   invalidPeriod: (field: string, reason: string) => `${code(field)}: ${reason}`,
   duplicateIndicatorId: (id: string, otherFile: string) => `indicator id ${code(id)} is also used in ${otherFile}`,
   unknownResult: (id: string, known: readonly string[], suggestion?: string) =>
-    `result ${code(id)} is not defined in program.yaml results` + (suggestion ? `: did you mean ${code(suggestion)}?` : known.length ? ` (defined: ${list(known)})` : ' (no results are defined)'),
+    `result ${code(id)} is not defined in program.yaml results` +
+    (suggestion
+      ? `: did you mean ${code(suggestion)}?`
+      : known.length
+        ? ` (defined: ${list(known)})`
+        : ' (no results are defined)'),
   unknownParentResult: (id: string) => `parent result ${code(id)} is not defined in results`,
   unknownDataSource: (id: string, known: readonly string[], suggestion?: string) =>
-    `data source ${code(id)} is not defined in program.yaml data` + (suggestion ? `: did you mean ${code(suggestion)}?` : known.length ? ` (defined: ${list(known)})` : ' (no data sources are defined)'),
+    `data source ${code(id)} is not defined in program.yaml data` +
+    (suggestion
+      ? `: did you mean ${code(suggestion)}?`
+      : known.length
+        ? ` (defined: ${list(known)})`
+        : ' (no data sources are defined)'),
   unknownInput: (name: string, id: string, suggestion?: string) =>
-    `input ${code(name)} refers to indicator ${code(id)}, which is not defined` + (suggestion ? `: did you mean ${code(suggestion)}?` : ''),
+    `input ${code(name)} refers to indicator ${code(id)}, which is not defined` +
+    (suggestion ? `: did you mean ${code(suggestion)}?` : ''),
   unknownCompared: (id: string, suggestion?: string) =>
-    `compare names indicator ${code(id)}, which is not defined` + (suggestion ? `: did you mean ${code(suggestion)}?` : ''),
-  seriesOrFormula: () => 'an indicator needs either `series` (where its data is) or `formula` with `inputs` (how it is computed), not both',
+    `compare names indicator ${code(id)}, which is not defined` +
+    (suggestion ? `: did you mean ${code(suggestion)}?` : ''),
+  seriesOrFormula: () =>
+    'an indicator needs either `series` (where its data is) or `formula` with `inputs` (how it is computed), not both',
   formulaWithoutInputs: () => '`formula` needs `inputs`, naming the indicator behind each variable',
   formulaSyntax: (reason: string) => `the formula cannot be read: ${reason}`,
   formulaUnknownVariable: (name: string, inputs: readonly string[]) =>
     `the formula uses ${code(name)}, which is not one of its inputs (${list(inputs)})`,
-  formulaForbidden: (name: string) => `the formula uses ${code(name)}, which formulas may not call; use arithmetic and functions such as min, max, abs, round, sqrt, log, exp`,
-  formulaCycle: (cycle: readonly string[]) => `computed indicators depend on each other in a cycle: ${cycle.join(' -> ')}`,
-  changeUnitMismatch: (unit: string) => `a target in percentage points (\`change_unit: pp\`) needs a percent indicator, but the unit is ${code(unit)}`,
-  targetBeforeBaseline: (target: string, baseline: string) => `target ${code(target)} is dated before the baseline ${code(baseline)}`,
+  formulaForbidden: (name: string) =>
+    `the formula uses ${code(name)}, which formulas may not call; use arithmetic and functions such as min, max, abs, round, sqrt, log, exp`,
+  formulaCycle: (cycle: readonly string[]) =>
+    `computed indicators depend on each other in a cycle: ${cycle.join(' -> ')}`,
+  changeUnitMismatch: (unit: string) =>
+    `a target in percentage points (\`change_unit: pp\`) needs a percent indicator, but the unit is ${code(unit)}`,
+  targetBeforeBaseline: (target: string, baseline: string) =>
+    `target ${code(target)} is dated before the baseline ${code(baseline)}`,
   validRangeOrder: () => '`valid_range` must be [low, high] with low <= high',
   programPeriodOrder: () => 'the programme period must end after it starts',
-  noIndicators: (dir: string) => `no indicator files found in ${dir} (one .yaml file per indicator besides program.yaml)`,
+  noIndicators: (dir: string) =>
+    `no indicator files found in ${dir} (one .yaml file per indicator besides program.yaml)`,
   unreadableFile: (reason: string) => `cannot read the file: ${reason}`,
   notAMapping: () => 'the file must be a YAML mapping of keys to values',
   fileNotFound: (path: string) => `file not found: ${path}`,
-  dataFileMissing: (path: string) => `data file not found: ${path} (paths are relative to the programme root, the directory mel runs in)`,
+  dataFileMissing: (path: string) =>
+    `data file not found: ${path} (paths are relative to the programme root, the directory mel runs in)`,
   unusedCodes: (column: string, codes: readonly [string, number][]) =>
     `${codes.length} value(s) of column ${code(column)} are used by no indicator: ` +
     codes.map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`).join(', '),
   outsideValidRange: (id: string, value: number, period: string, range: readonly [number, number]) =>
     `${id} ${period}: value ${value} is outside valid_range [${range[0]}, ${range[1]}]`,
   noMatchingRows: (id: string, source: string, match: Record<string, unknown>) =>
-    `indicator ${code(id)} matches no rows of data source ${code(source)} (match: ${Object.entries(match).map(([k, v]) => `${k}=${v}`).join(', ')})`,
+    `indicator ${code(id)} matches no rows of data source ${code(source)} (match: ${Object.entries(match)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')})`,
   matchColumnMissing: (column: string, source: string, columns: readonly string[], suggestion?: string) =>
-    `match names column ${code(column)}, which data source ${code(source)} does not have` + (suggestion ? `: did you mean ${code(suggestion)}?` : ` (columns: ${list(columns)})`),
+    `match names column ${code(column)}, which data source ${code(source)} does not have` +
+    (suggestion ? `: did you mean ${code(suggestion)}?` : ` (columns: ${list(columns)})`),
   noHeadlineTotal: (id: string, dims: readonly string[]) =>
     `indicator ${code(id)} has breakdowns by ${dims.join(', ')} but no row marked as the total and no \`aggregate:\` rule, so it has no headline value (a mean of breakdowns is never taken)`,
-  aggregateSumOfPercent: (id: string) => `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
+  aggregateSumOfPercent: (id: string) =>
+    `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };
 
 function describeValue(v: unknown): string {

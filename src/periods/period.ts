@@ -3,15 +3,7 @@
 // habit: invalid is a value), so a CSV reader can report it at its line and column.
 import { DateTime } from 'luxon';
 
-export type PeriodKind =
-  | 'day'
-  | 'week'
-  | 'month'
-  | 'quarter'
-  | 'semester'
-  | 'year'
-  | 'fiscal-year'
-  | 'multi-year';
+export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'semester' | 'year' | 'fiscal-year' | 'multi-year';
 
 export interface Period {
   readonly kind: PeriodKind;
@@ -45,11 +37,46 @@ export interface PeriodContext {
 export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'irregular';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const DHIS2_MONTH_NAMES = ['', 'Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DHIS2_MONTH_NAMES = [
+  '',
+  'Jan',
+  'Feb',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** A fractional year of an instant: 2006-07-02T12:00Z is 2006.5. */
 export function fractionalYear(dt: DateTime): number {
@@ -161,7 +188,8 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     return p ? ok(p) : fail(`week ${m[2]} does not exist in ${m[1]}`);
   }
   if ((m = text.match(/^FY\s?(\d{4})$/i))) return ok(fiscalYearPeriod(Number(m[1]), context.fiscalYearStart ?? 1));
-  if ((m = text.match(/^FY\s?(\d{2})$/i))) return ok(fiscalYearPeriod(2000 + Number(m[1]), context.fiscalYearStart ?? 1));
+  if ((m = text.match(/^FY\s?(\d{2})$/i)))
+    return ok(fiscalYearPeriod(2000 + Number(m[1]), context.fiscalYearStart ?? 1));
   if ((m = text.match(/^(\d{4})([A-Za-z]+)$/))) {
     const month = MONTHS[m[2].toLowerCase()];
     if (month) return ok(dhis2FinancialYear(Number(m[1]), month));
@@ -185,7 +213,9 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     const isRound = two === nextYearTwoDigits && context.frequency !== 'monthly';
     if (isRound) return ok(multiYearPeriod(y, y + 1));
     if (two >= 1 && two <= 12) return ok(monthPeriod(y, two));
-    return fail(`"${text}" is neither a month (01-12) nor a survey round such as ${y}-${String(nextYearTwoDigits).padStart(2, '0')}`);
+    return fail(
+      `"${text}" is neither a month (01-12) nor a survey round such as ${y}-${String(nextYearTwoDigits).padStart(2, '0')}`,
+    );
   }
   if ((m = text.match(/^(\d{4})-(\d{1})$/))) {
     return ok(monthPeriod(Number(m[1]), Number(m[2])));
@@ -222,7 +252,9 @@ export function periodOf(text: string | number, context: PeriodContext = {}): Pe
 
 /** Orders periods by their midpoint, then by length (shorter first), then id. */
 export function comparePeriods(a: Period, b: Period): number {
-  return a.mid - b.mid || a.endYear - a.startYear - (b.endYear - b.startYear) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.mid - b.mid || a.endYear - a.startYear - (b.endYear - b.startYear) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 export const frequencyKind: Record<Exclude<Frequency, 'irregular'>, PeriodKind> = {
@@ -235,11 +267,16 @@ export const frequencyKind: Record<Exclude<Frequency, 'irregular'>, PeriodKind> 
 /** Length of one step of a frequency, in years (irregular: two years, methods.md). */
 export function frequencyStepYears(frequency: Frequency): number {
   switch (frequency) {
-    case 'monthly': return 1 / 12;
-    case 'quarterly': return 0.25;
-    case 'semiannual': return 0.5;
-    case 'annual': return 1;
-    case 'irregular': return 2;
+    case 'monthly':
+      return 1 / 12;
+    case 'quarterly':
+      return 0.25;
+    case 'semiannual':
+      return 0.5;
+    case 'annual':
+      return 1;
+    case 'irregular':
+      return 2;
   }
 }
 
@@ -247,7 +284,8 @@ export function frequencyStepYears(frequency: Frequency): number {
 export function stepPeriod(p: Period, n: number): Period {
   const s = DateTime.fromISO(p.start, { zone: 'utc' });
   switch (p.kind) {
-    case 'year': return yearPeriod(s.year + n);
+    case 'year':
+      return yearPeriod(s.year + n);
     case 'fiscal-year': {
       if (/^FY/.test(p.id)) {
         const fyStartMonth = s.month;
@@ -256,11 +294,26 @@ export function stepPeriod(p: Period, n: number): Period {
       }
       return dhis2FinancialYear(s.year + n, s.month);
     }
-    case 'quarter': { const d = s.plus({ months: 3 * n }); return quarterPeriod(d.year, Math.floor((d.month - 1) / 3) + 1); }
-    case 'semester': { const d = s.plus({ months: 6 * n }); return semesterPeriod(d.year, d.month <= 6 ? 1 : 2); }
-    case 'month': { const d = s.plus({ months: n }); return monthPeriod(d.year, d.month); }
-    case 'week': { const d = s.plus({ weeks: n }); return weekPeriod(d.weekYear, d.weekNumber)!; }
-    case 'day': { const d = s.plus({ days: n }); return dayPeriod(d.year, d.month, d.day)!; }
+    case 'quarter': {
+      const d = s.plus({ months: 3 * n });
+      return quarterPeriod(d.year, Math.floor((d.month - 1) / 3) + 1);
+    }
+    case 'semester': {
+      const d = s.plus({ months: 6 * n });
+      return semesterPeriod(d.year, d.month <= 6 ? 1 : 2);
+    }
+    case 'month': {
+      const d = s.plus({ months: n });
+      return monthPeriod(d.year, d.month);
+    }
+    case 'week': {
+      const d = s.plus({ weeks: n });
+      return weekPeriod(d.weekYear, d.weekNumber)!;
+    }
+    case 'day': {
+      const d = s.plus({ days: n });
+      return dayPeriod(d.year, d.month, d.day)!;
+    }
     case 'multi-year': {
       const span = Number(p.id.split('-')[1]) - s.year + 1;
       return multiYearPeriod(s.year + n * span, s.year + n * span + span - 1);
@@ -283,9 +336,12 @@ export function periodsBetween(a: Period, b: Period, limit = 10_000): Period[] {
 export function containingPeriod(p: Period, kind: 'quarter' | 'semester' | 'year'): Period {
   const s = DateTime.fromISO(p.start, { zone: 'utc' });
   switch (kind) {
-    case 'quarter': return quarterPeriod(s.year, Math.floor((s.month - 1) / 3) + 1);
-    case 'semester': return semesterPeriod(s.year, s.month <= 6 ? 1 : 2);
-    case 'year': return yearPeriod(s.year);
+    case 'quarter':
+      return quarterPeriod(s.year, Math.floor((s.month - 1) / 3) + 1);
+    case 'semester':
+      return semesterPeriod(s.year, s.month <= 6 ? 1 : 2);
+    case 'year':
+      return yearPeriod(s.year);
   }
 }
 

@@ -18,11 +18,16 @@ function ordinal(p: Period): number | undefined {
   const year = Number(p.start.slice(0, 4));
   const month = Number(p.start.slice(5, 7));
   switch (p.kind) {
-    case 'month': return year * 12 + month - 1;
-    case 'quarter': return year * 4 + Math.floor((month - 1) / 3);
-    case 'semester': return year * 2 + (month <= 6 ? 0 : 1);
-    case 'year': return year;
-    default: return undefined;
+    case 'month':
+      return year * 12 + month - 1;
+    case 'quarter':
+      return year * 4 + Math.floor((month - 1) / 3);
+    case 'semester':
+      return year * 2 + (month <= 6 ? 0 : 1);
+    case 'year':
+      return year;
+    default:
+      return undefined;
   }
 }
 
@@ -51,9 +56,13 @@ export function completeness(s: BreakdownSeries, frequency: Frequency): Complete
 /** The canonical id of the period at an ordinal (inverse of `ordinal`). */
 function idOfOrdinal(kind: string, o: number): string {
   switch (kind) {
-    case 'month': return `${Math.floor(o / 12)}-${String((o % 12) + 1).padStart(2, '0')}`;
-    case 'quarter': return `${Math.floor(o / 4)}-Q${(o % 4) + 1}`;
-    case 'semester': return `${Math.floor(o / 2)}-S${(o % 2) + 1}`;
-    default: return String(o);
+    case 'month':
+      return `${Math.floor(o / 12)}-${String((o % 12) + 1).padStart(2, '0')}`;
+    case 'quarter':
+      return `${Math.floor(o / 4)}-Q${(o % 4) + 1}`;
+    case 'semester':
+      return `${Math.floor(o / 2)}-S${(o % 2) + 1}`;
+    default:
+      return String(o);
   }
 }

@@ -17,24 +17,66 @@ export interface SeriesRef {
 
 export interface DataQualityReport {
   warnings: Issue[];
-  outliers: (SeriesRef & { period: string; value: number; z: number | null; modified_z: number | null; file: string; line: number })[];
-  swings: (SeriesRef & { from_period: string; to_period: string; from: number; to: number; change: number; file: string; line: number })[];
+  outliers: (SeriesRef & {
+    period: string;
+    value: number;
+    z: number | null;
+    modified_z: number | null;
+    file: string;
+    line: number;
+  })[];
+  swings: (SeriesRef & {
+    from_period: string;
+    to_period: string;
+    from: number;
+    to: number;
+    change: number;
+    file: string;
+    line: number;
+  })[];
   missingPeriods: (SeriesRef & { frequency: string; expected: number; observed: number; missing: string[] })[];
   sourceComparisons: SourceComparison[];
 }
 
-export function dataQuality(program: Program, data: ReadonlyMap<string, IndicatorData>, issues: readonly Issue[]): DataQualityReport {
-  const report: DataQualityReport = { warnings: issues.filter((i) => i.severity === 'warning'), outliers: [], swings: [], missingPeriods: [], sourceComparisons: [] };
+export function dataQuality(
+  program: Program,
+  data: ReadonlyMap<string, IndicatorData>,
+  issues: readonly Issue[],
+): DataQualityReport {
+  const report: DataQualityReport = {
+    warnings: issues.filter((i) => i.severity === 'warning'),
+    outliers: [],
+    swings: [],
+    missingPeriods: [],
+    sourceComparisons: [],
+  };
   for (const ind of program.indicators) {
     const d = data.get(ind.id);
     if (!d) continue;
     for (const s of allSeries(d)) {
       const ref = { indicator: ind.id, disaggregation: s.dims };
       for (const o of outlierScores(s.values)) {
-        report.outliers.push({ ...ref, period: s.periods[o.index].id, value: s.values[o.index], z: o.z, modified_z: o.modifiedZ, file: s.file, line: s.lines[o.index] });
+        report.outliers.push({
+          ...ref,
+          period: s.periods[o.index].id,
+          value: s.values[o.index],
+          z: o.z,
+          modified_z: o.modifiedZ,
+          file: s.file,
+          line: s.lines[o.index],
+        });
       }
       for (const w of swings(s.values)) {
-        report.swings.push({ ...ref, from_period: s.periods[w.from].id, to_period: s.periods[w.to].id, from: s.values[w.from], to: s.values[w.to], change: w.change, file: s.file, line: s.lines[w.to] });
+        report.swings.push({
+          ...ref,
+          from_period: s.periods[w.from].id,
+          to_period: s.periods[w.to].id,
+          from: s.values[w.from],
+          to: s.values[w.to],
+          change: w.change,
+          file: s.file,
+          line: s.lines[w.to],
+        });
       }
       const c = completeness(s, ind.frequency);
       if (c && c.missing.length) report.missingPeriods.push({ ...ref, frequency: ind.frequency, ...c });

@@ -18,7 +18,11 @@ const median = (xs: number[]) => {
 export function outlierScores(values: ArrayLike<number>, threshold = OUTLIER_THRESHOLD): OutlierScore[] {
   const idx: number[] = [];
   const xs: number[] = [];
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) { idx.push(i); xs.push(values[i]); }
+  for (let i = 0; i < values.length; i++)
+    if (!Number.isNaN(values[i])) {
+      idx.push(i);
+      xs.push(values[i]);
+    }
   if (xs.length < 3) return [];
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
@@ -28,7 +32,8 @@ export function outlierScores(values: ArrayLike<number>, threshold = OUTLIER_THR
   xs.forEach((x, k) => {
     const z = sd > 0 ? Math.abs(x - mean) / sd : null;
     const modifiedZ = mad > 0 ? (0.6745 * Math.abs(x - med)) / mad : null;
-    if ((z !== null && z > threshold) || (modifiedZ !== null && modifiedZ > threshold)) out.push({ index: idx[k], z, modifiedZ });
+    if ((z !== null && z > threshold) || (modifiedZ !== null && modifiedZ > threshold))
+      out.push({ index: idx[k], z, modifiedZ });
   });
   return out;
 }

@@ -36,14 +36,22 @@ export function compareSources(a: IndicatorData, b: IndicatorData): SourceCompar
       const sameValueIn = theirs.filter((t) => t.v === v && t.p.id !== p.id).map((t) => t.p.id);
       // Without a value for the same period, the other source's nearest value within
       // 1.5 years is shown, so "29.5 % in 2006" meets "29.2 % in 2005".
-      const n = same || !theirs.length ? undefined : theirs.reduce((best, t) => (Math.abs(t.p.mid - p.mid) < Math.abs(best.p.mid - p.mid) ? t : best));
+      const n =
+        same || !theirs.length
+          ? undefined
+          : theirs.reduce((best, t) => (Math.abs(t.p.mid - p.mid) < Math.abs(best.p.mid - p.mid) ? t : best));
       const nearest = n && Math.abs(n.p.mid - p.mid) <= 1.5 ? { period: n.p.id, value: n.v } : undefined;
       if (!same && !nearest && sameValueIn.length === 0) continue;
       out.push({
-        indicator: a.indicatorId, other: b.indicatorId, disaggregation: s.dims, period: p.id, value: v,
+        indicator: a.indicatorId,
+        other: b.indicatorId,
+        disaggregation: s.dims,
+        period: p.id,
+        value: v,
         otherValue: same ? same.v : null,
         difference: same ? Number.parseFloat((v - same.v).toPrecision(12)) : null,
-        nearest, sameValueIn,
+        nearest,
+        sameValueIn,
       });
     }
   }

@@ -67,16 +67,21 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
   const planned: PlannedChart[] = [];
   const byId = new Map(program.indicators.map((i) => [i.id, i]));
   for (const indicator of program.indicators) {
-    planned.push(...planCharts({
-      program, locale, asOf, indicator,
-      data: data.get(indicator.id),
-      results: doc.results.filter((r) => r.indicator === indicator.id),
-      compared: indicator.compare.flatMap((id) => {
-        const other = byId.get(id);
-        const d = data.get(id);
-        return other && d ? [{ indicator: other, data: d }] : [];
-      }),
-    }).map((c) => ({ ...c, indicatorId: indicator.id })));
+    planned.push(
+      ...planCharts({
+        program,
+        locale,
+        asOf,
+        indicator,
+        data: data.get(indicator.id),
+        results: doc.results.filter((r) => r.indicator === indicator.id),
+        compared: indicator.compare.flatMap((id) => {
+          const other = byId.get(id);
+          const d = data.get(id);
+          return other && d ? [{ indicator: other, data: d }] : [];
+        }),
+      }).map((c) => ({ ...c, indicatorId: indicator.id })),
+    );
   }
   const pngs = await options.renderCharts(planned);
   const charts: ChartImage[] = planned.map((c, i) => ({
@@ -91,8 +96,19 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     engineVersion: options.engineVersion,
     programFile: program.file,
     runTime: options.runTime,
-    sources: options.inputFiles.map((file) => ({ file, sha256: createHash('sha256').update(readFileSync(resolve(program.root, file))).digest('hex') })),
-    methods: [...new Set<MethodName>(['trajectory', doc.method, ...program.indicators.map((i) => options.method ?? i.method ?? program.method)])].filter((m) => methodNames.includes(m)),
+    sources: options.inputFiles.map((file) => ({
+      file,
+      sha256: createHash('sha256')
+        .update(readFileSync(resolve(program.root, file)))
+        .digest('hex'),
+    })),
+    methods: [
+      ...new Set<MethodName>([
+        'trajectory',
+        doc.method,
+        ...program.indicators.map((i) => options.method ?? i.method ?? program.method),
+      ]),
+    ].filter((m) => methodNames.includes(m)),
     thresholds: {
       trajectory: `on_track: progress ratio >= ${program.bands.onTrack}; at_risk: >= ${program.bands.atRisk}; off_track: >= 0; deteriorating: < 0`,
       iptt: 'on_target: 0.85 <= actual / target <= 1.15 (TolaData)',
@@ -107,6 +123,16 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     },
     roundingRule: `Numbers are computed in double precision and written with ${OUTPUT_SIGNIFICANT_DIGITS} significant digits; the workbook displays them rounded by its number formats, the cells keep every digit.`,
   };
-  const input: PackInput = { program, locale, doc, everyMethod: full.results.map((r) => r.methods), smart, quality, data, charts, about };
+  const input: PackInput = {
+    program,
+    locale,
+    doc,
+    everyMethod: full.results.map((r) => r.methods),
+    smart,
+    quality,
+    data,
+    charts,
+    about,
+  };
   return { doc, input, charts };
 }

@@ -18,7 +18,23 @@ function field(value: string | number | undefined | null): string {
 /** The CSV in chunks of about a thousand rows, so a large programme streams to disk. */
 export function* flatDataCsv(program: Program, data: ReadonlyMap<string, IndicatorData>): Generator<string> {
   const dimColumns = [...new Set([...data.values()].flatMap((d) => allSeries(d).flatMap((s) => Object.keys(s.dims))))];
-  const header = ['program', 'result', 'level', 'indicator', 'indicator_name', 'unit', ...dimColumns, 'period', 'period_start', 'period_end', 'value', 'missing_reason', 'source', 'file', 'line'];
+  const header = [
+    'program',
+    'result',
+    'level',
+    'indicator',
+    'indicator_name',
+    'unit',
+    ...dimColumns,
+    'period',
+    'period_start',
+    'period_end',
+    'value',
+    'missing_reason',
+    'source',
+    'file',
+    'line',
+  ];
   let chunk = '\ufeff' + header.map(field).join(',') + '\r\n';
   let rows = 0;
   for (const ind of program.indicators) {
@@ -32,7 +48,10 @@ export function* flatDataCsv(program: Program, data: ReadonlyMap<string, Indicat
         const p = s.periods[i];
         const v = s.values[i];
         chunk += `${prefix},${dims ? dims + ',' : ''}${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v},${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}\r\n`;
-        if (++rows % 1000 === 0) { yield chunk; chunk = ''; }
+        if (++rows % 1000 === 0) {
+          yield chunk;
+          chunk = '';
+        }
       }
     }
   }

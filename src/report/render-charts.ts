@@ -3,6 +3,9 @@
 import type { PlannedChart } from './charts/build-chart-spec.js';
 import { renderChartsInPool } from './charts/render-pool.js';
 
-export async function renderPlannedCharts(charts: readonly PlannedChart[], onProgress: (done: number, total: number) => void = () => {}): Promise<Buffer[]> {
+export async function renderPlannedCharts(
+  charts: readonly PlannedChart[],
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<Buffer[]> {
   return renderChartsInPool(charts, onProgress);
 }

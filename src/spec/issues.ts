@@ -12,16 +12,28 @@ export interface Issue {
 }
 
 export const issueError = (file: string, message: string, line?: number, column?: number): Issue => ({
-  severity: 'error', file, line, column, message,
+  severity: 'error',
+  file,
+  line,
+  column,
+  message,
 });
 
 export const issueWarning = (file: string, message: string, line?: number, column?: number): Issue => ({
-  severity: 'warning', file, line, column, message,
+  severity: 'warning',
+  file,
+  line,
+  column,
+  message,
 });
 
 export function compareIssues(a: Issue, b: Issue): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  return (
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
 }
 
 /** `file:line[:column]: message`, with `warning: ` before a warning's message. */
@@ -35,10 +47,22 @@ export const hasErrors = (issues: readonly Issue[]) => issues.some((i) => i.seve
 /** Collects issues from every stage of a run. */
 export class IssueList {
   readonly items: Issue[] = [];
-  add(issue: Issue): void { this.items.push(issue); }
-  error(file: string, message: string, line?: number, column?: number): void { this.add(issueError(file, message, line, column)); }
-  warning(file: string, message: string, line?: number, column?: number): void { this.add(issueWarning(file, message, line, column)); }
-  addAll(issues: Iterable<Issue>): void { for (const i of issues) this.items.push(i); }
-  get hasErrors(): boolean { return hasErrors(this.items); }
-  sorted(): Issue[] { return [...this.items].sort(compareIssues); }
+  add(issue: Issue): void {
+    this.items.push(issue);
+  }
+  error(file: string, message: string, line?: number, column?: number): void {
+    this.add(issueError(file, message, line, column));
+  }
+  warning(file: string, message: string, line?: number, column?: number): void {
+    this.add(issueWarning(file, message, line, column));
+  }
+  addAll(issues: Iterable<Issue>): void {
+    for (const i of issues) this.items.push(i);
+  }
+  get hasErrors(): boolean {
+    return hasErrors(this.items);
+  }
+  sorted(): Issue[] {
+    return [...this.items].sort(compareIssues);
+  }
 }

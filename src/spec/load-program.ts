@@ -51,13 +51,19 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
   // 1. read
   const programSrc = readYaml(programRel, readFileSync(absProgram, 'utf8'));
   issues.addAll(programSrc.issues);
-  const indicatorSrcs = indicatorFilesBeside(absProgram).map((f) => readYaml(toPosix(relative(root, f)), readFileSync(f, 'utf8')));
+  const indicatorSrcs = indicatorFilesBeside(absProgram).map((f) =>
+    readYaml(toPosix(relative(root, f)), readFileSync(f, 'utf8')),
+  );
   for (const s of indicatorSrcs) issues.addAll(s.issues);
 
   // 2. schemas
   const programFile = checkSchema(programSrc, programSchema, issues) as ProgramFile | undefined;
-  const indicatorFiles = indicatorSrcs.map((s) => ({ src: s, file: checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined }));
-  if (indicatorSrcs.length === 0) issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
+  const indicatorFiles = indicatorSrcs.map((s) => ({
+    src: s,
+    file: checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined,
+  }));
+  if (indicatorSrcs.length === 0)
+    issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
   if (!programFile) return { issues: issues.sorted() };
 
   // 3. periods and 4. references
@@ -120,7 +126,11 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
   return { program, issues: issues.sorted() };
 }
 
-function checkSchema(src: YamlSource, schema: typeof programSchema | typeof indicatorSchema, issues: IssueList): unknown {
+function checkSchema(
+  src: YamlSource,
+  schema: typeof programSchema | typeof indicatorSchema,
+  issues: IssueList,
+): unknown {
   if (src.value === undefined) return undefined;
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
     issues.error(src.file, specMessages.notAMapping(), 1);
@@ -154,7 +164,10 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     errorAt(['result'], specMessages.unknownResult(f.result, ctx.resultIds, closestName(f.result, ctx.resultIds)));
   }
   if (f.series && !ctx.dataIds.includes(f.series.data)) {
-    errorAt(['series', 'data'], specMessages.unknownDataSource(f.series.data, ctx.dataIds, closestName(f.series.data, ctx.dataIds)));
+    errorAt(
+      ['series', 'data'],
+      specMessages.unknownDataSource(f.series.data, ctx.dataIds, closestName(f.series.data, ctx.dataIds)),
+    );
   }
   if ((f.series === undefined) === (f.formula === undefined)) errorAt([], specMessages.seriesOrFormula());
   if (f.formula !== undefined && f.inputs === undefined) errorAt(['formula'], specMessages.formulaWithoutInputs());
@@ -164,9 +177,14 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     if (r.ok) formula = r.formula;
     else {
       const p = r.problem;
-      errorAt(['formula'], p.kind === 'syntax' ? specMessages.formulaSyntax(p.reason)
-        : p.kind === 'forbidden' ? specMessages.formulaForbidden(p.name)
-        : specMessages.formulaUnknownVariable(p.name, Object.keys(f.inputs)));
+      errorAt(
+        ['formula'],
+        p.kind === 'syntax'
+          ? specMessages.formulaSyntax(p.reason)
+          : p.kind === 'forbidden'
+            ? specMessages.formulaForbidden(p.name)
+            : specMessages.formulaUnknownVariable(p.name, Object.keys(f.inputs)),
+      );
     }
   }
   if (f.valid_range && f.valid_range[0] > f.valid_range[1]) errorAt(['valid_range'], specMessages.validRangeOrder());
@@ -174,16 +192,36 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
   let baseline: BaselineDef | undefined;
   if (f.baseline) {
     const period = ctx.periodAt(src, ['baseline', 'period'], f.baseline.period);
-    if (period) baseline = { period, value: f.baseline.value, source: f.baseline.source, line: src.positionOf(['baseline']).line };
+    if (period)
+      baseline = {
+        period,
+        value: f.baseline.value,
+        source: f.baseline.source,
+        line: src.positionOf(['baseline']).line,
+      };
   }
   const targets: TargetDef[] = [];
   f.targets.forEach((t, i) => {
     const period = ctx.periodAt(src, ['targets', i, 'period'], t.period);
-    if (t.change_unit === 'pp' && f.unit !== 'percent') errorAt(['targets', i, 'change_unit'], specMessages.changeUnitMismatch(f.unit));
+    if (t.change_unit === 'pp' && f.unit !== 'percent')
+      errorAt(['targets', i, 'change_unit'], specMessages.changeUnitMismatch(f.unit));
     if (period && baseline && comparePeriods(period, baseline.period) <= 0) {
-      issues.warning(src.file, specMessages.targetBeforeBaseline(period.id, baseline.period.id), src.positionOf(['targets', i, 'period']).line);
+      issues.warning(
+        src.file,
+        specMessages.targetBeforeBaseline(period.id, baseline.period.id),
+        src.positionOf(['targets', i, 'period']).line,
+      );
     }
-    if (period) targets.push({ period, value: t.value, change: t.change, changeUnit: t.change_unit, label: t.label, source: t.source, line: src.positionOf(['targets', i]).line });
+    if (period)
+      targets.push({
+        period,
+        value: t.value,
+        change: t.change,
+        changeUnit: t.change_unit,
+        label: t.label,
+        source: t.source,
+        line: src.positionOf(['targets', i]).line,
+      });
   });
   targets.sort((a, b) => comparePeriods(a.period, b.period));
 
@@ -197,7 +235,12 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     direction: f.direction,
     frequency: f.frequency,
     accumulation: f.accumulation,
-    series: f.series ? { data: f.series.data, match: Object.fromEntries(Object.entries(f.series.match).map(([k, v]) => [k, String(v)])) } : undefined,
+    series: f.series
+      ? {
+          data: f.series.data,
+          match: Object.fromEntries(Object.entries(f.series.match).map(([k, v]) => [k, String(v)])),
+        }
+      : undefined,
     formula,
     inputs: f.inputs,
     aggregate: f.aggregate,

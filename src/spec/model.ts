@@ -2,7 +2,14 @@
 // every reference checked. Later phases (data, assess, report) read only this.
 import type { Period, Frequency } from '../periods/period.js';
 import type {
-  Accumulation, DataSource, Direction, IndicatorFile, Locale, MethodName, ResultSpec, Unit,
+  Accumulation,
+  DataSource,
+  Direction,
+  IndicatorFile,
+  Locale,
+  MethodName,
+  ResultSpec,
+  Unit,
 } from './schema.js';
 import type { ParsedFormula } from '../compute/formula.js';
 

@@ -7,7 +7,16 @@ import { closestName } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 type AnySchema = z.ZodType;
-type Def = { type: string; shape?: Record<string, AnySchema>; innerType?: AnySchema; element?: AnySchema; valueType?: AnySchema; options?: AnySchema[]; in?: AnySchema; items?: AnySchema[] };
+type Def = {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  innerType?: AnySchema;
+  element?: AnySchema;
+  valueType?: AnySchema;
+  options?: AnySchema[];
+  in?: AnySchema;
+  items?: AnySchema[];
+};
 const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The object schemas a path may lead to (several through a union). */
@@ -19,7 +28,8 @@ function schemasAt(schema: AnySchema, path: readonly PathSegment[]): AnySchema[]
       const def = defOf(s);
       if (def.type === 'object' && def.shape && typeof seg === 'string' && def.shape[seg]) next.push(def.shape[seg]);
       else if (def.type === 'array' && def.element && typeof seg === 'number') next.push(def.element);
-      else if (def.type === 'tuple' && def.items && typeof seg === 'number' && def.items[seg]) next.push(def.items[seg]);
+      else if (def.type === 'tuple' && def.items && typeof seg === 'number' && def.items[seg])
+        next.push(def.items[seg]);
       else if (def.type === 'record' && def.valueType) next.push(def.valueType);
     }
     current = next;
@@ -30,11 +40,19 @@ function schemasAt(schema: AnySchema, path: readonly PathSegment[]): AnySchema[]
 function unwrap(s: AnySchema): AnySchema[] {
   const def = defOf(s);
   switch (def.type) {
-    case 'optional': case 'default': case 'nullable': case 'prefault': case 'readonly': case 'catch':
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
       return unwrap(def.innerType!);
-    case 'pipe': return unwrap(def.in!);
-    case 'union': return def.options!.flatMap(unwrap);
-    default: return [s];
+    case 'pipe':
+      return unwrap(def.in!);
+    case 'union':
+      return def.options!.flatMap(unwrap);
+    default:
+      return [s];
   }
 }
 
@@ -61,10 +79,25 @@ const fieldName = (path: readonly PathSegment[]) => {
   return last === undefined ? '(file)' : String(last);
 };
 const where = (path: readonly PathSegment[]) =>
-  path.slice(0, -1).map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
+  path
+    .slice(0, -1)
+    .map((p) => (typeof p === 'number' ? `[${p + 1}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 
 const expectedType = (e: string) =>
-  ({ string: 'text', number: 'a number', int: 'a whole number', array: 'a list', object: 'a mapping', record: 'a mapping', boolean: 'true or false', tuple: 'a list' } as Record<string, string>)[e] ?? e;
+  (
+    ({
+      string: 'text',
+      number: 'a number',
+      int: 'a whole number',
+      array: 'a list',
+      object: 'a mapping',
+      record: 'a mapping',
+      boolean: 'true or false',
+      tuple: 'a list',
+    }) as Record<string, string>
+  )[e] ?? e;
 
 /** Translates a failed safeParse into issues at the lines of the YAML source. */
 export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSource): Issue[] {
@@ -79,7 +112,8 @@ export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSour
     switch (issue.code) {
       case 'unrecognized_keys': {
         const allowed = allowedKeysAt(schema, path);
-        for (const key of issue.keys) at([...path, key], specMessages.unknownKey(key, closestName(key, allowed), allowed), 'key');
+        for (const key of issue.keys)
+          at([...path, key], specMessages.unknownKey(key, closestName(key, allowed), allowed), 'key');
         break;
       }
       case 'invalid_value': {

@@ -5,7 +5,9 @@ import { z } from 'zod';
 
 const periodText = z
   .union([z.string(), z.number().int()])
-  .describe('A period: 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April, or a survey round such as 2007-2008');
+  .describe(
+    'A period: 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April, or a survey round such as 2007-2008',
+  );
 
 export const units = ['percent', 'number', 'ratio', 'currency', 'rate'] as const;
 export const directions = ['increase', 'decrease'] as const;
@@ -18,14 +20,20 @@ export const locales = ['en', 'es'] as const;
 
 export const bandsSchema = z
   .strictObject({
-    on_track: z.number().describe('Progress ratio at or above which an indicator is on track (default 0.85)').default(0.85),
-    at_risk: z.number().describe('Progress ratio at or above which it is at risk (default 0.60); below: off track').default(0.6),
+    on_track: z
+      .number()
+      .describe('Progress ratio at or above which an indicator is on track (default 0.85)')
+      .default(0.85),
+    at_risk: z
+      .number()
+      .describe('Progress ratio at or above which it is at risk (default 0.60); below: off track')
+      .default(0.6),
   })
   .describe('Bands of the trajectory method');
 
 export const resultSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a result id uses letters, digits, _ . and -'),
-  level: z.string().describe('impact, outcome, output... (or the donor\'s own level names)'),
+  level: z.string().describe("impact, outcome, output... (or the donor's own level names)"),
   statement: z.string().min(1),
   parent: z.string().optional(),
 });
@@ -46,17 +54,25 @@ export const dataSourceSchema = z.strictObject({
   format: z.enum(['long', 'wide']).default('long'),
   columns: columnsSchema.optional(),
   id_columns: z.array(z.string()).optional().describe('Wide layout: the columns that are not periods'),
-  disaggregations: z.array(z.string()).default([]).describe('Columns that break a series down (area, sex, district...)'),
+  disaggregations: z
+    .array(z.string())
+    .default([])
+    .describe('Columns that break a series down (area, sex, district...)'),
   totals: z
     .record(z.string(), z.union([z.string(), z.array(z.string())]))
     .optional()
-    .describe('Per disaggregation column, the value(s) marking the headline total row (default: total, national, nacional, all, todos)'),
+    .describe(
+      'Per disaggregation column, the value(s) marking the headline total row (default: total, national, nacional, all, todos)',
+    ),
   source: z.string().optional().describe('Default label of where the numbers come from'),
   duplicates: z.enum(duplicatePolicies).default('error'),
   delimiter: z.enum([',', ';', '\t', '|']).optional().describe('Detected when not given'),
   decimal: z.enum(['.', ',']).optional().describe('Decimal mark; a comma is assumed when the delimiter is ;'),
   encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).optional().describe('Detected when not given'),
-  missing: z.array(z.string()).optional().describe('Extra texts meaning "no value" besides empty, NA, n/a, .., -, n.d.'),
+  missing: z
+    .array(z.string())
+    .optional()
+    .describe('Extra texts meaning "no value" besides empty, NA, n/a, .., -, n.d.'),
 });
 
 export const programSchema = z.strictObject({
@@ -97,7 +113,11 @@ export const targetSchema = z
       ctx.addIssue({ code: 'custom', message: 'a target has either `value` or `change`, not both' });
     }
     if (t.change !== undefined && t.change_unit === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['change_unit'], message: 'a `change` target needs `change_unit`: pp (percentage points), percent (relative) or unit' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['change_unit'],
+        message: 'a `change` target needs `change_unit`: pp (percentage points), percent (relative) or unit',
+      });
     }
   });
 
@@ -117,7 +137,9 @@ export const aggregateSchema = z
       factor: z.number().default(100),
     }),
   ])
-  .describe('How a headline total is computed from breakdowns when no row is the total: sum (counts), numerator over denominator (percentages), or none (the breakdowns have no meaningful total)');
+  .describe(
+    'How a headline total is computed from breakdowns when no row is the total: sum (counts), numerator over denominator (percentages), or none (the breakdowns have no meaningful total)',
+  );
 
 export const indicatorSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -147,7 +169,9 @@ export const indicatorSchema = z.strictObject({
   compare: z
     .array(z.string())
     .optional()
-    .describe('Indicators measuring the same thing from another source: charted side by side and compared in the data-quality sheet, never spliced into one series'),
+    .describe(
+      'Indicators measuring the same thing from another source: charted side by side and compared in the data-quality sheet, never spliced into one series',
+    ),
   pirs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   references: z.array(z.strictObject({ title: z.string(), url: z.string().optional() })).optional(),
 });

@@ -16,7 +16,11 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** The candidate closest to `name`, if it is close enough to be a likely misspelling. */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
@@ -24,7 +28,10 @@ export function closestName(name: string, candidates: readonly string[]): string
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(fold(name), fold(c));
-    if (d < bestDistance) { best = c; bestDistance = d; }
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
   }
   const allowed = name.length >= 4 ? Math.max(2, Math.floor(name.length / 3)) : 1;
   return best !== undefined && bestDistance <= allowed ? best : undefined;

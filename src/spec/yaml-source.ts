@@ -26,7 +26,10 @@ export function readYaml(file: string, text: string): YamlSource {
     // A mis-indented line makes the line above look like a key spilling over two lines;
     // the line to fix is the second one, and one message is enough.
     if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline.has(e.pos[0])) continue;
-    const pos = e.code === 'MULTILINE_IMPLICIT_KEY' ? lineCounter.linePos(e.pos[1]) : e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+    const pos =
+      e.code === 'MULTILINE_IMPLICIT_KEY'
+        ? lineCounter.linePos(e.pos[1])
+        : (e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]));
     issues.push(issueError(file, yamlErrorMessage(e.code, e.message), pos.line, pos.col));
   }
   for (const w of doc.warnings) {
@@ -44,7 +47,11 @@ export function readYaml(file: string, text: string): YamlSource {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) break;
         const keyNode = pair.key as Node;
-        if (last && which === 'key') { offset = keyNode.range?.[0] ?? offset; node = undefined; break; }
+        if (last && which === 'key') {
+          offset = keyNode.range?.[0] ?? offset;
+          node = undefined;
+          break;
+        }
         const valueNode = pair.value as Node | null;
         offset = valueNode?.range?.[0] ?? keyNode.range?.[0] ?? offset;
         node = valueNode;

@@ -4,12 +4,18 @@ import { periodOf } from '../../src/periods/period.js';
 
 describe('accumulation', () => {
   const csv = 'indicator,period,value\ns,2020-Q4,0\ns,2021-Q1,100\ns,2021-Q2,120\ns,2021-Q3,90\ns,2021-Q4,150\n';
-  const body = (accumulation: string) => `unit: number\ndirection: increase\nfrequency: quarterly\naccumulation: ${accumulation}\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020-Q4 }\ntargets:\n  - { period: 2021-Q2, value: 200 }\n  - { period: 2022-Q4, value: 1000 }\n`;
+  const body = (accumulation: string) =>
+    `unit: number\ndirection: increase\nfrequency: quarterly\naccumulation: ${accumulation}\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020-Q4 }\ntargets:\n  - { period: 2021-Q2, value: 200 }\n  - { period: 2022-Q4, value: 1000 }\n`;
 
   it('a sum indicator (people trained per quarter) is judged on its running total against totals', async () => {
     const r = headline(await assessDir(oneIndicator(body('sum'), csv), { asOf: '2021-Q4' }));
     expect(r.latest).toEqual({ period: '2021-Q4', value: 460 });
-    expect(r.targets[0]).toMatchObject({ period: '2021-Q2', value: 200, outcome: 'achieved', judged_by: { period: '2021-Q2', value: 220 } });
+    expect(r.targets[0]).toMatchObject({
+      period: '2021-Q2',
+      value: 200,
+      outcome: 'achieved',
+      judged_by: { period: '2021-Q2', value: 220 },
+    });
     // the linear path of totals from 0 at the baseline to 1000 at 2022-Q4, in days: half-way
     const t = (p: string) => periodOf(p).mid;
     const expected = (1000 * (t('2021-Q4') - t('2020-Q4'))) / (t('2022-Q4') - t('2020-Q4'));
@@ -20,7 +26,7 @@ describe('accumulation', () => {
     expect(r.notes.join(' ')).toMatch(/running total of 4 values/);
   });
 
-  it('TolaData\'s IPTT sums the flows of the completed target periods', async () => {
+  it("TolaData's IPTT sums the flows of the completed target periods", async () => {
     const r = headline(await assessDir(oneIndicator(body('sum'), csv), { asOf: '2021-Q4', method: 'iptt' }));
     expect(r.methods.iptt?.inputs.actual_to_date).toBe(220);
     expect(r.methods.iptt?.inputs.target_to_date).toBe(200);
@@ -34,18 +40,24 @@ describe('accumulation', () => {
 });
 
 describe('headline totals from breakdowns', () => {
-  const twoDistricts = 'indicator,period,district,value\n' +
+  const twoDistricts =
+    'indicator,period,district,value\n' +
     'trained,2020,north,40\ntrained,2020,south,60\ntrained,2021,north,50\ntrained,2021,south,70\n' +
     'num,2020,north,10\nnum,2020,south,30\nden,2020,north,100\nden,2020,south,100\n' +
     'pct,2020,north,10\npct,2020,south,30\n';
 
   it('sums counts, takes numerator over denominator for percentages, never a mean of percentages', async () => {
     const dir = writeProgramme({
-      'indicators/program.yaml': 'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\nresults: []\ndata:\n  - { id: d, file: data/d.csv, disaggregations: [district] }\n',
-      'indicators/trained.yaml': 'id: TRAINED\nname: People trained\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: trained } }\naggregate: sum\n',
-      'indicators/num.yaml': 'id: NUM\nname: Children stunted\nunit: number\ndirection: decrease\nseries: { data: d, match: { indicator: num } }\n',
-      'indicators/den.yaml': 'id: DEN\nname: Children measured\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: den } }\n',
-      'indicators/pct.yaml': 'id: PCT\nname: Stunting\nunit: percent\ndirection: decrease\nseries: { data: d, match: { indicator: pct } }\naggregate: { numerator: NUM, denominator: DEN }\n',
+      'indicators/program.yaml':
+        'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\nresults: []\ndata:\n  - { id: d, file: data/d.csv, disaggregations: [district] }\n',
+      'indicators/trained.yaml':
+        'id: TRAINED\nname: People trained\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: trained } }\naggregate: sum\n',
+      'indicators/num.yaml':
+        'id: NUM\nname: Children stunted\nunit: number\ndirection: decrease\nseries: { data: d, match: { indicator: num } }\n',
+      'indicators/den.yaml':
+        'id: DEN\nname: Children measured\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: den } }\n',
+      'indicators/pct.yaml':
+        'id: PCT\nname: Stunting\nunit: percent\ndirection: decrease\nseries: { data: d, match: { indicator: pct } }\naggregate: { numerator: NUM, denominator: DEN }\n',
       'data/d.csv': twoDistricts,
     });
     const doc = await assessDir(dir, { asOf: '2021' });
@@ -62,11 +74,16 @@ describe('headline totals from breakdowns', () => {
 describe('computed indicators with breakdowns', () => {
   it('evaluates the formula for the headline and for each breakdown its inputs share', async () => {
     const dir = writeProgramme({
-      'indicators/program.yaml': 'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\nresults: []\ndata:\n  - { id: d, file: data/d.csv, disaggregations: [area] }\n',
-      'indicators/a.yaml': 'id: AGRI\nname: Agriculture budget\nunit: currency\ndirection: increase\nseries: { data: d, match: { indicator: agri } }\n',
-      'indicators/b.yaml': 'id: TOTAL\nname: State budget\nunit: currency\ndirection: increase\nseries: { data: d, match: { indicator: total } }\n',
-      'indicators/c.yaml': 'id: SHARE\nname: Agriculture share\nunit: percent\ndirection: increase\nformula: agri / total * 100\ninputs: { agri: AGRI, total: TOTAL }\n',
-      'data/d.csv': 'indicator,period,area,value\nagri,2020,total,85.1\nagri,2021,total,228.4\ntotal,2020,total,7459.2795\ntotal,2021,total,0\ntotal,2022,total,9000\nagri,2020,east,10\ntotal,2020,east,200\n',
+      'indicators/program.yaml':
+        'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\nresults: []\ndata:\n  - { id: d, file: data/d.csv, disaggregations: [area] }\n',
+      'indicators/a.yaml':
+        'id: AGRI\nname: Agriculture budget\nunit: currency\ndirection: increase\nseries: { data: d, match: { indicator: agri } }\n',
+      'indicators/b.yaml':
+        'id: TOTAL\nname: State budget\nunit: currency\ndirection: increase\nseries: { data: d, match: { indicator: total } }\n',
+      'indicators/c.yaml':
+        'id: SHARE\nname: Agriculture share\nunit: percent\ndirection: increase\nformula: agri / total * 100\ninputs: { agri: AGRI, total: TOTAL }\n',
+      'data/d.csv':
+        'indicator,period,area,value\nagri,2020,total,85.1\nagri,2021,total,228.4\ntotal,2020,total,7459.2795\ntotal,2021,total,0\ntotal,2022,total,9000\nagri,2020,east,10\ntotal,2020,east,200\n',
     });
     const doc = await assessDir(dir, { asOf: '2022' });
     const share = doc.results.find((r) => r.indicator === 'SHARE' && Object.keys(r.disaggregation).length === 0)!;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { aarrBetween, aarrRegression, cagr, growthObstacle, lineValueAt, linearPathValue, olsLine, olsSlope, reachesTarget } from '../../src/assess/growth.js';
+import {
+  aarrBetween,
+  aarrRegression,
+  cagr,
+  growthObstacle,
+  lineValueAt,
+  linearPathValue,
+  olsLine,
+  olsSlope,
+  reachesTarget,
+} from '../../src/assess/growth.js';
 
 const year = (y: number, value: number) => ({ period: String(y), time: y + 0.5, firstYear: y, value });
 
@@ -22,12 +32,27 @@ describe('aarr', () => {
     expect(aarrBetween(18, 30, 2025, 2012)).toBeCloseTo(0.0385323, 7);
   });
   it('two points regress to the two-point AARR', () => {
-    expect(aarrRegression([{ time: 2012, value: 30 }, { time: 2020, value: 25 }])).toBeCloseTo(aarrBetween(25, 30, 2020, 2012)!, 12);
+    expect(
+      aarrRegression([
+        { time: 2012, value: 30 },
+        { time: 2020, value: 25 },
+      ]),
+    ).toBeCloseTo(aarrBetween(25, 30, 2020, 2012)!, 12);
   });
   it('a regression needs positive values and two times', () => {
-    expect(aarrRegression([{ time: 2012, value: 30 }, { time: 2020, value: 0 }])).toBeUndefined();
+    expect(
+      aarrRegression([
+        { time: 2012, value: 30 },
+        { time: 2020, value: 0 },
+      ]),
+    ).toBeUndefined();
     expect(aarrRegression([{ time: 2012, value: 30 }])).toBeUndefined();
-    expect(aarrRegression([{ time: 2012, value: 30 }, { time: 2012, value: 25 }])).toBeUndefined();
+    expect(
+      aarrRegression([
+        { time: 2012, value: 30 },
+        { time: 2012, value: 25 },
+      ]),
+    ).toBeUndefined();
   });
   it('is undefined where the CAGR is', () => expect(aarrBetween(25, 0, 2020, 2012)).toBeUndefined());
 });
@@ -43,12 +68,18 @@ describe('least squares', () => {
   it('needs two points at two different times', () => {
     expect(olsSlope([{ time: 2016, value: 1 }])).toBeUndefined();
     expect(olsSlope([])).toBeUndefined();
-    expect(olsSlope([{ time: 2016, value: 1 }, { time: 2016, value: 3 }])).toBeUndefined();
+    expect(
+      olsSlope([
+        { time: 2016, value: 1 },
+        { time: 2016, value: 3 },
+      ]),
+    ).toBeUndefined();
   });
 });
 
 describe('the straight path and the target test', () => {
-  it('a path from 40 (2020) to 60 (2025) passes 52 in 2023', () => expect(linearPathValue(40, 2020, 60, 2025, 2023)).toBeCloseTo(52, 12));
+  it('a path from 40 (2020) to 60 (2025) passes 52 in 2023', () =>
+    expect(linearPathValue(40, 2020, 60, 2025, 2023)).toBeCloseTo(52, 12));
   it('a path over zero years does not exist', () => expect(linearPathValue(40, 2020, 60, 2020, 2020)).toBeUndefined());
   it('reaching a target includes the target itself, in either direction', () => {
     expect(reachesTarget(60, 60, 1)).toBe(true);
@@ -59,7 +90,10 @@ describe('the straight path and the target test', () => {
 });
 
 describe('growthObstacle explains why growth rates cannot be compared', () => {
-  it('has nothing to say about a usable series', () => expect(growthObstacle(year(2015, 43), year(2020, 37), year(2030, 25), -1)).toBeUndefined());
-  it('a negative latest value', () => expect(growthObstacle(year(2015, 43), year(2020, -1), year(2030, 25), -1)).toMatch(/not negative/));
-  it('a negative target', () => expect(growthObstacle(year(2015, 43), year(2020, 37), year(2030, -5), -1)).toMatch(/target is -5/));
+  it('has nothing to say about a usable series', () =>
+    expect(growthObstacle(year(2015, 43), year(2020, 37), year(2030, 25), -1)).toBeUndefined());
+  it('a negative latest value', () =>
+    expect(growthObstacle(year(2015, 43), year(2020, -1), year(2030, 25), -1)).toMatch(/not negative/));
+  it('a negative target', () =>
+    expect(growthObstacle(year(2015, 43), year(2020, 37), year(2030, -5), -1)).toMatch(/target is -5/));
 });

@@ -4,7 +4,11 @@ import { projectCagr, projectLinear, type Projection, type ProjectionValue } fro
 
 const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
 
-function input(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
+function input(
+  observations: TimedValue[],
+  target: TimedValue | undefined,
+  over: Partial<MethodInput> = {},
+): MethodInput {
   return {
     direction: 1,
     unit: 'number',
@@ -41,7 +45,8 @@ describe('linear projection', () => {
     const p = ok(projectLinear(input(series, year(2030, 65))));
     const crossing = p.attainment!.time;
     expect(crossing).toBeCloseTo(2021.5 + (65 - (54 + 1.542857142857 * 2.5)) / 1.542857142857, 8);
-    const line = (t: number) => (p.inputs.mean_value as number) + (p.inputs.slope as number) * (t - (p.inputs.mean_time as number));
+    const line = (t: number) =>
+      (p.inputs.mean_value as number) + (p.inputs.slope as number) * (t - (p.inputs.mean_time as number));
     expect(line(crossing)).toBeCloseTo(65, 10);
   });
   it('never reaches the target when moving away from it', () => {
@@ -86,7 +91,9 @@ describe('CAGR projection', () => {
     expect(p.attainment!.time).toBeCloseTo(2025.5, 8);
   });
   it('moving away never reaches the target', () => {
-    expect(ok(projectCagr(input([year(2015, 40), year(2020, 45)], year(2030, 10), { direction: -1 }))).attainment).toBeNull();
+    expect(
+      ok(projectCagr(input([year(2015, 40), year(2020, 45)], year(2030, 10), { direction: -1 }))).attainment,
+    ).toBeNull();
   });
   it('a zero baseline has no growth rate to project, and says so', () => {
     const p = projectCagr(input([year(2015, 0), year(2020, 45)], year(2030, 60)));

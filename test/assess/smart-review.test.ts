@@ -12,20 +12,27 @@ async function review(body: string, csv: string, locale: 'en' | 'es' = 'en'): Pr
 }
 
 const series = 'series: { data: d, match: { indicator: s } }\n';
-const rows = (pairs: [number, number][]) => 'indicator,period,value\n' + pairs.map(([p, v]) => `s,${p},${v}`).join('\n') + '\n';
+const rows = (pairs: [number, number][]) =>
+  'indicator,period,value\n' + pairs.map(([p, v]) => `s,${p},${v}`).join('\n') + '\n';
 // a series that fell 1 point a year from 2000 to 2010
 const history = rows(Array.from({ length: 11 }, (_, i) => [2000 + i, 40 - i] as [number, number]));
 
 describe('the SMART review', () => {
   it('flags a vague verb without a quantity in the definition', async () => {
-    const r = await review(`definition: Strengthen the capacity of communities to improve nutrition practices in the districts.\nunit: number\ndirection: increase\n${series}`, history);
+    const r = await review(
+      `definition: Strengthen the capacity of communities to improve nutrition practices in the districts.\nunit: number\ndirection: increase\n${series}`,
+      history,
+    );
     expect(r.letters.S.status).toBe('warn');
     expect(r.letters.S.findings.some((f) => f.text.includes('"strengthen" without a quantity'))).toBe(true);
   });
 
   it('a pace within 1.5x of the best the series has shown is achievable', async () => {
     // 30 in 2010 -> 20 in 2020: 1 point a year, the series did 1 point a year
-    const r = await review(`definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2020, value: 20 }]\n`, history);
+    const r = await review(
+      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2020, value: 20 }]\n`,
+      history,
+    );
     const a = r.letters.A.findings[0];
     expect(a.status).toBe('pass');
     expect(a.evidence?.required_per_year).toBeCloseTo(1, 10);
@@ -33,7 +40,8 @@ describe('the SMART review', () => {
   });
 
   it('beyond 1.5x the best pace is ambitious, beyond 3x unprecedented', async () => {
-    const body = (target: number) => `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2015, value: ${target} }]\n`;
+    const body = (target: number) =>
+      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2015, value: ${target} }]\n`;
     const ambitious = (await review(body(20), history)).letters.A.findings[0]; // 2 a year = 2x
     expect(ambitious.status).toBe('warn');
     expect(ambitious.text).toMatch(/^Ambitious/);
@@ -44,7 +52,10 @@ describe('the SMART review', () => {
   });
 
   it('a percentage target outside 0-100 is impossible', async () => {
-    const r = await review(`definition: Percentage of households with a handwashing station with soap and water.\nunit: percent\ndirection: increase\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2015, change: 80, change_unit: pp }]\n`, history);
+    const r = await review(
+      `definition: Percentage of households with a handwashing station with soap and water.\nunit: percent\ndirection: increase\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2015, change: 80, change_unit: pp }]\n`,
+      history,
+    );
     expect(r.letters.A.findings[0].text).toMatch(/outside 0-100 %: it is impossible/);
   });
 
@@ -59,7 +70,10 @@ describe('the SMART review', () => {
   });
 
   it('milestones out of order and targets outside the programme period are named', async () => {
-    const r = await review(`definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets:\n  - { period: 2015, value: 25 }\n  - { period: 2020, value: 28 }\n  - { period: 2040, value: 10 }\n`, history);
+    const r = await review(
+      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets:\n  - { period: 2015, value: 25 }\n  - { period: 2020, value: 28 }\n  - { period: 2040, value: 10 }\n`,
+      history,
+    );
     const texts = r.letters.T.findings.map((f) => f.text);
     expect(texts).toContain('The milestones 2015 and 2020 are out of order for an indicator meant to decrease.');
     expect(texts).toContain('The 2040 target lies outside the programme period 2000-2030.');
@@ -70,7 +84,7 @@ describe('the SMART review', () => {
     expect(r.letters.M.findings.some((f) => f.text.startsWith('Sin línea de base'))).toBe(true);
   });
 
-  it('mel smart explains every finding of the project\'s own indicators in a sentence, with a summary', async () => {
+  it("mel smart explains every finding of the project's own indicators in a sentence, with a summary", async () => {
     const { code, stdout } = await mel(['smart'], join(import.meta.dirname, '../..'));
     expect(code).toBe(0);
     expect(stdout).toContain('ZM-STUNT-U5  Stunting in children under five, Zambia');

@@ -16,7 +16,8 @@ data:
 ${data}${extra}`;
 
 describe('a Spanish Excel export with a "-5 percentage points in five years" target', () => {
-  const csv = '\ufeffAño;Ámbito;Indicador;Valor;Fuente\r\n' +
+  const csv =
+    '\ufeffAño;Ámbito;Indicador;Valor;Fuente\r\n' +
     '2006;Nacional;desnutricion_cronica;29,5;ENDES 2006\r\n' +
     '2006;Rural;desnutricion_cronica;46,3;ENDES 2006\r\n' +
     '2009;Nacional;desnutricion_cronica;23,8;ENDES 2009\r\n' +
@@ -69,14 +70,19 @@ targets:
 });
 
 describe('the published Open SDG vectors', () => {
-  const dir = (rows: string, target: string) => writeProgramme({
-    'indicators/program.yaml': `program:\n  id: sdg\n  name: SDG\n  period: { start: 2015, end: 2030 }\nresults: []\nassessment: { method: open-sdg }\ndata:\n  - { id: d, file: data/d.csv }\n`,
-    'indicators/x.yaml': `id: X\nname: X\nunit: number\ndirection: decrease\nseries: { data: d, match: { indicator: x } }\n${target}`,
-    'data/d.csv': `indicator,period,value\n${rows}`,
-  });
+  const dir = (rows: string, target: string) =>
+    writeProgramme({
+      'indicators/program.yaml': `program:\n  id: sdg\n  name: SDG\n  period: { start: 2015, end: 2030 }\nresults: []\nassessment: { method: open-sdg }\ndata:\n  - { id: d, file: data/d.csv }\n`,
+      'indicators/x.yaml': `id: X\nname: X\nunit: number\ndirection: decrease\nseries: { data: d, match: { indicator: x } }\n${target}`,
+      'data/d.csv': `indicator,period,value\n${rows}`,
+    });
 
   it('1.55 (2015) -> 1.82 (2019) against a target of 0 by 2030 is deterioration, score -2.9408', async () => {
-    const r = headline(await assessDir(dir('x,2015,1.55\nx,2019,1.82\n', 'baseline: { period: 2015 }\ntargets: [{ period: 2030, value: 0 }]\n')));
+    const r = headline(
+      await assessDir(
+        dir('x,2015,1.55\nx,2019,1.82\n', 'baseline: { period: 2015 }\ntargets: [{ period: 2030, value: 0 }]\n'),
+      ),
+    );
     const o = r.methods['open-sdg']!;
     expect(o.category).toBe('deterioration');
     expect(o.score).toBeCloseTo(-2.9408, 4);
@@ -95,7 +101,7 @@ describe('the published Open SDG vectors', () => {
   });
 });
 
-describe('a file of every country\'s survey estimates', () => {
+describe("a file of every country's survey estimates", () => {
   // 160 countries, survey years with repeats (two surveys in one year), some countries
   // with no estimate in the baseline year.
   const countries = Array.from({ length: 160 }, (_, i) => `C${String(i).padStart(3, '0')}`);
@@ -103,7 +109,9 @@ describe('a file of every country\'s survey estimates', () => {
   countries.forEach((c, i) => {
     const base = 20 + (i % 30);
     const years = i % 10 === 0 ? [2014, 2018] : [2012, 2016, 2016, 2020];
-    years.forEach((y, k) => rows.push(`${c},Country ${c},${y},${(base - k * 1.5 + (k === 2 ? 0.4 : 0)).toFixed(1)},Survey ${k}`));
+    years.forEach((y, k) =>
+      rows.push(`${c},Country ${c},${y},${(base - k * 1.5 + (k === 2 ? 0.4 : 0)).toFixed(1)},Survey ${k}`),
+    );
   });
   const dir = writeProgramme({
     'indicators/program.yaml': `program:\n  id: world\n  name: World\n  period: { start: 2012, end: 2030 }\n  as_of: 2022\nresults: []\ndata:\n  - id: jme\n    file: data/jme.csv\n    columns: { indicator: ISO, period: Year, value: Estimate, source: Survey }\n    disaggregations: [ISO]\n    duplicates: mean\n`,

@@ -12,13 +12,19 @@ describe('a folder of broken inputs', () => {
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     const expectLine = (prefix: string, text: string) =>
-      expect(lines.some((l) => l.startsWith(prefix) && l.includes(text)), `${prefix} ... ${text}\n${stderr}`).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith(prefix) && l.includes(text)),
+        `${prefix} ... ${text}\n${stderr}`,
+      ).toBe(true);
     expectLine('data/survey.csv:3:3:', '`abc` in column `value` is not a number');
     expectLine('data/survey.csv:4:2:', '`20x7` in column `period` is not a period');
     expectLine('data/survey.csv:6:2:', 'already has a value for 2018 at line 5');
     expectLine('indicators/misspelt-key.yaml:6:1:', 'unknown key `taget`: did you mean `targets`?');
     expectLine('indicators/missing-direction.yaml:1:1:', 'missing required field `direction`');
-    expectLine('indicators/wrong-unit.yaml:3:7:', '`unit` is `percentage`; it must be one of `percent`, `number`, `ratio`, `currency`, `rate`');
+    expectLine(
+      'indicators/wrong-unit.yaml:3:7:',
+      '`unit` is `percentage`; it must be one of `percent`, `number`, `ratio`, `currency`, `rate`',
+    );
     expectLine('indicators/cycle-a.yaml:6:', 'CYCLE-A -> CYCLE-B -> CYCLE-A');
     expectLine('indicators/bad-indent.yaml:7:', 'indented differently');
     expect(lines[lines.length - 1]).toMatch(/^8 errors/);
@@ -26,7 +32,11 @@ describe('a folder of broken inputs', () => {
 
   it('prints the problems sorted by file and line', async () => {
     const { stderr } = await mel(['validate'], broken);
-    const located = stderr.trim().split('\n').filter((l) => /^\S+:\d+/.test(l)).map((l) => l.split(':'));
+    const located = stderr
+      .trim()
+      .split('\n')
+      .filter((l) => /^\S+:\d+/.test(l))
+      .map((l) => l.split(':'));
     const keys = located.map(([f, line]) => `${f}:${line.padStart(6, '0')}`);
     expect(keys).toEqual([...keys].sort());
   });
@@ -47,7 +57,10 @@ describe('a folder of broken inputs', () => {
   });
 
   it('works from any directory through the bin file', () => {
-    const out = execFileSync(process.execPath, [bin, 'validate', '--program', 'indicators/program.yaml'], { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [bin, 'validate', '--program', 'indicators/program.yaml'], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
     expect(out).toContain('no errors');
   });
 });

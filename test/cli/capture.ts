@@ -6,8 +6,12 @@ export async function mel(args: string[], cwd: string): Promise<{ code: number; 
   let stdout = '';
   let stderr = '';
   const output: Output = {
-    out: (t) => { stdout += t.endsWith('\n') ? t : t + '\n'; },
-    err: (t) => { stderr += t.endsWith('\n') ? t : t + '\n'; },
+    out: (t) => {
+      stdout += t.endsWith('\n') ? t : t + '\n';
+    },
+    err: (t) => {
+      stderr += t.endsWith('\n') ? t : t + '\n';
+    },
     isTTY: false,
     errIsTTY: false,
   };

@@ -3,7 +3,16 @@ import { terminalProgress } from '../../src/cli/progress.js';
 
 const fakeStream = () => {
   const writes: string[] = [];
-  return { writes, stream: { columns: 80, write: (t: string) => { writes.push(t); return true; } } as unknown as NodeJS.WriteStream };
+  return {
+    writes,
+    stream: {
+      columns: 80,
+      write: (t: string) => {
+        writes.push(t);
+        return true;
+      },
+    } as unknown as NodeJS.WriteStream,
+  };
 };
 
 describe('the progress bar', () => {

@@ -18,8 +18,12 @@ describe('computed indicators', () => {
   it('a division by zero or a missing input is a missing value with its reason', () => {
     const f = formula('agri / total * 100', ['agri', 'total']);
     expect(evaluateFormulaAt(f, { agri: 1, total: 0 }, (n) => n)).toEqual({ missing: 'division by zero (total is 0)' });
-    expect(evaluateFormulaAt(f, { agri: 1, total: undefined }, (n) => `${n} (GE-STATE)`)).toEqual({ missing: 'no value for total (GE-STATE)' });
-    expect(evaluateFormulaAt(formula('a / b', ['a', 'b']), { a: 0, b: 0 }, (n) => n)).toEqual({ missing: 'division by zero (a, b is 0)' });
+    expect(evaluateFormulaAt(f, { agri: 1, total: undefined }, (n) => `${n} (GE-STATE)`)).toEqual({
+      missing: 'no value for total (GE-STATE)',
+    });
+    expect(evaluateFormulaAt(formula('a / b', ['a', 'b']), { a: 0, b: 0 }, (n) => n)).toEqual({
+      missing: 'division by zero (a, b is 0)',
+    });
   });
 
   it('formulas cannot reach import, evaluate, parse, createUnit or simplify', () => {
@@ -45,7 +49,11 @@ describe('computed indicators', () => {
   });
 
   it('a cycle is named in full', () => {
-    const edges = new Map([['CYCLE-B', ['CYCLE-A']], ['CYCLE-A', ['CYCLE-B']], ['X', ['CYCLE-A']]]);
+    const edges = new Map([
+      ['CYCLE-B', ['CYCLE-A']],
+      ['CYCLE-A', ['CYCLE-B']],
+      ['X', ['CYCLE-A']],
+    ]);
     expect(findCycle('X', edges)).toEqual(['CYCLE-A', 'CYCLE-B', 'CYCLE-A']);
     expect(findCycle('Y', new Map([['Y', ['Z']]]))).toBeUndefined();
   });

@@ -43,7 +43,11 @@ describe('decimal mark', () => {
   });
 
   it('follows a delimiter named by the data source without detecting one', () => {
-    expect(detectDialect('a,b\n1,2\n', { delimiter: ';' })).toEqual({ delimiter: ';', decimal: ',', delimiterDetected: false });
+    expect(detectDialect('a,b\n1,2\n', { delimiter: ';' })).toEqual({
+      delimiter: ';',
+      decimal: ',',
+      delimiterDetected: false,
+    });
     expect(detectDialect('a;b\n1;2\n', {})).toEqual({ delimiter: ';', decimal: ',', delimiterDetected: true });
   });
 });

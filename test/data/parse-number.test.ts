@@ -77,10 +77,13 @@ describe('parseNumber with a decimal comma', () => {
 });
 
 describe('missing markers', () => {
-  it.each(['', '   ', 'NA', 'na', 'N/A', 'n/a', '..', '-', 'n.d.', 'nd', 'NaN', '#N/A', 'null', '—'])('%j is missing, never zero', (text) => {
-    expect(parseNumber(text, point)).toBe(MISSING);
-    expect(parseNumber(text, comma)).toBe(MISSING);
-  });
+  it.each(['', '   ', 'NA', 'na', 'N/A', 'n/a', '..', '-', 'n.d.', 'nd', 'NaN', '#N/A', 'null', '—'])(
+    '%j is missing, never zero',
+    (text) => {
+      expect(parseNumber(text, point)).toBe(MISSING);
+      expect(parseNumber(text, comma)).toBe(MISSING);
+    },
+  );
 
   it("adds the data source's own markers, in any case", () => {
     const format = numberFormat({ decimal: '.', sourceId: 'endes', missing: ['Sin dato', '*'] });

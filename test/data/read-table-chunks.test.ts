@@ -21,7 +21,11 @@ describe('a file of several read chunks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mel-chunks-'));
     try {
       const rows: string[] = ['indicator,period,value,area,note,padding'];
-      const expected = Array.from({ length: AREAS }, () => ({ lines: [] as number[], notes: [] as string[], values: [] as number[] }));
+      const expected = Array.from({ length: AREAS }, () => ({
+        lines: [] as number[],
+        notes: [] as string[],
+        values: [] as number[],
+      }));
       let line = 2;
       for (let i = 0; i < AREAS * YEARS; i++) {
         const area = i % AREAS;
@@ -34,7 +38,12 @@ describe('a file of several read chunks', () => {
       }
       writeFileSync(join(dir, 'chunks.csv'), rows.join('\r\n') + '\r\n');
 
-      const source = dataSourceSchema.parse({ id: 'chunks', file: 'chunks.csv', disaggregations: ['area'], columns: { note: 'note' } });
+      const source = dataSourceSchema.parse({
+        id: 'chunks',
+        file: 'chunks.csv',
+        disaggregations: ['area'],
+        columns: { note: 'note' },
+      });
       const { table, issues } = await readTable(source, { root: dir, fiscalYearStart: 1, matchColumns: [] });
       expect(issues).toEqual([]);
       expect(table.rowCount).toBe(AREAS * YEARS);

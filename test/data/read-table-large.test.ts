@@ -21,11 +21,31 @@ const EXTRA_COLUMNS = Array.from({ length: 16 }, (_, i) => `extra_${i + 1}`);
 const valueOf = (ind: number, series: number, year: number) => ind * 10 + series * 0.25 + (year - 2000) * 0.5;
 
 function generate(path: string): number {
-  const header = ['indicador', 'periodo', 'valor', 'region', 'provincia', 'distrito', 'sexo', 'etiqueta', ...EXTRA_COLUMNS];
+  const header = [
+    'indicador',
+    'periodo',
+    'valor',
+    'region',
+    'provincia',
+    'distrito',
+    'sexo',
+    'etiqueta',
+    ...EXTRA_COLUMNS,
+  ];
   const lines = [header.join(';')];
   const secondRounds: string[] = [];
   const row = (ind: number, s: number, region: string, d: number, sex: string, year: number, value: number) =>
-    [`IND${ind}`, year, String(value).replace('.', ','), region, `Prov ${region}`, `D${d}`, sex, `"Indicador ${ind}; ${region}"`, ...EXTRA_COLUMNS.map((_, k) => k)].join(';');
+    [
+      `IND${ind}`,
+      year,
+      String(value).replace('.', ','),
+      region,
+      `Prov ${region}`,
+      `D${d}`,
+      sex,
+      `"Indicador ${ind}; ${region}"`,
+      ...EXTRA_COLUMNS.map((_, k) => k),
+    ].join(';');
   for (let ind = 0; ind < INDICATORS; ind++) {
     let s = 0;
     for (const region of REGIONS) {
@@ -33,7 +53,8 @@ function generate(path: string): number {
         for (const sex of SEXES) {
           for (const year of YEARS) {
             lines.push(row(ind, s, region, d, sex, year, valueOf(ind, s, year)));
-            if (SECOND_ROUND_YEARS.includes(year)) secondRounds.push(row(ind, s, region, d, sex, year, valueOf(ind, s, year) + 0.5));
+            if (SECOND_ROUND_YEARS.includes(year))
+              secondRounds.push(row(ind, s, region, d, sex, year, valueOf(ind, s, year) + 0.5));
           }
           s++;
         }
@@ -50,7 +71,9 @@ describe('an 18,000-row, 24-column file with two survey rounds in some years', (
     const rows = generate(join(dir, 'encuestas.csv'));
     expect(rows).toBe(18_000);
     const source = dataSourceSchema.parse({
-      id: 'encuestas', file: 'encuestas.csv', duplicates: 'mean',
+      id: 'encuestas',
+      file: 'encuestas.csv',
+      duplicates: 'mean',
       columns: { indicator: 'indicador', period: 'periodo', value: 'valor' },
       disaggregations: ['region', 'distrito', 'sexo'],
     });
@@ -65,7 +88,10 @@ describe('an 18,000-row, 24-column file with two survey rounds in some years', (
     expect(table.series).toHaveLength(INDICATORS * REGIONS.length * DISTRICTS * SEXES.length);
     for (const series of table.series) {
       const ind = Number(series.keys['indicador'].slice(3));
-      const s = REGIONS.indexOf(series.keys['region']) * DISTRICTS * SEXES.length + Number(series.keys['distrito'].slice(1)) * SEXES.length + SEXES.indexOf(series.keys['sexo']);
+      const s =
+        REGIONS.indexOf(series.keys['region']) * DISTRICTS * SEXES.length +
+        Number(series.keys['distrito'].slice(1)) * SEXES.length +
+        SEXES.indexOf(series.keys['sexo']);
       expect(series.periods.map((p) => p.id)).toEqual(YEARS.map(String));
       const expected = YEARS.map((y) => valueOf(ind, s, y) + (SECOND_ROUND_YEARS.includes(y) ? 0.25 : 0));
       expect(Array.from(series.values)).toEqual(expected);

@@ -17,7 +17,10 @@ export function writeProgramme(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export async function assessDir(dir: string, opts: { asOf?: string; method?: MethodName } = {}): Promise<AssessmentDocument> {
+export async function assessDir(
+  dir: string,
+  opts: { asOf?: string; method?: MethodName } = {},
+): Promise<AssessmentDocument> {
   const { workspace, issues } = await loadWorkspace(dir, 'indicators/program.yaml');
   const errors = issues.filter((i) => i.severity === 'error');
   if (!workspace || errors.length) throw new Error(`programme has errors: ${JSON.stringify(errors)}`);
@@ -26,7 +29,11 @@ export async function assessDir(dir: string, opts: { asOf?: string; method?: Met
 }
 
 /** A one-indicator programme: the indicator's YAML body (after id/name) and its CSV. */
-export function oneIndicator(indicatorBody: string, csv: string | Buffer, options: { disaggregations?: string[]; program?: string; source?: string } = {}): string {
+export function oneIndicator(
+  indicatorBody: string,
+  csv: string | Buffer,
+  options: { disaggregations?: string[]; program?: string; source?: string } = {},
+): string {
   const dis = options.disaggregations?.length ? `, disaggregations: [${options.disaggregations.join(', ')}]` : '';
   return writeProgramme({
     'indicators/program.yaml': `program:\n  id: test\n  name: Test\n  period: { start: 2000, end: 2030 }\n${options.program ?? ''}results:\n  - { id: G1, level: impact, statement: Goal }\ndata:\n  - { id: d, file: data/d.csv${dis}${options.source ?? ''} }\n`,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, containingPeriod, parsePeriod, periodOf, periodsBetween, stepPeriod } from '../../src/periods/period.js';
+import {
+  comparePeriods,
+  containingPeriod,
+  parsePeriod,
+  periodOf,
+  periodsBetween,
+  stepPeriod,
+} from '../../src/periods/period.js';
 
 const parse = (t: string, ctx = {}) => {
   const r = parsePeriod(t, ctx);
@@ -52,12 +59,20 @@ describe('periods', () => {
   });
 
   it('orders periods by time and steps by frequency', () => {
-    const sorted = ['2008', '2007-2008', '2006-Q4', '2007'].map((t) => parse(t)).sort(comparePeriods).map((p) => p.id);
+    const sorted = ['2008', '2007-2008', '2006-Q4', '2007']
+      .map((t) => parse(t))
+      .sort(comparePeriods)
+      .map((p) => p.id);
     expect(sorted).toEqual(['2006-Q4', '2007', '2007-2008', '2008']);
     expect(stepPeriod(parse('2006-11'), 3).id).toBe('2007-02');
     expect(stepPeriod(parse('2006-Q4'), 1).id).toBe('2007-Q1');
     expect(stepPeriod(parse('2006'), -2).id).toBe('2004');
-    expect(periodsBetween(parse('2006-Q3'), parse('2007-Q2')).map((p) => p.id)).toEqual(['2006-Q3', '2006-Q4', '2007-Q1', '2007-Q2']);
+    expect(periodsBetween(parse('2006-Q3'), parse('2007-Q2')).map((p) => p.id)).toEqual([
+      '2006-Q3',
+      '2006-Q4',
+      '2007-Q1',
+      '2007-Q2',
+    ]);
   });
 
   it('rolls months into quarters and years', () => {

@@ -9,18 +9,31 @@ import { planCharts } from '../../src/report/charts/build-chart-spec.js';
 import { join } from 'node:path';
 
 const series = (dims: Record<string, string>): BreakdownSeries => ({
-  dims, periods: [periodOf('2020')], values: Float64Array.of(1), lines: new Int32Array(1), sources: [undefined], missingReasons: [undefined], file: 'x.csv', origin: 'data',
+  dims,
+  periods: [periodOf('2020')],
+  values: Float64Array.of(1),
+  lines: new Int32Array(1),
+  sources: [undefined],
+  missingReasons: [undefined],
+  file: 'x.csv',
+  origin: 'data',
 });
-const group = (s: BreakdownSeries): ChartGroup => ({ label: JSON.stringify(s.dims), actual: [{ x: 2020.5, y: 1, label: '2020' }], targets: [{ x: 2025.5, y: 2, label: '2025', name: 'Target 2025: 2' }] });
+const group = (s: BreakdownSeries): ChartGroup => ({
+  label: JSON.stringify(s.dims),
+  actual: [{ x: 2020.5, y: 1, label: '2020' }],
+  targets: [{ x: 2025.5, y: 2, label: '2025', name: 'Target 2025: 2' }],
+});
 
 describe('planning charts', () => {
   it('names chart files by indicator and breakdown, with safe characters', () => {
     expect(chartFileName('PE-STUNT-U5')).toBe('PE-STUNT-U5.png');
-    expect(chartFileName('PE-STUNT-U5', { 'Ámbito': 'Zona rural' })).toBe('PE-STUNT-U5--Zona-rural.png');
+    expect(chartFileName('PE-STUNT-U5', { Ámbito: 'Zona rural' })).toBe('PE-STUNT-U5--Zona-rural.png');
   });
 
   it('puts 50 districts x 2 sexes on 50 panels with a female and a male line each', () => {
-    const breakdowns = Array.from({ length: 50 }, (_, i) => ['female', 'male'].map((sex) => series({ district: `D${String(i).padStart(2, '0')}`, sex }))).flat();
+    const breakdowns = Array.from({ length: 50 }, (_, i) =>
+      ['female', 'male'].map((sex) => series({ district: `D${String(i).padStart(2, '0')}`, sex })),
+    ).flat();
     const { panels, groupLabels } = panelsOf(breakdowns, group);
     expect(panels).toHaveLength(50);
     expect(groupLabels).toEqual(['Female', 'Male']);
@@ -31,7 +44,10 @@ describe('planning charts', () => {
   });
 
   it('one breakdown dimension gives one panel per breakdown', () => {
-    const { panels, groupLabels } = panelsOf(Array.from({ length: 8 }, (_, i) => series({ district: `D${i}` })), group);
+    const { panels, groupLabels } = panelsOf(
+      Array.from({ length: 8 }, (_, i) => series({ district: `D${i}` })),
+      group,
+    );
     expect(panels).toHaveLength(8);
     expect(groupLabels).toBeUndefined();
   });
@@ -44,9 +60,16 @@ describe('planning charts', () => {
     const doc = publicDocument(full);
     const indicator = ws.program.indicators.find((i) => i.id === 'PE-STUNT-U5-TOOLKIT')!;
     const charts = planCharts({
-      program: ws.program, locale: 'en', asOf: full.asOfPeriod, indicator, data: ws.data.get(indicator.id),
+      program: ws.program,
+      locale: 'en',
+      asOf: full.asOfPeriod,
+      indicator,
+      data: ws.data.get(indicator.id),
       results: doc.results.filter((r) => r.indicator === indicator.id),
-      compared: indicator.compare.map((id) => ({ indicator: ws.program.indicators.find((i) => i.id === id)!, data: ws.data.get(id)! })),
+      compared: indicator.compare.map((id) => ({
+        indicator: ws.program.indicators.find((i) => i.id === id)!,
+        data: ws.data.get(id)!,
+      })),
     });
     expect(charts.map((c) => c.file)).toEqual(['PE-STUNT-U5-TOOLKIT.png', 'PE-STUNT-U5-TOOLKIT--rural.png']);
     const main = charts[0];
@@ -54,8 +77,13 @@ describe('planning charts', () => {
     expect(main.spec.groups.map((g) => g.label)).toEqual(['Total', 'Rural', 'PE-STUNT-U5-INEI', 'PE-STUNT-U5-JME']);
     const total = main.spec.groups[0];
     expect(total.baseline).toEqual({ x: 2006.5, y: 29.5, label: '2006' });
-    expect(total.targets).toEqual([{ x: 2011.5, y: 24.5, label: '2011', name: 'Target 2011: 24.5 (Compromiso 5x5x5)' }]);
-    expect(total.actual.map((p) => [p.label, p.y])).toEqual([['2006', 29.5], ['2016', 14.4]]);
+    expect(total.targets).toEqual([
+      { x: 2011.5, y: 24.5, label: '2011', name: 'Target 2011: 24.5 (Compromiso 5x5x5)' },
+    ]);
+    expect(total.actual.map((p) => [p.label, p.y])).toEqual([
+      ['2006', 29.5],
+      ['2016', 14.4],
+    ]);
     expect(main.spec.groups[1].targets.map((t) => t.y)).toEqual([41.3]);
     expect(main.spec.unitLabel).toBe('% of children under 5');
     expect(main.spec.subtitle).toBe('Status as of 2023: Achieved; target 24.5 (2011)');

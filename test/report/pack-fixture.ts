@@ -47,9 +47,23 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'name' |
   };
 }
 
-const base = (): Omit<AssessmentResult, 'indicator' | 'name' | 'disaggregation' | 'unit' | 'direction' | 'status' | 'reason'> => ({
-  method: 'trajectory', baseline: null, target: null, latest: null, expected: null, progress_ratio: null,
-  targets: [], projection: null, projections: [], methods: {}, observations: 0, missing: 0, notes: [],
+const base = (): Omit<
+  AssessmentResult,
+  'indicator' | 'name' | 'disaggregation' | 'unit' | 'direction' | 'status' | 'reason'
+> => ({
+  method: 'trajectory',
+  baseline: null,
+  target: null,
+  latest: null,
+  expected: null,
+  progress_ratio: null,
+  targets: [],
+  projection: null,
+  projections: [],
+  methods: {},
+  observations: 0,
+  missing: 0,
+  notes: [],
 });
 
 export function packFixture(locale: Locale = 'en'): PackInput {
@@ -73,8 +87,12 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     dataSourceLine: () => 1,
     indicators: [
       indicator({
-        id: 'PE-STUNT', name: 'Chronic malnutrition in children under five, Peru', unit: 'percent', unitLabel: '% of children under 5',
-        direction: 'decrease', result: 'PE-G',
+        id: 'PE-STUNT',
+        name: 'Chronic malnutrition in children under five, Peru',
+        unit: 'percent',
+        unitLabel: '% of children under 5',
+        direction: 'decrease',
+        result: 'PE-G',
         definition: 'Percentage of children aged 0-59 months whose height-for-age is below -2 SD of the WHO standard.',
         baseline: { period: yearPeriod(2007), line: 10 },
         targets: [
@@ -85,7 +103,12 @@ export function packFixture(locale: Locale = 'en'): PackInput {
         references: [{ title: 'ENDES 2013', url: 'https://proyectos.inei.gob.pe/endes/' }],
       }),
       indicator({
-        id: 'GE-BUDGET', name: FORMULA_NAME, unit: 'currency', unitLabel: 'GEL', direction: 'increase', result: 'GE-O1',
+        id: 'GE-BUDGET',
+        name: FORMULA_NAME,
+        unit: 'currency',
+        unitLabel: 'GEL',
+        direction: 'increase',
+        result: 'GE-O1',
         definition: 'State budget for agriculture, by ministry.',
         targets: [
           { period: yearPeriod(2012), value: 120000, line: 8 },
@@ -93,7 +116,11 @@ export function packFixture(locale: Locale = 'en'): PackInput {
         ],
       }),
       indicator({
-        id: LONG_ID, name: 'Stunting, Zambia', unit: 'percent', direction: 'decrease', result: 'ZM-P1',
+        id: LONG_ID,
+        name: 'Stunting, Zambia',
+        unit: 'percent',
+        direction: 'decrease',
+        result: 'ZM-P1',
         targets: [{ period: yearPeriod(2025), value: 25, line: 7 }],
         pirs: { data_source: '=1+2', sample_size: 1200, disaggregated: true },
         references: [
@@ -106,18 +133,34 @@ export function packFixture(locale: Locale = 'en'): PackInput {
   };
 
   const peHeadline = series({}, 'data/peru/stunting.csv', 2, [
-    [2007, 28.5, 'INEI ENDES 2007'], [2008, 27.8, 'INEI ENDES 2008'], [2009, 23.8, 'INEI ENDES 2009'],
-    [2010, NaN, undefined, 'n.d. (not published)'], [2011, 19.5, 'INEI ENDES 2011'], [2012, 18.1, 'INEI ENDES 2012'],
+    [2007, 28.5, 'INEI ENDES 2007'],
+    [2008, 27.8, 'INEI ENDES 2008'],
+    [2009, 23.8, 'INEI ENDES 2009'],
+    [2010, NaN, undefined, 'n.d. (not published)'],
+    [2011, 19.5, 'INEI ENDES 2011'],
+    [2012, 18.1, 'INEI ENDES 2012'],
     [2013, 17.5, 'INEI ENDES 2013'],
   ]);
   const peRural = series({ area: 'rural' }, 'data/peru/stunting.csv', 9, [
-    [2007, 46.3], [2008, 45.7], [2009, 40.3], [2010, 38.8], [2011, 37.0], [2012, 31.9], [2013, 32.3],
+    [2007, 46.3],
+    [2008, 45.7],
+    [2009, 40.3],
+    [2010, 38.8],
+    [2011, 37.0],
+    [2012, 31.9],
+    [2013, 32.3],
   ]);
   const geAgri = series({ ministry: 'agriculture' }, 'data/georgia/budget.csv', 2, [
-    [2010, 100000, 'Budget law 2010'], [2011, 105000, 'Budget law 2011'], [2012, 121000, 'Budget law 2012'], [2013, 98000, 'Budget law 2013'],
+    [2010, 100000, 'Budget law 2010'],
+    [2011, 105000, 'Budget law 2011'],
+    [2012, 121000, 'Budget law 2012'],
+    [2013, 98000, 'Budget law 2013'],
   ]);
   const geHealth = series({ ministry: 'health' }, 'data/georgia/budget.csv', 6, [
-    [2010, 50000, FORMULA_SOURCE], [2011, NaN, undefined, 'n/a'], [2012, 70000, '@import'], [2013, 75000.5, '-cmd'],
+    [2010, 50000, FORMULA_SOURCE],
+    [2011, NaN, undefined, 'n/a'],
+    [2012, 70000, '@import'],
+    [2013, 75000.5, '-cmd'],
   ]);
   const data = new Map<string, IndicatorData>([
     ['PE-STUNT', { indicatorId: 'PE-STUNT', headline: peHeadline, breakdowns: [peRural] }],
@@ -125,63 +168,140 @@ export function packFixture(locale: Locale = 'en'): PackInput {
   ]);
 
   const trajectory = (expected: number, ratio: number, category: string): MethodOutcome => ({
-    category, inputs: { expected, progress_ratio: ratio, on_track_band: 0.85, at_risk_band: 0.6 },
+    category,
+    inputs: { expected, progress_ratio: ratio, on_track_band: 0.85, at_risk_band: 0.6 },
   });
   const results: AssessmentResult[] = [
     {
-      ...base(), indicator: 'PE-STUNT', name: program.indicators[0].name, result: 'PE-G', level: 'impact', disaggregation: {},
-      unit: 'percent', direction: 'decrease',
-      baseline: { period: '2007', value: 28.5 }, target: { period: '2021', value: 6.4, label: 'Government goal 2021' },
-      latest: { period: '2013', value: 17.5, source: 'INEI ENDES 2013' }, expected: 19.0286, progress_ratio: 1.1614,
-      status: 'on_track', reason: '116 % of the expected change has happened',
+      ...base(),
+      indicator: 'PE-STUNT',
+      name: program.indicators[0].name,
+      result: 'PE-G',
+      level: 'impact',
+      disaggregation: {},
+      unit: 'percent',
+      direction: 'decrease',
+      baseline: { period: '2007', value: 28.5 },
+      target: { period: '2021', value: 6.4, label: 'Government goal 2021' },
+      latest: { period: '2013', value: 17.5, source: 'INEI ENDES 2013' },
+      expected: 19.0286,
+      progress_ratio: 1.1614,
+      status: 'on_track',
+      reason: '116 % of the expected change has happened',
       targets: [
-        { period: '2011', value: 23.5, label: '5x5x5', derivation: '28.5 - 5 percentage points', outcome: 'achieved', judged_by: { period: '2011', value: 19.5 } },
+        {
+          period: '2011',
+          value: 23.5,
+          label: '5x5x5',
+          derivation: '28.5 - 5 percentage points',
+          outcome: 'achieved',
+          judged_by: { period: '2011', value: 19.5 },
+        },
         { period: '2021', value: 6.4, label: 'Government goal 2021', outcome: 'not_due' },
       ],
       projection: { method: 'linear', period: '2021', value: 4.2, attainment: '2020' },
       projections: [
         { method: 'linear', period: '2021', value: 4.2, attainment: '2020' },
-        { method: 'cagr', period: '2021', value: 8.9, attainment: null, reason: 'the compound rate does not reach the target by 2021' },
+        {
+          method: 'cagr',
+          period: '2021',
+          value: 8.9,
+          attainment: null,
+          reason: 'the compound rate does not reach the target by 2021',
+        },
       ],
       methods: { trajectory: trajectory(19.0286, 1.1614, 'on_track') },
-      observations: 6, missing: 1, notes: ['=not a formula, a note'],
+      observations: 6,
+      missing: 1,
+      notes: ['=not a formula, a note'],
     },
     {
-      ...base(), indicator: 'PE-STUNT', name: program.indicators[0].name, result: 'PE-G', level: 'impact', disaggregation: { area: 'rural' },
-      unit: 'percent', direction: 'decrease',
-      baseline: { period: '2007', value: 46.3 }, target: { period: '2021', value: 6.4 }, latest: { period: '2013', value: 32.3 },
-      expected: 29.2, progress_ratio: 0.8187, status: 'at_risk', reason: '82 % of the expected change has happened',
+      ...base(),
+      indicator: 'PE-STUNT',
+      name: program.indicators[0].name,
+      result: 'PE-G',
+      level: 'impact',
+      disaggregation: { area: 'rural' },
+      unit: 'percent',
+      direction: 'decrease',
+      baseline: { period: '2007', value: 46.3 },
+      target: { period: '2021', value: 6.4 },
+      latest: { period: '2013', value: 32.3 },
+      expected: 29.2,
+      progress_ratio: 0.8187,
+      status: 'at_risk',
+      reason: '82 % of the expected change has happened',
       targets: [
-        { period: '2011', value: 41.3, derivation: '46.3 - 5 percentage points', outcome: 'achieved', judged_by: { period: '2011', value: 37 } },
+        {
+          period: '2011',
+          value: 41.3,
+          derivation: '46.3 - 5 percentage points',
+          outcome: 'achieved',
+          judged_by: { period: '2011', value: 37 },
+        },
         { period: '2021', value: 6.4, outcome: 'not_due' },
       ],
-      methods: { trajectory: trajectory(29.2, 0.8187, 'at_risk') }, observations: 7,
+      methods: { trajectory: trajectory(29.2, 0.8187, 'at_risk') },
+      observations: 7,
     },
     {
-      ...base(), indicator: 'GE-BUDGET', name: FORMULA_NAME, result: 'GE-O1', level: 'outcome', disaggregation: { ministry: 'agriculture' },
-      unit: 'currency', direction: 'increase',
-      baseline: { period: '2010', value: 100000 }, target: { period: '2014', value: 150000 }, latest: { period: '2013', value: 98000 },
-      expected: 137500, progress_ratio: -0.0533, status: 'deteriorating', reason: 'the latest value has moved away from the target',
+      ...base(),
+      indicator: 'GE-BUDGET',
+      name: FORMULA_NAME,
+      result: 'GE-O1',
+      level: 'outcome',
+      disaggregation: { ministry: 'agriculture' },
+      unit: 'currency',
+      direction: 'increase',
+      baseline: { period: '2010', value: 100000 },
+      target: { period: '2014', value: 150000 },
+      latest: { period: '2013', value: 98000 },
+      expected: 137500,
+      progress_ratio: -0.0533,
+      status: 'deteriorating',
+      reason: 'the latest value has moved away from the target',
       targets: [
         { period: '2012', value: 120000, outcome: 'achieved', judged_by: { period: '2012', value: 121000 } },
         { period: '2014', value: 150000, outcome: 'not_due' },
       ],
-      methods: { trajectory: trajectory(137500, -0.0533, 'deteriorating') }, observations: 4,
+      methods: { trajectory: trajectory(137500, -0.0533, 'deteriorating') },
+      observations: 4,
     },
     {
-      ...base(), indicator: 'GE-BUDGET', name: FORMULA_NAME, result: 'GE-O1', level: 'outcome', disaggregation: { ministry: 'health' },
-      unit: 'currency', direction: 'increase',
-      baseline: { period: '2010', value: 50000 }, target: { period: '2014', value: 150000 }, latest: { period: '2013', value: 75000.5 },
-      expected: 125000, progress_ratio: 0.3334, status: 'off_track', reason: '33 % of the expected change has happened',
+      ...base(),
+      indicator: 'GE-BUDGET',
+      name: FORMULA_NAME,
+      result: 'GE-O1',
+      level: 'outcome',
+      disaggregation: { ministry: 'health' },
+      unit: 'currency',
+      direction: 'increase',
+      baseline: { period: '2010', value: 50000 },
+      target: { period: '2014', value: 150000 },
+      latest: { period: '2013', value: 75000.5 },
+      expected: 125000,
+      progress_ratio: 0.3334,
+      status: 'off_track',
+      reason: '33 % of the expected change has happened',
       targets: [
         { period: '2012', value: 60000, outcome: 'achieved', judged_by: { period: '2012', value: 70000 } },
         { period: '2014', value: 150000, outcome: 'not_due' },
       ],
-      methods: { trajectory: trajectory(125000, 0.3334, 'off_track') }, observations: 3, missing: 1,
+      methods: { trajectory: trajectory(125000, 0.3334, 'off_track') },
+      observations: 3,
+      missing: 1,
     },
     {
-      ...base(), indicator: LONG_ID, name: 'Stunting, Zambia', result: 'ZM-P1', level: 'Specific objective', disaggregation: {},
-      unit: 'percent', direction: 'decrease', status: 'no_data', reason: 'no baseline value',
+      ...base(),
+      indicator: LONG_ID,
+      name: 'Stunting, Zambia',
+      result: 'ZM-P1',
+      level: 'Specific objective',
+      disaggregation: {},
+      unit: 'percent',
+      direction: 'decrease',
+      status: 'no_data',
+      reason: 'no baseline value',
       targets: [{ period: '2025', value: 25, outcome: 'not_due' }],
       methods: { trajectory: { category: null, inputs: {}, reason: 'no baseline value' } },
     },
@@ -189,11 +309,25 @@ export function packFixture(locale: Locale = 'en'): PackInput {
 
   const everyMethod: Partial<Record<MethodName, MethodOutcome>>[] = results.map((r) => ({
     ...r.methods,
-    ...(r.status === 'no_data' ? {} : {
-      iptt: { category: 'on_target', inputs: { percent_met: 1.2051, actual_to_date: r.latest!.value, target_to_date: r.target!.value } },
-      'open-sdg': { category: 'substantial_progress', score: 4.2857, inputs: { base_year: 2015, cagr_observed: -0.0409621, cagr_required: -0.3872106, is_target_achieved: false } },
-      aarr: { category: null, inputs: {}, reason: 'needs a percentage' },
-    }),
+    ...(r.status === 'no_data'
+      ? {}
+      : {
+          iptt: {
+            category: 'on_target',
+            inputs: { percent_met: 1.2051, actual_to_date: r.latest!.value, target_to_date: r.target!.value },
+          },
+          'open-sdg': {
+            category: 'substantial_progress',
+            score: 4.2857,
+            inputs: {
+              base_year: 2015,
+              cagr_observed: -0.0409621,
+              cagr_required: -0.3872106,
+              is_target_achieved: false,
+            },
+          },
+          aarr: { category: null, inputs: {}, reason: 'needs a percentage' },
+        }),
   }));
 
   const review = (id: string, name: string, fail: boolean): SmartIndicatorReview => ({
@@ -201,21 +335,36 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     name,
     letters: {
       S: { status: 'pass', findings: [{ status: 'pass', text: 'The definition says what is counted (17 words).' }] },
-      M: { status: fail ? 'fail' : 'pass', findings: [{ status: fail ? 'fail' : 'pass', text: fail ? 'No baseline: set `baseline`.' : 'Baseline 28.5 in 2007.' }] },
+      M: {
+        status: fail ? 'fail' : 'pass',
+        findings: [
+          { status: fail ? 'fail' : 'pass', text: fail ? 'No baseline: set `baseline`.' : 'Baseline 28.5 in 2007.' },
+        ],
+      },
       A: { status: 'warn', findings: [{ status: 'warn', text: '=SUM(1) is ambitious', target: '2021' }] },
       R: { status: 'pass', findings: [{ status: 'pass', text: 'Measures a result.' }] },
       T: {
         status: 'pass',
-        findings: [{ status: 'pass', text: 'The target is dated 2011.', target: '2011' }, { status: 'pass', text: 'The target is dated 2021.', target: '2021' }],
+        findings: [
+          { status: 'pass', text: 'The target is dated 2011.', target: '2011' },
+          { status: 'pass', text: 'The target is dated 2021.', target: '2021' },
+        ],
       },
     },
   });
   const smart: SmartReview = {
     program: 'care-test',
-    indicators: [review('PE-STUNT', program.indicators[0].name, false), review('GE-BUDGET', FORMULA_NAME, false), review(LONG_ID, 'Stunting, Zambia', true)],
+    indicators: [
+      review('PE-STUNT', program.indicators[0].name, false),
+      review('GE-BUDGET', FORMULA_NAME, false),
+      review(LONG_ID, 'Stunting, Zambia', true),
+    ],
     summary: {
-      S: { pass: 3, warn: 0, fail: 0 }, M: { pass: 2, warn: 0, fail: 1 }, A: { pass: 0, warn: 3, fail: 0 },
-      R: { pass: 3, warn: 0, fail: 0 }, T: { pass: 3, warn: 0, fail: 0 },
+      S: { pass: 3, warn: 0, fail: 0 },
+      M: { pass: 2, warn: 0, fail: 1 },
+      A: { pass: 0, warn: 3, fail: 0 },
+      R: { pass: 3, warn: 0, fail: 0 },
+      T: { pass: 3, warn: 0, fail: 0 },
     },
   };
 
@@ -226,14 +375,56 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     everyMethod,
     smart,
     quality: {
-      warnings: [{ severity: 'warning', file: 'data/georgia/budget.csv', line: 7, column: 3, message: 'the value `n/a` is read as missing' }],
-      outliers: [{ indicator: 'GE-BUDGET', disaggregation: { ministry: 'health' }, period: '2013', value: 75000.5, z: 3.2, modified_z: 4.1, file: 'data/georgia/budget.csv', line: 9 }],
-      swings: [{ indicator: 'PE-STUNT', disaggregation: { area: 'rural' }, from_period: '2011', to_period: '2012', from: 37, to: 31.9, change: -0.1378, file: 'data/peru/stunting.csv', line: 14 }],
-      missingPeriods: [{ indicator: 'PE-STUNT', disaggregation: {}, frequency: 'annual', expected: 7, observed: 6, missing: ['2010'] }],
-      sourceComparisons: [{
-        indicator: 'PE-STUNT', other: 'GE-BUDGET', disaggregation: {}, period: '2011', value: 19.5, otherValue: null, difference: null,
-        nearest: { period: '2010', value: 19.6 }, sameValueIn: ['2012'],
-      }],
+      warnings: [
+        {
+          severity: 'warning',
+          file: 'data/georgia/budget.csv',
+          line: 7,
+          column: 3,
+          message: 'the value `n/a` is read as missing',
+        },
+      ],
+      outliers: [
+        {
+          indicator: 'GE-BUDGET',
+          disaggregation: { ministry: 'health' },
+          period: '2013',
+          value: 75000.5,
+          z: 3.2,
+          modified_z: 4.1,
+          file: 'data/georgia/budget.csv',
+          line: 9,
+        },
+      ],
+      swings: [
+        {
+          indicator: 'PE-STUNT',
+          disaggregation: { area: 'rural' },
+          from_period: '2011',
+          to_period: '2012',
+          from: 37,
+          to: 31.9,
+          change: -0.1378,
+          file: 'data/peru/stunting.csv',
+          line: 14,
+        },
+      ],
+      missingPeriods: [
+        { indicator: 'PE-STUNT', disaggregation: {}, frequency: 'annual', expected: 7, observed: 6, missing: ['2010'] },
+      ],
+      sourceComparisons: [
+        {
+          indicator: 'PE-STUNT',
+          other: 'GE-BUDGET',
+          disaggregation: {},
+          period: '2011',
+          value: 19.5,
+          otherValue: null,
+          difference: null,
+          nearest: { period: '2010', value: 19.6 },
+          sameValueIn: ['2012'],
+        },
+      ],
     },
     data,
     charts: [
@@ -250,7 +441,11 @@ export function packFixture(locale: Locale = 'en'): PackInput {
         { file: 'data/georgia/budget.csv', sha256: 'b'.repeat(64) },
       ],
       methods: ['trajectory', 'iptt', 'open-sdg', 'aarr'],
-      thresholds: { on_track: 'progress ratio >= 0.85', at_risk: 'progress ratio >= 0.60', outlier: 'z or modified z above 3.0' },
+      thresholds: {
+        on_track: 'progress ratio >= 0.85',
+        at_risk: 'progress ratio >= 0.60',
+        outlier: 'z or modified z above 3.0',
+      },
       roundingRule: '12 significant digits',
     },
   };
@@ -271,7 +466,8 @@ export interface ScaleOptions {
 export const scaleStatus = (n: number): Status => statuses[n % 5];
 
 /** The synthetic value of series `s` in month `i`: a level per series and a small trend. */
-export const scaleValue = (s: number, i: number): number => Math.round((40 + (s % 37) + i * 0.1 + ((s * 7 + i * 3) % 5) * 0.3) * 10) / 10;
+export const scaleValue = (s: number, i: number): number =>
+  Math.round((40 + (s % 37) + i * 0.1 + ((s * 7 + i * 3) % 5) * 0.3) * 10) / 10;
 
 /**
  * A national-shaped PackInput built in memory: indicators x districts x 2 sexes monthly
@@ -284,7 +480,9 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
   const { indicators: nInd, districts, months } = options;
   const withHeadline = options.withHeadline ?? (() => false);
   const swingsPerSeries = options.swingsPerSeries ?? 3;
-  const periods: Period[] = Array.from({ length: months }, (_, i) => monthPeriod(2019 + Math.floor(i / 12), (i % 12) + 1));
+  const periods: Period[] = Array.from({ length: months }, (_, i) =>
+    monthPeriod(2019 + Math.floor(i / 12), (i % 12) + 1),
+  );
   const asOf = periods[periods.length - 1];
   const mid = monthPeriod(2020, 12);
   const final = monthPeriod(2025, 12);
@@ -292,21 +490,50 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
   const file = 'data/national.csv';
 
   const program: Program = {
-    root: '.', file: 'indicators/program.yaml', id: 'scale-test', name: 'National programme (scale test)', locale: 'en',
-    period: { start: yearPeriod(2019), end: yearPeriod(2025) }, asOf, fiscalYearStart: 1,
-    results: [{ id: 'G1', level: 'impact', statement: 'Better health' }, { id: 'O1', level: 'outcome', parent: 'G1', statement: 'More care' }],
-    method: 'trajectory', bands: { onTrack: 0.85, atRisk: 0.6 }, dataSources: [], dataSourceLine: () => 1,
-    indicators: Array.from({ length: nInd }, (_, k) => indicator({
-      id: `IND${String(k + 1).padStart(3, '0')}`, name: `Indicator ${k + 1}`, unit: 'percent', direction: 'increase', result: 'O1',
-      frequency: 'monthly', definition: 'A synthetic percentage.', baseline: { period: periods[0], line: 1 },
-      targets: [{ period: mid, change: 2, changeUnit: 'pp', line: 2 }, { period: final, change: 5, changeUnit: 'pp', line: 3 }],
-    })),
+    root: '.',
+    file: 'indicators/program.yaml',
+    id: 'scale-test',
+    name: 'National programme (scale test)',
+    locale: 'en',
+    period: { start: yearPeriod(2019), end: yearPeriod(2025) },
+    asOf,
+    fiscalYearStart: 1,
+    results: [
+      { id: 'G1', level: 'impact', statement: 'Better health' },
+      { id: 'O1', level: 'outcome', parent: 'G1', statement: 'More care' },
+    ],
+    method: 'trajectory',
+    bands: { onTrack: 0.85, atRisk: 0.6 },
+    dataSources: [],
+    dataSourceLine: () => 1,
+    indicators: Array.from({ length: nInd }, (_, k) =>
+      indicator({
+        id: `IND${String(k + 1).padStart(3, '0')}`,
+        name: `Indicator ${k + 1}`,
+        unit: 'percent',
+        direction: 'increase',
+        result: 'O1',
+        frequency: 'monthly',
+        definition: 'A synthetic percentage.',
+        baseline: { period: periods[0], line: 1 },
+        targets: [
+          { period: mid, change: 2, changeUnit: 'pp', line: 2 },
+          { period: final, change: 5, changeUnit: 'pp', line: 3 },
+        ],
+      }),
+    ),
   };
 
   const data = new Map<string, IndicatorData>();
   const results: AssessmentResult[] = [];
   const everyMethod: Partial<Record<MethodName, MethodOutcome>>[] = [];
-  const quality: PackInput['quality'] = { warnings: [], outliers: [], swings: [], missingPeriods: [], sourceComparisons: [] };
+  const quality: PackInput['quality'] = {
+    warnings: [],
+    outliers: [],
+    swings: [],
+    missingPeriods: [],
+    sourceComparisons: [],
+  };
   let line = 2;
   let seriesNo = 0;
   const lineOffsets = Int32Array.from(periods, (_, i) => i);
@@ -317,8 +544,14 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
     line += months;
     const values = Float64Array.from(periods, (_, i) => scaleValue(s, i));
     return {
-      dims, periods, values, lines: lineOffsets.map((o) => first + o), file, origin: 'data',
-      sources: new Array(months).fill('HMIS'), missingReasons: new Array(months).fill(undefined),
+      dims,
+      periods,
+      values,
+      lines: lineOffsets.map((o) => first + o),
+      file,
+      origin: 'data',
+      sources: new Array(months).fill('HMIS'),
+      missingReasons: new Array(months).fill(undefined),
     };
   };
 
@@ -326,7 +559,8 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
     const k = program.indicators.indexOf(ind);
     const d: IndicatorData = { indicatorId: ind.id, breakdowns: [] };
     if (withHeadline(k)) d.headline = makeSeries({});
-    for (const district of districtNames) for (const sex of ['female', 'male']) d.breakdowns.push(makeSeries({ district, sex }));
+    for (const district of districtNames)
+      for (const sex of ['female', 'male']) d.breakdowns.push(makeSeries({ district, sex }));
     data.set(ind.id, d);
     let firstOfIndicator = true;
     for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) {
@@ -336,9 +570,18 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
       const latest = s.values[months - 1];
       const midIndex = periods.findIndex((p) => p.id === mid.id);
       const midActual = midIndex >= 0 && midIndex < months ? s.values[midIndex] : undefined;
-      const trajectory: MethodOutcome = { category: status, inputs: { baseline_value: baseline, latest_value: latest, progress_ratio: n / 1000 } };
+      const trajectory: MethodOutcome = {
+        category: status,
+        inputs: { baseline_value: baseline, latest_value: latest, progress_ratio: n / 1000 },
+      };
       results.push({
-        indicator: ind.id, name: ind.name, result: 'O1', level: 'outcome', disaggregation: s.dims, unit: 'percent', direction: 'increase',
+        indicator: ind.id,
+        name: ind.name,
+        result: 'O1',
+        level: 'outcome',
+        disaggregation: s.dims,
+        unit: 'percent',
+        direction: 'increase',
         method: 'trajectory',
         baseline: { period: periods[0].id, value: baseline },
         target: { period: final.id, value: baseline + 5 },
@@ -348,45 +591,95 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
         status,
         reason: `synthetic result ${n}`,
         targets: [
-          { period: mid.id, value: baseline + 2, outcome: midActual === undefined ? 'not_due' : midActual >= baseline + 2 ? 'achieved' : 'missed', ...(midActual === undefined ? {} : { judged_by: { period: mid.id, value: midActual } }) },
+          {
+            period: mid.id,
+            value: baseline + 2,
+            outcome: midActual === undefined ? 'not_due' : midActual >= baseline + 2 ? 'achieved' : 'missed',
+            ...(midActual === undefined ? {} : { judged_by: { period: mid.id, value: midActual } }),
+          },
           { period: final.id, value: baseline + 5, outcome: 'not_due' },
         ],
         projection: { method: 'linear', period: final.id, value: latest + 1, attainment: null },
         projections: [{ method: 'linear', period: final.id, value: latest + 1, attainment: null }],
         methods: { trajectory },
-        observations: months, missing: 0, notes: [],
+        observations: months,
+        missing: 0,
+        notes: [],
       });
-      everyMethod.push(firstOfIndicator ? {
-        trajectory,
-        iptt: { category: 'on_target', inputs: { percent_met: 1.01 } },
-        'open-sdg': { category: 'moderate_progress', score: 2.5, inputs: { cagr_observed: 0.01 } },
-      } : {});
+      everyMethod.push(
+        firstOfIndicator
+          ? {
+              trajectory,
+              iptt: { category: 'on_target', inputs: { percent_met: 1.01 } },
+              'open-sdg': { category: 'moderate_progress', score: 2.5, inputs: { cagr_observed: 0.01 } },
+            }
+          : {},
+      );
       firstOfIndicator = false;
       const ref = { indicator: ind.id, disaggregation: s.dims };
       for (let j = 0; j < swingsPerSeries && j + 1 < months; j++) {
-        quality.swings.push({ ...ref, from_period: periods[j].id, to_period: periods[j + 1].id, from: s.values[j], to: s.values[j + 1], change: (j + n % 7) / 10, file, line: s.lines[j + 1] });
+        quality.swings.push({
+          ...ref,
+          from_period: periods[j].id,
+          to_period: periods[j + 1].id,
+          from: s.values[j],
+          to: s.values[j + 1],
+          change: (j + (n % 7)) / 10,
+          file,
+          line: s.lines[j + 1],
+        });
       }
-      quality.outliers.push({ ...ref, period: periods[1].id, value: s.values[1], z: 3 + (n % 11) / 10, modified_z: 3.5, file, line: s.lines[1] });
-      quality.missingPeriods.push({ ...ref, frequency: 'monthly', expected: months, observed: months - 1, missing: [periods[2].id] });
+      quality.outliers.push({
+        ...ref,
+        period: periods[1].id,
+        value: s.values[1],
+        z: 3 + (n % 11) / 10,
+        modified_z: 3.5,
+        file,
+        line: s.lines[1],
+      });
+      quality.missingPeriods.push({
+        ...ref,
+        frequency: 'monthly',
+        expected: months,
+        observed: months - 1,
+        missing: [periods[2].id],
+      });
     }
   }
 
   const letter = { status: 'pass' as const, findings: [{ status: 'pass' as const, text: 'Fine.' }] };
   return {
-    program, locale: 'en',
+    program,
+    locale: 'en',
     doc: { program: program.id, as_of: asOf.id, method: 'trajectory', results },
     everyMethod,
     smart: {
       program: program.id,
-      indicators: program.indicators.map((i) => ({ indicator: i.id, name: i.name, letters: { S: letter, M: letter, A: letter, R: letter, T: letter } })),
-      summary: { S: { pass: nInd, warn: 0, fail: 0 }, M: { pass: nInd, warn: 0, fail: 0 }, A: { pass: nInd, warn: 0, fail: 0 }, R: { pass: nInd, warn: 0, fail: 0 }, T: { pass: nInd, warn: 0, fail: 0 } },
+      indicators: program.indicators.map((i) => ({
+        indicator: i.id,
+        name: i.name,
+        letters: { S: letter, M: letter, A: letter, R: letter, T: letter },
+      })),
+      summary: {
+        S: { pass: nInd, warn: 0, fail: 0 },
+        M: { pass: nInd, warn: 0, fail: 0 },
+        A: { pass: nInd, warn: 0, fail: 0 },
+        R: { pass: nInd, warn: 0, fail: 0 },
+        T: { pass: nInd, warn: 0, fail: 0 },
+      },
     },
     quality,
     data,
     charts: program.indicators.map((i) => ({ indicator: i.id, file: `${i.id}.png`, png: TINY_PNG })),
     about: {
-      engineVersion: '0.1.0', programFile: program.file, runTime: '2024-01-02T03:04:05.000Z', sources: [{ file, sha256: 'c'.repeat(64) }],
-      methods: ['trajectory'], thresholds: {}, roundingRule: '12 significant digits',
+      engineVersion: '0.1.0',
+      programFile: program.file,
+      runTime: '2024-01-02T03:04:05.000Z',
+      sources: [{ file, sha256: 'c'.repeat(64) }],
+      methods: ['trajectory'],
+      thresholds: {},
+      roundingRule: '12 significant digits',
     },
   };
 }

@@ -29,8 +29,15 @@ describe('the progress pack of the demo programme', () => {
   it('holds the toolkit figures, with the Peruvian commitment achieved', () => {
     const numbers = new Set(doc.results.flatMap((r) => [r.baseline?.value, r.latest?.value, r.target?.value]));
     for (const figure of [0.3, 4, 29.5, 14.4, 46.3, 27.7]) expect(numbers.has(figure), String(figure)).toBe(true);
-    const peru = doc.results.find((r) => r.indicator === 'PE-STUNT-U5-TOOLKIT' && Object.keys(r.disaggregation).length === 0)!;
-    expect(peru).toMatchObject({ baseline: { period: '2006', value: 29.5 }, target: { period: '2011', value: 24.5 }, latest: { period: '2016', value: 14.4 }, status: 'achieved' });
+    const peru = doc.results.find(
+      (r) => r.indicator === 'PE-STUNT-U5-TOOLKIT' && Object.keys(r.disaggregation).length === 0,
+    )!;
+    expect(peru).toMatchObject({
+      baseline: { period: '2006', value: 29.5 },
+      target: { period: '2011', value: 24.5 },
+      latest: { period: '2016', value: 14.4 },
+      status: 'achieved',
+    });
   });
 
   it('has the sheets a donor expects, in both the summary and per indicator', () => {
@@ -48,7 +55,12 @@ describe('the progress pack of the demo programme', () => {
     ws.eachRow((row, n) => {
       if (n <= 9) return;
       const id = row.getCell(col('Indicator')).value;
-      const r = doc.results.find((x) => x.indicator === id && (Object.keys(x.disaggregation).length === 0 || row.getCell(col('Breakdown')).value === Object.values(x.disaggregation).join(' / ')));
+      const r = doc.results.find(
+        (x) =>
+          x.indicator === id &&
+          (Object.keys(x.disaggregation).length === 0 ||
+            row.getCell(col('Breakdown')).value === Object.values(x.disaggregation).join(' / ')),
+      );
       if (!r || !r.latest) return;
       const latest = row.getCell(col('Latest'));
       expect(latest.type).toBe(ExcelJS.ValueType.Number);
@@ -68,7 +80,11 @@ describe('the progress pack of the demo programme', () => {
       if (n <= 2) return;
       const id = row.getCell(header.indexOf('Indicator')).value;
       const breakdown = row.getCell(header.indexOf('Breakdown')).value;
-      const r = doc.results.find((x) => x.indicator === id && (Object.values(x.disaggregation).join(' / ') || 'Total').toLowerCase() === String(breakdown).toLowerCase());
+      const r = doc.results.find(
+        (x) =>
+          x.indicator === id &&
+          (Object.values(x.disaggregation).join(' / ') || 'Total').toLowerCase() === String(breakdown).toLowerCase(),
+      );
       if (!r?.baseline) return;
       const cell = row.getCell(header.indexOf('Baseline'));
       expect(cell.type).toBe(ExcelJS.ValueType.Number);
@@ -100,10 +116,21 @@ describe('the progress pack of the demo programme', () => {
     for (const f of readdirSync(join(out, 'charts'))) {
       expect(readFileSync(join(again, 'charts', f)).equals(readFileSync(join(out, 'charts', f))), f).toBe(true);
     }
-    expect(readFileSync(join(again, 'assessment.json'), 'utf8')).toBe(readFileSync(join(out, 'assessment.json'), 'utf8'));
+    expect(readFileSync(join(again, 'assessment.json'), 'utf8')).toBe(
+      readFileSync(join(out, 'assessment.json'), 'utf8'),
+    );
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(join(again, 'progress-pack.xlsx'));
-    const cells = (w: ExcelJS.Workbook) => w.worksheets.filter((s) => s.name !== 'About').map((s) => s.getSheetValues().map((r) => JSON.stringify(r)).join('\n')).join('\n');
+    const cells = (w: ExcelJS.Workbook) =>
+      w.worksheets
+        .filter((s) => s.name !== 'About')
+        .map((s) =>
+          s
+            .getSheetValues()
+            .map((r) => JSON.stringify(r))
+            .join('\n'),
+        )
+        .join('\n');
     expect(cells(wb2)).toBe(cells(wb));
   }, 120_000);
 });
@@ -114,7 +141,12 @@ describe('writing a pack', () => {
     const out = join(parent, 'pack');
     mkdirSync(out);
     writeFileSync(join(out, 'assessment.json'), 'previous');
-    expect(() => writePackAtomically(out, [{ path: 'assessment.json', bytes: 'new' }, { path: 'charts/bad\0name.png', bytes: 'x' }])).toThrow();
+    expect(() =>
+      writePackAtomically(out, [
+        { path: 'assessment.json', bytes: 'new' },
+        { path: 'charts/bad\0name.png', bytes: 'x' },
+      ]),
+    ).toThrow();
     expect(readFileSync(join(out, 'assessment.json'), 'utf8')).toBe('previous');
     expect(readdirSync(parent)).toEqual(['pack']);
   });

@@ -13,8 +13,14 @@ import { buildWorkbook } from '../../src/report/workbook/build-workbook.js';
 import { dataSheetColumns } from '../../src/report/workbook/data-sheet.js';
 import { createPackContext } from '../../src/report/workbook/pack-context.js';
 import {
-  DATA_SHEET_MAX_ROWS, INDICATOR_VALUES_MAX_ROWS, MAX_DETAILED_BREAKDOWNS, QUALITY_SECTION_MAX_ROWS, TRACKING_MAX_PERIODS,
-  dataRowsCount, dataSheetHoldsEveryRow, showsEveryBreakdown,
+  DATA_SHEET_MAX_ROWS,
+  INDICATOR_VALUES_MAX_ROWS,
+  MAX_DETAILED_BREAKDOWNS,
+  QUALITY_SECTION_MAX_ROWS,
+  TRACKING_MAX_PERIODS,
+  dataRowsCount,
+  dataSheetHoldsEveryRow,
+  showsEveryBreakdown,
 } from '../../src/report/workbook/size-rules.js';
 import { trackingLayout } from '../../src/report/workbook/tracking-sheet.js';
 import { monthPeriod } from '../../src/periods/period.js';
@@ -44,7 +50,10 @@ function columnOf(row: ExcelJS.Row, text: string): number {
 
 function cellCount(wb: ExcelJS.Workbook): number {
   let n = 0;
-  for (const ws of wb.worksheets) ws.eachRow((r) => { n += r.cellCount; });
+  for (const ws of wb.worksheets)
+    ws.eachRow((r) => {
+      n += r.cellCount;
+    });
   return n;
 }
 
@@ -57,8 +66,10 @@ async function buildTimed(input: PackInput, label: string): Promise<{ wb: ExcelJ
   const t1 = performance.now();
   const buffer = await built.xlsx.writeBuffer();
   const t2 = performance.now();
-  console.log(`${label}: build ${((t1 - t0) / 1000).toFixed(2)} s, writeBuffer ${((t2 - t1) / 1000).toFixed(2)} s, ` +
-    `${cellCount(built)} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
+  console.log(
+    `${label}: build ${((t1 - t0) / 1000).toFixed(2)} s, writeBuffer ${((t2 - t1) / 1000).toFixed(2)} s, ` +
+      `${cellCount(built)} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+  );
   const wb = await new ExcelJS.Workbook().xlsx.load(buffer);
   return { wb, built };
 }
@@ -102,7 +113,8 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(total).toBeLessThan(200_000);
     // Five sections of at most QUALITY_SECTION_MAX_ROWS rows each (title, header, note around them).
     expect(sheet(wb, 'Data quality').rowCount).toBeLessThanOrEqual(1 + 5 * (QUALITY_SECTION_MAX_ROWS + 4));
-    for (const ws of built.worksheets) if (ws.name !== 'Data quality') expect(ws.rowCount, ws.name).toBeLessThanOrEqual(2_100);
+    for (const ws of built.worksheets)
+      if (ws.name !== 'Data quality') expect(ws.rowCount, ws.name).toBeLessThanOrEqual(2_100);
     expect(sheet(wb, 'Summary').rowCount).toBe(9 + 20);
     expect(sheet(wb, 'Tracking table').rowCount).toBe(2 + results.length);
     for (let k = 1; k <= 20; k++) expect(sheet(wb, `IND${String(k).padStart(3, '0')}`).rowCount).toBeLessThan(300);
@@ -122,7 +134,11 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(row.getCell(col(en.columns.latest)).value ?? null).toBeNull();
     for (const s of statuses) expect(row.getCell(col(en.statuses[s])).value, s).toBe(counts.get(s) ?? 0);
     expect(row.getCell(col(en.columns.status)).value).toBe(
-      statuses.filter((s) => counts.get(s)).map((s) => `${en.statuses[s]}: ${counts.get(s)}`).join('; '));
+      statuses
+        .filter((s) => counts.get(s))
+        .map((s) => `${en.statuses[s]}: ${counts.get(s)}`)
+        .join('; '),
+    );
 
     // An indicator with a total keeps its one headline row.
     const ind1 = findRow(ws, (r) => r.getCell(col(en.columns.indicator)).value === 'IND001', 10);
@@ -143,17 +159,32 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     const top = ws.getRow(1);
     const labels = ws.getRow(2);
     expect(labels.cellCount).toBe(9 + 5 + 2 * 3 + 2);
-    expect(String(top.getCell(1).value)).toContain(en.tracking.targetPeriodsOnly(2, 61, en.indicator.dataFileAt('data.csv')).trim());
+    expect(String(top.getCell(1).value)).toContain(
+      en.tracking.targetPeriodsOnly(2, 61, en.indicator.dataFileAt('data.csv')).trim(),
+    );
     expect(top.getCell(10).value).toBe(en.tracking.latest);
     expect(top.getCell(15).value).toBe('2020-12');
     expect(top.getCell(18).value).toBe('2025-12');
     expect((labels.values as unknown[]).slice(10)).toEqual([
-      en.tracking.actual, en.columns.period, en.tracking.target, en.columns.targetPeriod, en.tracking.percentMet,
-      en.tracking.target, en.tracking.actual, en.tracking.percentMet, en.tracking.target, en.tracking.actual, en.tracking.percentMet,
-      en.tracking.flaggedPeriods, en.tracking.explanation,
+      en.tracking.actual,
+      en.columns.period,
+      en.tracking.target,
+      en.columns.targetPeriod,
+      en.tracking.percentMet,
+      en.tracking.target,
+      en.tracking.actual,
+      en.tracking.percentMet,
+      en.tracking.target,
+      en.tracking.actual,
+      en.tracking.percentMet,
+      en.tracking.flaggedPeriods,
+      en.tracking.explanation,
     ]);
 
-    const n = results.findIndex((r) => r.indicator === 'IND004' && r.disaggregation.district === 'District 017' && r.disaggregation.sex === 'male');
+    const n = results.findIndex(
+      (r) =>
+        r.indicator === 'IND004' && r.disaggregation.district === 'District 017' && r.disaggregation.sex === 'male',
+    );
     const r = results[n];
     const row = ws.getRow(3 + n);
     expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['IND004', 'District 017 / male']);
@@ -181,11 +212,19 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     const ws = sheet(wb, 'IND003');
     const ind3 = results.filter((r) => r.indicator === 'IND003');
     const title = findRow(ws, (r) => r.getCell(1).value === en.indicator.breakdownTable(100));
-    const header = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === 'district', title.number);
+    const header = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === 'district',
+      title.number,
+    );
     expect(ws.autoFilter).toBe(`A${header.number}:N${header.number + 100}`);
     const col = (label: string) => columnOf(header, label);
     expect(col(en.indicator.categoryOf('trajectory'))).toBe(13);
-    for (const [district, sex] of [['District 001', 'female'], ['District 007', 'male'], ['District 050', 'male']]) {
+    for (const [district, sex] of [
+      ['District 001', 'female'],
+      ['District 007', 'male'],
+      ['District 050', 'male'],
+    ]) {
       const r = ind3.find((x) => x.disaggregation.district === district && x.disaggregation.sex === sex)!;
       const row = findRow(ws, (x) => x.getCell(1).value === `${district} / ${sex}`, header.number + 1);
       expect(row.getCell(2).value).toBe(district);
@@ -201,7 +240,9 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
       const status = row.getCell(col(en.columns.status));
       expect(status.value).toBe(en.statuses[r.status]);
       expect(status.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
-      expect(row.getCell(col(en.indicator.categoryOf('trajectory'))).value).toBe(en.methodCategories[r.methods.trajectory!.category!]);
+      expect(row.getCell(col(en.indicator.categoryOf('trajectory'))).value).toBe(
+        en.methodCategories[r.methods.trajectory!.category!],
+      );
     }
     // The counts by status above the table.
     const counts = ws.getRow(title.number + 2);
@@ -213,16 +254,29 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     const first = ind3[0];
     const label = `${first.disaggregation.district} / ${first.disaggregation.sex}`;
     findRow(ws, (r) => r.getCell(1).value === en.indicator.detailExample(label, 100));
-    const methods = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method);
+    const methods = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method,
+    );
     const methodRows: unknown[] = [];
-    ws.eachRow((r) => { if (r.number > methods.number && r.number < methods.number + 5 && r.getCell(1).value === label) methodRows.push(r.getCell(2).value); });
+    ws.eachRow((r) => {
+      if (r.number > methods.number && r.number < methods.number + 5 && r.getCell(1).value === label)
+        methodRows.push(r.getCell(2).value);
+    });
     expect(methodRows).toEqual(['trajectory', 'iptt', 'open-sdg']);
-    const values = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.period);
+    const values = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.period,
+    );
     const listed: unknown[] = [];
-    ws.eachRow((r) => { if (r.number > values.number && typeof r.getCell(3).value === 'number') listed.push(r.getCell(1).value); });
+    ws.eachRow((r) => {
+      if (r.number > values.number && typeof r.getCell(3).value === 'number') listed.push(r.getCell(1).value);
+    });
     expect(listed).toHaveLength(60);
     expect(new Set(listed)).toEqual(new Set([label]));
-    expect(ws.getRow(ws.rowCount).getCell(1).value).toBe(en.indicator.valuesShown(60, 6000, en.indicator.dataFileAt('data.csv')));
+    expect(ws.getRow(ws.rowCount).getCell(1).value).toBe(
+      en.indicator.valuesShown(60, 6000, en.indicator.dataFileAt('data.csv')),
+    );
     expect(ws.getImages()).toHaveLength(1);
   });
 
@@ -232,13 +286,20 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     const assessment = findRow(ws, (r) => r.getCell(1).value === en.indicator.assessment);
     expect(ws.getRow(assessment.number + 2).getCell(1).value).toBe(en.headline);
     const title = findRow(ws, (r) => r.getCell(1).value === en.indicator.breakdownTable(100));
-    const header = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === 'district', title.number);
+    const header = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === 'district',
+      title.number,
+    );
     const rows: unknown[] = [];
     for (let n = header.number + 1; n <= header.number + 101; n++) rows.push(ws.getRow(n).getCell(1).value ?? null);
     expect(rows.slice(0, 2)).toEqual(['District 001 / female', 'District 001 / male']);
     expect(rows[99]).toBe('District 050 / male');
     expect(rows[100]).toBeNull();
-    const methods = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method);
+    const methods = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method,
+    );
     expect(ws.getRow(methods.number + 1).getCell(1).value).toBe(en.headline);
     expect(ws.getRow(methods.number + 4).getCell(1).value ?? null).toBeNull();
   });
@@ -257,7 +318,10 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     const swings = input.quality.swings;
     expect(swings.length).toBeGreaterThan(QUALITY_SECTION_MAX_ROWS);
     const title = findRow(ws, (r) => r.getCell(1).value === `${en.quality.swings}: ${swings.length}`);
-    const more = findRow(ws, (r) => r.getCell(1).value === en.quality.moreLessExtreme(swings.length - QUALITY_SECTION_MAX_ROWS));
+    const more = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.quality.moreLessExtreme(swings.length - QUALITY_SECTION_MAX_ROWS),
+    );
     expect(more.number - title.number - 2).toBe(QUALITY_SECTION_MAX_ROWS);
     // Every swing listed is at least as large as every swing left out.
     const listed: number[] = [];
@@ -294,7 +358,8 @@ describe('the size rules at their thresholds', () => {
   });
 
   it('keeps every period up to 24, then only those with a target', () => {
-    const periodsOf = (months: number) => trackingLayout(createPackContext(scalePackFixture({ indicators: 1, districts: 1, months })));
+    const periodsOf = (months: number) =>
+      trackingLayout(createPackContext(scalePackFixture({ indicators: 1, districts: 1, months })));
     // 22 months + 2020-12 + 2025-12 = 24 periods.
     expect(periodsOf(22)).toMatchObject({ targetPeriodsOnly: false, allPeriods: TRACKING_MAX_PERIODS });
     expect(periodsOf(23)).toMatchObject({ targetPeriodsOnly: true, periods: ['2020-12', '2025-12'], allPeriods: 25 });
@@ -303,7 +368,11 @@ describe('the size rules at their thresholds', () => {
   it('keeps the latest due target periods and the next one when there are more than 24', () => {
     const input = scalePackFixture({ indicators: 1, districts: 1, months: 60 });
     for (const r of input.doc.results) {
-      r.targets = Array.from({ length: 60 }, (_, i) => ({ period: monthPeriod(2019 + Math.floor(i / 12), (i % 12) + 1).id, value: 50, outcome: 'achieved' as const }));
+      r.targets = Array.from({ length: 60 }, (_, i) => ({
+        period: monthPeriod(2019 + Math.floor(i / 12), (i % 12) + 1).id,
+        value: 50,
+        outcome: 'achieved' as const,
+      }));
       r.targets.push({ period: '2025-12', value: 55, outcome: 'not_due' });
     }
     const layout = trackingLayout(createPackContext(input));
@@ -333,9 +402,13 @@ describe('the size rules at their thresholds', () => {
     input.everyMethod = [{}, { iptt: { category: 'on_target', inputs: {} } }];
     const wb = await new ExcelJS.Workbook().xlsx.load(await buildWorkbook(input).xlsx.writeBuffer());
     const ws = sheet(wb, 'PE-STUNT');
-    const header = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method);
+    const header = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method,
+    );
     const rows: string[] = [];
-    for (let n = header.number + 1; ws.getRow(n).getCell(1).value; n++) rows.push(`${ws.getRow(n).getCell(1).value} ${ws.getRow(n).getCell(2).value}`);
+    for (let n = header.number + 1; ws.getRow(n).getCell(1).value; n++)
+      rows.push(`${ws.getRow(n).getCell(1).value} ${ws.getRow(n).getCell(2).value}`);
     expect(rows).toEqual(['Total trajectory', 'rural trajectory', 'rural iptt']);
     // GE-BUDGET's results have no entry at all: the assessment's own methods.
     const ge = sheet(wb, 'GE-BUDGET');
@@ -354,15 +427,19 @@ describe.skipIf(!process.env.MEL_SCALE)('the full national size (MEL_SCALE=1)', 
   it('builds and writes 200 indicators x 100 breakdowns x 60 months', async () => {
     const t0 = performance.now();
     const input = scalePackFixture({ indicators: 200, districts: 50, months: 60 });
-    console.log(`national input: ${input.doc.results.length} results, ${dataRowsCount(input)} values, built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    console.log(
+      `national input: ${input.doc.results.length} results, ${dataRowsCount(input)} values, built in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+    );
     const t1 = performance.now();
     const built = buildWorkbook(input);
     const t2 = performance.now();
     const cells = cellCount(built);
     const buffer = await built.xlsx.writeBuffer();
     const t3 = performance.now();
-    console.log(`200 x 100 x 60: build ${((t2 - t1) / 1000).toFixed(2)} s, writeBuffer ${((t3 - t2) / 1000).toFixed(2)} s, ` +
-      `${cells} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
+    console.log(
+      `200 x 100 x 60: build ${((t2 - t1) / 1000).toFixed(2)} s, writeBuffer ${((t3 - t2) / 1000).toFixed(2)} s, ` +
+        `${cells} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+    );
     expect(cells).toBeLessThan(1_500_000);
     for (const ws of built.worksheets) expect(ws.rowCount, ws.name).toBeLessThan(25_000);
   }, 300_000);

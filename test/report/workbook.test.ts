@@ -50,7 +50,15 @@ describe('the Excel progress pack', () => {
   it('has every sheet, in order, with valid names (a long indicator id is cut to 31 characters)', async () => {
     const wb = await roundTrip(packFixture());
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Summary', 'Tracking table', 'PE-STUNT', 'GE-BUDGET', LONG_ID.slice(0, 31), 'SMART review', 'Data quality', 'Data', 'About',
+      'Summary',
+      'Tracking table',
+      'PE-STUNT',
+      'GE-BUDGET',
+      LONG_ID.slice(0, 31),
+      'SMART review',
+      'Data quality',
+      'Data',
+      'About',
     ]);
     for (const ws of wb.worksheets) {
       expect(ws.name.length).toBeLessThanOrEqual(31);
@@ -91,21 +99,32 @@ describe('the Excel progress pack', () => {
     const status = pe.getCell(col(en.columns.status));
     expect(status.value).toBe('On track');
     expect(status.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFCDE8C0' } });
-    const deteriorating = findRow(ws, (r) => r.getCell(col(en.columns.breakdown)).value === 'agriculture').getCell(col(en.columns.status));
+    const deteriorating = findRow(ws, (r) => r.getCell(col(en.columns.breakdown)).value === 'agriculture').getCell(
+      col(en.columns.status),
+    );
     expect(deteriorating.value).toBe('Deteriorating');
     expect(deteriorating.font?.color?.argb).toBe('FFFFFFFF');
 
     // An indicator without a headline shows each breakdown; counts cover the rows shown.
     const rows: string[] = [];
     ws.eachRow((r, n) => {
-      if (n > header.number) rows.push(`${r.getCell(col(en.columns.indicator)).value} ${r.getCell(col(en.columns.breakdown)).value}`);
+      if (n > header.number)
+        rows.push(`${r.getCell(col(en.columns.indicator)).value} ${r.getCell(col(en.columns.breakdown)).value}`);
     });
     expect(rows).toEqual(['PE-STUNT Total', 'GE-BUDGET agriculture', 'GE-BUDGET health', `${LONG_ID} Total`]);
     const statusRow = findRow(ws, (r) => r.getCell(1).value === en.summary.statusCounts);
     const countRow = ws.getRow(statusRow.number + 1);
     const counts: Record<string, unknown> = {};
     for (let c = 2; c <= 8; c++) counts[String(statusRow.getCell(c).value)] = countRow.getCell(c).value;
-    expect(counts).toEqual({ Achieved: 0, 'On track': 1, 'At risk': 0, 'Off track': 1, Deteriorating: 1, 'No data': 1, 'No target': 0 });
+    expect(counts).toEqual({
+      Achieved: 0,
+      'On track': 1,
+      'At risk': 0,
+      'Off track': 1,
+      Deteriorating: 1,
+      'No data': 1,
+      'No target': 0,
+    });
   });
 
   it('lays out the tracking table per period with target, actual and % met, flagging actuals more than 10 % off target', async () => {
@@ -121,7 +140,18 @@ describe('the Excel progress pack', () => {
       expect(labels.getCell(c + 1).value).toBe(en.tracking.actual);
       expect(labels.getCell(c + 2).value).toBe(en.tracking.percentMet);
     }
-    expect(Object.keys(periodColumns)).toEqual(['2007', '2008', '2009', '2010', '2011', '2012', '2013', '2014', '2021', '2025']);
+    expect(Object.keys(periodColumns)).toEqual([
+      '2007',
+      '2008',
+      '2009',
+      '2010',
+      '2011',
+      '2012',
+      '2013',
+      '2014',
+      '2021',
+      '2025',
+    ]);
     const last = labels.cellCount;
     expect(labels.getCell(last).value).toBe(en.tracking.explanation);
     expect(labels.getCell(last - 1).value).toBe(en.tracking.flaggedPeriods);
@@ -185,15 +215,30 @@ describe('the Excel progress pack', () => {
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'PE-STUNT');
     const texts: string[] = [];
-    ws.eachRow((r) => r.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+    ws.eachRow((r) =>
+      r.eachCell((c) => {
+        if (typeof c.value === 'string') texts.push(c.value);
+      }),
+    );
     expect(texts).toContain(input.program.indicators[0].definition);
     expect(texts).toContain('% of children under 5 (Percent)');
-    for (const section of [en.indicator.assessment, en.indicator.targets, en.indicator.everyMethod, en.indicator.projections,
-      en.indicator.smart, en.indicator.pirs, en.indicator.references, en.indicator.values]) {
+    for (const section of [
+      en.indicator.assessment,
+      en.indicator.targets,
+      en.indicator.everyMethod,
+      en.indicator.projections,
+      en.indicator.smart,
+      en.indicator.pirs,
+      en.indicator.references,
+      en.indicator.values,
+    ]) {
       expect(texts).toContain(section);
     }
 
-    const methodsHeader = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method);
+    const methodsHeader = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method,
+    );
     const cagr = columnOf(methodsHeader, 'cagr_observed');
     const openSdg = findRow(ws, (r) => r.number > methodsHeader.number && r.getCell(2).value === 'open-sdg');
     expect(openSdg.getCell(3).value).toBe('Substantial progress');
@@ -206,7 +251,10 @@ describe('the Excel progress pack', () => {
     expect(projection.getCell(4).value).toBe(4.2);
     expect(projection.getCell(5).value).toBe('2020');
 
-    const valuesHeader = findRow(ws, (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.period);
+    const valuesHeader = findRow(
+      ws,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.period,
+    );
     const missing = findRow(ws, (r) => r.number > valuesHeader.number && r.getCell(2).value === '2010');
     expect(missing.getCell(3).value ?? null).toBeNull();
     expect(missing.getCell(6).value).toBe('n.d. (not published)');
@@ -238,8 +286,20 @@ describe('the Excel progress pack', () => {
       expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
       expect(cell.formula, `${ws.name}!${cell.address}`).toBeUndefined();
     }
-    const strings = everyCell(wb).filter(([, c]) => c.type === ExcelJS.ValueType.String).map(([ws, c]) => ({ ws: ws.name, c }));
-    for (const text of [FORMULA_NAME, FORMULA_SOURCE, '@import', '-cmd', '=1+2', '+cmd|calc', '@SUM(A1)', '-2+3', '=SUM(1) is ambitious']) {
+    const strings = everyCell(wb)
+      .filter(([, c]) => c.type === ExcelJS.ValueType.String)
+      .map(([ws, c]) => ({ ws: ws.name, c }));
+    for (const text of [
+      FORMULA_NAME,
+      FORMULA_SOURCE,
+      '@import',
+      '-cmd',
+      '=1+2',
+      '+cmd|calc',
+      '@SUM(A1)',
+      '-2+3',
+      '=SUM(1) is ambitious',
+    ]) {
       const found = strings.filter(({ c }) => c.value === text);
       expect(found.length, text).toBeGreaterThan(0);
       // Marked as text, so it stays text if the officer edits the cell.
@@ -277,12 +337,29 @@ describe('the Excel progress pack', () => {
     const header = ws.getRow(1);
     const names = (header.values as unknown[]).slice(1);
     expect(names).toEqual([
-      'Programme id', 'Result', 'Level', 'Indicator', 'Indicator name', 'Unit', 'area', 'ministry',
-      'Period', 'Period start', 'Period end', 'Value', 'Missing reason', 'Source', 'File', 'Line',
+      'Programme id',
+      'Result',
+      'Level',
+      'Indicator',
+      'Indicator name',
+      'Unit',
+      'area',
+      'ministry',
+      'Period',
+      'Period start',
+      'Period end',
+      'Value',
+      'Missing reason',
+      'Source',
+      'File',
+      'Line',
     ]);
     expect(ws.rowCount).toBe(1 + 7 + 7 + 4 + 4);
     const col = (label: string) => columnOf(header, label);
-    const health2010 = findRow(ws, (r) => r.getCell(col('ministry')).value === 'health' && r.getCell(col('Period')).value === '2010');
+    const health2010 = findRow(
+      ws,
+      (r) => r.getCell(col('ministry')).value === 'health' && r.getCell(col('Period')).value === '2010',
+    );
     expect(health2010.getCell(col('Value')).value).toBe(50000);
     expect(health2010.getCell(col('Source')).value).toBe(FORMULA_SOURCE);
     expect(health2010.getCell(col('Source')).type).toBe(ExcelJS.ValueType.String);
@@ -291,7 +368,10 @@ describe('the Excel progress pack', () => {
     expect((start.value as Date).toISOString()).toBe('2010-01-01T00:00:00.000Z');
     expect(start.numFmt).toBe('yyyy-mm-dd');
     expect((health2010.getCell(col('Period end')).value as Date).toISOString()).toBe('2010-12-31T00:00:00.000Z');
-    const missing = findRow(ws, (r) => r.getCell(col('ministry')).value === 'health' && r.getCell(col('Period')).value === '2011');
+    const missing = findRow(
+      ws,
+      (r) => r.getCell(col('ministry')).value === 'health' && r.getCell(col('Period')).value === '2011',
+    );
     expect(missing.getCell(col('Value')).value ?? null).toBeNull();
     expect(missing.getCell(col('Missing reason')).value).toBe('n/a');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -326,8 +406,17 @@ describe('the Excel progress pack', () => {
     expect(comparison.getCell(9).value).toBe(19.6);
     expect(comparison.getCell(10).value).toBe('2012');
     const headers: unknown[] = [];
-    ws.eachRow((r) => { if (r.getCell(1).value === en.columns.file || r.getCell(1).value === en.columns.indicator) headers.push(r.getCell(2).value); });
-    expect(headers).toEqual([en.columns.line, en.columns.breakdown, en.columns.breakdown, en.columns.breakdown, en.quality.other]);
+    ws.eachRow((r) => {
+      if (r.getCell(1).value === en.columns.file || r.getCell(1).value === en.columns.indicator)
+        headers.push(r.getCell(2).value);
+    });
+    expect(headers).toEqual([
+      en.columns.line,
+      en.columns.breakdown,
+      en.columns.breakdown,
+      en.columns.breakdown,
+      en.quality.other,
+    ]);
   });
 
   it('records how the pack was made, dated from the run time, never from the clock', async () => {
@@ -342,7 +431,9 @@ describe('the Excel progress pack', () => {
     expect(run.type).toBe(ExcelJS.ValueType.Date);
     expect((run.value as Date).toISOString()).toBe(input.about.runTime);
     expect(findRow(ws, (r) => r.getCell(1).value === 'data/peru/stunting.csv').getCell(2).value).toBe('a'.repeat(64));
-    expect(findRow(ws, (r) => r.getCell(1).value === en.about.roundingRule).getCell(2).value).toBe('12 significant digits');
+    expect(findRow(ws, (r) => r.getCell(1).value === en.about.roundingRule).getCell(2).value).toBe(
+      '12 significant digits',
+    );
     expect(findRow(ws, (r) => r.getCell(1).value === 'on_track').getCell(2).value).toBe('progress ratio >= 0.85');
   });
 
@@ -378,7 +469,15 @@ describe('the Excel progress pack', () => {
   it('uses Spanish labels when the locale is es, and keeps numbers numeric', async () => {
     const wb = await roundTrip(packFixture('es'));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Resumen', 'Tabla de seguimiento', 'PE-STUNT', 'GE-BUDGET', LONG_ID.slice(0, 31), 'Revisión SMART', 'Calidad de datos', 'Datos', 'Acerca de',
+      'Resumen',
+      'Tabla de seguimiento',
+      'PE-STUNT',
+      'GE-BUDGET',
+      LONG_ID.slice(0, 31),
+      'Revisión SMART',
+      'Calidad de datos',
+      'Datos',
+      'Acerca de',
     ]);
     const summary = sheet(wb, 'Resumen');
     const header = findRow(summary, (r) => r.getCell(1).value === es.columns.level);
@@ -412,10 +511,19 @@ describe('edge cases', () => {
       about: { ...input.about, sources: [], methods: [], thresholds: {} },
     };
     const wb = await roundTrip(empty);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Tracking table', 'SMART review', 'Data quality', 'Data', 'About']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Tracking table',
+      'SMART review',
+      'Data quality',
+      'Data',
+      'About',
+    ]);
     const quality = sheet(wb, 'Data quality');
     const nones: unknown[] = [];
-    quality.eachRow((r) => { if (r.getCell(1).value === en.none) nones.push(r.number); });
+    quality.eachRow((r) => {
+      if (r.getCell(1).value === en.none) nones.push(r.number);
+    });
     expect(nones).toHaveLength(5);
   });
 
@@ -456,7 +564,9 @@ describe('the report catalogue', () => {
 
   it('has the same labels in both languages, and valid unique sheet names', () => {
     const keysOf = (o: object, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+      Object.entries(o)
+        .flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+        .sort();
     expect(keysOf(es)).toEqual(keysOf(en));
     for (const m of [en, es]) {
       const names = Object.values(m.sheets);

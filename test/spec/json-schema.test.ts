@@ -42,11 +42,16 @@ describe('mel schema', () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       let value: unknown;
-      try { value = parse(text); } catch { continue; } // a YAML syntax fixture
+      try {
+        value = parse(text);
+      } catch {
+        continue;
+      } // a YAML syntax fixture
       const ok = validate(value);
       const name = relative(root, f);
       if (mustFail.some((m) => f.endsWith(m))) expect(ok, name).toBe(false);
-      else if (!f.includes('/fixtures/broken/') || f.endsWith('program.yaml')) expect(ok, `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      else if (!f.includes('/fixtures/broken/') || f.endsWith('program.yaml'))
+        expect(ok, `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });
 });

@@ -49,15 +49,25 @@ describe('programme and indicator files', () => {
       'indicators/a.yaml': `id: A\nname: X\nresult: G2\nunit: number\ndirection: increase\nseries: { data: surveys }\n`,
       'indicators/b.yaml': `id: B\nname: Y\nunit: number\ndirection: increase\nformula: a * 2\ninputs: { a: AA }\n`,
     });
-    expect(messages).toContain('indicators/a.yaml:3:9: result `G2` is not defined in program.yaml results: did you mean `G1`?');
-    expect(messages).toContain('indicators/a.yaml:6:17: data source `surveys` is not defined in program.yaml data: did you mean `survey`?');
-    expect(messages).toContain('indicators/b.yaml:6:14: input `a` refers to indicator `AA`, which is not defined: did you mean `A`?');
+    expect(messages).toContain(
+      'indicators/a.yaml:3:9: result `G2` is not defined in program.yaml results: did you mean `G1`?',
+    );
+    expect(messages).toContain(
+      'indicators/a.yaml:6:17: data source `surveys` is not defined in program.yaml data: did you mean `survey`?',
+    );
+    expect(messages).toContain(
+      'indicators/b.yaml:6:14: input `a` refers to indicator `AA`, which is not defined: did you mean `A`?',
+    );
   });
 
   it('a missing required field is named and a wrong enum lists the allowed values', () => {
-    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: up\nseries: { data: survey }\nfrequency: yearly\n` });
+    const { messages } = load({
+      'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: up\nseries: { data: survey }\nfrequency: yearly\n`,
+    });
     expect(messages).toContain('indicators/a.yaml:4:12: `direction` is `up`; it must be one of `increase`, `decrease`');
-    expect(messages).toContain('indicators/a.yaml:6:12: `frequency` is `yearly`; it must be one of `monthly`, `quarterly`, `semiannual`, `annual`, `irregular`');
+    expect(messages).toContain(
+      'indicators/a.yaml:6:12: `frequency` is `yearly`; it must be one of `monthly`, `quarterly`, `semiannual`, `annual`, `irregular`',
+    );
     const m2 = load({ 'indicators/a.yaml': `id: A\nunit: number\ndirection: up\nseries: { data: survey }\n` }).messages;
     expect(m2.some((m) => m.includes('missing required field `name`'))).toBe(true);
   });
@@ -72,17 +82,23 @@ describe('programme and indicator files', () => {
   });
 
   it('an unreadable period in a target is reported at its line', () => {
-    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: percent\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025-Q7, value: 3 }\n` });
+    const { messages } = load({
+      'indicators/a.yaml': `id: A\nname: X\nunit: percent\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025-Q7, value: 3 }\n`,
+    });
     expect(messages.some((m) => m.startsWith('indicators/a.yaml:7:15: `period`'))).toBe(true);
   });
 
   it('a pp target on an indicator that is not a percentage is refused', () => {
-    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025, change: 5, change_unit: pp }\n` });
+    const { messages } = load({
+      'indicators/a.yaml': `id: A\nname: X\nunit: number\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025, change: 5, change_unit: pp }\n`,
+    });
     expect(messages.some((m) => m.includes('percentage points') && m.startsWith('indicators/a.yaml:7:'))).toBe(true);
   });
 
   it('a change target without change_unit is refused', () => {
-    const { messages } = load({ 'indicators/a.yaml': `id: A\nname: X\nunit: percent\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025, change: 5 }\n` });
+    const { messages } = load({
+      'indicators/a.yaml': `id: A\nname: X\nunit: percent\ndirection: increase\nseries: { data: survey }\ntargets:\n  - { period: 2025, change: 5 }\n`,
+    });
     expect(messages.some((m) => m.includes('needs `change_unit`'))).toBe(true);
   });
 

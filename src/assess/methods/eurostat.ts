@@ -35,10 +35,15 @@ export function eurostatCategoryWithoutTarget(growth: number): EurostatCategory 
 
 export const eurostat: AssessmentMethod = (input) => {
   const { baseline, target, direction } = input;
-  const { latest, inputs, verdict } = verdictFrame<EurostatCategory>('eurostat', input, {
-    cagr_actual: null,
-    ...(target !== undefined ? { cagr_required: null, rr: null } : { growth: null, growth_percent: null }),
-  }, { with_target: target !== undefined });
+  const { latest, inputs, verdict } = verdictFrame<EurostatCategory>(
+    'eurostat',
+    input,
+    {
+      cagr_actual: null,
+      ...(target !== undefined ? { cagr_required: null, rr: null } : { growth: null, growth_percent: null }),
+    },
+    { with_target: target !== undefined },
+  );
 
   if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
   const obstacle = growthObstacle(baseline, latest, target, direction);
@@ -55,7 +60,8 @@ export const eurostat: AssessmentMethod = (input) => {
   }
   const cagrRequired = cagr(target.value, baseline.value, target.time, baseline.time);
   inputs.cagr_required = finiteOrNull(cagrRequired);
-  if (cagrRequired === undefined || cagrRequired === 0) return verdict(null, 'The growth rate the target requires cannot be computed from these values.');
+  if (cagrRequired === undefined || cagrRequired === 0)
+    return verdict(null, 'The growth rate the target requires cannot be computed from these values.');
   const rr = cagrActual / cagrRequired;
   inputs.rr = finiteOrNull(rr);
   return verdict(eurostatCategoryWithTarget(rr));

@@ -31,7 +31,9 @@ function comparesLatest(input: MethodInput): boolean {
 
 export const iptt: AssessmentMethod = (input) => {
   const { direction, baseline } = input;
-  const completed = input.targets.filter((_, i) => (input.targetEndTimes[i] ?? Number.POSITIVE_INFINITY) <= input.asOf.endTime + EPS);
+  const completed = input.targets.filter(
+    (_, i) => (input.targetEndTimes[i] ?? Number.POSITIVE_INFINITY) <= input.asOf.endTime + EPS,
+  );
   const completedEnds = input.targetEndTimes.filter((end) => end <= input.asOf.endTime + EPS);
   const latestMode = comparesLatest(input);
   const inputs: Record<string, InputValue> = {
@@ -61,7 +63,11 @@ export const iptt: AssessmentMethod = (input) => {
   });
 
   // TolaData counts only targets whose period has ended ("active" periodic targets).
-  if (completed.length === 0) return verdict(null, `No target period has ended by ${input.asOf.period}, so there is nothing to compare results with yet.`);
+  if (completed.length === 0)
+    return verdict(
+      null,
+      `No target period has ended by ${input.asOf.period}, so there is nothing to compare results with yet.`,
+    );
 
   let actual: number;
   let target: number;
@@ -75,7 +81,11 @@ export const iptt: AssessmentMethod = (input) => {
   } else {
     const lastEnd = Math.max(...completedEnds);
     const counted = input.observations.filter((o) => o.time > baseline.time && o.time < lastEnd);
-    if (counted.length === 0) return verdict(null, `No result was reported between the baseline (${baseline.period}) and the end of the last completed target period.`);
+    if (counted.length === 0)
+      return verdict(
+        null,
+        `No result was reported between the baseline (${baseline.period}) and the end of the last completed target period.`,
+      );
     actual = counted.reduce((sum, o) => sum + o.value, 0);
     target = completed.reduce((sum, t) => sum + t.value, 0);
     inputs.observations_counted = counted.length;

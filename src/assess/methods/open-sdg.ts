@@ -5,7 +5,12 @@
 import type { AssessmentMethod, InputValue, MethodVerdict, TimedValue } from '../method-types.js';
 import { cagr, finiteOrNull } from '../growth.js';
 
-export type OpenSdgCategory = 'target_achieved' | 'substantial_progress' | 'moderate_progress' | 'limited_progress' | 'deterioration';
+export type OpenSdgCategory =
+  | 'target_achieved'
+  | 'substantial_progress'
+  | 'moderate_progress'
+  | 'limited_progress'
+  | 'deterioration';
 
 export const OPEN_SDG_DEFAULT_BASE_YEAR = 2015;
 /** ProgressMeasure.py replaces a zero base or target with this, as division needs them non-zero. */
@@ -74,7 +79,9 @@ export const openSdg: AssessmentMethod = (input) => {
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const notes: string[] = [];
   if (byYear.size < input.observations.length) {
-    notes.push('Several values fall in the same year; Open SDG uses one value per year, so the last of each year was used.');
+    notes.push(
+      'Several values fall in the same year; Open SDG uses one value per year, so the last of each year was used.',
+    );
   }
 
   const inputs: Record<string, InputValue> = {
@@ -121,11 +128,16 @@ export const openSdg: AssessmentMethod = (input) => {
   const baseYear = years.find((y) => y >= requestedBaseYear);
   const currentYear = years.at(-1);
   if (baseYear === undefined || currentYear === undefined) {
-    return verdict(null, undefined, `Open SDG needs a value in or after its base year ${requestedBaseYear}, and there is none.`);
+    return verdict(
+      null,
+      undefined,
+      `Open SDG needs a value in or after its base year ${requestedBaseYear}, and there is none.`,
+    );
   }
   const base = byYear.get(baseYear)!;
   const current = byYear.get(currentYear)!;
-  if (baseYear !== requestedBaseYear) notes.push(`There is no value for ${requestedBaseYear}, so the first later year, ${baseYear}, is the base year.`);
+  if (baseYear !== requestedBaseYear)
+    notes.push(`There is no value for ${requestedBaseYear}, so the first later year, ${baseYear}, is the base year.`);
   Object.assign(inputs, {
     base_year: baseYear,
     base_period: base.period,
@@ -139,7 +151,8 @@ export const openSdg: AssessmentMethod = (input) => {
   const sign = base.value < 0 ? -1 : 1;
   inputs.sign = sign;
   const targetValue = target === undefined ? undefined : target.value === 0 ? OPEN_SDG_ZERO_REPLACEMENT : target.value;
-  if (target !== undefined && target.value === 0) notes.push(`The target is 0, which Open SDG replaces with ${OPEN_SDG_ZERO_REPLACEMENT}.`);
+  if (target !== undefined && target.value === 0)
+    notes.push(`The target is 0, which Open SDG replaces with ${OPEN_SDG_ZERO_REPLACEMENT}.`);
   inputs.target_value = targetValue ?? null;
 
   // Thresholds come from the observed base (before the zero replacement), as in sdg-build.
@@ -147,13 +160,22 @@ export const openSdg: AssessmentMethod = (input) => {
   let coefficient = 1;
   if (method === 1) {
     coefficient = input.naturalLimit === undefined ? 1 : naturalLimitCoefficient(base.value, input.naturalLimit);
-    thresholds = { high: METHOD_1_THRESHOLDS.high * coefficient, med: METHOD_1_THRESHOLDS.med * coefficient, low: METHOD_1_THRESHOLDS.low * coefficient };
+    thresholds = {
+      high: METHOD_1_THRESHOLDS.high * coefficient,
+      med: METHOD_1_THRESHOLDS.med * coefficient,
+      low: METHOD_1_THRESHOLDS.low * coefficient,
+    };
     inputs.coefficient = coefficient;
   }
-  Object.assign(inputs, { threshold_high: thresholds.high, threshold_med: thresholds.med, threshold_low: thresholds.low });
+  Object.assign(inputs, {
+    threshold_high: thresholds.high,
+    threshold_med: thresholds.med,
+    threshold_low: thresholds.low,
+  });
 
   // A target met counts before any check of the data (is_target_achieved runs first).
-  const achieved = targetValue !== undefined && (direction === 1 ? current.value >= targetValue : current.value <= targetValue);
+  const achieved =
+    targetValue !== undefined && (direction === 1 ? current.value >= targetValue : current.value <= targetValue);
   inputs.target_achieved = achieved;
   if (achieved) return verdict('target_achieved', 5);
 
@@ -164,16 +186,25 @@ export const openSdg: AssessmentMethod = (input) => {
     notes.push(`The base value is 0, which Open SDG replaces with ${OPEN_SDG_ZERO_REPLACEMENT}.`);
   }
   if ((baseValue > 0 && current.value < 0) || (baseValue < 0 && current.value > 0)) {
-    return verdict(null, undefined, `The base value (${base.value}) and the current value (${current.value}) have opposite signs; Open SDG needs both positive or both negative.`);
+    return verdict(
+      null,
+      undefined,
+      `The base value (${base.value}) and the current value (${current.value}) have opposite signs; Open SDG needs both positive or both negative.`,
+    );
   }
   if (currentYear - baseYear < 1) {
-    return verdict(null, undefined, `Open SDG needs values in two different years from ${baseYear} on; the only year is ${baseYear}.`);
+    return verdict(
+      null,
+      undefined,
+      `Open SDG needs values in two different years from ${baseYear} on; the only year is ${baseYear}.`,
+    );
   }
 
   // Same signs, so |v_t|/|v_b| = v_t/v_b and the CAGR of the magnitudes is the published one.
   const cagrObserved = cagr(Math.abs(current.value), Math.abs(baseValue), currentYear, baseYear);
   inputs.cagr_observed = finiteOrNull(cagrObserved);
-  if (cagrObserved === undefined) return verdict(null, undefined, 'The observed growth rate cannot be computed from these values.');
+  if (cagrObserved === undefined)
+    return verdict(null, undefined, 'The observed growth rate cannot be computed from these values.');
 
   if (method === 1) {
     const p = sign * direction * cagrObserved;
@@ -183,15 +214,27 @@ export const openSdg: AssessmentMethod = (input) => {
 
   const targetYear = target!.firstYear;
   if (targetYear <= baseYear) {
-    return verdict(null, undefined, `The target year (${targetYear}) is not after the base year (${baseYear}), so no growth rate is required.`);
+    return verdict(
+      null,
+      undefined,
+      `The target year (${targetYear}) is not after the base year (${baseYear}), so no growth rate is required.`,
+    );
   }
-  if ((targetValue! > 0) !== (baseValue > 0)) {
-    return verdict(null, undefined, `The target (${targetValue}) and the base value (${baseValue}) have opposite signs, so the required growth rate does not exist.`);
+  if (targetValue! > 0 !== baseValue > 0) {
+    return verdict(
+      null,
+      undefined,
+      `The target (${targetValue}) and the base value (${baseValue}) have opposite signs, so the required growth rate does not exist.`,
+    );
   }
   const cagrRequired = cagr(Math.abs(targetValue!), Math.abs(baseValue), targetYear, baseYear);
   inputs.cagr_required = finiteOrNull(cagrRequired);
   if (cagrRequired === undefined || cagrRequired === 0) {
-    return verdict(null, undefined, `The target (${targetValue}) equals the base value, so the required growth rate is 0 and the ratio cannot be computed.`);
+    return verdict(
+      null,
+      undefined,
+      `The target (${targetValue}) equals the base value, so the required growth rate is 0 and the ratio cannot be computed.`,
+    );
   }
   // R = s * d * CAGR_o / |CAGR_r|: the sign says whether the move is in the desired direction.
   const ratio = (sign * direction * cagrObserved) / Math.abs(cagrRequired);
@@ -217,9 +260,19 @@ export interface OpenSdgAggregate {
  */
 export function aggregateOpenSdg(verdicts: readonly MethodVerdict[]): OpenSdgAggregate {
   const scored = verdicts.filter((v) => v.score !== undefined && Number.isFinite(v.score));
-  const inputs: Record<string, InputValue> = { series_count: verdicts.length, scored_series: scored.length, mean_score: null, all_targets_achieved: null };
+  const inputs: Record<string, InputValue> = {
+    series_count: verdicts.length,
+    scored_series: scored.length,
+    mean_score: null,
+    all_targets_achieved: null,
+  };
   if (scored.length === 0) {
-    return { method: 'open-sdg', category: null, inputs, reason: 'No series has an Open SDG score, so the indicator has none.' };
+    return {
+      method: 'open-sdg',
+      category: null,
+      inputs,
+      reason: 'No series has an Open SDG score, so the indicator has none.',
+    };
   }
   const score = scored.reduce((sum, v) => sum + v.score!, 0) / scored.length;
   const allAchieved = scored.every((v) => v.category === 'target_achieved');

@@ -12,7 +12,10 @@ export type TrajectoryStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track'
  * Open SDG's 0.60 cut-off); each boundary belongs to the better class, and a ratio of
  * exactly 0 (no change) is off_track, not deteriorating.
  */
-export function statusOfProgressRatio(ratio: number, bands: MethodInput['bands']): Exclude<TrajectoryStatus, 'achieved'> {
+export function statusOfProgressRatio(
+  ratio: number,
+  bands: MethodInput['bands'],
+): Exclude<TrajectoryStatus, 'achieved'> {
   if (ratio >= bands.onTrack) return 'on_track';
   if (ratio >= bands.atRisk) return 'at_risk';
   if (ratio >= 0) return 'off_track';
@@ -29,13 +32,20 @@ export const trajectory: AssessmentMethod = (input) => {
     progress_ratio: null,
   });
 
-  if (target === undefined) return verdict(null, 'The indicator has no target, so progress towards it cannot be judged.');
+  if (target === undefined)
+    return verdict(null, 'The indicator has no target, so progress towards it cannot be judged.');
   if (target.time <= baseline.time) {
-    return verdict(null, `The target (${target.period}) is dated at or before the baseline (${baseline.period}), so there is no path from the baseline to the target.`);
+    return verdict(
+      null,
+      `The target (${target.period}) is dated at or before the baseline (${baseline.period}), so there is no path from the baseline to the target.`,
+    );
   }
   if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
   if (latest.time < baseline.time) {
-    return verdict(null, `There is no data after the baseline (${baseline.period}): the latest observation is from ${latest.period}.`);
+    return verdict(
+      null,
+      `There is no data after the baseline (${baseline.period}): the latest observation is from ${latest.period}.`,
+    );
   }
 
   const baselineMet = reachesTarget(baseline.value, target.value, direction);
@@ -56,7 +66,10 @@ export const trajectory: AssessmentMethod = (input) => {
     );
   }
   if (latest.time === baseline.time) {
-    return verdict(null, `The latest observation (${latest.period}) is the baseline itself: no time has passed to measure progress over.`);
+    return verdict(
+      null,
+      `The latest observation (${latest.period}) is the baseline itself: no time has passed to measure progress over.`,
+    );
   }
 
   // Past the target's date the path has arrived: expect the target itself rather than
@@ -67,7 +80,10 @@ export const trajectory: AssessmentMethod = (input) => {
   inputs.expected = finiteOrNull(expected);
   inputs.expected_at_time = atTime;
   if (expected === undefined || expected === baseline.value) {
-    return verdict(null, 'The expected change by the latest observation is zero, so a progress ratio cannot be computed.');
+    return verdict(
+      null,
+      'The expected change by the latest observation is zero, so a progress ratio cannot be computed.',
+    );
   }
   // Direction-free: (v_t - v_b) / (expected - v_b), never v_t / expected (methods.md).
   const ratio = (latest.value - baseline.value) / (expected - baseline.value);

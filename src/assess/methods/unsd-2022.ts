@@ -6,7 +6,12 @@ import type { AssessmentMethod } from '../method-types.js';
 import { verdictFrame } from './verdict-frame.js';
 import { cagr, exceedsTarget, finiteOrNull, growthObstacle } from '../growth.js';
 
-export type Unsd2022Category = 'target_achieved' | 'on_track' | 'fair_progress' | 'limited_or_no_progress' | 'deterioration';
+export type Unsd2022Category =
+  | 'target_achieved'
+  | 'on_track'
+  | 'fair_progress'
+  | 'limited_or_no_progress'
+  | 'deterioration';
 
 /** Category of a CAGR ratio; each boundary belongs to the better class. */
 export function unsd2022Category(cr: number): Exclude<Unsd2022Category, 'target_achieved'> {
@@ -24,7 +29,11 @@ export const unsd2022: AssessmentMethod = (input) => {
     cr: null,
   });
 
-  if (target === undefined) return verdict(null, 'The UNSD 2022 method compares growth with the growth a target requires, and the indicator has no target.');
+  if (target === undefined)
+    return verdict(
+      null,
+      'The UNSD 2022 method compares growth with the growth a target requires, and the indicator has no target.',
+    );
   if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
   // getStatus.tsx: "finalValue < targetValue" (min) / "> targetValue" (max): strictly beyond.
   if (exceedsTarget(latest.value, target.value, direction)) return verdict('target_achieved');

@@ -24,7 +24,11 @@ export const unsd2023: AssessmentMethod = (input) => {
     p: null,
   });
 
-  if (target === undefined) return verdict(null, 'The UNSD 2023 method measures the share of the change a target requires, and the indicator has no target.');
+  if (target === undefined)
+    return verdict(
+      null,
+      'The UNSD 2023 method measures the share of the change a target requires, and the indicator has no target.',
+    );
   if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
   // EUSTAT exception 1: a latest value meeting the target is met, whatever the trend.
   if (reachesTarget(latest.value, target.value, direction)) return verdict('target_met');
@@ -37,7 +41,8 @@ export const unsd2023: AssessmentMethod = (input) => {
   // v_T_est = v_t * (1 + CAGR_a)^(T - t): the current pace kept up to the target date.
   const estimate = finiteOrUndefined(latest.value * (1 + cagrActual) ** (target.time - latest.time));
   inputs.value_target_year_estimate = finiteOrNull(estimate);
-  if (estimate === undefined) return verdict(null, 'The value expected at the target date cannot be computed from these values.');
+  if (estimate === undefined)
+    return verdict(null, 'The value expected at the target date cannot be computed from these values.');
   // growthObstacle guarantees target != baseline.
   const p = (estimate - baseline.value) / (target.value - baseline.value);
   inputs.p = finiteOrNull(p);

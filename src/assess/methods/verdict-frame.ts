@@ -11,7 +11,12 @@ export interface VerdictFrame<C extends string> {
   verdict: (category: C | null, reason?: string) => MethodVerdict;
 }
 
-export function verdictFrame<C extends string>(method: MethodName, input: MethodInput, own: Record<string, InputValue>, first: Record<string, InputValue> = {}): VerdictFrame<C> {
+export function verdictFrame<C extends string>(
+  method: MethodName,
+  input: MethodInput,
+  own: Record<string, InputValue>,
+  first: Record<string, InputValue> = {},
+): VerdictFrame<C> {
   const latest = latestObservation(input.observations);
   const inputs: Record<string, InputValue> = {
     direction: input.direction,
@@ -21,6 +26,11 @@ export function verdictFrame<C extends string>(method: MethodName, input: Method
     ...pointInputs('target', input.target),
     ...own,
   };
-  const verdict = (category: C | null, reason?: string): MethodVerdict => ({ method, category, inputs, ...(reason !== undefined ? { reason } : {}) });
+  const verdict = (category: C | null, reason?: string): MethodVerdict => ({
+    method,
+    category,
+    inputs,
+    ...(reason !== undefined ? { reason } : {}),
+  });
   return { latest, inputs, verdict };
 }

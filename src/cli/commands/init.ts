@@ -8,27 +8,37 @@ import type { Output } from '../output.js';
 export function initCommand(dir: string, cwd: string, output: Output): void {
   const target = resolve(cwd, dir);
   const programFile = join(target, 'indicators', 'program.yaml');
-  if (existsSync(programFile)) throw new UsageError(`${relative(cwd, programFile) || programFile} already exists; mel init starts a new programme in an empty directory`);
-  const id = basename(target).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-programme';
+  if (existsSync(programFile))
+    throw new UsageError(
+      `${relative(cwd, programFile) || programFile} already exists; mel init starts a new programme in an empty directory`,
+    );
+  const id =
+    basename(target)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'my-programme';
   const files = starterProgramme(id);
   for (const path of Object.keys(files)) {
     const full = join(target, path);
-    if (existsSync(full)) throw new UsageError(`${relative(cwd, full)} already exists; mel init does not overwrite files`);
+    if (existsSync(full))
+      throw new UsageError(`${relative(cwd, full)} already exists; mel init does not overwrite files`);
   }
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(target, path, '..'), { recursive: true });
     writeFileSync(join(target, path), text);
   }
   const where = relative(cwd, target) || '.';
-  output.out([
-    `created a programme in ${where}/:`,
-    ...Object.keys(files).map((f) => `  ${f}`),
-    '',
-    'next:',
-    ...(where === '.' ? [] : [`  cd ${where}`]),
-    '  edit indicators/program.yaml, indicators/stunting.yaml and data/stunting.csv',
-    '  npx mel validate       check everything',
-    '  npx mel assess         where each indicator stands',
-    '  npx mel report         the Excel pack and charts, in reports/',
-  ].join('\n'));
+  output.out(
+    [
+      `created a programme in ${where}/:`,
+      ...Object.keys(files).map((f) => `  ${f}`),
+      '',
+      'next:',
+      ...(where === '.' ? [] : [`  cd ${where}`]),
+      '  edit indicators/program.yaml, indicators/stunting.yaml and data/stunting.csv',
+      '  npx mel validate       check everything',
+      '  npx mel assess         where each indicator stands',
+      '  npx mel report         the Excel pack and charts, in reports/',
+    ].join('\n'),
+  );
 }

@@ -30,7 +30,9 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
   ];
   progress.stage('assessing');
   const built = await buildPack(workspace, {
-    asOf, method, locale,
+    asOf,
+    method,
+    locale,
     engineVersion: engineVersion(),
     runTime: runTimeOf(process.env),
     inputFiles,
@@ -53,5 +55,7 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
   progress.done();
   const shown = relative(opts.root, outDir) || '.';
   const warnings = issues.length;
-  output.out(`wrote ${shown}/ : progress-pack.xlsx, assessment.json, data.csv, ${built.charts.length} charts (as of ${built.doc.as_of}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} above` : ''})`);
+  output.out(
+    `wrote ${shown}/ : progress-pack.xlsx, assessment.json, data.csv, ${built.charts.length} charts (as of ${built.doc.as_of}${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} above` : ''})`,
+  );
 }

@@ -6,7 +6,8 @@ import type { Output } from '../output.js';
 
 export function schemaCommand(which: string | undefined, outDir: string | undefined, output: Output): void {
   const name = (which ?? 'all') as SchemaName;
-  if (!['all', 'program', 'indicator'].includes(name)) throw new UsageError(`mel schema [program|indicator]: unknown schema "${which}"`);
+  if (!['all', 'program', 'indicator'].includes(name))
+    throw new UsageError(`mel schema [program|indicator]: unknown schema "${which}"`);
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
     for (const n of ['program', 'indicator'] as const) {

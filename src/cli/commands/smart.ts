@@ -11,5 +11,9 @@ export async function smartCommand(opts: CliOptions, output: Output): Promise<vo
   const { workspace, issues } = await loadWorkspace(opts.root, opts.program);
   if (printIssues(issues, output) || !workspace) throw new InputErrors();
   const review = smartReview(workspace.program, workspace.data, locale ?? workspace.program.locale);
-  output.out(opts.json ? JSON.stringify(review, null, 2) : renderSmartReview(review, { color: output.isTTY, locale: locale ?? workspace.program.locale }));
+  output.out(
+    opts.json
+      ? JSON.stringify(review, null, 2)
+      : renderSmartReview(review, { color: output.isTTY, locale: locale ?? workspace.program.locale }),
+  );
 }

@@ -39,31 +39,55 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `<indicator id>[--<disaggregation>].png`, with only safe characters. */
 export function chartFileName(indicatorId: string, dims?: Record<string, string>): string {
-  const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '');
-  const suffix = dims && Object.keys(dims).length ? `--${safe(Object.keys(dims).sort().map((k) => dims[k]).join('-'))}` : '';
+  const safe = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const suffix =
+    dims && Object.keys(dims).length
+      ? `--${safe(
+          Object.keys(dims)
+            .sort()
+            .map((k) => dims[k])
+            .join('-'),
+        )}`
+      : '';
   return `${safe(indicatorId)}${suffix}.png`;
 }
 
 function observedPoints(s: BreakdownSeries, asOf: Period): ChartPoint[] {
   const out: ChartPoint[] = [];
   s.periods.forEach((p, i) => {
-    if (!Number.isNaN(s.values[i]) && p.endYear <= asOf.endYear + 1e-9) out.push({ x: p.mid, y: s.values[i], label: p.id });
+    if (!Number.isNaN(s.values[i]) && p.endYear <= asOf.endYear + 1e-9)
+      out.push({ x: p.mid, y: s.values[i], label: p.id });
   });
   return out;
 }
 
 const at = (period: string, y: number): ChartPoint => ({ x: periodOf(period).mid, y, label: period });
 
-function groupOf(label: string, s: BreakdownSeries, r: AssessmentResult | undefined, ctx: ChartContext, withPaths: boolean): ChartGroup {
+function groupOf(
+  label: string,
+  s: BreakdownSeries,
+  r: AssessmentResult | undefined,
+  ctx: ChartContext,
+  withPaths: boolean,
+): ChartGroup {
   const m = chartMessages[ctx.locale];
   const group: ChartGroup = { label, actual: observedPoints(s, ctx.asOf), targets: [] };
   if (!r) return group;
   if (r.baseline) group.baseline = at(r.baseline.period, r.baseline.value);
   for (const t of r.targets) {
     if (t.value === null) continue;
-    group.targets.push({ ...at(t.period, t.value), name: m.targetName(t.period, formatNumber(t.value, ctx.locale), t.label) });
+    group.targets.push({
+      ...at(t.period, t.value),
+      name: m.targetName(t.period, formatNumber(t.value, ctx.locale), t.label),
+    });
   }
-  if (withPaths && r.baseline && r.target) group.expectedPath = [at(r.baseline.period, r.baseline.value), at(r.target.period, r.target.value)];
+  if (withPaths && r.baseline && r.target)
+    group.expectedPath = [at(r.baseline.period, r.baseline.value), at(r.target.period, r.target.value)];
   const proj = r.projection;
   if (withPaths && proj && proj.value !== null && r.latest && r.status !== 'achieved') {
     const latest = at(r.latest.period, r.latest.value);
@@ -78,24 +102,35 @@ function groupOf(label: string, s: BreakdownSeries, r: AssessmentResult | undefi
  * file, or the formula), so a donor can trace them; every value's own source is in the
  * pack's Data sheet.
  */
-function footnotesOf(groups: { label: string; series: BreakdownSeries; indicator: Indicator }[], ctx: ChartContext): string[] {
+function footnotesOf(
+  groups: { label: string; series: BreakdownSeries; indicator: Indicator }[],
+  ctx: ChartContext,
+): string[] {
   const m = chartMessages[ctx.locale];
   const notes: string[] = [];
   const seen = new Set<string>();
   for (const { label, series, indicator } of groups) {
     let text: string;
-    if (series.origin === 'formula' && indicator.formula) text = m.computedLine(label, indicator.formula.text, Object.values(indicator.inputs ?? {}));
+    if (series.origin === 'formula' && indicator.formula)
+      text = m.computedLine(label, indicator.formula.text, Object.values(indicator.inputs ?? {}));
     else {
       const source = ctx.program.dataSources.find((d) => d.file === series.file);
       const distinct = new Set(series.sources.filter(Boolean)).size;
       text = m.sourceLine(label, source?.source ?? series.file, series.file, distinct);
     }
-    if (!seen.has(text)) { seen.add(text); notes.push(text); }
+    if (!seen.has(text)) {
+      seen.add(text);
+      notes.push(text);
+    }
   }
   return notes.slice(0, 4);
 }
 
-function baseSpec(ctx: ChartContext, title: string, subtitle: string | undefined): Omit<ChartSpec, 'groups' | 'footnotes'> {
+function baseSpec(
+  ctx: ChartContext,
+  title: string,
+  subtitle: string | undefined,
+): Omit<ChartSpec, 'groups' | 'footnotes'> {
   return {
     title,
     subtitle,
@@ -109,7 +144,11 @@ function baseSpec(ctx: ChartContext, title: string, subtitle: string | undefined
 
 function statusLine(r: AssessmentResult | undefined, ctx: ChartContext): string | undefined {
   if (!r) return undefined;
-  return chartMessages[ctx.locale].statusLine(statusLabel(ctx.locale, r.status), ctx.asOf.id, r.target ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})` : undefined);
+  return chartMessages[ctx.locale].statusLine(
+    statusLabel(ctx.locale, r.status),
+    ctx.asOf.id,
+    r.target ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})` : undefined,
+  );
 }
 
 /** Most groups drawn in one small-multiples panel (female / male, urban / rural). */
@@ -120,7 +159,10 @@ export const MAX_GROUPS_PER_PANEL = 3;
  * (district x sex), a panel per value of the other holds one line per value of the small
  * one: 50 district panels with female and male in each, rather than 100 tiny panels.
  */
-export function panelsOf(breakdowns: readonly BreakdownSeries[], group: (s: BreakdownSeries) => ChartGroup): { panels: SmallMultiplesSpec['panels']; groupLabels?: string[] } {
+export function panelsOf(
+  breakdowns: readonly BreakdownSeries[],
+  group: (s: BreakdownSeries) => ChartGroup,
+): { panels: SmallMultiplesSpec['panels']; groupLabels?: string[] } {
   const keys = [...new Set(breakdowns.flatMap((s) => Object.keys(s.dims)))];
   const valuesOf = (k: string) => [...new Set(breakdowns.map((s) => s.dims[k] ?? ''))].sort();
   if (keys.length === 2) {
@@ -137,10 +179,12 @@ export function panelsOf(breakdowns: readonly BreakdownSeries[], group: (s: Brea
         title: capitalise(title),
         // Every panel lists the groups in the same order (an empty one where a value is
         // missing), so a group keeps its colour and marker across panels.
-        groups: withoutRepeatedTargets(a.values.map((v) => {
-          const s = members.find((m) => (m.dims[a.k] ?? '') === v);
-          return s ? { ...group(s), label: capitalise(v) } : { label: capitalise(v), actual: [], targets: [] };
-        })),
+        groups: withoutRepeatedTargets(
+          a.values.map((v) => {
+            const s = members.find((m) => (m.dims[a.k] ?? '') === v);
+            return s ? { ...group(s), label: capitalise(v) } : { label: capitalise(v), actual: [], targets: [] };
+          }),
+        ),
       }));
       return { panels, groupLabels };
     }
@@ -150,9 +194,17 @@ export function panelsOf(breakdowns: readonly BreakdownSeries[], group: (s: Brea
 
 /** A target several groups share (an absolute one) is drawn once, on the first of them. */
 function withoutRepeatedTargets(groups: ChartGroup[]): ChartGroup[] {
-  return groups.map((g, i) => (i === 0 ? g : { ...g, targets: g.targets.filter((t) => !groups.slice(0, i).some((p) => p.targets.some((f) => f.x === t.x && f.y === t.y))) }));
+  return groups.map((g, i) =>
+    i === 0
+      ? g
+      : {
+          ...g,
+          targets: g.targets.filter(
+            (t) => !groups.slice(0, i).some((p) => p.targets.some((f) => f.x === t.x && f.y === t.y)),
+          ),
+        },
+  );
 }
-
 
 /** Every chart of one indicator. */
 export function planCharts(ctx: ChartContext): PlannedChart[] {
@@ -171,19 +223,28 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
   // many breakdowns and no headline has no main chart: its small multiples say it all.
   if (d.headline || !many) {
     const main = d.headline ? [d.headline, ...breakdowns.slice(0, MAX_BREAKDOWNS_ON_MAIN_CHART)] : breakdowns;
-    const groups = withoutRepeatedTargets(main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2)));
+    const groups = withoutRepeatedTargets(
+      main.map((s, i) => groupOf(label(s), s, resultOf(s), ctx, i === 0 || main.length <= 2)),
+    );
     const footSeries = main.slice(0, 1).map((s) => ({ label: label(s), series: s, indicator: ctx.indicator }));
     for (const c of ctx.compared) {
       const s = c.data.headline ?? c.data.breakdowns[0];
       if (!s) continue;
       const g = groupOf(`${c.indicator.id}`, s, undefined, ctx, false);
-      if (g.actual.length) { groups.push(g); footSeries.push({ label: c.indicator.id, series: s, indicator: c.indicator }); }
+      if (g.actual.length) {
+        groups.push(g);
+        footSeries.push({ label: c.indicator.id, series: s, indicator: c.indicator });
+      }
     }
     const mainResult = main[0] ? resultOf(main[0]) : undefined;
     charts.push({
       kind: 'trajectory',
       file: chartFileName(ctx.indicator.id),
-      spec: { ...baseSpec(ctx, ctx.indicator.name, statusLine(mainResult, ctx)), groups, footnotes: footnotesOf(footSeries, ctx) },
+      spec: {
+        ...baseSpec(ctx, ctx.indicator.name, statusLine(mainResult, ctx)),
+        groups,
+        footnotes: footnotesOf(footSeries, ctx),
+      },
     });
   }
 
@@ -196,7 +257,10 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
       spec: {
         title: m.byBreakdown(ctx.indicator.name, breakdowns.length),
         unitLabel: ctx.indicator.unitLabel ?? m.unitName(ctx.indicator.unit),
-        footnotes: footnotesOf(breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })), ctx),
+        footnotes: footnotesOf(
+          breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })),
+          ctx,
+        ),
         locale: ctx.locale,
         axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
         roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],

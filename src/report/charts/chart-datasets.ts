@@ -119,7 +119,13 @@ export function groupDatasets(st: GroupStyle, index: number, o: DatasetOptions):
  * absent group empties them. A dense series gets a thinner line without markers, and
  * its first and last points go to the end-markers dataset.
  */
-export function setGroupData(datasets: LineDataset[], at: number, g: ChartGroup | undefined, m: MarkSizes, st: GroupStyle): void {
+export function setGroupData(
+  datasets: LineDataset[],
+  at: number,
+  g: ChartGroup | undefined,
+  m: MarkSizes,
+  st: GroupStyle,
+): void {
   const path = (pts: ChartPoint[] | undefined): XY[] => (pts && pts.length > 1 ? pts : EMPTY);
   const actual = g?.actual ?? EMPTY;
   const dense = isDense(actual.length);

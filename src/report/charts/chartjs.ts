@@ -201,7 +201,12 @@ export class ChartCanvas {
   draw(data: LineData, options: LineOptions, scene: Scene): LineChart {
     scenes.set(this.canvas, scene);
     if (!this.chart) {
-      this.chart = new Chart(this.canvas as unknown as ChartItem, { type: 'line', data, options, plugins: PLUGINS[this.role] });
+      this.chart = new Chart(this.canvas as unknown as ChartItem, {
+        type: 'line',
+        data,
+        options,
+        plugins: PLUGINS[this.role],
+      });
     } else {
       if (this.chart.config.data !== data) this.chart.data = data;
       if (this.chart.config.options !== options) this.chart.options = options;

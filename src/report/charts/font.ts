@@ -25,7 +25,13 @@ const SUBSETS = ['latin', 'latin-ext', 'vietnamese', 'greek', 'greek-ext', 'cyri
 
 function aliasOf(subset: (typeof SUBSETS)[number]): string {
   if (subset === 'latin') return FONT_FAMILY;
-  return FONT_FAMILY + subset.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return (
+    FONT_FAMILY +
+    subset
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join('')
+  );
 }
 
 /** CSS font-family list naming every registered subset, for ctx.font. */

@@ -321,11 +321,19 @@ export function layoutHeader(
   ctx.font = fontString(subtitleSize);
   const subtitleLines = subtitle && subtitle.trim() !== '' ? wrapText(ctx, subtitle, maxWidth) : [];
   const height =
-    titleLines.length * titleSize * 1.22 + (subtitleLines.length > 0 ? 6 * s + subtitleLines.length * subtitleSize * 1.3 : 0);
+    titleLines.length * titleSize * 1.22 +
+    (subtitleLines.length > 0 ? 6 * s + subtitleLines.length * subtitleSize * 1.3 : 0);
   return { titleLines, subtitleLines, height };
 }
 
-export function drawHeader(ctx: Ctx, h: HeaderLayout, x: number, y: number, titleSize: number, subtitleSize: number): void {
+export function drawHeader(
+  ctx: Ctx,
+  h: HeaderLayout,
+  x: number,
+  y: number,
+  titleSize: number,
+  subtitleSize: number,
+): void {
   ctx.save();
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';

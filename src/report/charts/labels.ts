@@ -101,9 +101,15 @@ export function placeLabels(
         if (!inside(box, image)) score += W_OFF_IMAGE;
         if (!inside(box, bounds)) score += W_HARD;
         for (const pl of placed) if (overlaps(box, pl.box, margin)) score += W_HARD;
-        obstacleIndex.query(box.x - obstacleMargin, box.y - obstacleMargin, box.x + box.w + obstacleMargin, box.y + box.h + obstacleMargin, (idx) => {
-          if (idx !== req.obstacle && overlaps(box, obstacles[idx], obstacleMargin)) score += W_HARD;
-        });
+        obstacleIndex.query(
+          box.x - obstacleMargin,
+          box.y - obstacleMargin,
+          box.x + box.w + obstacleMargin,
+          box.y + box.h + obstacleMargin,
+          (idx) => {
+            if (idx !== req.obstacle && overlaps(box, obstacles[idx], obstacleMargin)) score += W_HARD;
+          },
+        );
         if (best && score >= best.score) return;
         segmentIndex.query(box.x, box.y, box.x + box.w, box.y + box.h, (idx) => {
           const [a, b] = segments[idx];
@@ -113,9 +119,15 @@ export function placeLabels(
         if (ring >= 1 && (!best || score < best.score)) {
           const end = nearestPointOnRect(req.anchor, box);
           const a = req.anchor;
-          obstacleIndex.query(Math.min(a.x, end.x), Math.min(a.y, end.y), Math.max(a.x, end.x), Math.max(a.y, end.y), (idx) => {
-            if (idx !== req.obstacle && segmentHitsRect(a, end, obstacles[idx])) score += W_LEADER;
-          });
+          obstacleIndex.query(
+            Math.min(a.x, end.x),
+            Math.min(a.y, end.y),
+            Math.max(a.x, end.x),
+            Math.max(a.y, end.y),
+            (idx) => {
+              if (idx !== req.obstacle && segmentHitsRect(a, end, obstacles[idx])) score += W_LEADER;
+            },
+          );
         }
         if (!best || score < best.score) best = { box, score, ring };
       });
@@ -200,7 +212,8 @@ class GridIndex {
     }
     const c1 = this.col(x1);
     const r1 = this.row(y1);
-    for (let r = this.row(y0); r <= r1; r++) for (let c = this.col(x0); c <= c1; c++) this.cells[r * this.cols + c].push(id);
+    for (let r = this.row(y0); r <= r1; r++)
+      for (let c = this.col(x0); c <= c1; c++) this.cells[r * this.cols + c].push(id);
   }
 
   /** Calls f once with each item whose cells the box touches (a superset of the items it overlaps). */

@@ -147,7 +147,14 @@ export async function renderTrajectoryChartWithLayout(spec: ChartSpec): Promise<
   const yScaleW = (spec.unitLabel !== '' ? LINE_HEIGHT * f.axisTitle + 10 * s : 0) + widestValue + 10 * s;
   const yearW = textWidth(ctx, '2000');
   const plotW = width - left - margin - yScaleW;
-  const xTicks = yearTicksForWidth(xRange.min, xRange.max, plotW, yearW, Math.max(12 * s, yearW * 0.5), MAX_YEAR_TICKS).ticks;
+  const xTicks = yearTicksForWidth(
+    xRange.min,
+    xRange.max,
+    plotW,
+    yearW,
+    Math.max(12 * s, yearW * 0.5),
+    MAX_YEAR_TICKS,
+  ).ticks;
 
   const marks = markSizes(s);
   const gridWidth = Math.max(1, s);
@@ -162,7 +169,9 @@ export async function renderTrajectoryChartWithLayout(spec: ChartSpec): Promise<
         tickSize: f.tick,
         tickPadding: 6 * s,
         tickLength: 7 * s,
-        title: spec.axisTimeLabel ? { text: spec.axisTimeLabel, size: f.axisTitle, padding: { top: 8 * s, bottom: 0 } } : undefined,
+        title: spec.axisTimeLabel
+          ? { text: spec.axisTimeLabel, size: f.axisTitle, padding: { top: 8 * s, bottom: 0 } }
+          : undefined,
         gridColor: INK.gridLight,
         gridWidth,
         border: { color: INK.axis, width: Math.max(1, 1.5 * s) },
@@ -181,7 +190,8 @@ export async function renderTrajectoryChartWithLayout(spec: ChartSpec): Promise<
     },
   };
   const datasets = chartDatasets(groups, styles, { marks, dashScale: 1, clip: Math.ceil(marks.targetStar + 4) });
-  if (datasets.length !== groups.length * DATASETS_PER_GROUP) throw new Error('render-chart: datasets out of step with groups');
+  if (datasets.length !== groups.length * DATASETS_PER_GROUP)
+    throw new Error('render-chart: datasets out of step with groups');
 
   const chart = target.draw({ datasets }, options, {
     locale: spec.locale,
@@ -240,17 +250,27 @@ function trajectoryLegendItems(groups: ChartGroup[], roles: RoleLabels, s: numbe
       label,
       color: keyColor(0),
       line: { dash: [], width: m.actualLine, round: false },
-      marker: multi ? undefined : { kind: 'point', style: st.pointStyle, radius: actualPointRadius(st, m), border: m.pointBorder },
+      marker: multi
+        ? undefined
+        : { kind: 'point', style: st.pointStyle, radius: actualPointRadius(st, m), border: m.pointBorder },
     });
   }
   if (has((g) => !!g.baseline)) {
-    roleItems.push({ label: roles.baseline, color: keyColor(0), marker: { kind: 'ring', radius: m.baselinePoint, width: m.baselineRing } });
+    roleItems.push({
+      label: roles.baseline,
+      color: keyColor(0),
+      marker: { kind: 'ring', radius: m.baselinePoint, width: m.baselineRing },
+    });
   }
   if (has((g) => g.targets.length > 0)) {
     roleItems.push({ label: roles.target, color: keyColor(0), marker: { kind: 'star', radius: m.targetStar } });
   }
   if (has((g) => (g.expectedPath?.length ?? 0) > 1)) {
-    roleItems.push({ label: roles.expected, color: keyColor(0), line: { dash: groupStyle(0).expectedDash, width: m.expectedLine, round: false } });
+    roleItems.push({
+      label: roles.expected,
+      color: keyColor(0),
+      line: { dash: groupStyle(0).expectedDash, width: m.expectedLine, round: false },
+    });
   }
   if (has((g) => (g.projection?.length ?? 0) > 1)) {
     roleItems.push({
@@ -336,7 +356,21 @@ function trajectoryAnnotations(
       });
     }
   });
-  const bounds: Rect = { x: area.left + 2 * s, y: area.top + 2 * s, w: area.right - area.left - 4 * s, h: area.bottom - area.top - 4 * s };
+  const bounds: Rect = {
+    x: area.left + 2 * s,
+    y: area.top + 2 * s,
+    w: area.right - area.left - 4 * s,
+    h: area.bottom - area.top - 4 * s,
+  };
   const image: Rect = { x: 0, y: 0, w: width, h: height };
-  return placeLabels(ctx, [...requests, ...later, ...last], bounds, image, obstacles, segments, SIZES.annotation * s, s);
+  return placeLabels(
+    ctx,
+    [...requests, ...later, ...last],
+    bounds,
+    image,
+    obstacles,
+    segments,
+    SIZES.annotation * s,
+    s,
+  );
 }

@@ -73,7 +73,10 @@ export async function renderChartsInPool(
     out[i] = png;
     onProgress(++done, total);
   };
-  const workerCount = Math.min(options.workers ?? Math.min(4, availableParallelism()), Math.ceil(total / JOBS_PER_WORKER));
+  const workerCount = Math.min(
+    options.workers ?? Math.min(4, availableParallelism()),
+    Math.ceil(total / JOBS_PER_WORKER),
+  );
   const log = options.log ?? (() => {});
   const wanted = workerCount >= 2 && total >= (options.minJobsForWorkers ?? MIN_JOBS_FOR_WORKERS);
   const launch = wanted ? workerLaunch() : undefined;
@@ -114,7 +117,11 @@ export function workerLaunch(): WorkerLaunch | undefined {
     const entry = new URL('./render-worker.ts', here);
     const tsxApi = tsxEsmApi(here);
     if (!tsxApi || !existsSync(fileURLToPath(entry))) return undefined;
-    return { entry, script: TSX_BOOTSTRAP, options: { eval: true, workerData: { tsxApi, entry: entry.href }, execArgv: [] } };
+    return {
+      entry,
+      script: TSX_BOOTSTRAP,
+      options: { eval: true, workerData: { tsxApi, entry: entry.href }, execArgv: [] },
+    };
   }
   const entry = new URL('./render-worker.js', here);
   return existsSync(fileURLToPath(entry)) ? { entry, script: entry, options: {} } : undefined;
@@ -133,7 +140,11 @@ function tsxEsmApi(from: string): string | undefined {
   }
 }
 
-async function renderInProcess(jobs: readonly ChartJob[], queue: number[], finish: (i: number, png: Buffer) => void): Promise<void> {
+async function renderInProcess(
+  jobs: readonly ChartJob[],
+  queue: number[],
+  finish: (i: number, png: Buffer) => void,
+): Promise<void> {
   const next = async (): Promise<void> => {
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await renderJob(jobs[i]));
   };

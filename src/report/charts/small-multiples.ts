@@ -23,7 +23,14 @@
 
 import type { ChartGroup, SmallMultiplesSpec } from './chart-spec.js';
 import { DATASETS_PER_GROUP, groupDatasets, setGroupData } from './chart-datasets.js';
-import { FAST_OPTIONS, chartCanvas, linearScaleOptions, type LineDataset, type LineOptions, type Scene } from './chartjs.js';
+import {
+  FAST_OPTIONS,
+  chartCanvas,
+  linearScaleOptions,
+  type LineDataset,
+  type LineOptions,
+  type Scene,
+} from './chartjs.js';
 import { ensureChartFont, fontString, pinTextSettings } from './font.js';
 import {
   DEFAULT_HEIGHT,
@@ -60,7 +67,15 @@ import {
   type ValueAxis,
 } from './frame.js';
 import { acquireCanvas, releaseCanvas, startPngEncode } from './png.js';
-import { INK, POINT_STYLE_SCALE, decimalsOfStep, formatNumber, formatYear, groupStyle, type GroupStyle } from './style.js';
+import {
+  INK,
+  POINT_STYLE_SCALE,
+  decimalsOfStep,
+  formatNumber,
+  formatYear,
+  groupStyle,
+  type GroupStyle,
+} from './style.js';
 
 export interface SmallMultiplesLayout {
   png: Buffer;
@@ -99,7 +114,13 @@ export async function renderSmallMultiplesWithLayout(spec: SmallMultiplesSpec): 
   return { ...layout, png: await pending };
 }
 
-function drawSmallMultiples(ctx: Ctx, spec: SmallMultiplesSpec, width: number, height: number, s: number): Omit<SmallMultiplesLayout, 'png'> {
+function drawSmallMultiples(
+  ctx: Ctx,
+  spec: SmallMultiplesSpec,
+  width: number,
+  height: number,
+  s: number,
+): Omit<SmallMultiplesLayout, 'png'> {
   pinTextSettings(ctx, spec.locale);
   fillBackground(ctx, width, height);
 
@@ -235,7 +256,9 @@ function drawSmallMultiples(ctx: Ctx, spec: SmallMultiplesSpec, width: number, h
     [panelOptions(false, false), panelOptions(false, true)],
     [panelOptions(true, false), panelOptions(true, true)],
   ];
-  const datasets: LineDataset[] = styles.flatMap((st, i) => groupDatasets(st, i, { marks: sizes, dashScale: 0.6, clip: pad }));
+  const datasets: LineDataset[] = styles.flatMap((st, i) =>
+    groupDatasets(st, i, { marks: sizes, dashScale: 0.6, clip: pad }),
+  );
   const data = { datasets };
   const titleFont = fontString(f.panelTitle, 600);
 
@@ -273,7 +296,11 @@ function drawSmallMultiples(ctx: Ctx, spec: SmallMultiplesSpec, width: number, h
     resultPanels.push({
       title: panel.title,
       plot,
-      pixelOf: linearPixelMapper({ left: plot.x, top: plot.y, right: plot.x + plot.w, bottom: plot.y + plot.h }, xRange, yAxis),
+      pixelOf: linearPixelMapper(
+        { left: plot.x, top: plot.y, right: plot.x + plot.w, bottom: plot.y + plot.h },
+        xRange,
+        yAxis,
+      ),
     });
   }
 
@@ -310,13 +337,21 @@ function drawSmallMultiples(ctx: Ctx, spec: SmallMultiplesSpec, width: number, h
 }
 
 /** The panel chart's plot area must be where the layout put the plot (the scales have fixed sizes). */
-function checkPlotArea(area: { left: number; top: number; right: number; bottom: number }, offL: number, offT: number, plot: Rect): void {
+function checkPlotArea(
+  area: { left: number; top: number; right: number; bottom: number },
+  offL: number,
+  offT: number,
+  plot: Rect,
+): void {
   const ok =
     Math.abs(area.left - offL) < 1e-6 &&
     Math.abs(area.top - offT) < 1e-6 &&
     Math.abs(area.right - (offL + plot.w)) < 1e-6 &&
     Math.abs(area.bottom - (offT + plot.h)) < 1e-6;
-  if (!ok) throw new Error(`small multiples: chart.js plot area ${JSON.stringify(area)} is not the panel's (${offL}, ${offT}, ${plot.w} x ${plot.h})`);
+  if (!ok)
+    throw new Error(
+      `small multiples: chart.js plot area ${JSON.stringify(area)} is not the panel's (${offL}, ${offT}, ${plot.w} x ${plot.h})`,
+    );
 }
 
 /** Legend names of the groups: `groupLabels`, else the labels the panels give their groups. */
@@ -347,11 +382,21 @@ function panelLegendItems(
   const st = styles[0];
   const keyColor = multi ? INK.roleKey : st.color;
   const pointMarker = (g: GroupStyle) =>
-    ({ kind: 'point', style: g.pointStyle, radius: m.actualPoint * (multi ? POINT_STYLE_SCALE[g.pointStyle] : 1), border: m.pointBorder }) as const;
+    ({
+      kind: 'point',
+      style: g.pointStyle,
+      radius: m.actualPoint * (multi ? POINT_STYLE_SCALE[g.pointStyle] : 1),
+      border: m.pointBorder,
+    }) as const;
   const items: LegendItem[] = [];
   if (multi) {
     styles.forEach((g, i) => {
-      items.push({ label: groupLabels[i] ?? '', color: g.color, line: { dash: [], width: m.actualLine, round: false }, marker: pointMarker(g) });
+      items.push({
+        label: groupLabels[i] ?? '',
+        color: g.color,
+        line: { dash: [], width: m.actualLine, round: false },
+        marker: pointMarker(g),
+      });
     });
   }
   const roleItems: LegendItem[] = [];
@@ -363,13 +408,27 @@ function panelLegendItems(
       marker: multi ? undefined : pointMarker(st),
     });
   }
-  if (has((g) => !!g.baseline)) roleItems.push({ label: roles.baseline, color: keyColor, marker: { kind: 'ring', radius: m.baselinePoint, width: m.baselineRing } });
-  if (has((g) => g.targets.length > 0)) roleItems.push({ label: roles.target, color: keyColor, marker: { kind: 'star', radius: m.targetStar } });
+  if (has((g) => !!g.baseline))
+    roleItems.push({
+      label: roles.baseline,
+      color: keyColor,
+      marker: { kind: 'ring', radius: m.baselinePoint, width: m.baselineRing },
+    });
+  if (has((g) => g.targets.length > 0))
+    roleItems.push({ label: roles.target, color: keyColor, marker: { kind: 'star', radius: m.targetStar } });
   if (has((g) => (g.expectedPath?.length ?? 0) > 1)) {
-    roleItems.push({ label: roles.expected, color: keyColor, line: { dash: scaleDash(st.expectedDash, 0.8), width: m.expectedLine, round: false } });
+    roleItems.push({
+      label: roles.expected,
+      color: keyColor,
+      line: { dash: scaleDash(st.expectedDash, 0.8), width: m.expectedLine, round: false },
+    });
   }
   if (has((g) => (g.projection?.length ?? 0) > 1)) {
-    roleItems.push({ label: roles.projection, color: keyColor, line: { dash: st.projectionDash, width: m.projectionLine, round: true } });
+    roleItems.push({
+      label: roles.projection,
+      color: keyColor,
+      line: { dash: st.projectionDash, width: m.projectionLine, round: true },
+    });
   }
   if (multi && roleItems.length > 0) roleItems[0].gapBefore = 36 * s;
   return [...items, ...roleItems];

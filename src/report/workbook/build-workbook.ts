@@ -39,8 +39,12 @@ export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): Pa
   const s = (reportMessages[input.locale] ?? reportMessages.en).sheets;
   const names = new SheetNames();
   const fixed = {
-    summary: names.take(s.summary), tracking: names.take(s.tracking), smart: names.take(s.smart),
-    quality: names.take(s.quality), data: names.take(s.data), about: names.take(s.about),
+    summary: names.take(s.summary),
+    tracking: names.take(s.tracking),
+    smart: names.take(s.smart),
+    quality: names.take(s.quality),
+    data: names.take(s.data),
+    about: names.take(s.about),
   };
   const indicators = new Map<string, string>();
   for (const ind of input.program.indicators) if (!indicators.has(ind.id)) indicators.set(ind.id, names.take(ind.id));
@@ -86,8 +90,16 @@ export function buildWorkbook(input: PackInput): ExcelJS.Workbook {
   return workbook;
 }
 
-interface MediaModel { type?: string; name?: string; extension?: string; buffer?: unknown; filename?: string }
-interface ZipWriterLike { zip?: { file?: (name: string, data: unknown, options: { compression: 'STORE' }) => unknown } }
+interface MediaModel {
+  type?: string;
+  name?: string;
+  extension?: string;
+  buffer?: unknown;
+  filename?: string;
+}
+interface ZipWriterLike {
+  zip?: { file?: (name: string, data: unknown, options: { compression: 'STORE' }) => unknown };
+}
 
 /**
  * Chart PNGs are compressed already, and exceljs deflates every part of the file again in
@@ -98,13 +110,17 @@ interface ZipWriterLike { zip?: { file?: (name: string, data: unknown, options: 
  * back to exceljs's own way.
  */
 function storeMediaAsTheyAre(workbook: ExcelJS.Workbook): void {
-  const xlsx = workbook.xlsx as unknown as { addMedia?: (zip: ZipWriterLike, model: { media?: MediaModel[] }) => Promise<void> };
+  const xlsx = workbook.xlsx as unknown as {
+    addMedia?: (zip: ZipWriterLike, model: { media?: MediaModel[] }) => Promise<void>;
+  };
   const addMedia = xlsx.addMedia;
   if (typeof addMedia !== 'function') return;
   xlsx.addMedia = async function (zip, model) {
     const jszip = zip?.zip;
     const media = model?.media;
-    const plain = Array.isArray(media) && media.every((m) => m.type === 'image' && !m.filename && Buffer.isBuffer(m.buffer) && m.name && m.extension);
+    const plain =
+      Array.isArray(media) &&
+      media.every((m) => m.type === 'image' && !m.filename && Buffer.isBuffer(m.buffer) && m.name && m.extension);
     if (!plain || typeof jszip?.file !== 'function') return addMedia.call(this, zip, model);
     for (const m of media) jszip.file(`xl/media/${m.name}.${m.extension}`, m.buffer, { compression: 'STORE' });
   };

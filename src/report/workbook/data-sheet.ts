@@ -54,8 +54,23 @@ function dataLayout(input: Pick<PackInput, 'program' | 'data'>): DataLayout {
  */
 export function dataSheetColumns(input: Pick<PackInput, 'program' | 'data' | 'locale'>): string[] {
   const c = (reportMessages[input.locale] ?? reportMessages.en).columns;
-  return [c.programId, c.result, c.level, c.indicator, c.indicatorName, c.unit, ...dataLayout(input).keys,
-    c.period, c.periodStart, c.periodEnd, c.value, c.missingReason, c.source, c.file, c.line];
+  return [
+    c.programId,
+    c.result,
+    c.level,
+    c.indicator,
+    c.indicatorName,
+    c.unit,
+    ...dataLayout(input).keys,
+    c.period,
+    c.periodStart,
+    c.periodEnd,
+    c.value,
+    c.missingReason,
+    c.source,
+    c.file,
+    c.line,
+  ];
 }
 
 export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: PackContext): ExcelJS.Worksheet {
@@ -74,7 +89,14 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
   const w = new SheetWriter(sheet);
   if (!everyRow) {
     w.title(m.data.everyRowInFile(ctx.dataRows, DATA_SHEET_MAX_ROWS, DATA_CSV_FILE), STYLES.section);
-    w.title(headlinesFit ? m.data.headlineRowsOnly(headlineRows) : headlineRows ? m.data.headlineRowsTooMany(headlineRows) : m.data.noHeadlineRows, STYLES.note);
+    w.title(
+      headlinesFit
+        ? m.data.headlineRowsOnly(headlineRows)
+        : headlineRows
+          ? m.data.headlineRowsTooMany(headlineRows)
+          : m.data.noHeadlineRows,
+      STYLES.note,
+    );
     w.skip(headerRow - 1 - w.row);
   }
   w.header(header);
@@ -95,8 +117,12 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
       const result = ctx.result(ind?.result);
       const fmt = ctx.valueFormat(id);
       const fixed: CellSpec[] = [
-        input.program.id, ind?.result, levelLabel(input.locale, result?.level), id, ind?.name,
-        ind ? ind.unitLabel ?? m.units[ind.unit] ?? ind.unit : null,
+        input.program.id,
+        ind?.result,
+        levelLabel(input.locale, result?.level),
+        id,
+        ind?.name,
+        ind ? (ind.unitLabel ?? m.units[ind.unit] ?? ind.unit) : null,
       ];
       const d = input.data.get(id)!;
       for (const s of everyRow ? allSeries(d) : d.headline ? [d.headline] : []) {
@@ -105,8 +131,18 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
           const p = s.periods[i];
           const [start, end] = datesOf(p);
           const line = s.lines[i];
-          w.add([...fixed, ...dims, p.id, start, end, num(s.values[i], fmt), s.missingReasons[i], s.sources[i], s.file,
-            line > 0 ? num(line, FORMATS.line) : null]);
+          w.add([
+            ...fixed,
+            ...dims,
+            p.id,
+            start,
+            end,
+            num(s.values[i], fmt),
+            s.missingReasons[i],
+            s.sources[i],
+            s.file,
+            line > 0 ? num(line, FORMATS.line) : null,
+          ]);
         }
       }
     }

@@ -40,7 +40,12 @@ export interface IndicatorSheetInput {
   charts: ChartImage[];
 }
 
-export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx: PackContext, part: IndicatorSheetInput): ExcelJS.Worksheet {
+export function addIndicatorSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  ctx: PackContext,
+  part: IndicatorSheetInput,
+): ExcelJS.Worksheet {
   const { input, m } = ctx;
   const { indicator: ind } = part;
   const c = m.columns;
@@ -80,7 +85,11 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
     for (const chart of part.charts) {
       // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
       const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Image['buffer'], extension: 'png' });
-      sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width: CHART_WIDTH, height: CHART_HEIGHT }, editAs: 'oneCell' });
+      sheet.addImage(imageId, {
+        tl: { col: 0, row: w.row },
+        ext: { width: CHART_WIDTH, height: CHART_HEIGHT },
+        editAs: 'oneCell',
+      });
       w.skip(ROWS_PER_CHART);
     }
   }
@@ -88,14 +97,31 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
   // 3. Assessment, targets, every method, projections
   w.skip();
   w.title(L.assessment);
-  w.header([c.breakdown, c.baseline, c.baselinePeriod, c.latest, c.latestPeriod, c.target, c.targetPeriod, c.expected,
-    c.progressRatio, c.status, c.reason, L.observations, L.missing, L.notes]);
+  w.header([
+    c.breakdown,
+    c.baseline,
+    c.baselinePeriod,
+    c.latest,
+    c.latestPeriod,
+    c.target,
+    c.targetPeriod,
+    c.expected,
+    c.progressRatio,
+    c.status,
+    c.reason,
+    L.observations,
+    L.missing,
+    L.notes,
+  ]);
   for (const r of detail) {
     w.add([
       ctx.breakdown(r.disaggregation),
-      num(r.baseline?.value, fmt), r.baseline?.period,
-      num(r.latest?.value, fmt), r.latest?.period,
-      num(r.target?.value, fmt), r.target?.period,
+      num(r.baseline?.value, fmt),
+      r.baseline?.period,
+      num(r.latest?.value, fmt),
+      r.latest?.period,
+      num(r.target?.value, fmt),
+      r.target?.period,
       num(r.expected, fmt),
       num(r.progress_ratio, FORMATS.ratio),
       styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
@@ -107,21 +133,47 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
   }
   if (!detail.length) w.add([m.none]);
   if (!everyBreakdown) {
-    w.title(headlineIndex !== undefined ? L.detailHeadline(breakdownIndexes.length)
-      : L.detailExample(ctx.breakdown(detail[0].disaggregation), breakdownIndexes.length), STYLES.note);
-    addBreakdownTable(w, ctx, breakdownIndexes.map((i) => input.doc.results[i]), fmt);
+    w.title(
+      headlineIndex !== undefined
+        ? L.detailHeadline(breakdownIndexes.length)
+        : L.detailExample(ctx.breakdown(detail[0].disaggregation), breakdownIndexes.length),
+      STYLES.note,
+    );
+    addBreakdownTable(
+      w,
+      ctx,
+      breakdownIndexes.map((i) => input.doc.results[i]),
+      fmt,
+    );
   }
 
   w.skip();
   w.title(L.targets);
-  w.header([c.breakdown, c.targetPeriod, c.target, c.label, L.derivation, L.outcome, L.judgedByPeriod, L.judgedByValue, c.reason]);
+  w.header([
+    c.breakdown,
+    c.targetPeriod,
+    c.target,
+    c.label,
+    L.derivation,
+    L.outcome,
+    L.judgedByPeriod,
+    L.judgedByValue,
+    c.reason,
+  ]);
   let targetRows = 0;
   for (const r of detail) {
     for (const t of r.targets) {
       targetRows++;
       w.add([
-        ctx.breakdown(r.disaggregation), t.period, num(t.value, fmt), t.label, t.derivation,
-        m.targetOutcomes[t.outcome] ?? t.outcome, t.judged_by?.period, num(t.judged_by?.value, fmt), t.reason,
+        ctx.breakdown(r.disaggregation),
+        t.period,
+        num(t.value, fmt),
+        t.label,
+        t.derivation,
+        m.targetOutcomes[t.outcome] ?? t.outcome,
+        t.judged_by?.period,
+        num(t.judged_by?.value, fmt),
+        t.reason,
       ]);
     }
   }
@@ -141,8 +193,11 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
       if (!lr) continue;
       for (const f of lr.findings) {
         w.add([
-          m.letters[letter], styled(m.findingStatuses[lr.status], findingStyle(lr.status)),
-          styled(m.findingStatuses[f.status], findingStyle(f.status)), f.text, f.target,
+          m.letters[letter],
+          styled(m.findingStatuses[lr.status], findingStyle(lr.status)),
+          styled(m.findingStatuses[f.status], findingStyle(f.status)),
+          f.text,
+          f.target,
         ]);
       }
     }
@@ -154,7 +209,16 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
     w.title(L.pirs);
     w.header([L.field, c.value]);
     for (const [key, value] of pirs) {
-      w.add([key, typeof value === 'boolean' ? (value ? m.yes : m.no) : typeof value === 'number' ? num(value, Number.isInteger(value) ? FORMATS.integer : FORMATS.precise) : value]);
+      w.add([
+        key,
+        typeof value === 'boolean'
+          ? value
+            ? m.yes
+            : m.no
+          : typeof value === 'number'
+            ? num(value, Number.isInteger(value) ? FORMATS.integer : FORMATS.precise)
+            : value,
+      ]);
     }
   }
   const references = ind.references ?? [];
@@ -172,8 +236,12 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
   const d = input.data.get(ind.id);
   const every = d ? allSeries(d) : [];
   // The series of the results shown in full (all of them unless there are many breakdowns).
-  const listedSeries = everyBreakdown ? every
-    : detail.flatMap((r) => { const s = ctx.series(ind.id, r.disaggregation); return s ? [s] : []; });
+  const listedSeries = everyBreakdown
+    ? every
+    : detail.flatMap((r) => {
+        const s = ctx.series(ind.id, r.disaggregation);
+        return s ? [s] : [];
+      });
   let valueRows = 0;
   listing: for (const s of listedSeries) {
     const breakdown = ctx.breakdown(s.dims);
@@ -181,7 +249,14 @@ export function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, ctx:
       if (valueRows === INDICATOR_VALUES_MAX_ROWS) break listing;
       valueRows++;
       const line = s.lines[i];
-      w.add([breakdown, s.periods[i].id, num(s.values[i], fmt), s.sources[i], line > 0 ? `${s.file}:${line}` : `${s.file} (${m.computed})`, s.missingReasons[i]]);
+      w.add([
+        breakdown,
+        s.periods[i].id,
+        num(s.values[i], fmt),
+        s.sources[i],
+        line > 0 ? `${s.file}:${line}` : `${s.file} (${m.computed})`,
+        s.missingReasons[i],
+      ]);
     }
   }
   if (!valueRows) w.add([m.none]);
@@ -222,8 +297,21 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
     }
   }
   const method = breakdowns[0]?.method ?? input.program.method;
-  const header = [c.breakdown, ...keys, c.baseline, c.baselinePeriod, c.latest, c.latestPeriod, c.target, c.targetPeriod, c.expected,
-    c.progressRatio, c.status, L.categoryOf(method), c.reason];
+  const header = [
+    c.breakdown,
+    ...keys,
+    c.baseline,
+    c.baselinePeriod,
+    c.latest,
+    c.latestPeriod,
+    c.target,
+    c.targetPeriod,
+    c.expected,
+    c.progressRatio,
+    c.status,
+    L.categoryOf(method),
+    c.reason,
+  ];
   const headerRow = w.header(header);
   const shown = Math.min(breakdowns.length, TABLE_MAX_ROWS);
   for (let n = 0; n < shown; n++) {
@@ -232,9 +320,12 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
     w.add([
       ctx.breakdown(r.disaggregation),
       ...keys.map((k) => r.disaggregation[k] ?? null),
-      num(r.baseline?.value, fmt), r.baseline?.period,
-      num(r.latest?.value, fmt), r.latest?.period,
-      num(r.target?.value, fmt), r.target?.period,
+      num(r.baseline?.value, fmt),
+      r.baseline?.period,
+      num(r.latest?.value, fmt),
+      r.latest?.period,
+      num(r.target?.value, fmt),
+      r.target?.period,
       num(r.expected, fmt),
       num(r.progress_ratio, FORMATS.ratio),
       styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
@@ -280,8 +371,11 @@ function addMethodsTable(w: SheetWriter, ctx: PackContext, resultIndexes: number
   w.header([c.breakdown, c.method, c.category, c.score, c.reason, ...inputNames]);
   for (const { r, method, outcome } of rows) {
     w.add([
-      ctx.breakdown(r.disaggregation), method, methodCategoryLabel(input.locale, outcome.category),
-      num(outcome.score, FORMATS.score), outcome.reason,
+      ctx.breakdown(r.disaggregation),
+      method,
+      methodCategoryLabel(input.locale, outcome.category),
+      num(outcome.score, FORMATS.score),
+      outcome.reason,
       ...inputNames.map((k) => inputCell(outcome.inputs?.[k], ctx)),
     ]);
   }
@@ -307,7 +401,14 @@ function addProjections(w: SheetWriter, ctx: PackContext, results: AssessmentRes
     const projections = r.projections.length ? r.projections : r.projection ? [r.projection] : [];
     for (const p of projections) {
       n++;
-      w.add([ctx.breakdown(r.disaggregation), m.projectionMethods[p.method] ?? p.method, p.period, num(p.value, fmt), p.attainment, p.reason]);
+      w.add([
+        ctx.breakdown(r.disaggregation),
+        m.projectionMethods[p.method] ?? p.method,
+        p.period,
+        num(p.value, fmt),
+        p.attainment,
+        p.reason,
+      ]);
     }
   }
   if (!n) w.add([m.none]);

@@ -36,7 +36,10 @@ export interface PackContext {
 }
 
 /** `dataSheet`: the name of the Data sheet, for notes that send the reader there. */
-export function createPackContext(input: PackInput, dataSheet: string = (reportMessages[input.locale] ?? reportMessages.en).sheets.data): PackContext {
+export function createPackContext(
+  input: PackInput,
+  dataSheet: string = (reportMessages[input.locale] ?? reportMessages.en).sheets.data,
+): PackContext {
   const m = reportMessages[input.locale] ?? reportMessages.en;
   const dataRows = dataRowsCount(input);
   const dataInSheet = dataRows <= DATA_SHEET_MAX_ROWS;
@@ -96,7 +99,12 @@ export function createPackContext(input: PackInput, dataSheet: string = (reportM
       const d = input.data.get(id);
       const values: Iterable<number>[] = [numbersOf.get(id) ?? []];
       if (d) for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) values.push(s.values);
-      f = valueFormat(unit, (function* () { for (const v of values) yield* v; })());
+      f = valueFormat(
+        unit,
+        (function* () {
+          for (const v of values) yield* v;
+        })(),
+      );
       formats.set(id, f);
     }
     return f;

@@ -23,7 +23,13 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
 
   // Each item becomes a row only when it is listed. `severity` ranks the items to keep
   // when the section is cut short.
-  const section = <T>(title: string, header: string[], items: readonly T[], row: (item: T) => CellSpec[], severity?: (item: T) => number) => {
+  const section = <T>(
+    title: string,
+    header: string[],
+    items: readonly T[],
+    row: (item: T) => CellSpec[],
+    severity?: (item: T) => number,
+  ) => {
     w.skip();
     w.title(`${title}: ${items.length}`);
     w.header(header);
@@ -33,40 +39,95 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     if (!items.length) w.add([m.none]);
   };
 
-  section(q.warnings, [c.file, c.line, c.column, c.message],
-    report.warnings, (i) => [i.file, num(i.line, FORMATS.line), num(i.column, FORMATS.line), i.message]);
+  section(q.warnings, [c.file, c.line, c.column, c.message], report.warnings, (i) => [
+    i.file,
+    num(i.line, FORMATS.line),
+    num(i.column, FORMATS.line),
+    i.message,
+  ]);
 
-  section(q.outliers, [c.indicator, c.breakdown, c.period, c.value, q.z, q.modifiedZ, c.where],
-    report.outliers, (o) => [
-      o.indicator, ctx.breakdown(o.disaggregation), o.period, num(o.value, ctx.valueFormat(o.indicator)),
-      num(o.z, FORMATS.z), num(o.modified_z, FORMATS.z), where(o.file, o.line),
-    ], (o) => Math.max(Math.abs(o.z ?? 0), Math.abs(o.modified_z ?? 0)));
+  section(
+    q.outliers,
+    [c.indicator, c.breakdown, c.period, c.value, q.z, q.modifiedZ, c.where],
+    report.outliers,
+    (o) => [
+      o.indicator,
+      ctx.breakdown(o.disaggregation),
+      o.period,
+      num(o.value, ctx.valueFormat(o.indicator)),
+      num(o.z, FORMATS.z),
+      num(o.modified_z, FORMATS.z),
+      where(o.file, o.line),
+    ],
+    (o) => Math.max(Math.abs(o.z ?? 0), Math.abs(o.modified_z ?? 0)),
+  );
 
-  section(q.swings, [c.indicator, c.breakdown, q.fromPeriod, q.fromValue, q.toPeriod, q.toValue, q.change, c.where],
-    report.swings, (s) => {
+  section(
+    q.swings,
+    [c.indicator, c.breakdown, q.fromPeriod, q.fromValue, q.toPeriod, q.toValue, q.change, c.where],
+    report.swings,
+    (s) => {
       const fmt = ctx.valueFormat(s.indicator);
       return [
-        s.indicator, ctx.breakdown(s.disaggregation), s.from_period, num(s.from, fmt), s.to_period, num(s.to, fmt),
-        num(s.change, FORMATS.percent), where(s.file, s.line),
+        s.indicator,
+        ctx.breakdown(s.disaggregation),
+        s.from_period,
+        num(s.from, fmt),
+        s.to_period,
+        num(s.to, fmt),
+        num(s.change, FORMATS.percent),
+        where(s.file, s.line),
       ];
-    }, (s) => Math.abs(s.change));
+    },
+    (s) => Math.abs(s.change),
+  );
 
-  section(q.missingPeriods, [c.indicator, c.breakdown, c.frequency, q.expected, q.observed, q.missingList],
-    report.missingPeriods, (p) => [
-      p.indicator, ctx.breakdown(p.disaggregation), m.frequencies[p.frequency as keyof typeof m.frequencies] ?? p.frequency,
-      num(p.expected, FORMATS.count), num(p.observed, FORMATS.count), p.missing.join(', '),
-    ]);
+  section(
+    q.missingPeriods,
+    [c.indicator, c.breakdown, c.frequency, q.expected, q.observed, q.missingList],
+    report.missingPeriods,
+    (p) => [
+      p.indicator,
+      ctx.breakdown(p.disaggregation),
+      m.frequencies[p.frequency as keyof typeof m.frequencies] ?? p.frequency,
+      num(p.expected, FORMATS.count),
+      num(p.observed, FORMATS.count),
+      p.missing.join(', '),
+    ],
+  );
 
-  section(q.sourceComparisons,
-    [c.indicator, q.other, c.breakdown, c.period, c.value, q.otherValue, q.difference, q.nearestPeriod, q.nearestValue, q.sameValueIn],
-    report.sourceComparisons, (s) => {
+  section(
+    q.sourceComparisons,
+    [
+      c.indicator,
+      q.other,
+      c.breakdown,
+      c.period,
+      c.value,
+      q.otherValue,
+      q.difference,
+      q.nearestPeriod,
+      q.nearestValue,
+      q.sameValueIn,
+    ],
+    report.sourceComparisons,
+    (s) => {
       const fmt = ctx.valueFormat(s.indicator);
       const otherFmt = ctx.valueFormat(s.other);
       return [
-        s.indicator, s.other, ctx.breakdown(s.disaggregation), s.period, num(s.value, fmt), num(s.otherValue, otherFmt),
-        num(s.difference, fmt), s.nearest?.period, num(s.nearest?.value, otherFmt), s.sameValueIn.join(', ') || null,
+        s.indicator,
+        s.other,
+        ctx.breakdown(s.disaggregation),
+        s.period,
+        num(s.value, fmt),
+        num(s.otherValue, otherFmt),
+        num(s.difference, fmt),
+        s.nearest?.period,
+        num(s.nearest?.value, otherFmt),
+        s.sameValueIn.join(', ') || null,
       ];
-    });
+    },
+  );
 
   w.fitColumns();
   return sheet;

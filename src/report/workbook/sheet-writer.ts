@@ -11,8 +11,14 @@ type Style = Partial<ExcelJS.Style>;
 
 /** A cell's content: text, number, date, or nothing. NaN and infinities are written as nothing. */
 export type Plain = string | number | Date | null | undefined;
-export interface Styled { value: Plain; style: Style }
-export interface Link { url: string; text: string }
+export interface Styled {
+  value: Plain;
+  style: Style;
+}
+export interface Link {
+  url: string;
+  text: string;
+}
 export type CellSpec = Plain | Styled | Link;
 
 /** Excel's limit on the characters of one cell. */
@@ -27,9 +33,13 @@ const FORMULA_LIKE = /^[=+\-@\t\r]/;
 export const styled = (value: Plain, style: Style): Styled => ({ value, style });
 
 /** A number with its display format (nothing when not a finite number). */
-export const num = (value: number | null | undefined, numFmt: string): Styled => ({ value: finite(value), style: numberStyle(numFmt) });
+export const num = (value: number | null | undefined, numFmt: string): Styled => ({
+  value: finite(value),
+  style: numberStyle(numFmt),
+});
 
-export const finite = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+export const finite = (x: number | null | undefined): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : null;
 
 export const link = (url: string, text: string = url): Link => ({ url, text });
 
@@ -58,13 +68,17 @@ function withTextFormat(style: Style | undefined): Style {
   return s;
 }
 
-
 /** Text as a cell can hold it: at most 32,767 characters. */
 export function cellText(text: string): string {
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT - 1) + '…' : text;
 }
 
-interface FormatWidth { decimals: number; grouping: boolean; percent: boolean; extra: number }
+interface FormatWidth {
+  decimals: number;
+  grouping: boolean;
+  percent: boolean;
+  extra: number;
+}
 const formatWidths = new Map<string, FormatWidth>();
 function formatWidth(numFmt: string): FormatWidth {
   let f = formatWidths.get(numFmt);
@@ -82,8 +96,14 @@ function numberLength(value: number, numFmt: string | undefined): number {
   const f = formatWidth(numFmt ?? FORMATS.precise);
   const shown = Math.abs(f.percent ? value * 100 : value);
   const digits = shown < 10 ? 1 : Math.floor(Math.log10(shown)) + 1;
-  return digits + (value < 0 ? 1 : 0) + (f.decimals ? f.decimals + 1 : 0) + (f.grouping ? Math.floor((digits - 1) / 3) : 0)
-    + (f.percent ? 1 : 0) + f.extra;
+  return (
+    digits +
+    (value < 0 ? 1 : 0) +
+    (f.decimals ? f.decimals + 1 : 0) +
+    (f.grouping ? Math.floor((digits - 1) / 3) : 0) +
+    (f.percent ? 1 : 0) +
+    f.extra
+  );
 }
 
 /** The longest line of a text. */
@@ -160,7 +180,14 @@ export class SheetWriter {
     }
   }
 
-  private setCell(cell: ExcelJS.Cell, col: number, spec: CellSpec, rowStyle: Style | undefined, cap: number, wrapLong: boolean): void {
+  private setCell(
+    cell: ExcelJS.Cell,
+    col: number,
+    spec: CellSpec,
+    rowStyle: Style | undefined,
+    cap: number,
+    wrapLong: boolean,
+  ): void {
     let value: Plain;
     let style: Style = rowStyle ?? PLAIN;
     if (typeof spec === 'object' && spec !== null && !(spec instanceof Date)) {
@@ -215,7 +242,12 @@ export class SheetWriter {
 
   /** Sets every column's width from its longest content, between 6 and 60 characters. */
   fitColumns(minimum: Record<number, number> = {}): void {
-    const n = Math.max(this.widths.length, ...Object.keys(minimum).map(Number).map((k) => k + 1));
+    const n = Math.max(
+      this.widths.length,
+      ...Object.keys(minimum)
+        .map(Number)
+        .map((k) => k + 1),
+    );
     for (let c = 1; c < n; c++) {
       const content = this.widths[c] ?? 0;
       const w = Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, content + 2, minimum[c] ?? 0));
@@ -255,5 +287,8 @@ export function createSheet(workbook: ExcelJS.Workbook, name: string, layout: Sh
 /** Turns on the auto-filter over a table: its header row and the rows below it. */
 export function autoFilter(sheet: ExcelJS.Worksheet, headerRow: number, lastRow: number, columns: number): void {
   if (columns < 1) return;
-  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, lastRow), column: columns } };
+  sheet.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: Math.max(headerRow, lastRow), column: columns },
+  };
 }

@@ -16,7 +16,15 @@ export function addSmartSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pac
   const w = new SheetWriter(sheet);
 
   // 1. Every finding
-  const header = [c.indicator, c.name, m.smart.letter, m.smart.letterStatus, m.smart.findingStatus, m.smart.finding, m.smart.concernsTarget];
+  const header = [
+    c.indicator,
+    c.name,
+    m.smart.letter,
+    m.smart.letterStatus,
+    m.smart.findingStatus,
+    m.smart.finding,
+    m.smart.concernsTarget,
+  ];
   w.header(header);
   for (const review of input.smart.indicators) {
     for (const letter of letters) {
@@ -24,10 +32,13 @@ export function addSmartSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pac
       if (!lr) continue;
       for (const f of lr.findings) {
         w.add([
-          review.indicator, review.name, m.letters[letter],
+          review.indicator,
+          review.name,
+          m.letters[letter],
           styled(m.findingStatuses[lr.status], findingStyle(lr.status)),
           styled(m.findingStatuses[f.status], findingStyle(f.status)),
-          f.text, f.target,
+          f.text,
+          f.target,
         ]);
       }
     }
@@ -37,7 +48,10 @@ export function addSmartSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pac
   // 2. The programme summary
   w.skip();
   w.title(m.smart.summary);
-  w.header([m.smart.letter, ...FINDING_STATUSES.map((s) => styled(m.findingStatuses[s], { ...STYLES.header, ...findingStyle(s) }))]);
+  w.header([
+    m.smart.letter,
+    ...FINDING_STATUSES.map((s) => styled(m.findingStatuses[s], { ...STYLES.header, ...findingStyle(s) })),
+  ]);
   for (const letter of letters) {
     const counts = input.smart.summary[letter] ?? { pass: 0, warn: 0, fail: 0 };
     w.add([m.letters[letter], ...FINDING_STATUSES.map((s) => num(counts[s] ?? 0, FORMATS.count))]);

@@ -51,7 +51,10 @@ const TABLE_HEADER_ROW = 9;
 export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: PackContext): ExcelJS.Worksheet {
   const { input, m } = ctx;
   const c = m.columns;
-  const sheet = createSheet(workbook, name, { frozenRows: TABLE_HEADER_ROW, printTitles: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}` });
+  const sheet = createSheet(workbook, name, {
+    frozenRows: TABLE_HEADER_ROW,
+    printTitles: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
+  });
   const w = new SheetWriter(sheet);
   const rows = summaryTable(input.doc.results);
   const grouped = rows.some((r) => 'breakdowns' in r);
@@ -70,15 +73,35 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     if ('result' in row) counts.set(row.result.status, (counts.get(row.result.status) ?? 0) + 1);
     else for (const [s, n] of row.counts) counts.set(s, (counts.get(s) ?? 0) + n);
   }
-  w.add([styled(grouped ? m.summary.statusCountsBreakdowns : m.summary.statusCounts, STYLES.label), ...statuses.map((s) => styled(m.statuses[s], statusStyle(s)))]);
+  w.add([
+    styled(grouped ? m.summary.statusCountsBreakdowns : m.summary.statusCounts, STYLES.label),
+    ...statuses.map((s) => styled(m.statuses[s], statusStyle(s))),
+  ]);
   w.add([styled(c.count, STYLES.label), ...statuses.map((s) => num(counts.get(s) ?? 0, FORMATS.count))]);
   if (grouped) w.title(m.summary.breakdownsNote(MAX_DETAILED_BREAKDOWNS), STYLES.note);
   w.skip(TABLE_HEADER_ROW - 1 - w.row);
 
   // 3. One row per headline; with grouped indicators, a breakdown count and one count per status.
-  const header: CellSpec[] = [c.level, c.result, c.indicator, c.name, c.breakdown, c.baseline, c.baselinePeriod, c.latest, c.latestPeriod,
-    c.target, c.targetPeriod, c.progressRatio, c.status];
-  if (grouped) header.push(m.summary.breakdowns, ...statuses.map((s) => styled(m.statuses[s], { ...STYLES.header, ...statusStyle(s) })));
+  const header: CellSpec[] = [
+    c.level,
+    c.result,
+    c.indicator,
+    c.name,
+    c.breakdown,
+    c.baseline,
+    c.baselinePeriod,
+    c.latest,
+    c.latestPeriod,
+    c.target,
+    c.targetPeriod,
+    c.progressRatio,
+    c.status,
+  ];
+  if (grouped)
+    header.push(
+      m.summary.breakdowns,
+      ...statuses.map((s) => styled(m.statuses[s], { ...STYLES.header, ...statusStyle(s) })),
+    );
   w.header(header);
   for (const row of rows) {
     if ('result' in row) {
@@ -101,14 +124,23 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
       ]);
     } else {
       const r = row.breakdowns[0];
-      const mix = statuses.filter((s) => row.counts.get(s)).map((s) => `${m.statuses[s]}: ${row.counts.get(s)}`).join('; ');
+      const mix = statuses
+        .filter((s) => row.counts.get(s))
+        .map((s) => `${m.statuses[s]}: ${row.counts.get(s)}`)
+        .join('; ');
       w.add([
         levelLabel(input.locale, r.level ?? ctx.result(r.result)?.level),
         r.result,
         r.indicator,
         r.name,
         m.summary.breakdownCount(row.breakdowns.length),
-        null, null, null, null, null, null, null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         mix,
         num(row.breakdowns.length, FORMATS.count),
         ...statuses.map((s) => num(row.counts.get(s) ?? 0, FORMATS.count)),

@@ -62,7 +62,8 @@ export function trackingLayout(ctx: PackContext): TrackingLayout {
       if (!Number.isNaN(s.values[i]) && s.periods[i].endYear <= asOfEnd + 1e-9) all.add(s.periods[i].id);
     }
   }
-  if (all.size <= TRACKING_MAX_PERIODS) return { periods: [...all].sort(ctx.comparePeriodIds), allPeriods: all.size, targetPeriodsOnly: false };
+  if (all.size <= TRACKING_MAX_PERIODS)
+    return { periods: [...all].sort(ctx.comparePeriodIds), allPeriods: all.size, targetPeriodsOnly: false };
 
   const withTarget = [...targetIds].sort(ctx.comparePeriodIds);
   let periods = withTarget;
@@ -70,7 +71,10 @@ export function trackingLayout(ctx: PackContext): TrackingLayout {
     const isDue = (id: string) => (ctx.period(id)?.endYear ?? Infinity) <= asOfEnd + 1e-9;
     const due = withTarget.filter(isDue);
     const upcoming = withTarget.filter((id) => !isDue(id));
-    const keepUpcoming = Math.min(upcoming.length, Math.max(TRACKING_MAX_PERIODS - due.length, Math.floor(TRACKING_MAX_PERIODS / 4)));
+    const keepUpcoming = Math.min(
+      upcoming.length,
+      Math.max(TRACKING_MAX_PERIODS - due.length, Math.floor(TRACKING_MAX_PERIODS / 4)),
+    );
     const keepDue = Math.min(due.length, TRACKING_MAX_PERIODS - keepUpcoming);
     periods = [...due.slice(due.length - keepDue), ...upcoming.slice(0, keepUpcoming)];
   }
@@ -95,12 +99,18 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
 
   // 1. Two header rows: the period over its three columns, then Target / Actual / % met.
   const top: CellSpec[] = new Array(width).fill(null);
-  top[0] = layout.targetPeriodsOnly ? t.note + t.targetPeriodsOnly(periods.length, layout.allPeriods, ctx.everyValueAt) : t.note;
+  top[0] = layout.targetPeriodsOnly
+    ? t.note + t.targetPeriodsOnly(periods.length, layout.allPeriods, ctx.everyValueAt)
+    : t.note;
   if (latestColumn >= 0) top[latestColumn] = t.latest;
   for (const [p, col] of columnOf) top[col] = p;
   w.header(top);
   sheet.mergeCells(1, 1, 1, FIXED_COLUMNS);
-  sheet.getCell(1, 1).style = { ...STYLES.header, font: { italic: true }, alignment: { wrapText: true, vertical: 'top' } };
+  sheet.getCell(1, 1).style = {
+    ...STYLES.header,
+    font: { italic: true },
+    alignment: { wrapText: true, vertical: 'top' },
+  };
   const groupStyle = { ...STYLES.header, alignment: { horizontal: 'center' } } as const;
   if (latestColumn >= 0) {
     sheet.mergeCells(1, latestColumn + 1, 1, latestColumn + LATEST_COLUMNS);
@@ -111,7 +121,17 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
     sheet.getCell(1, col + 1).style = groupStyle;
   }
   sheet.getRow(1).height = layout.targetPeriodsOnly ? 90 : 45;
-  const second: CellSpec[] = [c.indicator, c.breakdown, c.name, c.level, c.result, c.unit, c.direction, c.baseline, c.baselinePeriod];
+  const second: CellSpec[] = [
+    c.indicator,
+    c.breakdown,
+    c.name,
+    c.level,
+    c.result,
+    c.unit,
+    c.direction,
+    c.baseline,
+    c.baselinePeriod,
+  ];
   if (latestColumn >= 0) second.push(t.actual, c.period, t.target, c.targetPeriod, t.percentMet);
   for (let i = 0; i < periods.length; i++) second.push(t.target, t.actual, t.percentMet);
   second.push(t.flaggedPeriods, t.explanation);
@@ -134,7 +154,8 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
       for (let i = 0; i < s.values.length; i++) {
         const id = s.periods[i].id;
         const v = s.values[i];
-        if ((columnOf.has(id) || targets.has(id)) && !Number.isNaN(v) && s.periods[i].endYear <= asOfEnd + 1e-9) actuals.set(id, v);
+        if ((columnOf.has(id) || targets.has(id)) && !Number.isNaN(v) && s.periods[i].endYear <= asOfEnd + 1e-9)
+          actuals.set(id, v);
       }
     }
 

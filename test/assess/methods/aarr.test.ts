@@ -11,7 +11,14 @@ describe('aarr: the vector of methods.md', () => {
     expect(v.inputs.aarr).toBeCloseTo(0.0225325, 6);
     expect(v.inputs.required_aarr).toBeCloseTo(0.0385323, 6);
     expect(v.category).toBe('some_progress');
-    expect(v.inputs).toMatchObject({ baseline_value: 30, latest_value: 25, target_value: 18, baseline_time: 2012.5, latest_time: 2020.5, target_time: 2025.5 });
+    expect(v.inputs).toMatchObject({
+      baseline_value: 30,
+      latest_value: 25,
+      target_value: 18,
+      baseline_time: 2012.5,
+      latest_time: 2020.5,
+      target_time: 2025.5,
+    });
   });
 });
 
@@ -33,8 +40,10 @@ describe('aarr: several points use the regression of ln(P) on t', () => {
 
 describe('aarr: boundaries belong to the better class', () => {
   it('an AARR equal to the required one is on_course', () => expect(aarrCategory(0.0385, 0.0385)).toBe('on_course'));
-  it('an AARR of exactly 0.5 % below the required is some_progress', () => expect(aarrCategory(0.005, 0.03)).toBe('some_progress'));
-  it('an AARR just under 0.5 % is no_progress_or_worsening', () => expect(aarrCategory(0.0049, 0.03)).toBe('no_progress_or_worsening'));
+  it('an AARR of exactly 0.5 % below the required is some_progress', () =>
+    expect(aarrCategory(0.005, 0.03)).toBe('some_progress'));
+  it('an AARR just under 0.5 % is no_progress_or_worsening', () =>
+    expect(aarrCategory(0.0049, 0.03)).toBe('no_progress_or_worsening'));
   it('a rising prevalence is no_progress_or_worsening', () => {
     expect(aarr(input([year(2012, 30), year(2020, 32)], year(2025, 18))).category).toBe('no_progress_or_worsening');
   });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, TimedValue } from '../../../src/assess/method-types.js';
 import { methodInput, year } from './method-input.js';
-import { eurostat, eurostatCategoryWithTarget, eurostatCategoryWithoutTarget } from '../../../src/assess/methods/eurostat.js';
+import {
+  eurostat,
+  eurostatCategoryWithTarget,
+  eurostatCategoryWithoutTarget,
+} from '../../../src/assess/methods/eurostat.js';
 
-const input = (observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput =>
+const input = (
+  observations: TimedValue[],
+  target: TimedValue | undefined,
+  over: Partial<MethodInput> = {},
+): MethodInput =>
   methodInput(observations, target, { direction: 1, asOf: { period: '2022', time: 2022.5, endTime: 2023 }, ...over });
 
 describe('eurostat: the vectors of methods.md', () => {
@@ -24,14 +32,21 @@ describe('eurostat: the vectors of methods.md', () => {
 });
 
 describe('eurostat: boundaries belong to the better class', () => {
-  it('RR of exactly 0.95 is significant_progress', () => expect(eurostatCategoryWithTarget(0.95)).toBe('significant_progress'));
-  it('RR of exactly 0.60 is moderate_progress', () => expect(eurostatCategoryWithTarget(0.6)).toBe('moderate_progress'));
-  it('RR of exactly 0 is insufficient_progress', () => expect(eurostatCategoryWithTarget(0)).toBe('insufficient_progress'));
+  it('RR of exactly 0.95 is significant_progress', () =>
+    expect(eurostatCategoryWithTarget(0.95)).toBe('significant_progress'));
+  it('RR of exactly 0.60 is moderate_progress', () =>
+    expect(eurostatCategoryWithTarget(0.6)).toBe('moderate_progress'));
+  it('RR of exactly 0 is insufficient_progress', () =>
+    expect(eurostatCategoryWithTarget(0)).toBe('insufficient_progress'));
   it('RR below 0 is movement_away', () => expect(eurostatCategoryWithTarget(-0.0001)).toBe('movement_away'));
-  it('growth of exactly 1 % is significant_progress', () => expect(eurostatCategoryWithoutTarget(0.01)).toBe('significant_progress'));
-  it('growth of exactly 0 is moderate_progress', () => expect(eurostatCategoryWithoutTarget(0)).toBe('moderate_progress'));
-  it('growth just below 0 is moderate_movement_away', () => expect(eurostatCategoryWithoutTarget(-0.0099)).toBe('moderate_movement_away'));
-  it('growth of exactly -1 % is significant_movement_away', () => expect(eurostatCategoryWithoutTarget(-0.01)).toBe('significant_movement_away'));
+  it('growth of exactly 1 % is significant_progress', () =>
+    expect(eurostatCategoryWithoutTarget(0.01)).toBe('significant_progress'));
+  it('growth of exactly 0 is moderate_progress', () =>
+    expect(eurostatCategoryWithoutTarget(0)).toBe('moderate_progress'));
+  it('growth just below 0 is moderate_movement_away', () =>
+    expect(eurostatCategoryWithoutTarget(-0.0099)).toBe('moderate_movement_away'));
+  it('growth of exactly -1 % is significant_movement_away', () =>
+    expect(eurostatCategoryWithoutTarget(-0.01)).toBe('significant_movement_away'));
   it('an increase indicator that fell without a target is moving away', () => {
     const v = eurostat(input([year(2017, 20), year(2022, 18.5)], undefined));
     expect(v.inputs.growth).toBeCloseTo(-0.015471, 6);

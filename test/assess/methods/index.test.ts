@@ -7,7 +7,12 @@ import { methodNames } from '../../../src/spec/schema.js';
 
 const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
 
-function input(observations: TimedValue[], baseline: TimedValue, target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
+function input(
+  observations: TimedValue[],
+  baseline: TimedValue,
+  target: TimedValue | undefined,
+  over: Partial<MethodInput> = {},
+): MethodInput {
   const targets = target ? [target] : [];
   return {
     direction: 1,
@@ -36,16 +41,24 @@ const edgeCases: Record<string, MethodInput> = {
   'no target': input([year(2015, 10), year(2020, 12)], year(2015, 10), undefined),
   'target at the baseline date': input([year(2015, 10), year(2020, 12)], year(2015, 10), year(2015, 20)),
   'target equal to the baseline': input([year(2015, 10), year(2020, 8)], year(2015, 10), year(2025, 10)),
-  'two values in one year': input([year(2015, 10), { ...year(2015, 11), period: '2015-Q4', time: 2015.875 }], year(2015, 10), year(2025, 20)),
+  'two values in one year': input(
+    [year(2015, 10), { ...year(2015, 11), period: '2015-Q4', time: 2015.875 }],
+    year(2015, 10),
+    year(2025, 20),
+  ),
   'huge growth': input([year(2015, 1e-300), year(2016, 1e300)], year(2015, 1e-300), year(2100, 1e308)),
-  'target of zero for a sum with zero results': input([year(2016, 0)], year(2015, 0), year(2016, 0), { accumulation: 'sum', direction: -1 }),
+  'target of zero for a sum with zero results': input([year(2016, 0)], year(2015, 0), year(2016, 0), {
+    accumulation: 'sum',
+    direction: -1,
+  }),
   'open-sdg natural limit of 0': input([year(2015, 0), year(2016, 0)], year(2015, 0), undefined, { naturalLimit: 0 }),
 };
 
 function nonFinitePaths(value: unknown, path: string, out: string[]): string[] {
   if (typeof value === 'number' && !Number.isFinite(value)) out.push(path);
   else if (Array.isArray(value)) value.forEach((v, i) => nonFinitePaths(v, `${path}[${i}]`, out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}.${k}`, out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}.${k}`, out);
   return out;
 }
 

@@ -56,12 +56,18 @@ describe('iptt: only completed target periods count', () => {
     expect(v.inputs.target_to_date).toBe(200);
   });
   it('the latest completed target is the one a level indicator is compared with', () => {
-    const v = iptt(input([50, 60, 70], [52, 58], { accumulation: 'level', asOf: { period: '2022', time: 2022.5, endTime: 2023 } }));
+    const v = iptt(
+      input([50, 60, 70], [52, 58], { accumulation: 'level', asOf: { period: '2022', time: 2022.5, endTime: 2023 } }),
+    );
     expect(v.inputs.target_to_date).toBe(60);
     expect(v.inputs.actual_to_date).toBe(58);
   });
   it('results before or at the baseline are not summed', () => {
-    const v = iptt(input([100, 100, 100], [80, 95, 120], { observations: [year(2020, 500), year(2021, 80), year(2022, 95), year(2023, 120)] }));
+    const v = iptt(
+      input([100, 100, 100], [80, 95, 120], {
+        observations: [year(2020, 500), year(2021, 80), year(2022, 95), year(2023, 120)],
+      }),
+    );
     expect(v.inputs.actual_to_date).toBe(295);
   });
   it('no completed target yet: no verdict, and it says why', () => {
@@ -74,8 +80,10 @@ describe('iptt: only completed target periods count', () => {
 describe('iptt: the 15 % margin, boundaries included', () => {
   it('exactly 85 % met is on_target', () => expect(ipttCategory(0.85, 1).category).toBe('on_target'));
   it('exactly 115 % met is on_target', () => expect(ipttCategory(1.15, 1).category).toBe('on_target'));
-  it('just under 85 % is below_target, which is bad for an increase', () => expect(ipttCategory(0.8499, 1)).toEqual({ category: 'below_target', good: false }));
-  it('just over 115 % is above_target, which is good for an increase', () => expect(ipttCategory(1.1501, 1)).toEqual({ category: 'above_target', good: true }));
+  it('just under 85 % is below_target, which is bad for an increase', () =>
+    expect(ipttCategory(0.8499, 1)).toEqual({ category: 'below_target', good: false }));
+  it('just over 115 % is above_target, which is good for an increase', () =>
+    expect(ipttCategory(1.1501, 1)).toEqual({ category: 'above_target', good: true }));
   it('85 of a 100 target from sums lands on the boundary: on_target', () => {
     expect(iptt(input([100], [85])).category).toBe('on_target');
   });

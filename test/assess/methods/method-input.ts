@@ -2,10 +2,19 @@
 import type { MethodInput, TimedValue } from '../../../src/assess/method-types.js';
 
 /** An annual value: 2020 sits at 2020.5. */
-export const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
+export const year = (y: number, value: number): TimedValue => ({
+  period: String(y),
+  time: y + 0.5,
+  firstYear: y,
+  value,
+});
 
 /** The first observation is the baseline; a decrease is desired; as of 2020 unless overridden. */
-export function methodInput(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
+export function methodInput(
+  observations: TimedValue[],
+  target: TimedValue | undefined,
+  over: Partial<MethodInput> = {},
+): MethodInput {
   return {
     direction: -1,
     unit: 'percent',

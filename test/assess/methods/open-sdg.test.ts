@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodVerdict, TimedValue } from '../../../src/assess/method-types.js';
-import { aggregateOpenSdg, naturalLimitCoefficient, openSdg, openSdgStatus, scoreMethod1, scoreMethod2 } from '../../../src/assess/methods/open-sdg.js';
+import {
+  aggregateOpenSdg,
+  naturalLimitCoefficient,
+  openSdg,
+  openSdgStatus,
+  scoreMethod1,
+  scoreMethod2,
+} from '../../../src/assess/methods/open-sdg.js';
 
 const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
 
-function input(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
+function input(
+  observations: TimedValue[],
+  target: TimedValue | undefined,
+  over: Partial<MethodInput> = {},
+): MethodInput {
   return {
     direction: -1,
     unit: 'number',
@@ -30,7 +41,17 @@ describe('open-sdg: the vectors of methods.md', () => {
     expect(v.category).toBe('deterioration');
     expect(v.score).toBeCloseTo(-2.9408, 4);
     expect(v.inputs.score).toBeCloseTo(-2.9408, 4);
-    expect(v.inputs).toMatchObject({ method: 2, base_year: 2015, base_value: 1.55, current_year: 2019, current_value: 1.82, target_value: 0.001, target_value_given: 0, target_year: 2030, sign: 1 });
+    expect(v.inputs).toMatchObject({
+      method: 2,
+      base_year: 2015,
+      base_value: 1.55,
+      current_year: 2019,
+      current_value: 1.82,
+      target_value: 0.001,
+      target_value_given: 0,
+      target_year: 2030,
+      sign: 1,
+    });
     expect(v.reason).toMatch(/target is 0/);
   });
   it('a decrease without target going 100 (2020) -> 120 (2021) has P = -0.2: deterioration, score -5', () => {
@@ -46,7 +67,9 @@ describe('open-sdg: the vectors of methods.md', () => {
 
 describe('open-sdg: base year', () => {
   it('uses 2015 when there is a value for it, even if the indicator file has another baseline', () => {
-    const v = openSdg(input([year(2012, 3), year(2015, 2), year(2020, 1)], year(2030, 0.5), { baseline: year(2012, 3) }));
+    const v = openSdg(
+      input([year(2012, 3), year(2015, 2), year(2020, 1)], year(2030, 0.5), { baseline: year(2012, 3) }),
+    );
     expect(v.inputs.base_year).toBe(2015);
     expect(v.inputs.base_value).toBe(2);
   });
@@ -184,7 +207,12 @@ describe('open-sdg: method 1 (no target)', () => {
 });
 
 describe('aggregateOpenSdg: several series of one indicator', () => {
-  const scored = (category: string, score: number): MethodVerdict => ({ method: 'open-sdg', category, score, inputs: {} });
+  const scored = (category: string, score: number): MethodVerdict => ({
+    method: 'open-sdg',
+    category,
+    score,
+    inputs: {},
+  });
 
   it('takes the mean score: 3 and 1 average 2.0, moderate_progress', () => {
     const a = aggregateOpenSdg([scored('substantial_progress', 3), scored('limited_progress', 1)]);
@@ -198,8 +226,12 @@ describe('aggregateOpenSdg: several series of one indicator', () => {
     expect(aggregateOpenSdg([scored('x', -2.6)]).category).toBe('deterioration');
   });
   it('is target_achieved only when every scored series achieved its target', () => {
-    expect(aggregateOpenSdg([scored('target_achieved', 5), scored('target_achieved', 5)]).category).toBe('target_achieved');
-    expect(aggregateOpenSdg([scored('target_achieved', 5), scored('moderate_progress', 1)]).category).toBe('substantial_progress');
+    expect(aggregateOpenSdg([scored('target_achieved', 5), scored('target_achieved', 5)]).category).toBe(
+      'target_achieved',
+    );
+    expect(aggregateOpenSdg([scored('target_achieved', 5), scored('moderate_progress', 1)]).category).toBe(
+      'substantial_progress',
+    );
   });
   it('ignores series without a score, and has no verdict when none has one', () => {
     const none: MethodVerdict = { method: 'open-sdg', category: null, inputs: {} };

@@ -6,7 +6,11 @@ import { judgeTarget, targetOutcome, targetOutcomes } from '../../../src/assess/
 /** An annual value: the year 2020 sits at its midpoint 2020.5. */
 const year = (y: number, value: number): TimedValue => ({ period: String(y), time: y + 0.5, firstYear: y, value });
 
-function input(observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput {
+function input(
+  observations: TimedValue[],
+  target: TimedValue | undefined,
+  over: Partial<MethodInput> = {},
+): MethodInput {
   const targets = target ? [target] : [];
   return {
     direction: 1,
@@ -42,10 +46,17 @@ describe('trajectory: the vectors of methods.md', () => {
   it('reports the baseline, latest and target with their times so the sum can be redone', () => {
     const v = trajectory(input([year(2020, 40), year(2023, 47)], year(2025, 60)));
     expect(v.inputs).toMatchObject({
-      baseline_value: 40, baseline_time: 2020.5, baseline_period: '2020',
-      latest_value: 47, latest_time: 2023.5, latest_period: '2023',
-      target_value: 60, target_time: 2025.5, target_period: '2025',
-      direction: 1, expected_at_time: 2023.5,
+      baseline_value: 40,
+      baseline_time: 2020.5,
+      baseline_period: '2020',
+      latest_value: 47,
+      latest_time: 2023.5,
+      latest_period: '2023',
+      target_value: 60,
+      target_time: 2025.5,
+      target_period: '2025',
+      direction: 1,
+      expected_at_time: 2023.5,
     });
   });
 });
@@ -71,7 +82,9 @@ describe('trajectory: achieved', () => {
     expect(trajectory(input([year(2020, 40), year(2023, 60)], year(2025, 60))).category).toBe('achieved');
   });
   it('a decrease reaching below its target is achieved', () => {
-    expect(trajectory(input([year(2020, 30), year(2023, 19)], year(2025, 20), { direction: -1 })).category).toBe('achieved');
+    expect(trajectory(input([year(2020, 30), year(2023, 19)], year(2025, 20), { direction: -1 })).category).toBe(
+      'achieved',
+    );
   });
   it('a target already met at the baseline and still met is achieved, with an explanation', () => {
     const v = trajectory(input([year(2020, 70), year(2023, 72)], year(2025, 60)));
@@ -161,12 +174,28 @@ describe('target outcomes', () => {
   });
   it('an irregular survey (step two years) judges a target by a round two years before it', () => {
     const round: TimedValue = { period: '2013-2014', time: 2014, firstYear: 2013, value: 26 };
-    const o = targetOutcome(year(2015, 25), 2016, input([round], year(2015, 25), { direction: -1, stepYears: 2, asOf: { period: '2016', time: 2016.5, endTime: 2017 } }));
+    const o = targetOutcome(
+      year(2015, 25),
+      2016,
+      input([round], year(2015, 25), {
+        direction: -1,
+        stepYears: 2,
+        asOf: { period: '2016', time: 2016.5, endTime: 2017 },
+      }),
+    );
     expect(o.outcome).toBe('missed');
   });
   it('the survey round 2015-2016 sits at its midpoint 2016.0, after a 2015 target (2015.5), so it cannot judge it', () => {
     const round: TimedValue = { period: '2015-2016', time: 2016, firstYear: 2015, value: 20 };
-    const o = targetOutcome(year(2015, 25), 2016, input([round], year(2015, 25), { direction: -1, stepYears: 2, asOf: { period: '2016', time: 2016.5, endTime: 2017 } }));
+    const o = targetOutcome(
+      year(2015, 25),
+      2016,
+      input([round], year(2015, 25), {
+        direction: -1,
+        stepYears: 2,
+        asOf: { period: '2016', time: 2016.5, endTime: 2017 },
+      }),
+    );
     expect(o.outcome).toBe('no_data');
   });
   it('targetOutcomes judges every target of the indicator', () => {

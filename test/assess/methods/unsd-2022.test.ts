@@ -11,7 +11,14 @@ describe('unsd-2022: the vector of methods.md', () => {
     expect(v.inputs.cagr_required).toBeCloseTo(-0.0355092, 6);
     expect(v.inputs.cr).toBeCloseTo(0.8338477, 6);
     expect(v.category).toBe('fair_progress');
-    expect(v.inputs).toMatchObject({ baseline_value: 43, baseline_time: 2015.5, latest_value: 37, latest_time: 2020.5, target_value: 25, target_time: 2030.5 });
+    expect(v.inputs).toMatchObject({
+      baseline_value: 43,
+      baseline_time: 2015.5,
+      latest_value: 37,
+      latest_time: 2020.5,
+      target_value: 25,
+      target_time: 2030.5,
+    });
   });
 });
 
@@ -19,7 +26,8 @@ describe('unsd-2022: boundaries belong to the better class', () => {
   it('CR of exactly 0.95 is on_track', () => expect(unsd2022Category(0.95)).toBe('on_track'));
   it('CR just under 0.95 is fair_progress', () => expect(unsd2022Category(0.9499)).toBe('fair_progress'));
   it('CR of exactly 0.5 is fair_progress', () => expect(unsd2022Category(0.5)).toBe('fair_progress'));
-  it('CR of exactly -0.1 is limited_or_no_progress', () => expect(unsd2022Category(-0.1)).toBe('limited_or_no_progress'));
+  it('CR of exactly -0.1 is limited_or_no_progress', () =>
+    expect(unsd2022Category(-0.1)).toBe('limited_or_no_progress'));
   it('CR below -0.1 is deterioration', () => expect(unsd2022Category(-0.1001)).toBe('deterioration'));
   it('an increase that grows as fast as required is on_track', () => {
     // 100 -> 121 in 2 years (10 %/yr) against 100 -> 161.051 in 5 years (10 %/yr): CR 1.

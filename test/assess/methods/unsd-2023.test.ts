@@ -3,8 +3,11 @@ import type { MethodInput, TimedValue } from '../../../src/assess/method-types.j
 import { methodInput, year } from './method-input.js';
 import { unsd2023, unsd2023Category } from '../../../src/assess/methods/unsd-2023.js';
 
-const input = (observations: TimedValue[], target: TimedValue | undefined, over: Partial<MethodInput> = {}): MethodInput =>
-  methodInput(observations, target, { asOf: { period: '2021', time: 2021.5, endTime: 2022 }, ...over });
+const input = (
+  observations: TimedValue[],
+  target: TimedValue | undefined,
+  over: Partial<MethodInput> = {},
+): MethodInput => methodInput(observations, target, { asOf: { period: '2021', time: 2021.5, endTime: 2022 }, ...over });
 
 describe('unsd-2023: the vectors of methods.md', () => {
   it('43 -> 37 (2015 -> 2020) projects 27.394808 in 2030 against 25: P 0.866955, fair_progress', () => {
@@ -19,7 +22,14 @@ describe('unsd-2023: the vectors of methods.md', () => {
     expect(v.inputs.value_target_year_estimate).toBeCloseTo(76.143522, 5);
     expect(v.inputs.p).toBeCloseTo(0.403588, 5);
     expect(v.category).toBe('fair_progress');
-    expect(v.inputs).toMatchObject({ baseline_value: 60, latest_value: 66, target_value: 100, baseline_time: 2015.5, latest_time: 2021.5, target_time: 2030.5 });
+    expect(v.inputs).toMatchObject({
+      baseline_value: 60,
+      latest_value: 66,
+      target_value: 100,
+      baseline_time: 2015.5,
+      latest_time: 2021.5,
+      target_time: 2030.5,
+    });
   });
 });
 
@@ -27,7 +37,8 @@ describe('unsd-2023: boundaries belong to the better class', () => {
   it('P of exactly 0.95 is on_track', () => expect(unsd2023Category(0.95)).toBe('on_track'));
   it('P just under 0.95 is fair_progress', () => expect(unsd2023Category(0.9499)).toBe('fair_progress'));
   it('P of exactly 0.10 is fair_progress', () => expect(unsd2023Category(0.1)).toBe('fair_progress'));
-  it('P just under 0.10 is stagnation_or_regression', () => expect(unsd2023Category(0.0999)).toBe('stagnation_or_regression'));
+  it('P just under 0.10 is stagnation_or_regression', () =>
+    expect(unsd2023Category(0.0999)).toBe('stagnation_or_regression'));
   it('a series moving away from its target is stagnation_or_regression', () => {
     const v = unsd2023(input([year(2015, 43), year(2020, 45)], year(2030, 25)));
     expect(v.inputs.p as number).toBeLessThan(0);

@@ -30,19 +30,40 @@ function peruSpec(locale: 'en' | 'es' = 'en'): ChartSpec {
     footnotes: ['Source: INEI, ENDES 2000–2023.'],
     locale,
     axisTimeLabel: locale === 'es' ? 'Año' : 'Year',
-    roleLabels: { actual: 'Actual', baseline: 'Baseline', target: 'Target', expected: 'Expected path', projection: 'Projection' },
+    roleLabels: {
+      actual: 'Actual',
+      baseline: 'Baseline',
+      target: 'Target',
+      expected: 'Expected path',
+      projection: 'Projection',
+    },
     percent: true,
     groups: [
       {
         label: 'National',
-        actual: [p(2000.5, 31.0), p(2008.0, 28.5, '2007-2008'), p(2010.5, 23.2), p(2013.5, 17.5), p(2016.5, 13.1), p(2019.5, 12.2), p(2023.5, 11.5)],
+        actual: [
+          p(2000.5, 31.0),
+          p(2008.0, 28.5, '2007-2008'),
+          p(2010.5, 23.2),
+          p(2013.5, 17.5),
+          p(2016.5, 13.1),
+          p(2019.5, 12.2),
+          p(2023.5, 11.5),
+        ],
         baseline: p(2006.5, 29.5),
         targets: [{ ...p(2011.5, 24.5), name: 'Target 2011' }],
         expectedPath: [p(2006.5, 29.5), p(2011.5, 24.5)],
       },
       {
         label: 'Rural',
-        actual: [p(2008.0, 46.3, '2007-2008'), p(2010.5, 38.8), p(2013.5, 32.3), p(2016.5, 26.5), p(2019.5, 24.5), p(2023.5, 22.9)],
+        actual: [
+          p(2008.0, 46.3, '2007-2008'),
+          p(2010.5, 38.8),
+          p(2013.5, 32.3),
+          p(2016.5, 26.5),
+          p(2019.5, 24.5),
+          p(2023.5, 22.9),
+        ],
         baseline: p(2008.0, 46.3, '2007-2008'),
         targets: [{ ...p(2026.5, 15.0), name: 'Target 2026' }],
         expectedPath: [p(2008.0, 46.3), p(2026.5, 15.0)],
@@ -127,7 +148,10 @@ describe('renderTrajectoryChart', () => {
   it('gives the same bytes whatever its chart.js instance drew before, and as a new instance', async () => {
     const a = await renderTrajectoryChart(peruSpec());
     // More datasets, then fewer, on the same kept instance.
-    await renderTrajectoryChart({ ...peruSpec(), groups: [...peruSpec().groups, ...peruSpec('es').groups.map((g) => ({ ...g, label: `${g.label} 2` }))] });
+    await renderTrajectoryChart({
+      ...peruSpec(),
+      groups: [...peruSpec().groups, ...peruSpec('es').groups.map((g) => ({ ...g, label: `${g.label} 2` }))],
+    });
     await renderTrajectoryChart({ ...peruSpec(), groups: [peruSpec().groups[1]], footnotes: [] });
     expect((await renderTrajectoryChart(peruSpec())).equals(a)).toBe(true);
     dropChartCanvases();
@@ -158,7 +182,13 @@ describe('renderTrajectoryChart', () => {
     ] as const) {
       expect(pt.x).toBeGreaterThan(layout.chartArea.left);
       expect(pt.x).toBeLessThan(layout.chartArea.right);
-      for (const [dx, dy] of [[0, 0], [-2, 0], [2, 0], [0, -2], [0, 2]]) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [-2, 0],
+        [2, 0],
+        [0, -2],
+        [0, 2],
+      ]) {
         expectColour(pixel(pt.x + dx, pt.y + dy), rgb(colour));
       }
     }
@@ -346,7 +376,10 @@ describe('renderChartsInPool', () => {
 
   it('rejects with the error of a chart that cannot be drawn', async () => {
     const bad = { ...peruSpec(), groups: null } as unknown as ChartSpec;
-    const jobs: ChartJob[] = [{ kind: 'trajectory', spec: peruSpec() }, { kind: 'trajectory', spec: bad }];
+    const jobs: ChartJob[] = [
+      { kind: 'trajectory', spec: peruSpec() },
+      { kind: 'trajectory', spec: bad },
+    ];
     await expect(renderChartsInPool(jobs, () => {}, { workers: 2, minJobsForWorkers: 1 })).rejects.toThrow();
     await expect(renderChartsInPool(jobs, () => {}, { workers: 1 })).rejects.toThrow();
   });
