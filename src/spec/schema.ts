@@ -11,7 +11,7 @@ const periodText = z
 
 export const units = ['percent', 'number', 'ratio', 'currency', 'rate'] as const;
 export const directions = ['increase', 'decrease'] as const;
-export const frequencies = ['monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
+export const frequencies = ['weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
 export const accumulations = ['level', 'sum', 'cumulative'] as const;
 export const methodNames = ['trajectory', 'iptt', 'open-sdg', 'unsd-2022', 'unsd-2023', 'eurostat', 'aarr'] as const;
 export const changeUnits = ['pp', 'percent', 'unit'] as const;
