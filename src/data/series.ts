@@ -28,6 +28,13 @@ export interface LoadedTable {
   readonly file: string;
   /** Names of the key columns, in file order. */
   readonly keyColumns: readonly string[];
+  /** The columns that break a series down: the data source's, or those its format implies. */
+  readonly disaggregations: readonly string[];
+  /**
+   * Disaggregations the format implied rather than the data source listed (an SDMX file's
+   * dimensions): one that holds a single value among an indicator's series is no breakdown.
+   */
+  readonly impliedDisaggregations?: readonly string[];
   readonly series: readonly Series[];
   /** Data rows read (header excluded). */
   readonly rowCount: number;
