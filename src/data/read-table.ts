@@ -103,7 +103,8 @@ async function readDelimited(
   const format = numberFormat({
     decimal: dialect.decimal,
     sourceId: source.id,
-    missing: [...(source.missing ?? []), ...(shape?.missing ?? [])],
+    missing: source.missing,
+    formatMissing: shape?.missing,
   });
   const rowsExpected = estimateRows(sample, size);
   const start = () => {

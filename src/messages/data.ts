@@ -227,6 +227,9 @@ export const sheetNotFound = (sheet: string | number, available: readonly string
 
 export const notJson = (reason: string) => `this file is not valid JSON: ${reason}`;
 
+export const notJsonAtAll = (start: string) =>
+  `this file is not JSON (it starts with ${quote(start.split(/\r?\n/)[0])}); a DHIS2 file for \`format: dhis2\` is the JSON the Web API returns (api/analytics.json, api/dataValueSets.json); a CSV export is read with \`format: long\` or \`wide\``;
+
 export const notDhis2 = () =>
   'this JSON is neither a DHIS2 analytics response (`headers` and `rows`) nor a data value set (`dataValues`)';
 

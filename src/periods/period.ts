@@ -203,7 +203,8 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     const d = excelSerialDate(Number(text));
     if (d) return dayOf(text, d.year, d.month, d.day);
   }
-  if ((m = text.match(/^(\d{4})-?Q([1-4])$/i))) return ok(quarterPeriod(Number(m[1]), Number(m[2])));
+  // 2024-Q1, 2024Q1, and Spain's INE 2024T1 (trimestre)
+  if ((m = text.match(/^(\d{4})-?[QT]([1-4])$/i))) return ok(quarterPeriod(Number(m[1]), Number(m[2])));
   // SDMX and Eurostat: 2015-M01 / 2015M01 (a month), 2015-A1 (a year)
   if ((m = text.match(/^(\d{4})-?M(\d{1,2})$/i))) {
     const month = Number(m[2]);

@@ -46,9 +46,9 @@ const columnName = z
 
 export const columnsSchema = z
   .strictObject({
-    indicator: columnName.default('indicator'),
-    period: columnName.default('period'),
-    value: columnName.default('value'),
+    indicator: columnName.optional().describe('Default: indicator (dx in DHIS2, INDICATOR in SDMX-CSV)'),
+    period: columnName.optional().describe('Default: period (pe in DHIS2, TIME_PERIOD in SDMX-CSV)'),
+    value: columnName.optional().describe('Default: value (OBS_VALUE in SDMX-CSV)'),
     source: columnName.optional().describe('Column with where each number comes from'),
     note: columnName.optional(),
   })

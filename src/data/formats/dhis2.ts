@@ -211,6 +211,9 @@ export async function readDhis2(source: DataSource, options: ReadTableOptions): 
   }
   if (json.charCodeAt(0) === 0xfeff) json = json.slice(1);
   if (json.trim() === '') return emptyResult(source, undefined, issueError(file, msg.fileEmpty(), 1));
+  const start = json.trimStart()[0];
+  if (start !== '{' && start !== '[')
+    return emptyResult(source, undefined, issueError(file, msg.notJsonAtAll(json.trimStart().slice(0, 20)), 1, 1));
   let doc: unknown;
   try {
     doc = JSON.parse(json);

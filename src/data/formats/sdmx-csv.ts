@@ -36,7 +36,7 @@ const NORMAL_STATUS = 'A';
 export const SDMX_NOTE_COLUMN = 'OBS_STATUS / OBS_FLAG';
 
 /** `REF_AREA: Reference area` (a header) or `KEN: Kenya` (a cell) of labels=both. */
-const ID_AND_LABEL = /^([A-Za-z0-9_@.$-]+)\s*:\s+(.*)$/;
+const ID_AND_LABEL = /^([A-Za-z0-9_@.$-]+)\s*:\s*(\S.*)$/;
 /** An SDMX id as .Stat and most publishers write them: upper case. */
 const UPPER_ID = /^[A-Z][A-Z0-9_]*$/;
 
