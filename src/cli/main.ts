@@ -20,8 +20,9 @@ Usage:
   mel schema   [program|indicator] [--out DIR]     JSON Schema of the programme and indicator files
   mel init     [DIR]                               start a new programme in DIR (default: .)
 
---program defaults to indicators/program.yaml; paths inside it are relative to the
-directory mel runs in. Exit codes: 0 ok, 1 the input has errors, 2 usage error.
+--program defaults to indicators/program.yaml. Paths inside it are relative to the
+programme's root (the folder that holds its indicators/ folder), so mel runs from any
+directory. Exit codes: 0 ok, 1 the input has errors, 2 usage error.
 `;
 
 const options = {

@@ -10,7 +10,7 @@ import { indicatorFilesBeside } from '../../spec/load-program.js';
 import { parseAsOf, parseLocale, parseMethod } from '../arguments.js';
 import { InputErrors } from '../errors.js';
 import { engineVersion, type CliOptions } from '../main.js';
-import { printIssues, type Output } from '../output.js';
+import { issueBase, printIssues, type Output } from '../output.js';
 import { silentProgress, terminalProgress } from '../progress.js';
 
 export async function reportCommand(opts: CliOptions, output: Output): Promise<void> {
@@ -20,12 +20,14 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
   const progress = !opts.quiet && output.errIsTTY ? terminalProgress(process.stderr) : silentProgress;
 
   progress.stage('reading the programme and its data');
-  const { workspace, issues } = await loadWorkspace(opts.root, opts.program);
-  if (printIssues(issues, output) || !workspace) throw new InputErrors();
+  const { workspace, issues, root } = await loadWorkspace(opts.root, opts.program);
+  if (printIssues(issues, output, issueBase(opts.root, root)) || !workspace) throw new InputErrors();
   const program = workspace.program;
   const inputFiles = [
     program.file,
-    ...indicatorFilesBeside(resolve(opts.root, opts.program)).map((f) => relative(opts.root, f).split('\\').join('/')),
+    ...indicatorFilesBeside(resolve(opts.root, opts.program)).map((f) =>
+      relative(program.root, f).split('\\').join('/'),
+    ),
     ...program.dataSources.map((d) => d.file),
   ];
   progress.stage('assessing');
@@ -44,7 +46,10 @@ export async function reportCommand(opts: CliOptions, output: Output): Promise<v
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   progress.stage('writing the pack');
 
-  const outDir = resolve(opts.root, opts.out ?? `reports/${program.id}/${built.doc.as_of}`);
+  // --out is where the user says, from where mel runs; the default is inside the programme.
+  const outDir = opts.out
+    ? resolve(opts.root, opts.out)
+    : resolve(program.root, `reports/${program.id}/${built.doc.as_of}`);
   const files: PackFile[] = [
     { path: 'progress-pack.xlsx', bytes: xlsx },
     { path: 'assessment.json', bytes: JSON.stringify(built.doc, null, 2) + '\n' },
