@@ -38,9 +38,8 @@ export function totalMarkersOf(source: DataSource, column: string): Set<string> 
 }
 
 /** The file column an indicator's match key refers to (`indicator` means the indicator column). */
-export function matchColumnOf(key: string, source: DataSource, columns: readonly string[]): string {
+export function matchColumnOf(key: string, indicatorColumn: string, columns: readonly string[]): string {
   if (columns.includes(key)) return key;
-  const indicatorColumn = source.columns?.indicator ?? 'indicator';
   if (key === 'indicator') return indicatorColumn;
   return key;
 }
@@ -88,7 +87,7 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
   const at = indicator.lineOf('series');
   const resolved: [string, string][] = [];
   for (const [key, value] of Object.entries(match)) {
-    const column = matchColumnOf(key, source, columns);
+    const column = matchColumnOf(key, index.indicatorColumn, columns);
     if (!columns.includes(column)) {
       issues.push(
         issueError(

@@ -71,7 +71,7 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
     });
     issues.addAll(readIssues);
     tables.set(source.id, table);
-    indexes.set(source.id, new SeriesIndex(table, source.columns?.indicator ?? 'indicator'));
+    indexes.set(source.id, new SeriesIndex(table, table.indicatorColumn ?? source.columns?.indicator ?? 'indicator'));
   }
 
   // 3. bind
@@ -149,12 +149,15 @@ function commonFrequency(users: readonly Indicator[]): Frequency | undefined {
   return frequencies.size === 1 ? [...frequencies][0] : undefined;
 }
 
-/** An indicator's match by file column (`indicator` means the data source's indicator column). */
+/**
+ * An indicator's match by file column; `indicator` stands for the indicator column, which
+ * the reader knows once it has read the header (`dx` in DHIS2, `INDICATOR` in SDMX-CSV).
+ */
 function columnMatchOf(source: DataSource, ind: Indicator): ColumnMatch {
-  const indicatorColumn = source.columns?.indicator ?? 'indicator';
+  const indicatorColumn = source.columns?.indicator;
   const match: Record<string, string> = {};
   for (const [key, value] of Object.entries(ind.series?.match ?? {}))
-    match[key === 'indicator' ? indicatorColumn : key] = value;
+    match[key === indicatorColumn ? 'indicator' : key] = value;
   return match;
 }
 
@@ -217,7 +220,7 @@ function checkValueRanges(ind: Indicator, d: IndicatorData, issues: IssueList): 
 }
 
 function warnUnusedCodes(program: Program, source: DataSource, table: LoadedTable, issues: IssueList): void {
-  const indicatorColumn = source.columns?.indicator ?? 'indicator';
+  const indicatorColumn = table.indicatorColumn ?? source.columns?.indicator ?? 'indicator';
   const used = new Set<string>();
   let someUseAllCodes = false;
   for (const ind of program.indicators) {

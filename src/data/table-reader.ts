@@ -150,20 +150,30 @@ export class TableReader implements RecordSink {
       plan.source >= 0,
       plan.note >= 0 || this.options.valueNotes === true,
     );
+    const matches = this.matchesByColumn(plan);
     if (plan.layout === 'periods-rows') {
       // Series are found from [row key values..., column header]: one synthetic record, reused.
       const n = plan.keyFields.length;
       const fields = Array.from({ length: n + 1 }, (_, k) => k);
       const names = [...plan.keyNames, plan.columnKeyName];
       this.series = new SeriesIndex(fields, names);
-      this.usage = new RowUsage(this.options.matches, names, fields);
+      this.usage = new RowUsage(matches, names, fields);
       this.synthetic = new Array<string>(n + 1).fill('');
       this.rowsOfColumn = new Int32Array(plan.seriesColumns.length);
     } else {
       this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
-      this.usage = new RowUsage(this.options.matches, plan.keyNames, plan.keyFields);
+      this.usage = new RowUsage(matches, plan.keyNames, plan.keyFields);
     }
     this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
+  }
+
+  /** The indicators' matches by column: `indicator` is the indicator column, unless the file has one so named. */
+  private matchesByColumn(plan: ColumnPlan): ColumnMatch[] | undefined {
+    const indicatorName = this.source.columns?.indicator ?? 'indicator';
+    const named = [...plan.keyNames, plan.columnKeyName].includes('indicator');
+    return this.options.matches?.map((m) =>
+      Object.fromEntries(Object.entries(m).map(([k, v]) => [k === 'indicator' && !named ? indicatorName : k, v])),
+    );
   }
 
   private row(fields: string[], line: number, extras?: RecordExtras): void {
@@ -395,6 +405,7 @@ export class TableReader implements RecordSink {
     const base = {
       sourceId: this.source.id,
       file: this.source.file,
+      indicatorColumn: this.source.columns?.indicator ?? 'indicator',
       rowCount: this.rowCount,
       missingCount: this.missingCount,
       disaggregations: this.source.disaggregations ?? [],
