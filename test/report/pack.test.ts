@@ -61,7 +61,7 @@ describe('the progress pack of the demo programme', () => {
           (Object.keys(x.disaggregation).length === 0 ||
             row.getCell(col('Breakdown')).value === Object.values(x.disaggregation).join(' / ')),
       );
-      if (!r || !r.latest) return;
+      if (!r?.latest) return;
       const latest = row.getCell(col('Latest'));
       expect(latest.type).toBe(ExcelJS.ValueType.Number);
       expect(latest.value).toBe(r.latest.value);
