@@ -15,6 +15,7 @@ import { flatDataCsv } from './flat-data-csv.js';
 import { renderPlannedCharts } from './render-charts.js';
 import { runTimeOf } from './run-time.js';
 import { buildWorkbook } from './workbook/build-workbook.js';
+import { packageWorkbook } from './workbook/xlsx-package.js';
 import { type PackFile, writePackAtomically } from './write-pack.js';
 
 /** What a long report tells whoever shows its progress. */
@@ -67,7 +68,7 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
   progress.stage('laying out the workbook');
   const workbook = buildWorkbook(built.input);
   progress.stage('writing the workbook');
-  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  const xlsx = await packageWorkbook(workbook, workbook.created);
   // 4. the pack
   progress.stage('writing the pack');
   const outDir = resolve(root, request.out ?? `reports/${program.id}/${built.doc.as_of}`);
