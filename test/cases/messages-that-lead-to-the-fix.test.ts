@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadWorkspace } from '../../src/data/load-workspace.js';
+import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { formatIssue } from '../../src/spec/issues.js';
 import { dataSourceSchema } from '../../src/spec/schema.js';
 import { mel } from '../cli/capture.js';

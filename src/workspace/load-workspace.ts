@@ -12,7 +12,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { specMessages } from '../messages/spec.js';
-import { evaluationOrder } from '../compute/dependency-graph.js';
+import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
 import { IssueList, type Issue } from '../spec/issues.js';
 import { loadProgram, programmeRootOf } from '../spec/load-program.js';
@@ -20,10 +20,10 @@ import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource } from '../spec/schema.js';
 import { closestName } from '../spec/suggest.js';
 import type { Frequency } from '../periods/period.js';
-import { bindSeries, SeriesIndex } from './bind-series.js';
-import { allSeries, type IndicatorData } from './indicator-data.js';
-import { type ColumnMatch, readTable } from './read-table.js';
-import type { LoadedTable } from './series.js';
+import { bindSeries, SeriesIndex } from '../data/bind-series.js';
+import { allSeries, type IndicatorData } from '../data/indicator-data.js';
+import { type ColumnMatch, readTable } from '../data/read-table.js';
+import type { LoadedTable } from '../data/series.js';
 
 export interface Workspace {
   program: Program;
@@ -225,7 +225,7 @@ function warnUnusedCodes(program: Program, source: DataSource, table: LoadedTabl
   let someUseAllCodes = false;
   for (const ind of program.indicators) {
     if (ind.series?.data !== source.id) continue;
-    const code = ind.series.match['indicator'] ?? ind.series.match[indicatorColumn];
+    const code = ind.series.match.indicator ?? ind.series.match[indicatorColumn];
     // A match without the indicator column matches the indicator's own id when the file has it.
     if (code !== undefined) used.add(code.trim());
     else if (table.rowsByCode.has(ind.id)) used.add(ind.id);
