@@ -5,7 +5,7 @@
 //   2. check each against its schema (unknown keys, missing fields, enums)
 //   3. parse periods (baseline, targets, programme period, as-of)
 //   4. check references: results, data sources, formula inputs, cycles
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { specMessages } from '../messages/spec.js';
 import { parseFormula } from './formula.js';
@@ -69,23 +69,30 @@ export function indicatorFilesBeside(programPath: string): string[] {
   return out;
 }
 
-/** Folders below `from` (three levels down) and above it that hold `indicators/program.yaml`. */
+/** Folders looked into when searching for a programme: enough for a home folder, never a disk. */
+const SEARCH_BUDGET = 400;
+
+/**
+ * Folders below `from` (three levels down, links not followed, hidden folders and
+ * node_modules skipped) and above it that hold `indicators/program.yaml`.
+ */
 export function programmeFoldersNear(from: string): string[] {
   const found: string[] = [];
   const marker = join('indicators', 'program.yaml');
+  let budget = SEARCH_BUDGET;
   const down = (d: string, depth: number) => {
-    if (found.length >= 5) return;
-    let names: string[];
+    if (found.length >= 5 || budget-- <= 0) return;
+    let entries: Dirent[];
     try {
-      names = readdirSync(d).sort();
+      entries = readdirSync(d, { withFileTypes: true });
     } catch {
       return;
     }
-    for (const name of names) {
-      if (skippedFolder(name)) continue;
-      const full = join(d, name);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!entry.isDirectory() || skippedFolder(entry.name)) continue; // a link is not a directory entry
+      const full = join(d, entry.name);
       if (existsSync(join(full, marker))) found.push(full);
-      else if (depth > 1 && existsSync(full) && statSync(full).isDirectory()) down(full, depth - 1);
+      else if (depth > 1) down(full, depth - 1);
     }
   };
   down(from, 3);
