@@ -16,6 +16,7 @@ import type { DataSource } from '../spec/schema.js';
 import { planColumns, type ColumnPlan, type HeaderAttempt, type PlanContext, type PlanIssue } from './column-plan.js';
 import type { Delimiter } from './dialect.js';
 import { finishSeries } from './finish-series.js';
+import { withWorldBankDefaults } from './formats/world-bank.js';
 import { IssueLog } from './issue-log.js';
 import { MISSING, parseNumber, type NumberFormat } from './parse-number.js';
 import { Interner, PointStore } from './point-store.js';
@@ -126,9 +127,12 @@ export class TableReader implements RecordSink {
     const forced = this.source.header_row;
     if (forced !== undefined && line < forced) return true;
     if (forced === undefined && isBlankRecord(fields)) return line < HEADER_SEARCH_LINES;
-    const attempt = planColumns(fields, line, this.source, this.options);
+    // A header of a known layout (the World Bank's) brings that layout's defaults.
+    const known = this.source.format === 'wide' ? withWorldBankDefaults(this.source, fields) : undefined;
+    const attempt = planColumns(fields, line, known?.source ?? this.source, this.options);
     if (this.firstHeaderTry < 0) this.firstHeaderTry = line;
     if (attempt.plan) {
+      if (known) this.useSource(known.source, known.implied);
       this.start(attempt.plan, attempt.issues);
       return true;
     }

@@ -66,6 +66,17 @@ describe('a World Bank API_*.csv re-saved by a French-locale Excel', () => {
   });
 });
 
+describe('a World Bank API_*.csv as downloaded, with nothing but `format: wide`', () => {
+  it('takes the layout’s columns: Indicator Code, the four id columns, Country Code as the breakdown', async () => {
+    const { table, issues } = await readTable(source({ file: '../world-bank.csv', format: 'wide' }), options);
+    expect(issues).toEqual([]);
+    expect(table.indicatorColumn).toBe('Indicator Code');
+    expect(table.disaggregations).toEqual(['Country Code']);
+    const peru = find(table.series, { 'Indicator Code': 'SH.STA.STNT.ZS', 'Country Code': 'PER' });
+    expect(values(peru)).toEqual([23.2, 19.5, 18.4, 17.5]);
+  });
+});
+
 describe('SDMX-CSV', () => {
   it('reads a .Stat Suite (OECD) export with ID and label column pairs and OBS_STATUS', async () => {
     const { table, issues } = await readTable(
