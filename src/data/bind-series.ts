@@ -194,7 +194,15 @@ function noMatchMessage(
   for (const [column, value] of resolved) {
     const values = index.valuesOf(column);
     if (values.includes(value)) continue;
-    return specMessages.noMatchingValue(id, sourceId, column, value, closestNames(value, values), values.length);
+    return specMessages.noMatchingValue(
+      id,
+      sourceId,
+      column,
+      value,
+      closestNames(value, values),
+      values.length,
+      closestName(value, values),
+    );
   }
   return specMessages.noMatchingRows(id, sourceId, Object.fromEntries(resolved));
 }

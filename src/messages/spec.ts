@@ -85,10 +85,12 @@ export const specMessages = {
     value: string,
     closest: readonly string[],
     distinct: number,
+    suggestion?: string,
   ) =>
     `indicator ${code(id)} matches no rows of data source ${code(source)}: column ${code(column)} has no ${code(value)}` +
+    (suggestion !== undefined ? `; did you mean ${code(suggestion)}?` : '') +
     (closest.length
-      ? `; ${distinct > closest.length ? 'its closest values are' : 'its values are'} ${list(closest)}`
+      ? `${suggestion !== undefined ? ' (' : '; '}${distinct > closest.length ? 'its closest values are' : 'its values are'} ${list(closest)}${suggestion !== undefined ? ')' : ''}`
       : ' (the column is empty)'),
   seriesWithoutValues: (id: string, source: string, labels: readonly string[], total: number) =>
     total === 1

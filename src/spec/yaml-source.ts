@@ -20,7 +20,19 @@ export interface YamlSource {
 
 export function readYaml(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    // The parser's own limits (a document nested past the stack): an error at the file.
+    const reason = firstLine(err instanceof Error ? err.message : String(err));
+    return {
+      file,
+      value: undefined,
+      positionOf: () => ({ line: 1, column: 1 }),
+      issues: [issueError(file, specMessages.yamlRefused(reason), 1)],
+    };
+  }
   const issues: Issue[] = [];
   const multiline = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   for (const e of doc.errors) {

@@ -14,7 +14,7 @@ import { writeProgramme } from '../helpers/programme.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const programme = (data: string, frequency = 'annual') => ({
+const programme = (data: string, frequency = 'annual', code = 'stunting') => ({
   'indicators/program.yaml': `program:
   id: kenya
   name: Kenya nutrition
@@ -30,7 +30,7 @@ result: G1
 unit: percent
 direction: decrease
 frequency: ${frequency}
-series: { data: dhs, match: { indicator: stunting } }
+series: { data: dhs, match: { indicator: ${code} } }
 targets:
   - { period: 2030, value: 10 }
 `,
@@ -56,12 +56,12 @@ describe('messages that lead to the fix', () => {
 
   it('a match code that matches no rows: the closest codes of the column', async () => {
     const messages = await load({
-      ...programme('  - { id: dhs, file: data/s.csv }\n'),
+      ...programme('  - { id: dhs, file: data/s.csv }\n', 'annual', 'stuntng_u5'),
       'data/s.csv':
         'indicator,period,value\nanaemia_w,2014,40\nstunting_u5,2014,26\nwasting_u5,2014,4\nstunting_o5,2014,20\n',
     });
     expect(messages).toContain(
-      'indicators/stunting.yaml:7: indicator `KE-STUNT` matches no rows of data source `dhs`: column `indicator` has no `stunting`; its closest values are `stunting_u5`, `stunting_o5`, `wasting_u5`',
+      'indicators/stunting.yaml:7: indicator `KE-STUNT` matches no rows of data source `dhs`: column `indicator` has no `stuntng_u5`; did you mean `stunting_u5`? (its closest values are `stunting_u5`, `stunting_o5`, `wasting_u5`)',
     );
   });
 
