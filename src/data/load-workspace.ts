@@ -140,7 +140,8 @@ function applyAggregateRule(ind: Indicator, data: Map<string, IndicatorData>, is
   if (ind.aggregate === 'sum') {
     if (ind.unit === 'percent')
       issues.warning(ind.file, specMessages.aggregateSumOfPercent(ind.id), ind.lineOf('aggregate'));
-    if (d.breakdowns.length) d.headline = sumOfBreakdowns(d.breakdowns, ind.file);
+    if (d.breakdowns.length)
+      d.headline = sumOfBreakdowns(d.breakdowns, ind.file, { flows: ind.accumulation === 'sum' });
     return;
   }
   const num = data.get(ind.aggregate.numerator);

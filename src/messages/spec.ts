@@ -73,6 +73,18 @@ export const specMessages = {
     (suggestion ? `: did you mean ${code(suggestion)}?` : ` (columns: ${list(columns)})`),
   noHeadlineTotal: (id: string, dims: readonly string[]) =>
     `indicator ${code(id)} has breakdowns by ${dims.join(', ')} but no row marked as the total and no \`aggregate:\` rule, so it has no headline value (a mean of breakdowns is never taken)`,
+  unknownBreakdownColumn: (column: string, columns: readonly string[], suggestion?: string) =>
+    `\`for:\` names column ${code(column)}, which is not a disaggregation of this indicator's data` +
+    (suggestion
+      ? `: did you mean ${code(suggestion)}?`
+      : columns.length
+        ? ` (disaggregations: ${list(columns)})`
+        : ' (its data source has no `disaggregations`)'),
+  emptyBreakdownKey: () => '`for:` names no column; write the breakdown it is for, e.g. `for: { sex: female }`',
+  lopTargetOfLevel: (id: string) =>
+    `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or \`cumulative\` indicators; it is ignored for a level`,
+  cumulativeDecrease: (id: string, from: string, fromValue: number, to: string, toValue: number, where: string) =>
+    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}; if each value counts its own period only, write \`accumulation: sum\``,
   aggregateSumOfPercent: (id: string) =>
     `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };

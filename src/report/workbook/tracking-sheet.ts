@@ -9,17 +9,14 @@
 // actual, its period, the target pursued, its period, % met), as TolaData's life-of-programme
 // columns sit before the periods; every value stays in the Data sheet or data.csv.
 import type ExcelJS from 'exceljs';
+import { percentMet } from '../../assess/percent-met.js';
 import { levelLabel } from '../../messages/report.js';
 import type { PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec } from './sheet-writer.js';
 import { TABLE_MAX_ROWS, TRACKING_MAX_PERIODS } from './size-rules.js';
 import { FORMATS, STYLES, flaggedStyle, numberStyle } from './styles.js';
 
-/** Share of a target met: actual / target, or target / actual when a decrease is desired (TolaData). */
-export function percentMet(actual: number, target: number, direction: 'increase' | 'decrease'): number | null {
-  const ratio = direction === 'decrease' ? target / actual : actual / target;
-  return Number.isFinite(ratio) ? ratio : null;
-}
+export { percentMet };
 
 /** |actual / target - 1| > 0.10, decided without binary noise: 110 against 100 is exactly 10 %. */
 export function beyondTenPercent(actual: number, target: number): boolean {
