@@ -10,6 +10,7 @@ import type { Locale, MethodName } from '../spec/schema.js';
 import type { AssessmentDocument, AssessmentResult } from './assessment.js';
 import { assessSeries } from './assess-series.js';
 import { sameBreakdown, targetGroups } from './breakdown-targets.js';
+import { roundForOutput } from './rounding.js';
 import { reportingFigures, reportingWindows, type ReportingWindow } from './reporting-periods.js';
 
 export interface AssessOptions {
@@ -161,7 +162,10 @@ function figuresOf(
     direction: indicator.direction,
     targets,
   };
-  return reportingFigures(subject, windows, asOf).filter((f) => f.target !== null || f.actual !== null);
+  const round = (x: number | null) => (x === null ? null : roundForOutput(x));
+  return reportingFigures(subject, windows, asOf)
+    .filter((f) => f.target !== null || f.actual !== null)
+    .map((f) => ({ ...f, target: round(f.target), actual: round(f.actual), percent_met: round(f.percent_met) }));
 }
 
 /** The document as `mel assess --json` prints it: results carry trajectory and the chosen method. */
@@ -170,6 +174,7 @@ export function publicDocument(full: FullAssessment): AssessmentDocument {
     program: full.program,
     as_of: full.as_of,
     method: full.method,
+    ...(full.reporting ? { reporting: full.reporting } : {}),
     results: full.results.map((r) => {
       const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
       if (r.methods[r.method]) methods[r.method] = r.methods[r.method];

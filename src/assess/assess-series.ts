@@ -171,7 +171,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
 
   // A target whose date has passed is never at risk: once every target is past, the
   // last one not reached (at its date, or by any value since) is missed.
-  const missed = missedLastTarget(defs, resolved, base.targets, judged, asOf, direction);
+  const missed = missedLastTarget(defs, resolved, base.targets, judged, asOf, direction, baseline.point?.time);
   if (missed === 'missed' && latest && pursued)
     return withoutTrajectory('missed', m.missedLevel(pursued.value, pursued.period, latest.value, latest.period));
 
@@ -232,10 +232,12 @@ function missedLastTarget(
   judged: readonly ObservedPoint[],
   asOf: { endYear: number },
   direction: 1 | -1,
+  baselineTime: number | undefined,
 ): 'missed' | 'unjudged' | undefined {
   if (defs.length === 0 || defs.some((t) => t.period.endYear > asOf.endYear + EPS)) return undefined;
   const last = resolved.find((t) => t.def === defs[defs.length - 1]);
-  if (!last) return undefined;
+  // A target dated at or before the baseline is no target to miss.
+  if (!last || (baselineTime !== undefined && last.time <= baselineTime)) return undefined;
   const latest = judged[judged.length - 1];
   if (!latest || reachesTarget(latest.value, last.value, direction)) return undefined;
   const outcome = assessed.find((t) => t.period === last.period)?.outcome;

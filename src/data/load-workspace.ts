@@ -17,6 +17,7 @@ import { loadProgram } from '../spec/load-program.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource } from '../spec/schema.js';
 import { bindSeries, SeriesIndex } from './bind-series.js';
+import { cumulativeDecreases } from './cumulative-decreases.js';
 import { allSeries, type IndicatorData } from './indicator-data.js';
 import { readTable } from './read-table.js';
 import type { LoadedTable } from './series.js';
@@ -100,6 +101,7 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
   for (const ind of program.indicators) {
     const d = data.get(ind.id);
     if (d) checkValueRanges(ind, d, issues);
+    if (d) issues.addAll(cumulativeDecreases(ind, d));
   }
   // Unused codes are only meaningful once every indicator file could be read.
   if (!issues.hasErrors) {

@@ -83,8 +83,18 @@ export const specMessages = {
   emptyBreakdownKey: () => '`for:` names no column; write the breakdown it is for, e.g. `for: { sex: female }`',
   lopTargetOfLevel: (id: string) =>
     `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or \`cumulative\` indicators; it is ignored for a level`,
-  cumulativeDecrease: (id: string, from: string, fromValue: number, to: string, toValue: number, where: string) =>
-    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}; if each value counts its own period only, write \`accumulation: sum\``,
+  cumulativeDecrease: (
+    id: string,
+    where: string,
+    from: string,
+    fromValue: number,
+    to: string,
+    toValue: number,
+    more: number,
+  ) =>
+    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}` +
+    (more ? ` (and ${more} more decrease${more === 1 ? '' : 's'} in this series)` : '') +
+    '; if each value counts its own period only, write `accumulation: sum`',
   aggregateSumOfPercent: (id: string) =>
     `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };
