@@ -81,6 +81,8 @@ export const specMessages = {
         ? ` (disaggregations: ${list(columns)})`
         : ' (its data source has no `disaggregations`)'),
   emptyBreakdownKey: () => '`for:` names no column; write the breakdown it is for, e.g. `for: { sex: female }`',
+  groupTargetWithoutAggregate: (id: string) =>
+    `indicator ${code(id)}: \`for:\` names only some breakdown columns, a group whose total is built by the indicator's \`aggregate:\` rule, and it has none (write \`aggregate: sum\` for counts)`,
   lopTargetOfLevel: (id: string) =>
     `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or \`cumulative\` indicators; it is ignored for a level`,
   cumulativeDecrease: (

@@ -219,7 +219,14 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
           specMessages.unknownBreakdownColumn(column, breakdownColumns, closestName(column, breakdownColumns)),
         );
     }
-    if (Object.keys(key).length === 0) errorAt(path, specMessages.emptyBreakdownKey());
+    const named = Object.keys(key);
+    if (named.length === 0) errorAt(path, specMessages.emptyBreakdownKey());
+    else if (
+      named.length < breakdownColumns.length &&
+      named.every((c) => breakdownColumns.includes(c)) &&
+      (f.aggregate === undefined || f.aggregate === 'none')
+    )
+      issues.warning(src.file, specMessages.groupTargetWithoutAggregate(f.id), src.positionOf(path).line);
     return key;
   };
   let lopTarget: Indicator['lopTarget'];
