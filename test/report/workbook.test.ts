@@ -115,13 +115,14 @@ describe('the Excel progress pack', () => {
     const statusRow = findRow(ws, (r) => r.getCell(1).value === en.summary.statusCounts);
     const countRow = ws.getRow(statusRow.number + 1);
     const counts: Record<string, unknown> = {};
-    for (let c = 2; c <= 8; c++) counts[String(statusRow.getCell(c).value)] = countRow.getCell(c).value;
+    for (let c = 2; c <= 9; c++) counts[String(statusRow.getCell(c).value)] = countRow.getCell(c).value;
     expect(counts).toEqual({
       Achieved: 0,
       'On track': 1,
       'At risk': 0,
       'Off track': 1,
       Deteriorating: 1,
+      Missed: 0,
       'No data': 1,
       'No target': 0,
     });
@@ -459,7 +460,7 @@ describe('the Excel progress pack', () => {
     expect(built.getWorksheet('Summary')!.pageSetup.printTitlesRow).toBe('9:9');
     expect(built.getWorksheet('Tracking table')!.pageSetup.printTitlesRow).toBe('1:2');
     expect(built.getWorksheet('Data')!.pageSetup.printTitlesRow).toBe('1:1');
-    expect(sheet(wb, 'Summary').autoFilter).toBe('A9:M13');
+    expect(sheet(wb, 'Summary').autoFilter).toBe('A9:N13');
     // Columns fitted to their content, long text capped and wrapped.
     const smart = built.getWorksheet('SMART review')!;
     expect(smart.getColumn(1).width).toBe(LONG_ID.length + 2);

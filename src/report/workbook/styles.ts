@@ -23,6 +23,8 @@ export const FORMATS = {
   date: 'yyyy-mm-dd',
   dateTime: 'yyyy-mm-dd hh:mm:ss',
   integer: '0',
+  /** A data age in years. */
+  years: '0.0#',
   /** Inputs of a method: every digit an evaluator needs to redo the arithmetic. */
   precise: '0.0######',
   text: '@',
