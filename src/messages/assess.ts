@@ -66,7 +66,7 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     flowNoTargetToDate: (p) => `no target window has started by the end of ${p}, so nothing is expected yet`,
     flowNoValues: (a) => `no value has been reported in the programme period up to as-of ${a}`,
     runningTotal: (v, f, t) =>
-      `values are flows: the actual to date is the running total of ${v} value${v === 1 ? '' : 's'} from ${f} to ${t}`,
+      `values are flows: the actual to date adds up the ${v} value${v === 1 ? '' : 's'} reported from the programme's start (${f}) to ${t}`,
     windowIncomplete: (t, m) => `target ${t}: the window is incomplete, without ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
       `stale data: the latest value is from ${l}, ${n(y, 'en')} years before the end of ${a} (stale after ${lim})`,
@@ -102,7 +102,7 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     flowNoTargetToDate: (p) => `ninguna ventana de meta ha empezado al final de ${p}: aún no se espera nada`,
     flowNoValues: (a) => `no se ha reportado ningún valor en el periodo del programa hasta la fecha de corte ${a}`,
     runningTotal: (v, f, t) =>
-      `los valores son flujos: el acumulado a la fecha es la suma de ${v} valor${v === 1 ? '' : 'es'} de ${f} a ${t}`,
+      `los valores son flujos: el acumulado a la fecha suma ${v === 1 ? 'el valor reportado' : `los ${v} valores reportados`} desde el inicio del programa (${f}) hasta ${t}`,
     windowIncomplete: (t, m) => `meta ${t}: la ventana está incompleta, sin ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
       `datos desactualizados: el último valor es de ${l}, ${n(y, 'es')} años antes del final de ${a} (desactualizado después de ${lim})`,

@@ -27,7 +27,7 @@ describe('accumulation', () => {
     expect(r.lop_target).toBe(1200);
     expect(r.percent_of_lop).toBeCloseTo(460 / 1200, 10);
     expect(r.status).toBe('on_track');
-    expect(r.notes.join(' ')).toMatch(/running total of 5 values from 2000 to 2021-Q4/);
+    expect(r.notes.join(' ')).toMatch(/adds up the 5 values reported from the programme's start \(2000\) to 2021-Q4/);
   });
 
   it("TolaData's IPTT sums the flows of the completed target periods", async () => {

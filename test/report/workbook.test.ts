@@ -541,6 +541,20 @@ describe('edge cases', () => {
     expect(data.getRow(2).getCell(source).alignment).toMatchObject({ wrapText: true });
   });
 
+  it('marks a stale row: its data age keeps the number, with the word and a fill', async () => {
+    const input = packFixture();
+    Object.assign(input.doc.results[0], { data_age: 6, stale: true, status: 'missed' });
+    const wb = await roundTrip(input);
+    const summary = sheet(wb, 'Summary');
+    const header = findRow(summary, (r) => r.getCell(1).value === en.columns.level);
+    const pe = findRow(summary, (r) => r.getCell(3).value === 'PE-STUNT');
+    const age = pe.getCell(columnOf(header, en.columns.dataAge));
+    expect(age.value).toBe(6);
+    expect(age.numFmt).toBe('0.0#" stale"');
+    expect(age.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(pe.getCell(columnOf(header, en.columns.status)).value).toBe('Missed');
+  });
+
   it('writes nothing for a number that is not finite', async () => {
     const input = packFixture();
     input.doc.results[0].progress_ratio = Number.NaN;
