@@ -75,14 +75,14 @@ async function main(argv: string[]): Promise<void> {
   instance.closeSync();
 
   process.stdout.write(
-    JSON.stringify({
+    `${JSON.stringify({
       rows: rows.length,
       duckdb_version: String(info.version),
       threads: Number(info.threads),
       seconds_open: (t1 - t0) / 1000,
       seconds_query: (t2 - t1) / 1000,
       seconds_write: (t3 - t2) / 1000,
-    }) + '\n',
+    })}\n`,
   );
 }
 

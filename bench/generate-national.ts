@@ -399,7 +399,7 @@ async function writeCsv(
   let block: string[] = ['indicator,period,district,sex,value'];
   const flush = async () => {
     if (failure) throw failure;
-    const ok = out.write(block.join('\n') + '\n');
+    const ok = out.write(`${block.join('\n')}\n`);
     block = [];
     if (!ok) await once(out, 'drain');
   };
@@ -506,7 +506,7 @@ export async function generateNational(dir: string, p: NationalParams, force = f
       csv_bytes: statSync(join(tmp, csv)).size,
       program: 'indicators/program.yaml',
     };
-    writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dirname(dir), { recursive: true });
     renameSync(tmp, dir);

@@ -40,7 +40,7 @@ async function generate(path: string): Promise<number> {
         }
       }
     }
-    if (!out.write(block.join('\n') + '\n')) await once(out, 'drain');
+    if (!out.write(`${block.join('\n')}\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');

@@ -7,7 +7,7 @@
 //                    [--only validate,assess,report,duckdb,demo] [--repeat N]
 //                    [--timeout SECONDS] [--duckdb-threads N] [--keep] [--force-generate]
 //
-// Every step is a separate process (`node <abs>/bin/mel.js ...`, cwd = the programme),
+// Every step is a separate process (`node <abs>/dist/cli/bin.js ...`, cwd = the programme),
 // timed from spawn to exit, with its peak resident memory (maxRSS) written on exit by
 // bench/peak-rss-preload.mjs. Figures go to the terminal and to .bench/results.json
 // (.bench/results-s<scale>.json for a shrunk programme). See bench/README.md.
@@ -21,7 +21,7 @@ import type { BaselineRow } from './duckdb-baseline.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const melBin = join(root, 'bin', 'mel.js');
+const melBin = join(root, 'dist', 'cli', 'bin.js');
 const preload = pathToFileURL(join(here, 'peak-rss-preload.mjs')).href;
 
 /**
@@ -665,7 +665,7 @@ async function main(): Promise<void> {
           .join(', ')}`,
       );
     if (validate?.ok) console.log(`validate: ${lastLines(validate.stdoutFile, 1)}`);
-    if (consistency && consistency.examples.length)
+    if (consistency?.examples.length)
       console.log(
         `mel vs DuckDB disagreements (first ${consistency.examples.length}):\n  ${consistency.examples.join('\n  ')}`,
       );
@@ -677,7 +677,7 @@ async function main(): Promise<void> {
     );
     writeFileSync(
       resultsFile,
-      JSON.stringify(
+      `${JSON.stringify(
         {
           generated_at: new Date().toISOString(),
           machine: {
@@ -712,7 +712,7 @@ async function main(): Promise<void> {
         },
         null,
         2,
-      ) + '\n',
+      )}\n`,
     );
     console.log(`\nfigures written to ${resultsFile}`);
     if (opts.keep) console.log(`outputs kept in ${work}`);

@@ -12,10 +12,10 @@ export interface Output {
 
 export const processOutput: Output = {
   out: (t) => {
-    process.stdout.write(t.endsWith('\n') ? t : t + '\n');
+    process.stdout.write(t.endsWith('\n') ? t : `${t}\n`);
   },
   err: (t) => {
-    process.stderr.write(t.endsWith('\n') ? t : t + '\n');
+    process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
   },
   isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   errIsTTY: Boolean(process.stderr.isTTY),

@@ -4,7 +4,8 @@
 import { comparePeriods, type Period } from '../periods/period.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import { allSeries, dimsKey, dimsLabel } from '../data/indicator-data.js';
-import { evaluateFormulaAt, type ParsedFormula } from './formula.js';
+import type { ParsedFormula } from '../spec/formula.js';
+import { evaluateFormulaAt } from './evaluate-formula.js';
 
 interface Cell {
   value: number;

@@ -133,7 +133,11 @@ class SeriesFinisher {
         case 'mean': {
           let sum = 0;
           let count = 0;
-          for (const i of group) if (!Number.isNaN(store.values[i])) (sum += store.values[i]), count++;
+          for (const i of group) {
+            if (Number.isNaN(store.values[i])) continue;
+            sum += store.values[i];
+            count++;
+          }
           emit(group[0], count ? sum / count : NaN, joinDistinct(group.map(sourceOf)), joinDistinct(group.map(noteOf)));
           break;
         }

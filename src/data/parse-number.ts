@@ -116,7 +116,7 @@ function ungroup(intPart: string, sep: string): string | undefined {
 export function parseNumber(text: string, format: NumberFormat): ParsedCell {
   const decimalCode = format.decimal === ',' ? CH_COMMA : CH_DOT;
   const plain = parsePlain(text, decimalCode);
-  if (plain === plain) return plain; // not NaN
+  if (!Number.isNaN(plain)) return plain;
   return parseLocalised(text, format);
 }
 

@@ -79,7 +79,7 @@ export function dataQuality(
         });
       }
       const c = completeness(s, ind.frequency);
-      if (c && c.missing.length) report.missingPeriods.push({ ...ref, frequency: ind.frequency, ...c });
+      if (c?.missing.length) report.missingPeriods.push({ ...ref, frequency: ind.frequency, ...c });
     }
     for (const other of ind.compare) {
       const od = data.get(other);

@@ -12,7 +12,7 @@ import { assessProgram, publicDocument } from '../assess/assess-program.js';
 import type { AssessmentDocument } from '../assess/assessment.js';
 import { smartReview } from '../assess/smart-review.js';
 import { OUTPUT_SIGNIFICANT_DIGITS } from '../assess/rounding.js';
-import type { Workspace } from '../data/load-workspace.js';
+import type { Workspace } from '../workspace/load-workspace.js';
 import { dataQuality } from '../quality/data-quality.js';
 import { OUTLIER_THRESHOLD } from '../quality/outliers.js';
 import { SWING_THRESHOLD } from '../quality/swings.js';

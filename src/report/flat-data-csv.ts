@@ -35,7 +35,7 @@ export function* flatDataCsv(program: Program, data: ReadonlyMap<string, Indicat
     'file',
     'line',
   ];
-  let chunk = '\ufeff' + header.map(field).join(',') + '\r\n';
+  let chunk = `\ufeff${header.map(field).join(',')}\r\n`;
   let rows = 0;
   for (const ind of program.indicators) {
     const d = data.get(ind.id);
@@ -47,7 +47,7 @@ export function* flatDataCsv(program: Program, data: ReadonlyMap<string, Indicat
       for (let i = 0; i < s.periods.length; i++) {
         const p = s.periods[i];
         const v = s.values[i];
-        chunk += `${prefix},${dims ? dims + ',' : ''}${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v},${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}\r\n`;
+        chunk += `${prefix},${dims ? `${dims},` : ''}${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v},${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}\r\n`;
         if (++rows % 1000 === 0) {
           yield chunk;
           chunk = '';

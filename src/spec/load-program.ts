@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { specMessages } from '../messages/spec.js';
-import { parseFormula } from '../compute/formula.js';
+import { parseFormula } from './formula.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
@@ -16,7 +16,7 @@ import { indicatorSchema, programSchema, type IndicatorFile, type ProgramFile } 
 import { schemaIssues } from './schema-issues.js';
 import { closestName } from './suggest.js';
 import { readYaml, type PathSegment, type YamlSource } from './yaml-source.js';
-import { findCycle } from '../compute/dependency-graph.js';
+import { findCycle } from './dependency-graph.js';
 
 export interface LoadedProgram {
   program?: Program;

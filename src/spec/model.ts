@@ -12,7 +12,7 @@ import type {
   ResultSpec,
   Unit,
 } from './schema.js';
-import type { ParsedFormula } from '../compute/formula.js';
+import type { ParsedFormula } from './formula.js';
 
 export interface TargetDef {
   period: Period;

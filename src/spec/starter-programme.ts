@@ -55,8 +55,8 @@ stunting_u5,2024,national,26.0,Example value: replace with your survey 2024
 stunting_u5,2024,rural,34.1,Example value: replace with your survey 2024
 stunting_u5,2024,urban,18.2,Example value: replace with your survey 2024
 `,
-    'schema/program.schema.json': JSON.stringify(jsonSchemaOf('program'), null, 2) + '\n',
-    'schema/indicator.schema.json': JSON.stringify(jsonSchemaOf('indicator'), null, 2) + '\n',
+    'schema/program.schema.json': `${JSON.stringify(jsonSchemaOf('program'), null, 2)}\n`,
+    'schema/indicator.schema.json': `${JSON.stringify(jsonSchemaOf('indicator'), null, 2)}\n`,
     '.gitignore': 'reports/\n',
   };
 }

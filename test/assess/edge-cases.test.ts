@@ -5,7 +5,7 @@ import { assessDir, headline, oneIndicator } from '../helpers/programme.js';
 const pct = (body: string) =>
   `unit: percent\ndirection: decrease\nseries: { data: d, match: { indicator: s } }\n${body}`;
 const csv = (rows: [string, number | string][]) =>
-  'indicator,period,value\n' + rows.map(([p, v]) => `s,${p},${v}`).join('\n') + '\n';
+  `indicator,period,value\n${rows.map(([p, v]) => `s,${p},${v}`).join('\n')}\n`;
 
 function noNonFinite(value: unknown): void {
   JSON.stringify(value, (_k, v) => {

@@ -1,7 +1,7 @@
 // FORMAT.md section 5 for levels: `missed`, stale data, projections fitted from the
 // baseline on, and which breakdowns an absolute target applies to. Numbers by hand.
 import { describe, expect, it } from 'vitest';
-import { loadWorkspace } from '../../src/data/load-workspace.js';
+import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { formatIssue } from '../../src/spec/issues.js';
 import { assessDir, headline, oneIndicator } from '../helpers/programme.js';
 

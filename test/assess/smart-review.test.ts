@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smartReview, type SmartIndicatorReview } from '../../src/assess/smart-review.js';
-import { loadWorkspace } from '../../src/data/load-workspace.js';
+import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { oneIndicator } from '../helpers/programme.js';
 import { mel } from '../cli/capture.js';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ async function review(body: string, csv: string, locale: 'en' | 'es' = 'en'): Pr
 
 const series = 'series: { data: d, match: { indicator: s } }\n';
 const rows = (pairs: [number, number][]) =>
-  'indicator,period,value\n' + pairs.map(([p, v]) => `s,${p},${v}`).join('\n') + '\n';
+  `indicator,period,value\n${pairs.map(([p, v]) => `s,${p},${v}`).join('\n')}\n`;
 // a series that fell 1 point a year from 2000 to 2010
 const history = rows(Array.from({ length: 11 }, (_, i) => [2000 + i, 40 - i] as [number, number]));
 

@@ -55,7 +55,7 @@ targets:
   });
 
   it('resolves the relative target per breakdown from its own baseline', async () => {
-    const rural = (await assessDir(dir)).results.find((r) => r.disaggregation['Ámbito'] === 'Rural')!;
+    const rural = (await assessDir(dir)).results.find((r) => r.disaggregation.Ámbito === 'Rural')!;
     expect(rural.baseline?.value).toBe(46.3);
     expect(rural.target?.value).toBe(41.3);
     expect(rural.latest?.value).toBe(37);
@@ -116,7 +116,7 @@ describe("a file of every country's survey estimates", () => {
   const dir = writeProgramme({
     'indicators/program.yaml': `program:\n  id: world\n  name: World\n  period: { start: 2012, end: 2030 }\n  as_of: 2022\nresults: []\ndata:\n  - id: jme\n    file: data/jme.csv\n    columns: { indicator: ISO, period: Year, value: Estimate, source: Survey }\n    disaggregations: [ISO]\n    duplicates: mean\n`,
     'indicators/stunting.yaml': `id: STUNT\nname: Stunting\nunit: percent\ndirection: decrease\nfrequency: irregular\nseries: { data: jme }\naggregate: none\nbaseline: { period: 2012 }\ntargets: [{ period: 2030, change: -40, change_unit: percent }]\n`,
-    'data/jme.csv': rows.join('\n') + '\n',
+    'data/jme.csv': `${rows.join('\n')}\n`,
   });
 
   it('gives one result per country, the baseline read per country, no crash where one lacks it', async () => {

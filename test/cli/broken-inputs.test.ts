@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { melBin } from '../dist.js';
 import { mel } from './capture.js';
 
 const broken = join(import.meta.dirname, '../fixtures/broken');
-const bin = join(import.meta.dirname, '../../bin/mel.js');
+const bin = melBin;
 
 describe('a folder of broken inputs', () => {
   it('exits 1 and names every problem at its file and line', async () => {

@@ -7,10 +7,10 @@ export async function mel(args: string[], cwd: string): Promise<{ code: number; 
   let stderr = '';
   const output: Output = {
     out: (t) => {
-      stdout += t.endsWith('\n') ? t : t + '\n';
+      stdout += t.endsWith('\n') ? t : `${t}\n`;
     },
     err: (t) => {
-      stderr += t.endsWith('\n') ? t : t + '\n';
+      stderr += t.endsWith('\n') ? t : `${t}\n`;
     },
     isTTY: false,
     errIsTTY: false,

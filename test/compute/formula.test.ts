@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormulaAt, parseFormula } from '../../src/compute/formula.js';
-import { findCycle } from '../../src/compute/dependency-graph.js';
+import { evaluateFormulaAt } from '../../src/compute/evaluate-formula.js';
+import { parseFormula } from '../../src/spec/formula.js';
+import { findCycle } from '../../src/spec/dependency-graph.js';
 
 const formula = (text: string, inputs: string[]) => {
   const r = parseFormula(text, inputs);

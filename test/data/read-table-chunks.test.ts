@@ -36,7 +36,7 @@ describe('a file of several read chunks', () => {
         expected[area].values.push(i);
         line += 1 + NOTE_BREAKS[note];
       }
-      writeFileSync(join(dir, 'chunks.csv'), rows.join('\r\n') + '\r\n');
+      writeFileSync(join(dir, 'chunks.csv'), `${rows.join('\r\n')}\r\n`);
 
       const source = dataSourceSchema.parse({
         id: 'chunks',

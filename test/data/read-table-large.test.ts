@@ -18,7 +18,7 @@ const SECOND_ROUND_YEARS = [2003, 2008, 2012, 2017, 2021];
 const EXTRA_COLUMNS = Array.from({ length: 16 }, (_, i) => `extra_${i + 1}`);
 
 /** First-round value; the second round is 0.5 higher, so the mean is 0.25 higher (exact in binary). */
-const valueOf = (ind: number, series: number, year: number) => ind * 10 + series * 0.25 + (year - 2000) * 0.5;
+const firstRoundValue = (ind: number, series: number, year: number) => ind * 10 + series * 0.25 + (year - 2000) * 0.5;
 
 function generate(path: string): number {
   const header = [
@@ -34,7 +34,7 @@ function generate(path: string): number {
   ];
   const lines = [header.join(';')];
   const secondRounds: string[] = [];
-  const row = (ind: number, s: number, region: string, d: number, sex: string, year: number, value: number) =>
+  const row = (ind: number, _s: number, region: string, d: number, sex: string, year: number, value: number) =>
     [
       `IND${ind}`,
       year,
@@ -52,16 +52,16 @@ function generate(path: string): number {
       for (let d = 0; d < DISTRICTS; d++) {
         for (const sex of SEXES) {
           for (const year of YEARS) {
-            lines.push(row(ind, s, region, d, sex, year, valueOf(ind, s, year)));
+            lines.push(row(ind, s, region, d, sex, year, firstRoundValue(ind, s, year)));
             if (SECOND_ROUND_YEARS.includes(year))
-              secondRounds.push(row(ind, s, region, d, sex, year, valueOf(ind, s, year) + 0.5));
+              secondRounds.push(row(ind, s, region, d, sex, year, firstRoundValue(ind, s, year) + 0.5));
           }
           s++;
         }
       }
     }
   }
-  writeFileSync(path, [...lines, ...secondRounds].join('\r\n') + '\r\n');
+  writeFileSync(path, `${[...lines, ...secondRounds].join('\r\n')}\r\n`);
   return lines.length - 1 + secondRounds.length;
 }
 
@@ -87,13 +87,13 @@ describe('an 18,000-row, 24-column file with two survey rounds in some years', (
     expect(table.rowCount).toBe(18_000);
     expect(table.series).toHaveLength(INDICATORS * REGIONS.length * DISTRICTS * SEXES.length);
     for (const series of table.series) {
-      const ind = Number(series.keys['indicador'].slice(3));
+      const ind = Number(series.keys.indicador.slice(3));
       const s =
-        REGIONS.indexOf(series.keys['region']) * DISTRICTS * SEXES.length +
-        Number(series.keys['distrito'].slice(1)) * SEXES.length +
-        SEXES.indexOf(series.keys['sexo']);
+        REGIONS.indexOf(series.keys.region) * DISTRICTS * SEXES.length +
+        Number(series.keys.distrito.slice(1)) * SEXES.length +
+        SEXES.indexOf(series.keys.sexo);
       expect(series.periods.map((p) => p.id)).toEqual(YEARS.map(String));
-      const expected = YEARS.map((y) => valueOf(ind, s, y) + (SECOND_ROUND_YEARS.includes(y) ? 0.25 : 0));
+      const expected = YEARS.map((y) => firstRoundValue(ind, s, y) + (SECOND_ROUND_YEARS.includes(y) ? 0.25 : 0));
       expect(Array.from(series.values)).toEqual(expected);
     }
     // The merged value sits at the first round's line (the first 15,000 data rows are the first rounds).

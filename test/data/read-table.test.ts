@@ -141,7 +141,7 @@ describe('Windows-1252', () => {
     });
     expect(table.reading.encoding).toBe('windows-1252');
     expect(table.reading.assumedEncoding).toBeUndefined();
-    expect(table.series[0].keys['Indicador']).toBe('desnutrición');
+    expect(table.series[0].keys.Indicador).toBe('desnutrición');
   });
 
   it('is detected even when the first accented letter comes after the first 64 KB', async () => {

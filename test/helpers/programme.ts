@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assessProgram, publicDocument } from '../../src/assess/assess-program.js';
 import type { AssessmentDocument, AssessmentResult } from '../../src/assess/assessment.js';
-import { loadWorkspace } from '../../src/data/load-workspace.js';
+import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { parsePeriod } from '../../src/periods/period.js';
 import type { MethodName } from '../../src/spec/schema.js';
 

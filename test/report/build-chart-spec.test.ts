@@ -3,7 +3,7 @@ import { chartFileName, panelsOf } from '../../src/report/charts/build-chart-spe
 import type { BreakdownSeries } from '../../src/data/indicator-data.js';
 import type { ChartGroup } from '../../src/report/charts/chart-spec.js';
 import { periodOf } from '../../src/periods/period.js';
-import { loadWorkspace } from '../../src/data/load-workspace.js';
+import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { assessProgram, publicDocument } from '../../src/assess/assess-program.js';
 import { planCharts } from '../../src/report/charts/build-chart-spec.js';
 import { join } from 'node:path';

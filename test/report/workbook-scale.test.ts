@@ -23,6 +23,8 @@ import {
   showsEveryBreakdown,
 } from '../../src/report/workbook/size-rules.js';
 import { trackingLayout } from '../../src/report/workbook/tracking-sheet.js';
+import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
+import { zipEntries } from './zip-entries.js';
 import { monthPeriod } from '../../src/periods/period.js';
 import { TINY_PNG, packFixture, scalePackFixture, scaleValue } from './pack-fixture.js';
 
@@ -60,18 +62,21 @@ function cellCount(wb: ExcelJS.Workbook): number {
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 /** Builds and writes the workbook, logging the times; returns the workbook read back. */
-async function buildTimed(input: PackInput, label: string): Promise<{ wb: ExcelJS.Workbook; built: ExcelJS.Workbook }> {
+async function buildTimed(
+  input: PackInput,
+  label: string,
+): Promise<{ wb: ExcelJS.Workbook; built: ExcelJS.Workbook; file: Buffer }> {
   const t0 = performance.now();
   const built = buildWorkbook(input);
   const t1 = performance.now();
-  const buffer = await built.xlsx.writeBuffer();
+  const buffer = await packageWorkbook(built, built.created);
   const t2 = performance.now();
   console.log(
     `${label}: build ${((t1 - t0) / 1000).toFixed(2)} s, writeBuffer ${((t2 - t1) / 1000).toFixed(2)} s, ` +
       `${cellCount(built)} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
   );
-  const wb = await new ExcelJS.Workbook().xlsx.load(buffer);
-  return { wb, built };
+  const wb = await new ExcelJS.Workbook().xlsx.load(buffer.buffer);
+  return { wb, built, file: buffer };
 }
 
 describe('the pack of a national-shaped programme (20 indicators x 100 breakdowns x 60 months)', () => {
@@ -80,8 +85,9 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
   const results = input.doc.results;
   let wb: ExcelJS.Workbook;
   let built: ExcelJS.Workbook;
+  let file: Buffer;
   beforeAll(async () => {
-    ({ wb, built } = await buildTimed(input, '20 x 100 x 60'));
+    ({ wb, built, file } = await buildTimed(input, '20 x 100 x 60'));
   }, 60_000);
 
   it('counts the flat data rows as data.csv has them, and sends the reader there', () => {
@@ -304,7 +310,14 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(ws.getRow(methods.number + 4).getCell(1).value ?? null).toBeNull();
   });
 
-  it('stores the chart images as they are, and they read back byte for byte', () => {
+  it('stores the chart images as they are (zip method 0), deflates the rest, and they read back byte for byte', () => {
+    const entries = zipEntries(file);
+    const images = entries.filter((e) => e.name.startsWith('xl/media/'));
+    expect(images).toHaveLength(20);
+    for (const e of images) expect(e.method, e.name).toBe(0);
+    const sheets = entries.filter((e) => e.name.startsWith('xl/worksheets/sheet'));
+    expect(sheets.length).toBeGreaterThan(5);
+    for (const e of sheets) expect(e.method, e.name).toBe(8);
     const media = (wb.model as unknown as { media: { extension?: string; buffer?: Buffer }[] }).media;
     expect(media).toHaveLength(20);
     for (const m of media) {
@@ -434,7 +447,7 @@ describe.skipIf(!process.env.MEL_SCALE)('the full national size (MEL_SCALE=1)', 
     const built = buildWorkbook(input);
     const t2 = performance.now();
     const cells = cellCount(built);
-    const buffer = await built.xlsx.writeBuffer();
+    const buffer = await packageWorkbook(built, built.created);
     const t3 = performance.now();
     console.log(
       `200 x 100 x 60: build ${((t2 - t1) / 1000).toFixed(2)} s, writeBuffer ${((t3 - t2) / 1000).toFixed(2)} s, ` +

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { reportMessages, statusLabel } from '../../src/messages/report.js';
 import { buildWorkbook, packSheetNames } from '../../src/report/workbook/build-workbook.js';
+import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
 import { SheetNames, sanitizeSheetName } from '../../src/report/workbook/sheet-names.js';
 import { beyondTenPercent, percentMet } from '../../src/report/workbook/tracking-sheet.js';
 import { valueFormat } from '../../src/report/workbook/styles.js';
@@ -10,8 +11,9 @@ import { FORMULA_NAME, FORMULA_SOURCE, LONG_ID, packFixture } from './pack-fixtu
 
 /** Builds the pack, writes it as an .xlsx and reads it back, as a donor's Excel would. */
 async function roundTrip(input: PackInput): Promise<ExcelJS.Workbook> {
-  const buffer = await buildWorkbook(input).xlsx.writeBuffer();
-  return new ExcelJS.Workbook().xlsx.load(buffer);
+  const built = buildWorkbook(input);
+  const buffer = await packageWorkbook(built, built.created);
+  return new ExcelJS.Workbook().xlsx.load(buffer.buffer);
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {

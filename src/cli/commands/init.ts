@@ -2,10 +2,20 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { starterProgramme } from '../../spec/starter-programme.js';
 import { UsageError } from '../errors.js';
+import type { Command } from '../command.js';
 import type { Output } from '../output.js';
 
 /** `mel init [DIR]`: a new, valid programme with one indicator and one CSV to edit. */
-export function initCommand(dir: string, cwd: string, output: Output): void {
+export const initCommand: Command = {
+  name: 'init',
+  synopsis: '[DIR]',
+  summary: 'start a new programme in DIR (default: .)',
+  options: {},
+  maxArguments: 1,
+  run: (_values, args, { cwd, output }) => startProgramme(args[0] ?? '.', cwd, output),
+};
+
+function startProgramme(dir: string, cwd: string, output: Output): void {
   const target = resolve(cwd, dir);
   const programFile = join(target, 'indicators', 'program.yaml');
   if (existsSync(programFile))

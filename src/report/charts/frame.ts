@@ -518,7 +518,7 @@ const WIDTH_CACHE_LIMIT = 20_000;
 
 /** Width of text in the context's current font. */
 export function textWidth(ctx: Ctx, text: string): number {
-  const key = ctx.font + '\u0000' + text;
+  const key = `${ctx.font}\u0000${text}`;
   let w = widthCache.get(key);
   if (w === undefined) {
     w = ctx.measureText(text).width;
@@ -553,10 +553,10 @@ export function truncateText(ctx: Ctx, text: string, maxWidth: number): string {
   let hi = text.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (textWidth(ctx, text.slice(0, mid).trimEnd() + '…') <= maxWidth) lo = mid;
+    if (textWidth(ctx, `${text.slice(0, mid).trimEnd()}…`) <= maxWidth) lo = mid;
     else hi = mid - 1;
   }
-  return text.slice(0, lo).trimEnd() + '…';
+  return `${text.slice(0, lo).trimEnd()}…`;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,26 +3,15 @@
 // thread that draws (only PNG compression runs on libuv's thread pool), so on the main
 // thread alone one core does most of the work.
 //
-// Where the worker script is:
-// - From TypeScript source (tsx: `node --import tsx`, vitest): this module is
-//   render-pool.ts and the worker is render-worker.ts next to it. A small bootstrap
-//   (an eval worker) registers tsx's loader in the worker thread through tsx's API, found
-//   from this file's location, then imports render-worker.ts: it compiles on the fly like
-//   the parent, whatever loaded the parent (tsx, vite-node).
-// - From the esbuild bundle (bin/mel.js): this code sits in a .js chunk of the bundle's
-//   output directory and the worker is `render-worker.js` in the same directory, which
-//   exists when the bundle has src/report/charts/render-worker.ts as an entry point named
-//   "render-worker" (entryPoints: { main: ..., 'render-worker': ... }).
-// When the worker script is missing (a bundle built without that entry point), when
-// there are few charts or one core, or when a worker cannot start, the charts are
-// rendered on the calling thread instead: same bytes, only slower.
+// The worker is render-worker.js beside this module in the build (dist/). From TypeScript
+// source (tests, scripts run through tsx) there is no worker script to start, so the charts
+// are rendered on the calling thread: same bytes, only slower. A build without its worker
+// is broken, and says so rather than quietly drawing on one core.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
 import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
 
@@ -80,7 +69,6 @@ export async function renderChartsInPool(
   const log = options.log ?? (() => {});
   const wanted = workerCount >= 2 && total >= (options.minJobsForWorkers ?? MIN_JOBS_FOR_WORKERS);
   const launch = wanted ? workerLaunch() : undefined;
-  if (wanted && !launch) log('render-pool: no worker script next to this module; rendering on the calling thread');
   const queue = jobs.map((_, i) => i);
   if (launch) await renderOnWorkers(jobs, queue, finish, workerCount, launch, log);
   // Whatever the workers did not render (none started, or they died).
@@ -88,56 +76,19 @@ export async function renderChartsInPool(
   return out;
 }
 
-/** How a worker is started: its script and the Worker options. */
+/** How a worker is started. */
 export interface WorkerLaunch {
-  /** The worker module (render-worker.ts from source, render-worker.js in the bundle). */
+  /** The worker module, render-worker.js beside this one. */
   entry: URL;
-  /** What `new Worker` gets: the module itself, or a bootstrap that registers tsx and imports it. */
-  script: URL | string;
-  options: WorkerOptions;
 }
 
-/**
- * Bootstrap of a worker from source: Node does not apply `--import tsx` to a worker's
- * own module, and tsx's loader registers itself on the main thread only, so the worker
- * registers tsx through its API (module.register) and then imports the .ts module.
- */
-const TSX_BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi)
-  .then((tsx) => { tsx.register(); return import(workerData.entry); })
-  .catch((e) => setImmediate(() => { throw e; }));
-`;
-
-/** How to start a worker in the mode this module runs in; undefined when there is no worker script. */
-export function workerLaunch(): WorkerLaunch | undefined {
-  const here = import.meta.url;
-  if (!here.startsWith('file:')) return undefined;
-  if (/\.[cm]?ts$/.test(new URL(here).pathname)) {
-    const entry = new URL('./render-worker.ts', here);
-    const tsxApi = tsxEsmApi(here);
-    if (!tsxApi || !existsSync(fileURLToPath(entry))) return undefined;
-    return {
-      entry,
-      script: TSX_BOOTSTRAP,
-      options: { eval: true, workerData: { tsxApi, entry: entry.href }, execArgv: [] },
-    };
-  }
+/** How to start a worker: undefined when this module runs from TypeScript source. */
+export function workerLaunch(here: string = import.meta.url): WorkerLaunch | undefined {
+  if (!here.startsWith('file:') || /\.[cm]?ts$/.test(new URL(here).pathname)) return undefined;
   const entry = new URL('./render-worker.js', here);
-  return existsSync(fileURLToPath(entry)) ? { entry, script: entry, options: {} } : undefined;
-}
-
-/** file: URL of tsx's ESM API (`tsx/esm/api`, import condition), found from its package.json. */
-function tsxEsmApi(from: string): string | undefined {
-  try {
-    const pkgPath = createRequire(from).resolve('tsx/package.json');
-    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
-    const api = pkg.exports?.['./esm/api'] as { import?: string | { default?: string } } | undefined;
-    const rel = typeof api?.import === 'string' ? api.import : api?.import?.default;
-    return rel ? pathToFileURL(join(dirname(pkgPath), rel)).href : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(fileURLToPath(entry)))
+    throw new Error(`the chart worker ${fileURLToPath(entry)} is missing: rebuild mel-engine (npm run build)`);
+  return { entry };
 }
 
 async function renderInProcess(
@@ -181,7 +132,7 @@ function renderOnWorkers(
     const start = () => {
       let worker: Worker;
       try {
-        worker = new Worker(launch.script, { ...launch.options, stdout: false, stderr: false });
+        worker = new Worker(launch.entry, { stdout: false, stderr: false });
       } catch (e) {
         log(`render-pool: cannot start a worker (${(e as Error).message}); the calling thread renders its charts`);
         return;

@@ -2,8 +2,7 @@
 // bytes. Several jobs may be in progress at once: drawing is synchronous, so while one
 // chart's PNG is being compressed (on libuv's thread pool) the next one is drawn.
 //
-// Loaded as a worker only: from source (tsx) as render-worker.ts, from the esbuild
-// bundle as render-worker.js, an entry point of its own (see render-pool.ts).
+// Loaded as a worker only, from the build: dist/report/charts/render-worker.js (see render-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
 import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';

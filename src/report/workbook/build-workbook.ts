@@ -86,42 +86,5 @@ export function buildWorkbook(input: PackInput): ExcelJS.Workbook {
   addQualitySheet(workbook, names.quality, ctx);
   addDataSheet(workbook, names.data, ctx);
   addAboutSheet(workbook, names.about, ctx);
-  storeMediaAsTheyAre(workbook);
   return workbook;
-}
-
-interface MediaModel {
-  type?: string;
-  name?: string;
-  extension?: string;
-  buffer?: unknown;
-  filename?: string;
-}
-interface ZipWriterLike {
-  zip?: { file?: (name: string, data: unknown, options: { compression: 'STORE' }) => unknown };
-}
-
-/**
- * Chart PNGs are compressed already, and exceljs deflates every part of the file again in
- * JavaScript: for a national pack's 200 charts (50 MB) that was half of `writeBuffer`
- * (16 s -> 8.5 s without it) to save 9 % of the file. So this workbook stores its images
- * as they are (a zip entry may be stored or deflated; Excel reads both). This reaches into
- * exceljs 4.4 (`XLSX.addMedia` and its zip writer's JSZip); anything unexpected falls
- * back to exceljs's own way.
- */
-function storeMediaAsTheyAre(workbook: ExcelJS.Workbook): void {
-  const xlsx = workbook.xlsx as unknown as {
-    addMedia?: (zip: ZipWriterLike, model: { media?: MediaModel[] }) => Promise<void>;
-  };
-  const addMedia = xlsx.addMedia;
-  if (typeof addMedia !== 'function') return;
-  xlsx.addMedia = async function (zip, model) {
-    const jszip = zip?.zip;
-    const media = model?.media;
-    const plain =
-      Array.isArray(media) &&
-      media.every((m) => m.type === 'image' && !m.filename && Buffer.isBuffer(m.buffer) && m.name && m.extension);
-    if (!plain || typeof jszip?.file !== 'function') return addMedia.call(this, zip, model);
-    for (const m of media) jszip.file(`xl/media/${m.name}.${m.extension}`, m.buffer, { compression: 'STORE' });
-  };
 }

@@ -8,6 +8,7 @@ export function sanitizeSheetName(name: string): string {
   const cleaned = name
     .replace(/[[\]:*?/\\]/g, '_')
     // Control characters cannot appear in a sheet name.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/'/g, '')
     .trim()

@@ -70,7 +70,7 @@ function withTextFormat(style: Style | undefined): Style {
 
 /** Text as a cell can hold it: at most 32,767 characters. */
 export function cellText(text: string): string {
-  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT - 1) + '…' : text;
+  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
 }
 
 interface FormatWidth {
@@ -236,7 +236,7 @@ export class SheetWriter {
   }
 
   private measure(col: number, length: number, cap: number): void {
-    const l = length < cap ? length : cap;
+    const l = Math.min(length, cap);
     if (!(this.widths[col] >= l)) this.widths[col] = l;
   }
 

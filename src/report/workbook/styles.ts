@@ -59,7 +59,7 @@ export function valueFormat(unit: Unit, values: Iterable<number>): string {
     if (decimals < MAX_DECIMALS) decimals = Math.max(decimals, Math.min(MAX_DECIMALS, decimalsOf(v)));
     if (Math.abs(v) >= 1000) big = true;
   }
-  return (big ? '#,##0' : '0') + (decimals > 0 ? '.' + '0'.repeat(decimals) : '');
+  return (big ? '#,##0' : '0') + (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;

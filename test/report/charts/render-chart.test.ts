@@ -15,7 +15,8 @@ import {
 } from '../../../src/report/charts/render-chart.js';
 import { dropChartCanvases } from '../../../src/report/charts/chartjs.js';
 import { FONT_FAMILY, ensureChartFont, fontString } from '../../../src/report/charts/font.js';
-import { renderChartsInPool, workerLaunch, type ChartJob } from '../../../src/report/charts/render-pool.js';
+import type { ChartJob } from '../../../src/report/charts/render-pool.js';
+import { distModule } from '../../dist.js';
 import { crc32, startPngEncode } from '../../../src/report/charts/png.js';
 import { formatNumber, formatYear, groupStyle, targetLabelText } from '../../../src/report/charts/style.js';
 
@@ -348,9 +349,16 @@ describe('renderSmallMultiples', () => {
   });
 });
 
-describe('renderChartsInPool', () => {
+describe('renderChartsInPool, as built in dist/', () => {
+  // The pool as users run it: the built module and its worker script, dist/report/charts/render-worker.js.
+  const loadPool = async () =>
+    (await import(
+      distModule('report/charts/render-pool.ts')
+    )) as typeof import('../../../src/report/charts/render-pool.js');
+
   it('renders on worker threads the same bytes as on the calling thread, in order, with progress', async () => {
-    expect(workerLaunch()?.entry.pathname.endsWith('/render-worker.ts')).toBe(true);
+    const { renderChartsInPool, workerLaunch } = await loadPool();
+    expect(workerLaunch()?.entry.pathname.endsWith('/dist/report/charts/render-worker.js')).toBe(true);
     const jobs: ChartJob[] = [
       { kind: 'trajectory', spec: peruSpec() },
       { kind: 'small-multiples', spec: bySexSpec(6, 8) },
@@ -375,6 +383,7 @@ describe('renderChartsInPool', () => {
   });
 
   it('rejects with the error of a chart that cannot be drawn', async () => {
+    const { renderChartsInPool } = await loadPool();
     const bad = { ...peruSpec(), groups: null } as unknown as ChartSpec;
     const jobs: ChartJob[] = [
       { kind: 'trajectory', spec: peruSpec() },
@@ -382,6 +391,12 @@ describe('renderChartsInPool', () => {
     ];
     await expect(renderChartsInPool(jobs, () => {}, { workers: 2, minJobsForWorkers: 1 })).rejects.toThrow();
     await expect(renderChartsInPool(jobs, () => {}, { workers: 1 })).rejects.toThrow();
+  });
+
+  it('says the build is broken when the worker script is missing, and has no worker from source', async () => {
+    const { workerLaunch } = await loadPool();
+    expect(() => workerLaunch('file:///nowhere/report/charts/render-pool.js')).toThrow(/chart worker .* is missing/);
+    expect(workerLaunch('file:///src/report/charts/render-pool.ts')).toBeUndefined();
   });
 });
 

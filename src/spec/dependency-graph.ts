@@ -25,6 +25,7 @@ export function findCycle(start: string, edges: ReadonlyMap<string, readonly str
   };
   const cycle = visit(start);
   if (!cycle) return undefined;
+  // biome-ignore lint/complexity/useMathMinMax: ids are strings
   const smallest = cycle.reduce((a, b) => (b < a ? b : a));
   const i = cycle.indexOf(smallest);
   const rotated = [...cycle.slice(i), ...cycle.slice(0, i)];

@@ -10,17 +10,17 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { specMessages } from '../messages/spec.js';
-import { evaluationOrder } from '../compute/dependency-graph.js';
+import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
 import { IssueList, type Issue } from '../spec/issues.js';
 import { loadProgram } from '../spec/load-program.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource } from '../spec/schema.js';
-import { bindSeries, SeriesIndex } from './bind-series.js';
-import { cumulativeDecreases } from './cumulative-decreases.js';
-import { allSeries, type IndicatorData } from './indicator-data.js';
-import { readTable } from './read-table.js';
-import type { LoadedTable } from './series.js';
+import { bindSeries, SeriesIndex } from '../data/bind-series.js';
+import { cumulativeDecreases } from '../data/cumulative-decreases.js';
+import { allSeries, type IndicatorData } from '../data/indicator-data.js';
+import { readTable } from '../data/read-table.js';
+import type { LoadedTable } from '../data/series.js';
 
 export interface Workspace {
   program: Program;
@@ -182,7 +182,7 @@ function warnUnusedCodes(program: Program, source: DataSource, table: LoadedTabl
   let someUseAllCodes = false;
   for (const ind of program.indicators) {
     if (ind.series?.data !== source.id) continue;
-    const code = ind.series.match['indicator'] ?? ind.series.match[indicatorColumn];
+    const code = ind.series.match.indicator ?? ind.series.match[indicatorColumn];
     if (code === undefined) someUseAllCodes = true;
     else used.add(code.trim());
   }

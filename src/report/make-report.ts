@@ -1,0 +1,83 @@
+// `mel report` as a pipeline step: assess the loaded workspace, render its charts, lay out
+// the workbook and write the pack (workbook, assessment.json, data.csv, charts) whole.
+//
+//   1. assess, review and plan the pack (build-pack.ts)
+//   2. render the charts (on worker threads when there are many)
+//   3. lay out and serialise the workbook
+//   4. write every file of the pack at once (write-pack.ts)
+import { relative, resolve } from 'node:path';
+import type { Period } from '../periods/period.js';
+import { indicatorFilesBeside } from '../spec/load-program.js';
+import type { Locale, MethodName } from '../spec/schema.js';
+import type { Workspace } from '../workspace/load-workspace.js';
+import { buildPack } from './build-pack.js';
+import { flatDataCsv } from './flat-data-csv.js';
+import { renderPlannedCharts } from './render-charts.js';
+import { runTimeOf } from './run-time.js';
+import { buildWorkbook } from './workbook/build-workbook.js';
+import { packageWorkbook } from './workbook/xlsx-package.js';
+import { type PackFile, writePackAtomically } from './write-pack.js';
+
+/** What a long report tells whoever shows its progress. */
+export interface ReportProgress {
+  stage(label: string): void;
+  step(label: string, done: number, total: number): void;
+}
+
+export interface ReportRequest {
+  /** The programme's root: relative paths in the pack are relative to it. */
+  root: string;
+  /** The programme file, as given (relative to root or absolute). */
+  programPath: string;
+  asOf?: Period;
+  method?: MethodName;
+  locale?: Locale;
+  /** The pack's folder (default reports/<programme id>/<as-of>/ under root). */
+  out?: string;
+  engineVersion: string;
+  env: NodeJS.ProcessEnv;
+  progress: ReportProgress;
+}
+
+export interface ReportWritten {
+  outDir: string;
+  asOf: string;
+  charts: number;
+}
+
+export async function makeReport(workspace: Workspace, request: ReportRequest): Promise<ReportWritten> {
+  const { root, progress } = request;
+  const program = workspace.program;
+  const inputFiles = [
+    program.file,
+    ...indicatorFilesBeside(resolve(root, request.programPath)).map((f) => relative(root, f).split('\\').join('/')),
+    ...program.dataSources.map((d) => d.file),
+  ];
+  // 1-2. assess and render
+  progress.stage('assessing');
+  const built = await buildPack(workspace, {
+    asOf: request.asOf,
+    method: request.method,
+    locale: request.locale,
+    engineVersion: request.engineVersion,
+    runTime: runTimeOf(request.env),
+    inputFiles,
+    renderCharts: (charts) => renderPlannedCharts(charts, (done, total) => progress.step('charts', done, total)),
+  });
+  // 3. workbook
+  progress.stage('laying out the workbook');
+  const workbook = buildWorkbook(built.input);
+  progress.stage('writing the workbook');
+  const xlsx = await packageWorkbook(workbook, workbook.created);
+  // 4. the pack
+  progress.stage('writing the pack');
+  const outDir = resolve(root, request.out ?? `reports/${program.id}/${built.doc.as_of}`);
+  const files: PackFile[] = [
+    { path: 'progress-pack.xlsx', bytes: xlsx },
+    { path: 'assessment.json', bytes: `${JSON.stringify(built.doc, null, 2)}\n` },
+    { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
+    ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
+  ];
+  writePackAtomically(outDir, files);
+  return { outDir, asOf: built.doc.as_of, charts: built.charts.length };
+}
