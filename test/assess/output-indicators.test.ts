@@ -19,7 +19,7 @@ function trainedCsv(): string {
   return `${rows.join('\n')}\n`;
 }
 
-const programme = (extra = '') =>
+const programme = (extra = '', extraTargets = '', aggregate = 'aggregate: sum\n') =>
   writeProgramme({
     'indicators/program.yaml': `program:
   id: t
@@ -36,8 +36,7 @@ unit: number
 direction: increase
 frequency: monthly
 accumulation: sum
-aggregate: sum
-series: { data: d, match: { indicator: trained } }
+${aggregate}series: { data: d, match: { indicator: trained } }
 baseline: { period: 2023, value: 0 }
 targets:
   - { period: 2024-Q1, value: 100 }
@@ -46,7 +45,7 @@ targets:
   - { period: 2024-Q4, value: 140 }
   - { period: 2024, value: 250, for: { sex: female } }
   - { period: 2024-Q2, value: 40, for: { district: North, sex: female } }
-lop_target: { total: 1000, by: [ { for: { district: North }, value: 500 } ] }
+${extraTargets}lop_target: { total: 1000, by: [ { for: { district: North }, value: 500 } ] }
 `,
     'data/d.csv': trainedCsv(),
   });
@@ -177,5 +176,29 @@ describe('status `missed` and the end of the programme', () => {
     // stale: the latest value (2024-08) is 16 months old, more than two monthly steps
     expect(total.stale).toBe(true);
     expect(total.data_age).toBe(1.33);
+  });
+});
+
+describe('a target for a breakdown the data does not have', () => {
+  it('is said in a note on the total, and judges nothing', async () => {
+    const doc = await assessDir(
+      programme('', '  - { period: 2024, value: 5, for: { district: East, sex: female } }\n'),
+      {
+        asOf: '2024-08',
+      },
+    );
+    expect(find(doc, {}).notes).toContain(
+      'the target 2024 for district=East, sex=female matches no breakdown of the data',
+    );
+    expect(doc.results.some((r) => r.disaggregation.district === 'East')).toBe(false);
+  });
+});
+
+describe('a group target without an `aggregate:` rule', () => {
+  it('gives the group a result that says its total cannot be built', async () => {
+    const doc = await assessDir(programme('', '', ''), { asOf: '2024-08' });
+    const female = find(doc, { sex: 'female' });
+    expect(female.status).toBe('no_data');
+    expect(female.reason).toMatch(/needs an `aggregate:` rule/);
   });
 });
