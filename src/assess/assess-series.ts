@@ -66,8 +66,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   // 1. observations
   const observed = series ? observationsUpTo(series, asOf) : [];
   countObservations(base, series, asOf);
-  const judged = observed;
-  const latest = judged[judged.length - 1];
+  const latest = observed[observed.length - 1];
   setDataAge(base, latest, ctx);
   const afterAsOf = series
     ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + EPS).length
@@ -106,7 +105,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   }
   const stepYears = frequencyStepYears(ind.frequency);
   for (const t of resolved) {
-    const outcome = judgeTarget(t, judged, asOf, direction, stepYears);
+    const outcome = judgeTarget(t, observed, asOf, direction, stepYears);
     const judgedWell = outcome.by && (outcome.outcome === 'achieved' || outcome.outcome === 'missed');
     const met = judgedWell && outcome.by ? percentMet(outcome.by.value, t.value, ind.direction) : undefined;
     base.targets.push({
@@ -142,7 +141,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
           direction,
           unit: ind.unit,
           accumulation: ind.accumulation,
-          observations: judged.map(toTimed),
+          observations: observed.map(toTimed),
           baseline: {
             period: baseline.point.period,
             time: baseline.point.time,
@@ -171,20 +170,20 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
 
   // A target whose date has passed is never at risk: once every target is past, the
   // last one not reached (at its date, or by any value since) is missed.
-  const missed = missedLastTarget(defs, resolved, base.targets, judged, asOf, direction, baseline.point?.time);
+  const missed = missedLastTarget(defs, resolved, base.targets, observed, asOf, direction, baseline.point?.time);
   if (missed === 'missed' && latest && pursued)
     return withoutTrajectory('missed', m.missedLevel(pursued.value, pursued.period, latest.value, latest.period));
 
   if (!baseline.point) return withoutTrajectory('no_data', baseline.note ?? 'no baseline value');
   if (!pursued) return withoutTrajectory('no_target', notes[notes.length - 1] ?? 'no target could be resolved');
-  if (!judged.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
+  if (!observed.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
   if (pursued.time <= baseline.point.time) {
     return withoutTrajectory(
       'no_target',
       `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`,
     );
   }
-  if (!judged.some((o) => o.time > (baseline.point?.time ?? Number.POSITIVE_INFINITY))) {
+  if (!observed.some((o) => o.time > (baseline.point?.time ?? Number.POSITIVE_INFINITY))) {
     return withoutTrajectory('no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`);
   }
   if (missed === 'unjudged') return withoutTrajectory('no_data', m.pastTargetUnjudged(pursued.period));
@@ -199,14 +198,14 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   // Projections are fitted on the observations from the baseline on (every observation
   // only when fewer than two follow it): a pace from decades before the baseline is not
   // the programme's.
-  const fitted = { ...input, observations: fromBaselineOn(judged, baseline.point.time).map(toTimed) };
+  const fitted = { ...input, observations: fromBaselineOn(observed, baseline.point.time).map(toTimed) };
   const projections = [projectLinear(fitted), projectCagr(fitted)].map((p) => toProjection(p, pursued.period));
   base.projections = projections;
   base.projection = projections[0];
 
   const status = statusOfTrajectory(trajectory.category);
   const runs = run(trajectory);
-  if (!status) return finishResult(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be judged', ctx, runs);
+  if (!status) return finishResult(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be observed', ctx, runs);
   const note = projectionMissNote(status, base.projection, pursued, direction, ctx);
   if (note) notes.push(note);
   return finishResult(base, status, trajectory.reason ?? reasonOf(status, base), ctx, runs);
@@ -229,7 +228,7 @@ function missedLastTarget(
   defs: readonly TargetDef[],
   resolved: readonly ResolvedTarget[],
   assessed: AssessmentResult['targets'],
-  judged: readonly ObservedPoint[],
+  observed: readonly ObservedPoint[],
   asOf: { endYear: number },
   direction: 1 | -1,
   baselineTime: number | undefined,
@@ -238,7 +237,7 @@ function missedLastTarget(
   const last = resolved.find((t) => t.def === defs[defs.length - 1]);
   // A target dated at or before the baseline is no target to miss.
   if (!last || (baselineTime !== undefined && last.time <= baselineTime)) return undefined;
-  const latest = judged[judged.length - 1];
+  const latest = observed[observed.length - 1];
   if (!latest || reachesTarget(latest.value, last.value, direction)) return undefined;
   const outcome = assessed.find((t) => t.period === last.period)?.outcome;
   if (outcome === 'missed' || latest.time > last.endTime - EPS) return 'missed';
