@@ -164,7 +164,7 @@ data:
   it('warns that a LOP target does not apply to a level', () => {
     const { messages } = loadWith(
       byDistrict,
-      flow.replace('accumulation: sum', 'accumulation: level') + 'lop_target: 10\n',
+      `${flow.replace('accumulation: sum', 'accumulation: level')}lop_target: 10\n`,
     );
     expect(messages).toEqual([
       'indicators/a.yaml:8: warning: indicator `A`: `lop_target` (a total over the programme) applies to `accumulation: sum` or `cumulative` indicators; it is ignored for a level',
