@@ -205,7 +205,8 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
 
   const status = statusOfTrajectory(trajectory.category);
   const runs = run(trajectory);
-  if (!status) return finishResult(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be observed', ctx, runs);
+  if (!status)
+    return finishResult(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be observed', ctx, runs);
   const note = projectionMissNote(status, base.projection, pursued, direction, ctx);
   if (note) notes.push(note);
   return finishResult(base, status, trajectory.reason ?? reasonOf(status, base), ctx, runs);

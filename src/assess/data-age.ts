@@ -42,8 +42,7 @@ function plusMonths([y, m, d]: [number, number, number], months: number): [numbe
   return [year, month, Math.min(d, last)];
 }
 
-const later = (a: [number, number, number], b: [number, number, number]) =>
-  a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+const later = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 export function dataAge(latest: Period | undefined, asOf: Period, frequency: Frequency): DataAge {
   const limit = staleLimit(frequency, latest);
