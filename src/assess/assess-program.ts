@@ -56,11 +56,31 @@ export function assessProgram(
   data: ReadonlyMap<string, IndicatorData>,
   options: AssessOptions = {},
 ): FullAssessment {
+  const run = startAssessment(program, data, options);
+  return { ...run.head, results: [...run.results()], asOfPeriod: run.asOfPeriod };
+}
+
+/** An assessment whose results are computed when asked for, one indicator at a time. */
+export interface AssessmentRun {
+  /** The document without its results. */
+  head: Omit<AssessmentDocument, 'results'>;
+  asOfPeriod: Period;
+  /** Every result, in document order; computed as iterated (a national programme's need not all be held). */
+  results(): Generator<AssessmentResult>;
+}
+
+export function startAssessment(
+  program: Program,
+  data: ReadonlyMap<string, IndicatorData>,
+  options: AssessOptions = {},
+): AssessmentRun {
   const asOf = reportingPeriod(program, data, options.asOf);
   const locale = options.locale ?? program.locale;
   const windows = reportingWindows(program.reporting, program.fiscalYearStart, program.period.start, asOf);
-  const results: AssessmentResult[] = [];
-  for (const indicator of program.indicators) {
+  function* results(): Generator<AssessmentResult> {
+    for (const indicator of program.indicators) yield* indicatorResults(indicator);
+  }
+  function indicatorResults(indicator: Indicator): AssessmentResult[] {
     const method = options.method ?? indicator.method ?? program.method;
     const d = data.get(indicator.id);
     const assess = (series: BreakdownSeries | undefined, isHeadline: boolean, everyMethod: boolean, dims = {}) => {
@@ -69,34 +89,33 @@ export function assessProgram(
       return periods.length ? { ...r, reporting_periods: periods } : r;
     };
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
-    if (!d || series.length === 0) {
-      results.push(assess(undefined, true, Boolean(options.everyMethod)));
-      continue;
-    }
+    if (!d || series.length === 0) return [assess(undefined, true, Boolean(options.everyMethod))];
     const own: AssessmentResult[] = [];
     if (d.headline) own.push(assess(d.headline, true, Boolean(options.everyMethod?.(indicator, d.headline, d))));
     own.push(...groupResults(indicator, d, data, assess, locale));
     for (const s of d.breakdowns) own.push(assess(s, false, Boolean(options.everyMethod?.(indicator, s, d))));
     noteUnmatchedTargets(indicator, own, locale);
-    results.push(...own);
+    return own;
   }
   return {
-    program: program.id,
-    as_of: asOf.id,
-    method: options.method ?? program.method,
-    reporting: {
-      frequency: program.reporting,
-      fiscal_year_start: program.fiscalYearStart,
-      periods: windows.map((w) => ({
-        period: w.id,
-        ...(w.label ? { label: w.label } : {}),
-        start: w.start,
-        end: w.end,
-        ended: w.ended,
-      })),
+    head: {
+      program: program.id,
+      as_of: asOf.id,
+      method: options.method ?? program.method,
+      reporting: {
+        frequency: program.reporting,
+        fiscal_year_start: program.fiscalYearStart,
+        periods: windows.map((w) => ({
+          period: w.id,
+          ...(w.label ? { label: w.label } : {}),
+          start: w.start,
+          end: w.end,
+          ended: w.ended,
+        })),
+      },
     },
-    results,
     asOfPeriod: asOf,
+    results,
   };
 }
 
@@ -175,10 +194,13 @@ export function publicDocument(full: FullAssessment): AssessmentDocument {
     as_of: full.as_of,
     method: full.method,
     ...(full.reporting ? { reporting: full.reporting } : {}),
-    results: full.results.map((r) => {
-      const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
-      if (r.methods[r.method]) methods[r.method] = r.methods[r.method];
-      return { ...r, methods };
-    }),
+    results: full.results.map(publicResult),
   };
+}
+
+/** One result as `mel assess --json` prints it: trajectory and the chosen method only. */
+export function publicResult(r: AssessmentResult): AssessmentResult {
+  const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
+  if (r.methods[r.method]) methods[r.method] = r.methods[r.method];
+  return { ...r, methods };
 }

@@ -6,6 +6,7 @@
 //   3. lay out and serialise the workbook
 //   4. write every file of the pack at once (write-pack.ts)
 import { relative, resolve } from 'node:path';
+import { jsonFileChunks } from '../assess/assessment-json.js';
 import type { Period } from '../periods/period.js';
 import { indicatorFilesBeside } from '../spec/load-program.js';
 import type { Locale, MethodName } from '../spec/schema.js';
@@ -80,7 +81,7 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     : resolve(program.root, `reports/${program.id}/${built.doc.as_of}`);
   const files: PackFile[] = [
     { path: 'progress-pack.xlsx', bytes: xlsx },
-    { path: 'assessment.json', bytes: `${JSON.stringify(built.doc, null, 2)}\n` },
+    { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
     ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
   ];

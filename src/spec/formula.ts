@@ -6,38 +6,20 @@ import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
 
 // mathjs's single-file build loads in a tenth of the time of its thousand ES modules
-// (0.1 s against 1.3 s here), which a command run every month on a modest laptop feels.
-const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
-const {
-  absDependencies,
-  addDependencies,
-  ceilDependencies,
-  compileDependencies,
-  create,
-  divideDependencies,
-  expDependencies,
-  floorDependencies,
-  log10Dependencies,
-  logDependencies,
-  maxDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  parseDependencies,
-  powDependencies,
-  roundDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-} = mathjs;
+// (0.1 s against 1.3 s here), which a command run every month on a modest laptop feels;
+// it is still the largest module mel loads (a few tenths of a second), so only a
+// programme with a formula loads it, on its first formula.
+let parseFormulaText: ((text: string) => MathNode) | undefined;
 
-const math = create(
-  {
+function formulaParser(): (text: string) => MathNode {
+  if (parseFormulaText) return parseFormulaText;
+  const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
+  const {
     absDependencies,
     addDependencies,
     ceilDependencies,
     compileDependencies,
+    create,
     divideDependencies,
     expDependencies,
     floorDependencies,
@@ -54,12 +36,39 @@ const math = create(
     subtractDependencies,
     unaryMinusDependencies,
     unaryPlusDependencies,
-  },
-  { number: 'number' },
-);
+  } = mathjs;
 
-// Captured before the namespace is locked: compiled expressions keep working.
-const parseFormulaText = math.parse;
+  const math = create(
+    {
+      absDependencies,
+      addDependencies,
+      ceilDependencies,
+      compileDependencies,
+      divideDependencies,
+      expDependencies,
+      floorDependencies,
+      log10Dependencies,
+      logDependencies,
+      maxDependencies,
+      minDependencies,
+      modDependencies,
+      multiplyDependencies,
+      parseDependencies,
+      powDependencies,
+      roundDependencies,
+      sqrtDependencies,
+      subtractDependencies,
+      unaryMinusDependencies,
+      unaryPlusDependencies,
+    },
+    { number: 'number' },
+  );
+  // Captured before the namespace is locked: compiled expressions keep working.
+  const parse = math.parse;
+  math.import(Object.fromEntries(locked.map((n) => [n, refuse(n)])), { override: true });
+  parseFormulaText = parse;
+  return parse;
+}
 
 /** Names a formula may call. */
 export const allowedFunctions = [
@@ -97,7 +106,6 @@ const locked = [
   'help',
   'chain',
 ];
-math.import(Object.fromEntries(locked.map((n) => [n, refuse(n)])), { override: true });
 
 export interface ParsedFormula {
   text: string;
@@ -116,7 +124,7 @@ export type FormulaProblem =
 export function parseFormula(text: string, inputNames: readonly string[]): FormulaParse {
   let node: MathNode;
   try {
-    node = parseFormulaText(text);
+    node = formulaParser()(text);
   } catch (e) {
     return { ok: false, problem: { kind: 'syntax', reason: (e as Error).message } };
   }

@@ -1,0 +1,109 @@
+// The assessment document as JSON text, written piece by piece: byte for byte what
+// `JSON.stringify(doc, null, 2)` gives, without ever holding the whole text. A national
+// programme's document is some 90 MB of text (20,000 results); built whole it takes
+// hundreds of megabytes as one string, and a second copy as bytes when it is written.
+//
+// The outer objects and arrays (the document, its `results`) are written here, key by
+// key and element by element; each element below them (one result) is one
+// `JSON.stringify` call, indented to its depth. `results` may be a generator (results
+// computed one indicator at a time and never kept), written as the array it amounts to.
+
+/** Indentation per level, as `JSON.stringify(doc, null, 2)` writes it. */
+const INDENT = '  ';
+/** Text is handed out in pieces of about this many characters. */
+const CHUNK_CHARS = 1 << 16;
+
+const isPlainObject = (v: object): v is Record<string, unknown> => {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * An iterator (a generator of results): written as an array. Other iterables (a Map, a
+ * Set) are written as JSON.stringify writes them (as `{}`).
+ */
+const isLazyList = (v: object): v is IterableIterator<unknown> =>
+  typeof (v as { next?: unknown }).next === 'function' &&
+  typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+
+/**
+ * What JSON.stringify writes for a member: its toJSON's value when it has one, and
+ * nothing (undefined) for undefined, functions and symbols.
+ */
+function jsonValueOf(value: unknown, key: string): unknown {
+  const toJSON = (value as { toJSON?: unknown } | null | undefined)?.toJSON;
+  const json = typeof toJSON === 'function' ? toJSON.call(value, key) : value;
+  return typeof json === 'function' || typeof json === 'symbol' ? undefined : json;
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces. Objects and arrays down to `streamDepth`
+ * levels are written member by member; deeper values with one JSON.stringify each.
+ * An iterator (a generator) is written as the array of what it yields.
+ */
+export function* jsonChunks(value: unknown, streamDepth = 2): Generator<string> {
+  let buffer = '';
+  const emit = function* (text: string): Generator<string> {
+    buffer += text;
+    if (buffer.length >= CHUNK_CHARS) {
+      yield buffer;
+      buffer = '';
+    }
+  };
+
+  /** One value (toJSON applied) at `depth`, its first line already indented by the caller. */
+  function* write(json: unknown, depth: number): Generator<string> {
+    if (json === null || typeof json !== 'object' || depth >= streamDepth) {
+      yield* emit(leaf(json, depth));
+      return;
+    }
+    const inner = `\n${INDENT.repeat(depth + 1)}`;
+    if (Array.isArray(json) || isLazyList(json)) {
+      let i = 0;
+      for (const item of json) {
+        yield* emit(i === 0 ? `[${inner}` : `,${inner}`);
+        const member = jsonValueOf(item, String(i));
+        if (member === undefined) yield* emit('null');
+        else yield* write(member, depth + 1);
+        i++;
+      }
+      yield* emit(i === 0 ? '[]' : `\n${INDENT.repeat(depth)}]`);
+      return;
+    }
+    if (!isPlainObject(json)) {
+      yield* emit(leaf(json, depth));
+      return;
+    }
+    let n = 0;
+    for (const k of Object.keys(json)) {
+      const member = jsonValueOf(json[k], k);
+      if (member === undefined) continue;
+      yield* emit(`${n === 0 ? '{' : ','}${inner}${JSON.stringify(k)}: `);
+      yield* write(member, depth + 1);
+      n++;
+    }
+    yield* emit(n === 0 ? '{}' : `\n${INDENT.repeat(depth)}}`);
+  }
+
+  const json = jsonValueOf(value, '');
+  if (json === undefined) return; // JSON.stringify gives undefined: no text
+  yield* write(json, 0);
+  if (buffer) yield buffer;
+}
+
+/**
+ * A value as JSON.stringify writes it at `depth`: its own lines indented by the depth.
+ * Line breaks in JSON text are only ever between tokens (a string's are escaped), so
+ * indenting every line is indenting the value.
+ */
+function leaf(value: unknown, depth: number): string {
+  const text = JSON.stringify(value, null, INDENT) as string | undefined;
+  if (text === undefined) return 'null';
+  return depth === 0 ? text : text.replaceAll('\n', `\n${INDENT.repeat(depth)}`);
+}
+
+/** A JSON file's text: the value as `JSON.stringify(value, null, 2)` writes it, then a line break. */
+export function* jsonFileChunks(value: unknown): Generator<string> {
+  yield* jsonChunks(value);
+  yield '\n';
+}
