@@ -27,7 +27,7 @@ const shortUrl = (url) =>
   url
     .replace(/^file:\/\//, '')
     .replace(/^.*\/node_modules\//, 'node_modules/')
-    .replace(/^(?!node_modules).*\/(dist|src)\//, "$1/");
+    .replace(/^(?!node_modules).*\/(dist|src)\//, '$1/');
 const byFunction = new Map();
 const byFile = new Map();
 for (const [id, us] of selfMicros) {
