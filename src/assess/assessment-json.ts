@@ -58,6 +58,23 @@ export function* jsonChunks(value: unknown, streamDepth = 2): Generator<string> 
       return;
     }
     const inner = `\n${INDENT.repeat(depth + 1)}`;
+    if ((Array.isArray(json) || isLazyList(json)) && depth + 1 >= streamDepth) {
+      // Elements that are written whole (results): a batch at a time, one JSON.stringify each.
+      let i = 0;
+      let batch: unknown[] = [];
+      for (const item of json) {
+        const member = jsonValueOf(item, String(i));
+        batch.push(member === undefined ? null : member);
+        if (batch.length === BATCH) {
+          yield* emit(`${i + 1 === BATCH ? '[' : ','}${inner}${elements(batch, depth)}`);
+          batch = [];
+        }
+        i++;
+      }
+      if (batch.length) yield* emit(`${i <= BATCH ? '[' : ','}${inner}${elements(batch, depth)}`);
+      yield* emit(i === 0 ? '[]' : `\n${INDENT.repeat(depth)}]`);
+      return;
+    }
     if (Array.isArray(json) || isLazyList(json)) {
       let i = 0;
       for (const item of json) {
@@ -89,6 +106,26 @@ export function* jsonChunks(value: unknown, streamDepth = 2): Generator<string> 
   if (json === undefined) return; // JSON.stringify gives undefined: no text
   yield* write(json, 0);
   if (buffer) yield buffer;
+}
+
+/** Elements of an array at `depth` written whole: they go in batches of this many. */
+const BATCH = 64;
+
+/**
+ * The elements of an array at `depth`, as JSON.stringify writes them inside it, from the
+ * first element's text to the last's: the batch is stringified where it would stand (in
+ * `depth` arrays), and what the nesting adds around it cut off.
+ */
+function elements(batch: readonly unknown[], depth: number): string {
+  let nested: unknown = batch;
+  for (let k = 0; k < depth; k++) nested = [nested];
+  const text = JSON.stringify(nested, null, INDENT);
+  let head = 0;
+  for (let k = 0; k <= depth; k++) head += k * INDENT.length + 2; // each level's `[` and line break
+  head += (depth + 1) * INDENT.length; // the first element's indentation
+  let tail = 0;
+  for (let k = 0; k <= depth; k++) tail += 1 + k * INDENT.length + 1; // a line break, indentation, `]`
+  return text.slice(head, text.length - tail);
 }
 
 /**

@@ -160,7 +160,8 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
     if (isHeadline) headline = b;
     else breakdowns.push(b);
   }
-  breakdowns.sort((a, b) => (dimsKey(a.dims) < dimsKey(b.dims) ? -1 : 1));
+  const sortKeys = new Map(breakdowns.map((b) => [b, dimsKey(b.dims)]));
+  breakdowns.sort((a, b) => ((sortKeys.get(a) ?? '') < (sortKeys.get(b) ?? '') ? -1 : 1));
   if (!headline && breakdowns.length && !indicator.aggregate) {
     issues.push(issueWarning(indicator.file, specMessages.noHeadlineTotal(indicator.id, breakdownColumns), at));
   }
@@ -213,9 +214,9 @@ function toBreakdown(
   file: string,
   origin: BreakdownSeries['origin'],
 ): BreakdownSeries {
-  const missingReasons = Array.from(s.values, (v, i) =>
-    Number.isNaN(v) ? dataMsg.missingValueReason(s.notes?.[i]) : undefined,
-  );
+  const missingReasons = new Array<string | undefined>(s.values.length).fill(undefined);
+  for (let i = 0; i < s.values.length; i++)
+    if (Number.isNaN(s.values[i])) missingReasons[i] = dataMsg.missingValueReason(s.notes?.[i]);
   return {
     dims,
     periods: [...s.periods],

@@ -42,6 +42,17 @@ describe('the assessment document written in pieces is JSON.stringify(doc, null,
       for (const depth of [0, 1, 2, 5]) expect(text(jsonChunks(value, depth))).toBe(JSON.stringify(value, null, 2));
     });
 
+  it('writes arrays of every length the same, in whole batches or not', () => {
+    for (const n of [1, 2, 63, 64, 65, 128, 129, 300]) {
+      const list = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? undefined : { i, v: [i, { w: i }] }));
+      const doc = { a: 1, list, nested: { list } };
+      for (const depth of [0, 1, 2, 3]) {
+        expect(text(jsonChunks(doc, depth))).toBe(JSON.stringify(doc, null, 2));
+        expect(text(jsonChunks(list, depth))).toBe(JSON.stringify(list, null, 2));
+      }
+    }
+  });
+
   it('writes nothing for undefined, as JSON.stringify gives no text', () => {
     expect(text(jsonChunks(undefined))).toBe('');
   });
