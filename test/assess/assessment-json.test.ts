@@ -43,7 +43,7 @@ describe('the assessment document written in pieces is JSON.stringify(doc, null,
     });
 
   it('writes arrays of every length the same, in whole batches or not', () => {
-    for (const n of [1, 2, 63, 64, 65, 128, 129, 300]) {
+    for (const n of [1, 2, 7, 8, 9, 16, 17, 63, 64, 65, 300]) {
       const list = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? undefined : { i, v: [i, { w: i }] }));
       const doc = { a: 1, list, nested: { list } };
       for (const depth of [0, 1, 2, 3]) {
