@@ -86,7 +86,7 @@ export function startAssessment(
     const assess = (series: BreakdownSeries | undefined, isHeadline: boolean, everyMethod: boolean, dims = {}) => {
       const r = assessSeries({ program, indicator, series, dims, isHeadline, asOf, method, everyMethod, locale });
       const periods = figuresOf(r, series, indicator, windows, asOf, program.fiscalYearStart);
-      return periods.length ? { ...r, reporting_periods: periods } : r;
+      return periods.length ? Object.assign(r, { reporting_periods: periods }) : r;
     };
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
     if (!d || series.length === 0) return [assess(undefined, true, Boolean(options.everyMethod))];
