@@ -116,7 +116,8 @@ describe('plain lines read as csv-parse reads them', () => {
     }
     const text = rows.join('');
     const records = await streamed(text, ';');
-    expect(records).toEqual(byCsvParse(text, ';'));
+    // Compared as JSON text: the same check, without a deep comparison of 6,000 records.
+    expect(JSON.stringify(records)).toBe(JSON.stringify(byCsvParse(text, ';')));
     expect(records.length).toBeGreaterThan(6_000);
   });
 
