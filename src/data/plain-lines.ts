@@ -54,9 +54,10 @@ export class PlainLines {
   private read(data: string, final: boolean): string | undefined {
     const { delimiter, onRecord } = this;
     const quoteAt = data.indexOf('"');
-    // The next carriage return, searched again only once passed: a file with few is not
-    // searched to its end for every line.
+    // The next carriage return and delimiter, each searched again only once passed: a
+    // file with few is not searched to its end for every line.
     let crAt = data.indexOf('\r');
+    let delimiterAt = data.indexOf(delimiter);
     let pos = 0;
     let line = this.nextLine;
     while (pos < data.length) {
@@ -77,7 +78,16 @@ export class PlainLines {
         if (end + 1 === data.length && !final) break;
         if (data.charCodeAt(end + 1) === 10) next = end + 2;
       }
-      const fields = data.slice(pos, end).split(delimiter);
+      // The fields: indexOf and slice rather than split, which takes twice as long.
+      const fields: string[] = [];
+      let from = pos;
+      for (;;) {
+        if (delimiterAt >= 0 && delimiterAt < from) delimiterAt = data.indexOf(delimiter, from);
+        if (delimiterAt < 0 || delimiterAt >= end) break;
+        fields.push(data.slice(from, delimiterAt));
+        from = delimiterAt + 1;
+      }
+      fields.push(data.slice(from, end));
       pos = next;
       if (!onRecord(fields, line++)) {
         this.stopped = true;
