@@ -9,7 +9,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
 import { chunkDecoder, Utf8Check, type TextEncodingName } from './decode.js';
 import type { Delimiter } from './dialect.js';
 import { PlainLines } from './plain-lines.js';
@@ -136,6 +135,8 @@ async function parseRest(
   deliver: (fields: string[], line: number) => boolean,
   reading: { notUtf8: boolean },
 ): Promise<StreamEnd> {
+  // Loaded here, when a file first needs it: most never do.
+  const { CsvError, parse } = await import('csv-parse');
   const abort = new AbortController();
   let stopped = false;
   let nextLine = firstLine;
