@@ -44,6 +44,13 @@ function jsonValueOf(value: unknown, key: string): unknown {
 export function* jsonChunks(value: unknown, streamDepth = 2): Generator<string> {
   let buffer = '';
   const emit = function* (text: string): Generator<string> {
+    if (text.length >= CHUNK_CHARS / 2) {
+      // Large enough to go as it is: no copy into the buffer.
+      if (buffer) yield buffer;
+      buffer = '';
+      yield text;
+      return;
+    }
     buffer += text;
     if (buffer.length >= CHUNK_CHARS) {
       yield buffer;
@@ -66,12 +73,12 @@ export function* jsonChunks(value: unknown, streamDepth = 2): Generator<string> 
         const member = jsonValueOf(item, String(i));
         batch.push(member === undefined ? null : member);
         if (batch.length === BATCH) {
-          yield* emit(`${i + 1 === BATCH ? '[' : ','}${inner}${elements(batch, depth)}`);
+          yield* emit(elements(batch, depth, i + 1 === BATCH));
           batch = [];
         }
         i++;
       }
-      if (batch.length) yield* emit(`${i <= BATCH ? '[' : ','}${inner}${elements(batch, depth)}`);
+      if (batch.length) yield* emit(elements(batch, depth, i <= BATCH));
       yield* emit(i === 0 ? '[]' : `\n${INDENT.repeat(depth)}]`);
       return;
     }
@@ -117,20 +124,24 @@ export function* jsonChunks(value: unknown, streamDepth = 2): Generator<string> 
 const BATCH = 8;
 
 /**
- * The elements of an array at `depth`, as JSON.stringify writes them inside it, from the
- * first element's text to the last's: the batch is stringified where it would stand (in
- * `depth` arrays), and what the nesting adds around it cut off.
+ * A batch of elements of an array at `depth` as JSON.stringify writes them inside it,
+ * with what comes before them: the array's `[` for the first batch, else the `,` after
+ * the previous element. The batch is stringified where it would stand (in `depth`
+ * arrays; after a placeholder element unless first) and the text cut out of it, without
+ * a copy.
  */
-function elements(batch: readonly unknown[], depth: number): string {
-  let nested: unknown = batch;
+function elements(batch: readonly unknown[], depth: number, first: boolean): string {
+  let nested: unknown = first ? batch : [0, ...batch];
   for (let k = 0; k < depth; k++) nested = [nested];
   const text = JSON.stringify(nested, null, INDENT);
-  let head = 0;
-  for (let k = 0; k <= depth; k++) head += k * INDENT.length + 2; // each level's `[` and line break
-  head += (depth + 1) * INDENT.length; // the first element's indentation
+  // Where the batch's own `[` stands: after each outer level's `[`, line break and indentation.
+  let bracket = 0;
+  for (let k = 0; k < depth; k++) bracket += 2 + (k + 1) * INDENT.length;
+  // Then the placeholder's line: a line break, the indentation and `0`.
+  const start = first ? bracket : bracket + 1 + 1 + (depth + 1) * INDENT.length + 1;
   let tail = 0;
   for (let k = 0; k <= depth; k++) tail += 1 + k * INDENT.length + 1; // a line break, indentation, `]`
-  return text.slice(head, text.length - tail);
+  return text.slice(start, text.length - tail);
 }
 
 /**
