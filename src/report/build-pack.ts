@@ -33,6 +33,8 @@ export interface PackOptions {
   inputFiles: string[];
   /** Renders the planned charts (in worker threads or here), reporting progress. */
   renderCharts: (charts: PlannedChart[]) => Promise<Buffer[]>;
+  /** Work on the assessment done on this thread while the charts render (writing the pack's large files). */
+  whileRendering?: (doc: AssessmentDocument) => Promise<void>;
 }
 
 export interface BuiltPack {
@@ -88,12 +90,16 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
       }).map((c) => ({ ...c, indicatorId: indicator.id })),
     );
   }
-  const pngs = await options.renderCharts(planned);
+  const rendering = options.renderCharts(planned);
+  // Both settle before either's failure is thrown: nothing keeps writing after this returns.
+  const [pngs, other] = await Promise.allSettled([rendering, options.whileRendering?.(doc)]);
+  if (pngs.status === 'rejected') throw pngs.reason;
+  if (other.status === 'rejected') throw other.reason;
   const charts: ChartImage[] = planned.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
     disaggregation: c.kind === 'trajectory' ? c.disaggregation : undefined,
     file: c.file,
-    png: pngs[i],
+    png: pngs.value[i],
   }));
 
   // 4. workbook input

@@ -2,10 +2,13 @@
 // the workbook and write the pack (workbook, assessment.json, data.csv, charts) whole.
 //
 //   1. assess, review and plan the pack (build-pack.ts)
-//   2. render the charts (on worker threads when there are many)
+//   2. render the charts (on worker threads when there are many); meanwhile this thread
+//      writes assessment.json and data.csv into the pack
 //   3. lay out and serialise the workbook
-//   4. write every file of the pack at once (write-pack.ts)
+//   4. write the workbook and the charts; the pack takes the previous one's place only
+//      once whole (write-pack.ts)
 import { relative, resolve } from 'node:path';
+import { reportingPeriod } from '../assess/assess-program.js';
 import { jsonFileChunks } from '../assess/assessment-json.js';
 import type { Period } from '../periods/period.js';
 import { indicatorFilesBeside } from '../spec/load-program.js';
@@ -17,7 +20,7 @@ import { renderPlannedCharts } from './render-charts.js';
 import { runTimeOf } from './run-time.js';
 import { buildWorkbook } from './workbook/build-workbook.js';
 import { packageWorkbook } from './workbook/xlsx-package.js';
-import { type PackFile, writePackAtomically } from './write-pack.js';
+import { PackWriter } from './write-pack.js';
 
 /** What a long report tells whoever shows its progress. */
 export interface ReportProgress {
@@ -47,7 +50,7 @@ export interface ReportWritten {
 }
 
 export async function makeReport(workspace: Workspace, request: ReportRequest): Promise<ReportWritten> {
-  const { cwd, progress } = request;
+  const { cwd } = request;
   const program = workspace.program;
   // Paths in the pack are relative to the programme's root, wherever mel runs.
   const inputFiles = [
@@ -57,7 +60,30 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     ),
     ...program.dataSources.map((d) => d.file),
   ];
-  // 1-2. assess and render
+  // The pack's folder: --out is where the user says, from where mel runs; the default is
+  // inside the programme, named by the as-of period the assessment will use.
+  const asOf = reportingPeriod(program, workspace.data, request.asOf).id;
+  const outDir = request.out ? resolve(cwd, request.out) : resolve(program.root, `reports/${program.id}/${asOf}`);
+  const pack = new PackWriter(outDir);
+  try {
+    const written = await fillPack(pack, workspace, request, inputFiles);
+    pack.commit();
+    return { outDir, ...written };
+  } catch (e) {
+    pack.abandon();
+    throw e;
+  }
+}
+
+async function fillPack(
+  pack: PackWriter,
+  workspace: Workspace,
+  request: ReportRequest,
+  inputFiles: string[],
+): Promise<Omit<ReportWritten, 'outDir'>> {
+  const { progress } = request;
+  const program = workspace.program;
+  // 1-2. assess and render; data.csv and assessment.json are written while the charts render
   progress.stage('assessing');
   const built = await buildPack(workspace, {
     asOf: request.asOf,
@@ -67,24 +93,19 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     runTime: runTimeOf(request.env),
     inputFiles,
     renderCharts: (charts) => renderPlannedCharts(charts, (done, total) => progress.step('charts', done, total)),
+    whileRendering: async (doc) => {
+      await pack.writeInTurns('assessment.json', jsonFileChunks(doc));
+      await pack.writeInTurns('data.csv', flatDataCsv(program, workspace.data));
+    },
   });
   // 3. workbook
   progress.stage('laying out the workbook');
   const workbook = buildWorkbook(built.input);
   progress.stage('writing the workbook');
   const xlsx = await packageWorkbook(workbook, workbook.created);
-  // 4. the pack
+  // 4. the rest of the pack
   progress.stage('writing the pack');
-  // --out is where the user says, from where mel runs; the default is inside the programme.
-  const outDir = request.out
-    ? resolve(cwd, request.out)
-    : resolve(program.root, `reports/${program.id}/${built.doc.as_of}`);
-  const files: PackFile[] = [
-    { path: 'progress-pack.xlsx', bytes: xlsx },
-    { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
-    { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
-    ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
-  ];
-  writePackAtomically(outDir, files);
-  return { outDir, asOf: built.doc.as_of, charts: built.charts.length };
+  pack.write({ path: 'progress-pack.xlsx', bytes: xlsx });
+  for (const c of built.charts) pack.write({ path: `charts/${c.file}`, bytes: c.png });
+  return { asOf: built.doc.as_of, charts: built.charts.length };
 }
