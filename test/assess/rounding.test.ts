@@ -9,7 +9,7 @@ describe('numbers are written with 12 significant digits', () => {
     expect(roundForOutput(29.5 - 5 - 0.000000000000004)).toBe(24.5);
     expect(roundForOutput(0.1 + 0.2)).toBe(0.3);
     expect(roundForOutput(68.2)).toBe(68.2);
-    expect(roundForOutput(71.75388272581234)).toBe(71.7538827258);
+    expect(roundForOutput(71.75388272581235)).toBe(71.7538827258);
     expect(roundForOutput(999999999999.99)).toBe(1000000000000);
     expect(roundForOutput(-1234.56)).toBe(-1234.56);
     expect(Object.is(roundForOutput(-0), 0)).toBe(true);
