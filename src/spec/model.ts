@@ -5,6 +5,7 @@ import type {
   Accumulation,
   DataSource,
   Direction,
+  IatiSpec,
   IndicatorFile,
   Locale,
   MethodName,
@@ -94,6 +95,10 @@ export interface Program {
   openSdgBaseYear?: number;
   dataSources: DataSource[];
   indicators: Indicator[];
+  /** How `mel export iati` identifies the programme (`program.iati`), when given. */
+  iati?: IatiSpec;
+  /** Line of `program.iati` in program.yaml, or of `program` when it has none. */
+  iatiLine?: number;
   /** Line of each data source's entry in program.yaml. */
   dataSourceLine(id: string): number;
 }
