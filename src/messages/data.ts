@@ -3,6 +3,8 @@
 // what is wrong in the user's words and, where there is one, how to fix it.
 // `quote` marks a name or a cell the way the rest of mel does: with backticks.
 
+import { formatInteger } from './format-number.js';
+
 const quote = (text: string) => `\`${text}\``;
 const list = (names: readonly string[]) => names.map(quote).join(', ');
 
@@ -23,7 +25,7 @@ export const unclosedQuote = () =>
   'a quoted field that starts on this line is never closed (a `"` is missing); the rest of the file could not be read';
 
 export const recordTooLong = (limit: number) =>
-  `a row starting on this line is longer than ${limit.toLocaleString('en')} characters: most likely a \`"\` opened here is never closed; the rest of the file could not be read`;
+  `a row starting on this line is longer than ${formatInteger(limit, 'en')} characters: most likely a \`"\` opened here is never closed; the rest of the file could not be read`;
 
 // --- the header ------------------------------------------------------------------------
 
@@ -88,7 +90,7 @@ const problemKindText: Record<RowProblemKind, string> = {
 };
 
 export const moreProblems = (count: number, kind: RowProblemKind) =>
-  `${count.toLocaleString('en')} more row${count === 1 ? '' : 's'} with ${problemKindText[kind]}, from this line on, are not listed`;
+  `${formatInteger(count, 'en')} more row${count === 1 ? '' : 's'} with ${problemKindText[kind]}, from this line on, are not listed`;
 
 // --- why a cell is not a number (the `reason` of nonNumericValue) ------------------------
 

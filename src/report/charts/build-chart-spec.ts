@@ -10,9 +10,15 @@ import type { Indicator, Program } from '../../spec/model.js';
 import type { Locale } from '../../spec/schema.js';
 import { statusLabel } from '../../messages/report.js';
 import { chartMessages } from '../../messages/chart.js';
-import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
-import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './render-chart.js';
-import { formatNumber } from './style.js';
+import { formatNumber, indicatorDecimals } from '../../messages/format-number.js';
+import {
+  DEFAULT_ROLE_LABELS,
+  DEFAULT_TIME_LABEL,
+  type ChartGroup,
+  type ChartPoint,
+  type ChartSpec,
+  type SmallMultiplesSpec,
+} from './chart-spec.js';
 
 /** Breakdowns shown on the indicator's main chart beside its headline. */
 export const MAX_BREAKDOWNS_ON_MAIN_CHART = 3;
@@ -33,6 +39,27 @@ export interface ChartContext {
   results: AssessmentResult[];
   /** Indicators measuring the same thing from another source, with their data. */
   compared: { indicator: Indicator; data: IndicatorData }[];
+}
+
+/** A ChartContext with the decimals of the indicator's values. */
+type PlanContext = ChartContext & { decimals: number };
+
+/**
+ * Decimals of the indicator's values (indicatorDecimals): from its data and its results'
+ * values, the same values the pack's number format of the indicator is chosen from.
+ */
+export function valueDecimalsOf(ctx: ChartContext): number {
+  const { data, results } = ctx;
+  return indicatorDecimals(
+    ctx.indicator.unit,
+    (function* () {
+      for (const r of results) {
+        for (const v of [r.baseline, r.latest, r.target]) if (v && v.value !== null) yield v.value;
+        for (const t of r.targets) if (t.value !== null) yield t.value;
+      }
+      if (data) for (const s of data.headline ? [data.headline, ...data.breakdowns] : data.breakdowns) yield* s.values;
+    })(),
+  );
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -72,7 +99,7 @@ function groupOf(
   label: string,
   s: BreakdownSeries,
   r: AssessmentResult | undefined,
-  ctx: ChartContext,
+  ctx: PlanContext,
   withPaths: boolean,
 ): ChartGroup {
   const m = chartMessages[ctx.locale];
@@ -83,7 +110,7 @@ function groupOf(
     if (t.value === null) continue;
     group.targets.push({
       ...at(t.period, t.value),
-      name: m.targetName(t.period, formatNumber(t.value, ctx.locale), t.label),
+      name: m.targetName(t.period, formatNumber(t.value, ctx.locale, { decimals: ctx.decimals }), t.label),
     });
   }
   if (withPaths && r.baseline && r.target)
@@ -127,7 +154,7 @@ function footnotesOf(
 }
 
 function baseSpec(
-  ctx: ChartContext,
+  ctx: PlanContext,
   title: string,
   subtitle: string | undefined,
 ): Omit<ChartSpec, 'groups' | 'footnotes'> {
@@ -139,15 +166,18 @@ function baseSpec(
     axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
     roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
     percent: ctx.indicator.unit === 'percent',
+    valueDecimals: ctx.decimals,
   };
 }
 
-function statusLine(r: AssessmentResult | undefined, ctx: ChartContext): string | undefined {
+function statusLine(r: AssessmentResult | undefined, ctx: PlanContext): string | undefined {
   if (!r) return undefined;
   return chartMessages[ctx.locale].statusLine(
     statusLabel(ctx.locale, r.status),
     ctx.asOf.id,
-    r.target ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})` : undefined,
+    r.target
+      ? `${formatNumber(r.target.value, ctx.locale, { decimals: ctx.decimals })} (${r.target.period})`
+      : undefined,
   );
 }
 
@@ -207,7 +237,8 @@ function withoutRepeatedTargets(groups: ChartGroup[]): ChartGroup[] {
 }
 
 /** Every chart of one indicator. */
-export function planCharts(ctx: ChartContext): PlannedChart[] {
+export function planCharts(context: ChartContext): PlannedChart[] {
+  const ctx: PlanContext = { ...context, decimals: valueDecimalsOf(context) };
   const m = chartMessages[ctx.locale];
   const d = ctx.data;
   if (!d) return [];

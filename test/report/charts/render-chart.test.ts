@@ -18,7 +18,9 @@ import { FONT_FAMILY, ensureChartFont, fontString } from '../../../src/report/ch
 import type { ChartJob } from '../../../src/report/charts/render-pool.js';
 import { distModule } from '../../dist.js';
 import { crc32, startPngEncode } from '../../../src/report/charts/png.js';
-import { formatNumber, formatYear, groupStyle, targetLabelText } from '../../../src/report/charts/style.js';
+import { formatNumber } from '../../../src/messages/format-number.js';
+import { groupStyle } from '../../../src/report/charts/style.js';
+import { formatYear, targetLabelText } from '../../../src/report/charts/text.js';
 
 const p = (x: number, y: number, label = String(Math.floor(x))): ChartPoint => ({ x, y, label });
 
@@ -288,10 +290,13 @@ describe('renderSmallMultiples', () => {
 
   it('draws every panel of an image with one chart.js instance, kept for the next image', async () => {
     dropChartCanvases();
+    const sizes = () => Object.values(Chart.instances).map((c) => `${c.width}x${c.height}`);
     const before = Object.keys(Chart.instances).length;
     await renderSmallMultiples(bySexSpec(12, 8));
     const after = Object.keys(Chart.instances).length;
-    expect(after - before).toBe(1);
+    // One instance for the 12 panels, one for the frame around them (title, legend, axis titles: the image's size).
+    expect(after - before).toBe(2);
+    expect(sizes().filter((s) => s === '1600x900')).toHaveLength(1);
     await renderSmallMultiples({ ...bySexSpec(12, 8), title: 'Another indicator by district and sex' });
     expect(Object.keys(Chart.instances).length).toBe(after);
   });
@@ -494,7 +499,7 @@ describe('labels and scales', () => {
 
 describe('value axis of a single count', () => {
   it('starts at 0, so one value of 10 is not drawn as a change', async () => {
-    const { niceValueAxis } = await import('../../../src/report/charts/frame.js');
+    const { niceValueAxis } = await import('../../../src/report/charts/scales.js');
     const axis = niceValueAxis([10], false);
     expect(axis.min).toBe(0);
     expect(axis.max).toBeGreaterThan(10);
