@@ -10,15 +10,10 @@ import type { Indicator, Program } from '../../spec/model.js';
 import type { Locale } from '../../spec/schema.js';
 import { statusLabel } from '../../messages/report.js';
 import { chartMessages } from '../../messages/chart.js';
-import { formatNumber, indicatorDecimals } from '../../messages/format-number.js';
-import {
-  DEFAULT_ROLE_LABELS,
-  DEFAULT_TIME_LABEL,
-  type ChartGroup,
-  type ChartPoint,
-  type ChartSpec,
-  type SmallMultiplesSpec,
-} from './chart-spec.js';
+import { formatNumber } from '../../messages/format-number.js';
+import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './chart-spec.js';
+import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
+import { valueDecimalsOf } from './value-decimals.js';
 
 /** Breakdowns shown on the indicator's main chart beside its headline. */
 export const MAX_BREAKDOWNS_ON_MAIN_CHART = 3;
@@ -41,26 +36,8 @@ export interface ChartContext {
   compared: { indicator: Indicator; data: IndicatorData }[];
 }
 
-/** A ChartContext with the decimals of the indicator's values. */
+/** A ChartContext with the decimals of the indicator's values (value-decimals.ts). */
 type PlanContext = ChartContext & { decimals: number };
-
-/**
- * Decimals of the indicator's values (indicatorDecimals): from its data and its results'
- * values, the same values the pack's number format of the indicator is chosen from.
- */
-export function valueDecimalsOf(ctx: ChartContext): number {
-  const { data, results } = ctx;
-  return indicatorDecimals(
-    ctx.indicator.unit,
-    (function* () {
-      for (const r of results) {
-        for (const v of [r.baseline, r.latest, r.target]) if (v && v.value !== null) yield v.value;
-        for (const t of r.targets) if (t.value !== null) yield t.value;
-      }
-      if (data) for (const s of data.headline ? [data.headline, ...data.breakdowns] : data.breakdowns) yield* s.values;
-    })(),
-  );
-}
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -238,7 +215,10 @@ function withoutRepeatedTargets(groups: ChartGroup[]): ChartGroup[] {
 
 /** Every chart of one indicator. */
 export function planCharts(context: ChartContext): PlannedChart[] {
-  const ctx: PlanContext = { ...context, decimals: valueDecimalsOf(context) };
+  const ctx: PlanContext = {
+    ...context,
+    decimals: valueDecimalsOf(context.indicator.unit, context.data, context.results),
+  };
   const m = chartMessages[ctx.locale];
   const d = ctx.data;
   if (!d) return [];

@@ -147,7 +147,7 @@ export function footnotesBlock(footnotes: string[], size: number, gapAbove: numb
       ctx.fillStyle = INK.footnote;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'top';
-      lines.forEach((line, i) => ctx.fillText(line, x, y + i * lineHeight));
+      for (const [i, line] of lines.entries()) ctx.fillText(line, x, y + i * lineHeight);
       ctx.restore();
     },
   };

@@ -3,8 +3,8 @@
 // told apart by colour, marker and dash exactly as on the trajectory chart (groupStyle(i),
 // i = the group's position in the panel), and named in the shared legend.
 //
-// The frame is a chart.js chart with no data ('frame' in chartjs.ts): chart.js lays out
-// the title block, the legend, the footnotes and the two shared axis titles, as on the
+// The frame is a chart.js chart with no data (small-multiples-frame.ts): chart.js lays
+// out the title block, the legend, the footnotes and the two shared axis titles, as on the
 // trajectory chart, and its plot area is where the panels go. The panels' grid and their
 // shared axes are ours (chart.js has no small multiples): every panel has the same value
 // and time range, value labels only in the left column, year labels only in the bottom
@@ -25,7 +25,7 @@
 // overlapping "202020222024".
 
 import { decimalsFor, formatNumber } from '../../messages/format-number.js';
-import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL, type SmallMultiplesSpec } from './chart-spec.js';
+import type { SmallMultiplesSpec } from './chart-spec.js';
 import {
   DATASETS_PER_GROUP,
   cleanGroup,
@@ -36,20 +36,10 @@ import {
 } from './chart-datasets.js';
 import { FAST_OPTIONS, chartCanvas, type ChartCanvas, type LineDataset, type LineOptions } from './chartjs.js';
 import { ensureChartFont, fontString } from './font.js';
-import {
-  type Area,
-  DEFAULT_HEIGHT,
-  DEFAULT_WIDTH,
-  type Rect,
-  chooseGrid,
-  clamp,
-  fontPx,
-  footnotesBlock,
-  titleOptions,
-} from './layout.js';
-import { legendBlock, legendItems } from './legend.js';
+import { type Area, DEFAULT_HEIGHT, DEFAULT_WIDTH, type Rect, chooseGrid, clamp, fontPx } from './layout.js';
 import { markSizes, scaleMarks } from './marks.js';
 import { startPngEncode } from './png.js';
+import { drawFrame, panelGroupLabels } from './small-multiples-frame.js';
 import {
   type PixelPoint,
   type ValueAxis,
@@ -236,7 +226,8 @@ function drawSmallMultiples(
       w: g.plotW,
       h: g.plotH,
     };
-    styles.forEach((st, gi) => setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st));
+    for (const [gi, st] of styles.entries())
+      setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st);
     ctx.font = titleFont;
     panelTitle.text = truncateText(ctx, panel.title, plot.w);
     // No panel below: this panel carries the year labels of its column.
@@ -256,74 +247,6 @@ function drawSmallMultiples(
   return { width, height, rows: g.rows, cols: g.cols, xRange, xTicks, yAxis, groupLabels, panels: resultPanels };
 }
 
-/**
- * Draws the frame chart (background, title block, legend, footnotes, shared axis titles)
- * and returns its plot area. The value-axis title is cut to the height chart.js leaves it.
- */
-function drawFrame(
-  frame: ChartCanvas,
-  spec: SmallMultiplesSpec,
-  width: number,
-  s: number,
-  f: { title: number; subtitle: number; legend: number; axisTitle: number; footnote: number; tick: number },
-  xTickH: number,
-  groupLabels: string[],
-  allGroups: SmallMultiplesSpec['panels'][number]['groups'],
-): Area {
-  const ctx = frame.canvas.getContext('2d');
-  const margin = 30 * s;
-  const groupCount = Math.max(1, groupLabels.length);
-  const legend = legendItems({
-    groups: allGroups,
-    entries: Array.from({ length: groupCount }, (_, i) => ({ label: groupLabels[i] ?? '', style: groupStyle(i) })),
-    roles: spec.roleLabels ?? DEFAULT_ROLE_LABELS[spec.locale],
-    marks: scaleMarks(markSizes(s), 0.85),
-    expectedDashScale: 0.8,
-    s,
-  });
-  const plugins = titleOptions(ctx, spec.title, spec.subtitle, width - 2 * margin, {
-    title: f.title,
-    subtitle: f.subtitle,
-    gap: 6 * s,
-  });
-  const axisTitle = (axis: 'x' | 'y', text: string, padding: { top: number; bottom: number }) =>
-    linearScaleOptions(axis, 0, 1, {
-      ticks: [],
-      format: String,
-      labels: false,
-      tickSize: f.tick,
-      tickPadding: 0,
-      tickLength: 0,
-      title: { text, size: f.axisTitle, padding },
-    });
-  const options = (unitLabel: string): LineOptions => ({
-    ...FAST_OPTIONS,
-    layout: { padding: { top: margin * 0.75, bottom: margin * 0.6, left: margin, right: margin }, autoPadding: false },
-    plugins,
-    scales: {
-      // Below the panels' year labels; beside their value labels.
-      x: axisTitle('x', spec.axisTimeLabel ?? DEFAULT_TIME_LABEL[spec.locale], {
-        top: xTickH + 2 * s,
-        bottom: 0.3 * f.axisTitle,
-      }),
-      y: axisTitle('y', unitLabel, { top: 0, bottom: 0.2 * f.axisTitle + 6 * s }),
-    },
-  });
-  const scene = {
-    locale: spec.locale,
-    background: true,
-    legend: legendBlock(legend, f.legend, s, { top: 12 * s, bottom: 10 * s }),
-    footnotes: footnotesBlock(spec.footnotes, f.footnote, 12 * s),
-  };
-  let chart = frame.draw({ datasets: [] }, options(spec.unitLabel), scene);
-  ctx.font = fontString(f.axisTitle, 600);
-  const room = chart.chartArea.bottom - chart.chartArea.top;
-  if (textWidth(ctx, spec.unitLabel) > room)
-    chart = frame.draw({ datasets: [] }, options(truncateText(ctx, spec.unitLabel, room)), scene);
-  const { left, top, right, bottom } = chart.chartArea;
-  return { left, top, right, bottom };
-}
-
 /** The panel chart's plot area must be where the layout put the plot (the scales have fixed sizes). */
 function checkPlotArea(area: Area, offL: number, offT: number, plot: Rect): void {
   const ok =
@@ -335,14 +258,4 @@ function checkPlotArea(area: Area, offL: number, offT: number, plot: Rect): void
     throw new Error(
       `small multiples: chart.js plot area ${JSON.stringify(area)} is not the panel's (${offL}, ${offT}, ${plot.w} x ${plot.h})`,
     );
-}
-
-/** Legend names of the groups: `groupLabels`, else the labels the panels give their groups. */
-function panelGroupLabels(spec: SmallMultiplesSpec, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    const given = spec.groupLabels?.[i];
-    if (given !== undefined && given.trim() !== '') return given;
-    const fromPanel = spec.panels.find((p) => p.groups[i] && p.groups[i].label.trim() !== '')?.groups[i].label;
-    return fromPanel ?? '';
-  });
 }
