@@ -12,8 +12,8 @@
 // and latest values, placed clear of each other and of the marks (labels.ts).
 //
 // Speed, as chart.js' performance guide advises: only the line controller, line and point
-// elements, the linear scale and the title plugins are registered (no tooltip, legend or
-// other plugin), no animation, no events, no responsiveness, devicePixelRatio 1, data given
+// elements and the linear scale are registered, and a chart is given only the plugins it
+// uses (no tooltip or legend; the title plugins only where there is a title block), no animation, no events, no responsiveness, devicePixelRatio 1, data given
 // in chart.js' internal format ({x, y}, `parsing: false`), `normalized: true`, `spanGaps`.
 // A chart.js instance is not created per chart: each thread keeps one instance per canvas
 // size and role (see ChartCanvas), and a new chart is drawn by handing it new data and
@@ -47,8 +47,9 @@ import { type PixelPoint, pixelMapper } from './scales.js';
 import { INK, type ChartLocale, type GroupStyle } from './style.js';
 import type { Ctx } from './text.js';
 
-// Only what a line chart on linear x and y scales with a title needs (tree-shaken registration).
-Chart.register(LineController, LineElement, PointElement, LinearScale, Title, SubTitle);
+// Only what a line chart on linear x and y scales needs (tree-shaken registration); the
+// title plugins are given to the charts that have a title block (PLUGINS), not to panels.
+Chart.register(LineController, LineElement, PointElement, LinearScale);
 Chart.defaults.font.family = FONT_STACK;
 Chart.defaults.color = INK.muted;
 
@@ -101,6 +102,8 @@ export interface Scene {
   footnotes?: FrameBlock;
   /** Labels next to targets, baselines and latest values (drawn last). */
   labels?: (ctx: Ctx, pixelOf: (x: number, y: number) => PixelPoint, plotArea: Area) => void;
+  /** Title of a small-multiples panel: one line, already cut to the plot's width, its baseline at (x, y). */
+  panelTitle?: { text: string; font: string; x: number; y: number };
 }
 
 /** Scenes by canvas (the constructor of a chart draws it before it can be keyed by chart). */
@@ -189,12 +192,36 @@ const labelsPlugin: Plugin<'line'> = {
   },
 };
 
-/** Plugins of each kind of chart (chart.js resolves every plugin's options on each update). */
+/**
+ * Title above a small-multiples panel. Not chart.js' Title plugin: resolving its options
+ * and laying out its box on each of the 50 panels of an image costs more than drawing a
+ * line of text, which is all a panel title is.
+ */
+const panelTitlePlugin: Plugin<'line'> = {
+  id: 'melPanelTitle',
+  afterDraw(chart) {
+    const title = sceneOf(chart)?.panelTitle;
+    if (!title) return;
+    const ctx = ctxOf(chart);
+    ctx.save();
+    ctx.font = title.font;
+    ctx.fillStyle = INK.text;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillText(title.text, title.x, title.y);
+    ctx.restore();
+  },
+};
+
+/**
+ * Plugins of each kind of chart (chart.js resolves every plugin's options on each update,
+ * so a chart gets only those it uses).
+ */
 const PLUGINS = {
-  trajectory: [backgroundPlugin, targetStarsPlugin, framePlugin, labelsPlugin],
-  panel: [backgroundPlugin, targetStarsPlugin],
+  trajectory: [Title, SubTitle, backgroundPlugin, targetStarsPlugin, framePlugin, labelsPlugin],
+  panel: [backgroundPlugin, targetStarsPlugin, panelTitlePlugin],
   /** The frame of the small multiples: title, legend, footnotes and axis titles around the panels. */
-  frame: [backgroundPlugin, framePlugin],
+  frame: [Title, SubTitle, backgroundPlugin, framePlugin],
 };
 export type ChartRole = keyof typeof PLUGINS;
 

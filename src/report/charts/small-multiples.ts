@@ -11,7 +11,7 @@
 // row, and the same plot size whether or not it shows labels (both scales have a fixed
 // thickness).
 //
-// Each panel is drawn by chart.js (title, grid, axis line, tick labels, lines, markers;
+// Each panel is drawn by chart.js (grid, axis line, tick labels, lines, markers; title and
 // target stars by a plugin) on a panel-sized canvas, then copied onto the image. One
 // chart.js instance draws every panel of an image (and of the next images with panels of
 // the same size): between panels only its datasets' data, the panel title and which tick
@@ -36,7 +36,7 @@ import {
 } from './chart-datasets.js';
 import { FAST_OPTIONS, chartCanvas, type ChartCanvas, type LineDataset, type LineOptions } from './chartjs.js';
 import { ensureChartFont, fontString } from './font.js';
-import { type Area, DEFAULT_HEIGHT, DEFAULT_WIDTH, type Rect, chooseGrid, clamp, fontPx } from './layout.js';
+import { type Area, DEFAULT_HEIGHT, DEFAULT_WIDTH, type Rect, chooseGrid, clamp } from './layout.js';
 import { markSizes, scaleMarks } from './marks.js';
 import { startPngEncode } from './png.js';
 import { drawFrame, panelGroupLabels } from './small-multiples-frame.js';
@@ -116,7 +116,7 @@ function drawSmallMultiples(
   const area = drawFrame(frame, spec, width, s, f, xTickH, groupLabels, allGroups);
 
   // 2. The panels' grid, in the plot area of the frame.
-  const titleH = fontPx(f.tick + s) * 1.55;
+  const titleH = (f.tick + s) * 1.55;
   const hgap = 20 * s;
   const vgap = 16 * s;
   const yTickPadding = 7 * s;
@@ -167,20 +167,9 @@ function drawSmallMultiples(
   const offB = Math.ceil(Math.max(pad, xTickH));
   const panelCanvas = chartCanvas('panel', offL + g.plotW + offR, offT + g.plotH + offB);
   const gridWidth = Math.max(1, s);
-  // chart.js' title over the plot (not over the value labels), one line, cut to the plot's width.
-  const panelTitle = {
-    display: true,
-    text: '',
-    align: 'start' as const,
-    fullSize: false,
-    color: INK.text,
-    font: { size: fontPx(f.tick + s), weight: 600, lineHeight: 1.55 },
-    padding: 0,
-  };
   const panelOptions = (yearLabels: boolean, valueLabels: boolean): LineOptions => ({
     ...FAST_OPTIONS,
-    layout: { padding: { left: 0, top: offT - titleH, right: offR, bottom: 0 }, autoPadding: false },
-    plugins: { title: panelTitle },
+    layout: { padding: { left: 0, top: offT, right: offR, bottom: 0 }, autoPadding: false },
     scales: {
       x: linearScaleOptions('x', xRange.min, xRange.max, {
         ticks: xTicks,
@@ -229,12 +218,13 @@ function drawSmallMultiples(
     for (const [gi, st] of styles.entries())
       setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st);
     ctx.font = titleFont;
-    panelTitle.text = truncateText(ctx, panel.title, plot.w);
+    const title = truncateText(ctx, panel.title, plot.w);
     // No panel below: this panel carries the year labels of its column.
     const chart = panelCanvas.draw(data, options[i + g.cols >= n ? 1 : 0][col === 0 ? 1 : 0], {
       locale: spec.locale,
       background: false,
       stars: { groups: panel.groups, styles, radius: sizes.targetStar, s },
+      panelTitle: { text: title, font: titleFont, x: offL, y: offT - titleH * 0.32 },
     });
     if (i === 0) checkPlotArea(chart.chartArea, offL, offT, plot);
     ctx.drawImage(panelCanvas.canvas, plot.x - offL, plot.y - offT);
