@@ -15,6 +15,12 @@ export interface ChartMessages {
   timeAxis: string;
   /** Names of the roles in the legend and in labels. */
   roles: { actual: string; baseline: string; target: string; expected: string; projection: string };
+  /** A flow's chart: the running total against the cumulative target path. */
+  lopTargetName: (value: string) => string;
+  lopShort: (value: string) => string;
+  runningTotalAxis: (unit: string) => string;
+  runningTotal: string;
+  cumulativeTargetPath: string;
 }
 
 export const chartMessages: Record<Locale, ChartMessages> = {
@@ -36,6 +42,11 @@ export const chartMessages: Record<Locale, ChartMessages> = {
       expected: 'Expected path',
       projection: 'Projection',
     },
+    lopTargetName: (v) => `Life-of-programme target: ${v}`,
+    lopShort: (v) => `${v} over the programme`,
+    runningTotalAxis: (u) => `${u}, running total`,
+    runningTotal: 'Running total',
+    cumulativeTargetPath: 'Cumulative target path',
   },
   es: {
     total: 'Total',
@@ -55,5 +66,10 @@ export const chartMessages: Record<Locale, ChartMessages> = {
       expected: 'Trayectoria esperada',
       projection: 'Proyección',
     },
+    lopTargetName: (v) => `Meta de vida del programa: ${v}`,
+    lopShort: (v) => `${v} en el programa`,
+    runningTotalAxis: (u) => `${u}, acumulado`,
+    runningTotal: 'Acumulado',
+    cumulativeTargetPath: 'Trayectoria acumulada de metas',
   },
 };

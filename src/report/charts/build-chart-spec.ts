@@ -13,6 +13,7 @@ import { chartMessages } from '../../messages/chart.js';
 import { formatNumber } from '../../messages/format-number.js';
 import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './chart-spec.js';
 import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
+import { flowChartWords, flowGroup, flowTargetText } from './flow-chart-group.js';
 import { valueDecimalsOf } from './value-decimals.js';
 
 /** Breakdowns shown on the indicator's main chart beside its headline. */
@@ -79,6 +80,7 @@ function groupOf(
   ctx: PlanContext,
   withPaths: boolean,
 ): ChartGroup {
+  if (ctx.indicator.accumulation === 'sum') return flowGroup(label, s, r, ctx, withPaths);
   const m = chartMessages[ctx.locale];
   const group: ChartGroup = { label, actual: observedPoints(s, ctx.asOf), targets: [] };
   if (!r) return group;
@@ -138,24 +140,30 @@ function baseSpec(
   return {
     title,
     subtitle,
-    unitLabel: ctx.indicator.unitLabel ?? chartMessages[ctx.locale].unitName(ctx.indicator.unit),
     locale: ctx.locale,
     axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
-    roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
     percent: ctx.indicator.unit === 'percent',
     valueDecimals: ctx.decimals,
+    ...baseWords(ctx),
   };
+}
+
+/** The value axis and legend words: a flow's are its running total's. */
+function baseWords(ctx: ChartContext): Pick<ChartSpec, 'roleLabels' | 'unitLabel'> {
+  const unitLabel = ctx.indicator.unitLabel ?? chartMessages[ctx.locale].unitName(ctx.indicator.unit);
+  if (ctx.indicator.accumulation === 'sum') return flowChartWords(ctx, unitLabel);
+  return { roleLabels: DEFAULT_ROLE_LABELS[ctx.locale], unitLabel };
 }
 
 function statusLine(r: AssessmentResult | undefined, ctx: PlanContext): string | undefined {
   if (!r) return undefined;
-  return chartMessages[ctx.locale].statusLine(
-    statusLabel(ctx.locale, r.status),
-    ctx.asOf.id,
-    r.target
-      ? `${formatNumber(r.target.value, ctx.locale, { decimals: ctx.decimals })} (${r.target.period})`
-      : undefined,
-  );
+  const target =
+    ctx.indicator.accumulation === 'sum'
+      ? flowTargetText(r, ctx.locale, ctx.decimals)
+      : r.target
+        ? `${formatNumber(r.target.value, ctx.locale, { decimals: ctx.decimals })} (${r.target.period})`
+        : undefined;
+  return chartMessages[ctx.locale].statusLine(statusLabel(ctx.locale, r.status), ctx.asOf.id, target);
 }
 
 /** Most groups drawn in one small-multiples panel (female / male, urban / rural). */
@@ -267,15 +275,14 @@ export function planCharts(context: ChartContext): PlannedChart[] {
       file: chartFileName(ctx.indicator.id, { all: 'breakdowns' }),
       spec: {
         title: m.byBreakdown(ctx.indicator.name, breakdowns.length),
-        unitLabel: ctx.indicator.unitLabel ?? m.unitName(ctx.indicator.unit),
         footnotes: footnotesOf(
           breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })),
           ctx,
         ),
         locale: ctx.locale,
         axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
-        roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
         percent: ctx.indicator.unit === 'percent',
+        ...baseWords(ctx),
         panels,
         groupLabels,
       },
