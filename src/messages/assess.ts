@@ -29,6 +29,7 @@ export interface AssessMessages {
   windowIncomplete: (target: string, missing: string[]) => string;
   /** Note: the latest value is older than the indicator's frequency allows. */
   stale: (latest: string, years: number, asOf: string, limit: string) => string;
+  staleLimitWeeks: (weeks: number) => string;
   staleLimitMonths: (months: number) => string;
   staleLimitYears: (years: number) => string;
   /** Note: an on-track or at-risk result whose own projection misses the target at its date. */
@@ -67,6 +68,7 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     windowIncomplete: (t, m) => `target ${t}: the window is incomplete, without ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
       `stale data: the latest value is from ${l}, ${n(y, 'en')} years before the end of ${a} (stale after ${lim})`,
+    staleLimitWeeks: (w) => `${w} weeks`,
     staleLimitMonths: (m) => (m % 12 === 0 ? `${m / 12} years` : `${m} months`),
     staleLimitYears: (y) => `${y} years`,
     projectionMisses: (s, m, v, p, t) =>
@@ -102,6 +104,7 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     windowIncomplete: (t, m) => `meta ${t}: la ventana está incompleta, sin ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
       `datos desactualizados: el último valor es de ${l}, ${n(y, 'es')} años antes del final de ${a} (desactualizado después de ${lim})`,
+    staleLimitWeeks: (w) => `${w} semanas`,
     staleLimitMonths: (m) => (m % 12 === 0 ? `${m / 12} años` : `${m} meses`),
     staleLimitYears: (y) => `${y} años`,
     projectionMisses: (s, m, v, p, t) =>

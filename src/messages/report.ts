@@ -258,6 +258,7 @@ const en: ReportMessages = {
   directions: { increase: 'Increase', decrease: 'Decrease' },
   units: { percent: 'Percent', number: 'Number', ratio: 'Ratio', currency: 'Currency', rate: 'Rate' },
   frequencies: {
+    weekly: 'Weekly',
     monthly: 'Monthly',
     quarterly: 'Quarterly',
     semiannual: 'Semiannual',
@@ -505,6 +506,7 @@ const es: ReportMessages = {
   directions: { increase: 'Aumentar', decrease: 'Disminuir' },
   units: { percent: 'Porcentaje', number: 'Número', ratio: 'Razón', currency: 'Moneda', rate: 'Tasa' },
   frequencies: {
+    weekly: 'Semanal',
     monthly: 'Mensual',
     quarterly: 'Trimestral',
     semiannual: 'Semestral',
