@@ -2,15 +2,11 @@
 // section 5: output indicators, breakdown targets, `missed`, stale data, projections),
 // in English and Spanish. The assessment is written in the report's language.
 import type { Locale } from '../spec/schema.js';
+import { formatNumber, formatPercent } from './format-number.js';
 
-// One formatter per language: creating an Intl.NumberFormat costs far more than using one,
-// and a national programme writes a sentence for each of 20,000 results.
-const formats: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, useGrouping: false }),
-  es: new Intl.NumberFormat('es-ES', { maximumFractionDigits: 3, useGrouping: false }),
-};
-const n = (x: number, locale: Locale) => formats[locale].format(x);
-const pct = (x: number, locale: Locale) => `${n(Math.round(x * 1000) / 10, locale)} %`;
+// Numbers as everywhere else (format-number.ts): values with up to three decimals, ratios as percentages.
+const n = (x: number, locale: Locale) => formatNumber(x, locale, { maxDecimals: 3 });
+const pct = (ratio: number, locale: Locale) => formatPercent(ratio * 100, locale, { maxDecimals: 1 });
 
 export interface AssessMessages {
   noTarget: () => string;

@@ -1,5 +1,7 @@
 // Every message about the programme and indicator files, in one place, so rewording
 // breaks no test (the vega-lite habit: tests assert against these functions).
+import { formatInteger } from './format-number.js';
+
 const list = (values: readonly (string | number)[]) => values.map((v) => `\`${v}\``).join(', ');
 const code = (s: string | number) => `\`${s}\``;
 
@@ -73,9 +75,9 @@ export const specMessages = {
     const shown = codes.slice(0, 10).map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`);
     const rows = codes.reduce((t, [, n]) => t + n, 0);
     return (
-      `${codes.length.toLocaleString('en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
-      (codes.length > 10 ? ` (${rows.toLocaleString('en')} rows)` : '') +
-      `: ${shown.join(', ')}${codes.length > 10 ? ` and ${(codes.length - 10).toLocaleString('en')} more` : ''}`
+      `${formatInteger(codes.length, 'en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
+      (codes.length > 10 ? ` (${formatInteger(rows, 'en')} rows)` : '') +
+      `: ${shown.join(', ')}${codes.length > 10 ? ` and ${formatInteger(codes.length - 10, 'en')} more` : ''}`
     );
   },
   noMatchingValue: (
