@@ -77,7 +77,10 @@ export interface Indicator {
 }
 
 export interface Program {
-  /** Directory paths are relative to (where `mel` runs). */
+  /**
+   * The programme's root, which every path is relative to: the folder that holds the
+   * `indicators/` folder of program.yaml (spec/load-program.ts programmeRootOf).
+   */
   root: string;
   /** program.yaml, relative to root. */
   file: string;
@@ -99,6 +102,8 @@ export interface Program {
   iati?: IatiSpec;
   /** Line of `program.iati` in program.yaml, or of `program` when it has none. */
   iatiLine?: number;
+  /** False when some indicator file could not be read or validated: its matches are unknown. */
+  allIndicatorsRead?: boolean;
   /** Line of each data source's entry in program.yaml. */
   dataSourceLine(id: string): number;
 }

@@ -5,7 +5,7 @@ import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseAsOf } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
 import { InputErrors, UsageError } from '../errors.js';
-import { printIssues } from '../output.js';
+import { issueBase, printIssues } from '../output.js';
 
 /** What `mel export` can write. */
 const formats = ['iati'] as const;
@@ -30,15 +30,16 @@ export const exportCommand: Command = {
         exportCommand,
       );
     const asOf = parseAsOf(stringOption(values, 'as-of'));
-    const { workspace, issues } = await loadWorkspace(cwd, programOption(values));
-    if (printIssues(issues, output) || !workspace) throw new InputErrors();
+    const { workspace, issues, root } = await loadWorkspace(cwd, programOption(values));
+    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
     const exported = exportIati(workspace, { asOf, env: process.env });
-    if (printIssues(exported.issues, output) || !exported.iati) throw new InputErrors();
+    if (printIssues(exported.issues, output, issueBase(cwd, root)) || !exported.iati) throw new InputErrors();
     const { iati } = exported;
-    const target = resolve(
-      cwd,
-      stringOption(values, 'out') ?? `reports/${workspace.program.id}/iati-activities-${iati.asOf}.xml`,
-    );
+    // --out is where the user says, from where mel runs; the default is inside the programme.
+    const out = stringOption(values, 'out');
+    const target = out
+      ? resolve(cwd, out)
+      : resolve(root, `reports/${workspace.program.id}/iati-activities-${iati.asOf}.xml`);
     writeFileAtomically(target, iati.xml);
     const warnings = issues.length + exported.issues.length;
     const shown = relative(cwd, target).startsWith('..') ? target : relative(cwd, target);
