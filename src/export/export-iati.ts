@@ -12,7 +12,7 @@ import type { Period } from '../periods/period.js';
 import { IssueList, type Issue } from '../spec/issues.js';
 import type { Workspace } from '../workspace/load-workspace.js';
 import { iatiDocument } from './iati-document.js';
-import { serializeXml } from './xml-writer.js';
+import { serializeXml } from '../report/xml-writer.js';
 
 export interface IatiExport {
   xml: string;

@@ -20,7 +20,7 @@ import {
 } from './iati-codes.js';
 import { type AssessedSeries, iatiPeriods, periodNamed, targetWindows } from './iati-periods.js';
 import { plainDecimal } from './plain-decimal.js';
-import { element, type XmlElement } from './xml-writer.js';
+import { element, type XmlElement } from '../report/xml-writer.js';
 
 export interface IatiInput {
   program: Program;

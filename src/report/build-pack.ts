@@ -20,7 +20,7 @@ import type { Period } from '../periods/period.js';
 import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
 import { MAX_SEPARATE_BREAKDOWN_CHARTS, planCharts, type PlannedChart } from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
-import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
+import type { AboutInfo, ChartImage, ChartMode, PackInput } from './pack-input.js';
 
 export interface PackOptions {
   asOf?: Period;
@@ -33,6 +33,8 @@ export interface PackOptions {
   inputFiles: string[];
   /** Renders the planned charts (in worker threads or here), reporting progress. */
   renderCharts: (charts: PlannedChart[]) => Promise<Buffer[]>;
+  /** PNG images, native Excel charts, or both (default both); native only renders nothing. */
+  chartMode?: ChartMode;
 }
 
 export interface BuiltPack {
@@ -88,12 +90,16 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
       }).map((c) => ({ ...c, indicatorId: indicator.id })),
     );
   }
-  const pngs = await options.renderCharts(planned);
-  const charts: ChartImage[] = planned.map((c, i) => ({
+  const chartMode = options.chartMode ?? 'both';
+  // Native charts plot the trajectory charts' specs: with no PNG wanted, nothing is rendered.
+  const kept = chartMode === 'native' ? planned.filter((c) => c.kind === 'trajectory') : planned;
+  const pngs = chartMode === 'native' ? [] : await options.renderCharts(kept);
+  const charts: ChartImage[] = kept.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
     disaggregation: c.kind === 'trajectory' ? c.disaggregation : undefined,
     file: c.file,
-    png: pngs[i],
+    ...(pngs[i] ? { png: pngs[i] } : {}),
+    ...(c.kind === 'trajectory' ? { spec: c.spec } : {}),
   }));
 
   // 4. workbook input
@@ -137,6 +143,7 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     quality,
     data,
     charts,
+    chartMode,
     about,
   };
   return { doc, input, charts };

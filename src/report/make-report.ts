@@ -14,8 +14,8 @@ import { buildPack } from './build-pack.js';
 import { flatDataCsv } from './flat-data-csv.js';
 import { renderPlannedCharts } from './render-charts.js';
 import { runTimeOf } from './run-time.js';
-import { buildWorkbook } from './workbook/build-workbook.js';
-import { packageWorkbook } from './workbook/xlsx-package.js';
+import type { ChartMode } from './pack-input.js';
+import { writeWorkbook } from './workbook/build-workbook.js';
 import { type PackFile, writePackAtomically } from './write-pack.js';
 
 /** What a long report tells whoever shows its progress. */
@@ -34,6 +34,8 @@ export interface ReportRequest {
   locale?: Locale;
   /** The pack's folder (default reports/<programme id>/<as-of>/ under the programme's root). */
   out?: string;
+  /** PNG images, native Excel charts, or both (default both). */
+  charts?: ChartMode;
   engineVersion: string;
   env: NodeJS.ProcessEnv;
   progress: ReportProgress;
@@ -42,7 +44,9 @@ export interface ReportRequest {
 export interface ReportWritten {
   outDir: string;
   asOf: string;
+  /** PNG charts written (charts/), and native charts in the workbook. */
   charts: number;
+  nativeCharts: number;
 }
 
 export async function makeReport(workspace: Workspace, request: ReportRequest): Promise<ReportWritten> {
@@ -66,12 +70,11 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     runTime: runTimeOf(request.env),
     inputFiles,
     renderCharts: (charts) => renderPlannedCharts(charts, (done, total) => progress.step('charts', done, total)),
+    chartMode: request.charts,
   });
   // 3. workbook
-  progress.stage('laying out the workbook');
-  const workbook = buildWorkbook(built.input);
-  progress.stage('writing the workbook');
-  const xlsx = await packageWorkbook(workbook, workbook.created);
+  progress.stage('laying out and writing the workbook');
+  const { xlsx, nativeCharts } = await writeWorkbook(built.input);
   // 4. the pack
   progress.stage('writing the pack');
   // --out is where the user says, from where mel runs; the default is inside the programme.
@@ -82,8 +85,13 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     { path: 'progress-pack.xlsx', bytes: xlsx },
     { path: 'assessment.json', bytes: `${JSON.stringify(built.doc, null, 2)}\n` },
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
-    ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
+    ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
   ];
   writePackAtomically(outDir, files);
-  return { outDir, asOf: built.doc.as_of, charts: built.charts.length };
+  return {
+    outDir,
+    asOf: built.doc.as_of,
+    charts: built.charts.filter((c) => c.png).length,
+    nativeCharts,
+  };
 }

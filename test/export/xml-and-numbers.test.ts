@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainDecimal } from '../../src/export/plain-decimal.js';
-import { element, serializeXml } from '../../src/export/xml-writer.js';
+import { element, serializeXml } from '../../src/report/xml-writer.js';
 import { parseXml } from '../helpers/xml-tree.js';
 
 describe('plain decimals (IATI rule 8.8.2: number(@value) = @value)', () => {

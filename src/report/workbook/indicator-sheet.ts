@@ -22,6 +22,8 @@ import { allSeries } from '../../data/indicator-data.js';
 import { levelLabel, methodCategoryLabel } from '../../messages/report.js';
 import type { Indicator } from '../../spec/model.js';
 import { methodNames, type MethodName } from '../../spec/schema.js';
+import type { NativeChart } from '../native-charts/native-chart.js';
+import { placeNativeChart } from '../native-charts/place-native-chart.js';
 import type { ChartImage } from '../pack-input.js';
 import { joinText, type PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, link, num, styled, type CellSpec } from './sheet-writer.js';
@@ -39,6 +41,8 @@ export interface IndicatorSheetInput {
   /** Indexes into input.doc.results (and input.everyMethod) of this indicator's breakdowns. */
   resultIndexes: number[];
   charts: ChartImage[];
+  /** Where the sheet's native chart goes, to be added to the workbook's parts once laid out. */
+  nativeCharts?: NativeChart[];
 }
 
 export function addIndicatorSheet(
@@ -79,11 +83,14 @@ export function addIndicatorSheet(
   w.add([label(c.method), results[0]?.method ?? ind.method ?? input.program.method]);
   w.add([label(L.indicatorFile), ind.file]);
 
-  // 2. Charts
-  if (part.charts.length) {
+  // 2. Charts: the PNG images, then the native chart (editable, reading the chart-data table below it)
+  const images = part.charts.filter((chart) => chart.png);
+  const nativeSpec =
+    input.chartMode === 'png' ? undefined : part.charts.find((chart) => chart.spec && !chart.disaggregation)?.spec;
+  if (images.length || nativeSpec) {
     w.skip();
     w.title(L.charts);
-    for (const chart of part.charts) {
+    for (const chart of images) {
       // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
       const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Image['buffer'], extension: 'png' });
       sheet.addImage(imageId, {
@@ -92,6 +99,12 @@ export function addIndicatorSheet(
         editAs: 'oneCell',
       });
       w.skip(ROWS_PER_CHART);
+    }
+    if (nativeSpec) {
+      const anchor = { col: 0, row: w.row, width: CHART_WIDTH, height: CHART_HEIGHT };
+      w.skip(ROWS_PER_CHART);
+      const native = placeNativeChart(w, nativeSpec, { sheet: name, anchor, dataColumn: 1, valueFormat: fmt });
+      if (native) part.nativeCharts?.push(native);
     }
   }
 

@@ -1,7 +1,8 @@
 // A small XML writer: elements built as values, then written with every text and
 // attribute escaped, two-space indentation and a fixed attribute order, so the same tree
-// always gives the same bytes. Sixty lines of our own rather than an XML library: the
-// exports write a few element kinds, never read XML, and need nothing but escaping.
+// always gives the same bytes. Our own rather than an XML library: the IATI export and
+// the workbook's native charts write a few element kinds, never read XML, and need
+// nothing but escaping.
 
 export interface XmlElement {
   name: string;
@@ -72,8 +73,15 @@ function write(e: XmlElement, depth: number, out: string[]): void {
 }
 
 /** The document: an XML declaration, the root element, a final newline. */
-export function serializeXml(root: XmlElement): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+export function serializeXml(root: XmlElement, declaration = '<?xml version="1.0" encoding="UTF-8"?>'): string {
+  const out = [declaration];
   write(root, 0, out);
   return `${out.join('\n')}\n`;
+}
+
+/** One element without a declaration, on one line: a fragment to insert into a part. */
+export function serializeFragment(e: XmlElement): string {
+  const out: string[] = [];
+  write(e, 0, out);
+  return out.map((line) => line.trimStart()).join('');
 }
