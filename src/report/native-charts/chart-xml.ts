@@ -35,8 +35,8 @@ const v = (name: string, val: string | number) => element(name, { val });
 const hex = (color: string) => color.replace('#', '').toUpperCase();
 const solid = (color: string) => element('a:solidFill', {}, [element('a:srgbClr', { val: hex(color) })]);
 
-/** Plain numbers in caches: no exponent, as Excel writes them. */
-const cacheNumber = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(15))));
+/** A number as the cells hold it: every digit, so the cache and the cell agree. */
+const cacheNumber = (x: number) => String(x);
 
 function numRef(range: ColumnRange, values: readonly number[], format: string): XmlElement {
   return element('c:numRef', {}, [

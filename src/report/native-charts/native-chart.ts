@@ -133,14 +133,13 @@ export function timeAxisOf(series: readonly PlannedSeries[]): NativeChart['timeA
   const years = last.getUTCFullYear() - firstYear + 1;
   if (years >= 3) {
     const step = Math.max(1, Math.ceil(years / 10));
-    const lastYear = firstYear + Math.ceil(years / step) * step;
-    return { min: serial(firstYear, 0) + 1, max: serial(lastYear, 0) + 1, majorUnit: 365.25 * step, format: 'yyyy' };
+    const min = serial(firstYear, 0) + 1;
+    const majorUnit = 365.25 * step;
+    // The axis ends on a tick: the first year start after the last point.
+    return { min, max: min + Math.ceil(years / step) * majorUnit, majorUnit, format: 'yyyy' };
   }
-  const quarter = (d: Date) => Math.floor(d.getUTCMonth() / 3) * 3;
-  return {
-    min: serial(firstYear, quarter(first)) + 1,
-    max: serial(last.getUTCFullYear(), quarter(last) + 3) + 1,
-    majorUnit: 365.25 / 4,
-    format: 'mmm yyyy',
-  };
+  const quarter = (d: Date) => Math.floor(d.getUTCMonth() / 3);
+  const quarters = (last.getUTCFullYear() - firstYear) * 4 + quarter(last) - quarter(first) + 1;
+  const min = serial(firstYear, quarter(first) * 3) + 1;
+  return { min, max: min + quarters * (365.25 / 4), majorUnit: 365.25 / 4, format: 'mmm yyyy' };
 }
