@@ -173,7 +173,9 @@ const plausibleYear = (y: number) => y >= YEAR_MIN && y <= YEAR_MAX;
 const ACCEPTED_FORMS =
   'write 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April or a survey round such as 2007-2008';
 const implausible = (text: string, year: string | number) =>
-  fail(`"${text}" names the year ${year}, which is not plausible (periods are in the years ${YEAR_MIN} to ${YEAR_MAX})`);
+  fail(
+    `"${text}" names the year ${year}, which is not plausible (periods are in the years ${YEAR_MIN} to ${YEAR_MAX})`,
+  );
 /** A period with a part out of range (month 0, quarter 5), with the forms mel reads. */
 const outOfRange = (text: string, what: string) => fail(`"${text}": ${what}; ${ACCEPTED_FORMS}`);
 

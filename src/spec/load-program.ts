@@ -5,17 +5,18 @@
 //   2. check each against its schema (unknown keys, missing fields, enums)
 //   3. parse periods (baseline, targets, programme period, as-of)
 //   4. check references: results, data sources, formula inputs, cycles
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { specMessages } from '../messages/spec.js';
-import { parseFormula } from './formula.js';
+import { type FormulaProblem, parseFormula } from './formula.js';
+import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
+import { findIndicatorFiles, programPathProblem, readSpecFile } from './spec-files.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
 import { indicatorSchema, programSchema, type IndicatorFile, type ProgramFile } from './schema.js';
 import { schemaIssues } from './schema-issues.js';
 import { closestName } from './suggest.js';
-import { readYaml, type PathSegment, type YamlSource } from './yaml-source.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
 import { findCycle } from './dependency-graph.js';
 
 export interface LoadedProgram {
@@ -24,45 +25,35 @@ export interface LoadedProgram {
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
-
-/** Every .yaml / .yml under the programme file's directory, except the programme file. */
-export function indicatorFilesBeside(programPath: string): string[] {
-  const dir = resolve(programPath, '..');
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.ya?ml$/i.test(name) && resolve(full) !== resolve(programPath)) out.push(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
+export { indicatorFilesBeside } from './spec-files.js';
 
 export function loadProgram(root: string, programPath: string): LoadedProgram {
   const issues = new IssueList();
   const absProgram = resolve(root, programPath);
-  const programRel = toPosix(relative(root, absProgram));
-  if (!existsSync(absProgram)) {
-    issues.error(programRel, specMessages.fileNotFound(programRel));
+  const programRel = toPosix(relative(root, absProgram)) || '.';
+  const pathProblem = programPathProblem(absProgram, programRel);
+  if (pathProblem) {
+    issues.error(programRel, pathProblem);
     return { issues: issues.sorted() };
   }
   // 1. read
-  const programSrc = readYaml(programRel, readFileSync(absProgram, 'utf8'));
+  const programSrc = readSpecFile(absProgram, programRel, issues);
+  if (!programSrc) return { issues: issues.sorted() };
   issues.addAll(programSrc.issues);
-  const indicatorSrcs = indicatorFilesBeside(absProgram).map((f) =>
-    readYaml(toPosix(relative(root, f)), readFileSync(f, 'utf8')),
-  );
+  const found = findIndicatorFiles(absProgram);
+  for (const { path, problem } of found.problems)
+    issues.error(toPosix(relative(root, path)), specMessages.unreadableFile(specMessages.fileProblem(problem)));
+  const indicatorSrcs = found.files.flatMap((f) => readSpecFile(f, toPosix(relative(root, f)), issues) ?? []);
   for (const s of indicatorSrcs) issues.addAll(s.issues);
 
   // 2. schemas
   const programFile = checkSchema(programSrc, programSchema, issues) as ProgramFile | undefined;
-  const indicatorFiles = indicatorSrcs.map((s) => ({
-    src: s,
-    file: checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined,
-  }));
-  if (indicatorSrcs.length === 0)
+  const indicatorFiles = indicatorSrcs.map((s) => {
+    const file = checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined;
+    if (file?.inputs) file.inputs = ownInputs(s, issues);
+    return { src: s, file };
+  });
+  if (found.files.length === 0 && found.problems.length === 0)
     issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
   if (!programFile) return { issues: issues.sorted() };
 
@@ -85,12 +76,9 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
   }
 
   const resultIds = programFile.results.map((r) => r.id);
-  programFile.results.forEach((r, i) => {
-    if (r.parent !== undefined && !resultIds.includes(r.parent)) {
-      const pos = programSrc.positionOf(['results', i, 'parent']);
-      issues.error(programRel, specMessages.unknownParentResult(r.parent), pos.line, pos.column);
-    }
-  });
+  checkResults(programSrc, programFile.results, issues);
+  checkDataSourceIds(programSrc, programFile.data, issues);
+  checkBands(programSrc, programFile.assessment, issues);
   const dataIds = programFile.data.map((d) => d.id);
 
   const indicators: Indicator[] = [];
@@ -176,15 +164,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     const r = parseFormula(f.formula, Object.keys(f.inputs));
     if (r.ok) formula = r.formula;
     else {
-      const p = r.problem;
-      errorAt(
-        ['formula'],
-        p.kind === 'syntax'
-          ? specMessages.formulaSyntax(p.reason)
-          : p.kind === 'forbidden'
-            ? specMessages.formulaForbidden(p.name)
-            : specMessages.formulaUnknownVariable(p.name, Object.keys(f.inputs)),
-      );
+      errorAt(['formula'], formulaMessage(r.problem, Object.keys(f.inputs)));
     }
   }
   if (f.valid_range && f.valid_range[0] > f.valid_range[1]) errorAt(['valid_range'], specMessages.validRangeOrder());
@@ -201,8 +181,21 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
       };
   }
   const targets: TargetDef[] = [];
+  const targetLines = new Map<string, number>();
   f.targets.forEach((t, i) => {
     const period = ctx.periodAt(src, ['targets', i, 'period'], t.period);
+    if (period) {
+      // One target per period: a second would be ignored without a word. `2024` and
+      // `FY2024` with a January fiscal year are the same twelve months.
+      const span = `${period.start}/${period.end}`;
+      const first = targetLines.get(span);
+      const line = src.positionOf(['targets', i, 'period']).line;
+      if (first === undefined) targetLines.set(span, line);
+      else {
+        errorAt(['targets', i, 'period'], specMessages.duplicateTargetPeriod(period.id, first));
+        return;
+      }
+    }
     if (t.change_unit === 'pp' && f.unit !== 'percent')
       errorAt(['targets', i, 'change_unit'], specMessages.changeUnitMismatch(f.unit));
     if (period && baseline && comparePeriods(period, baseline.period) <= 0) {
@@ -255,6 +248,39 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     file: src.file,
     lineOf: (key) => src.positionOf([key], 'key').line,
   };
+}
+
+function formulaMessage(p: FormulaProblem, inputs: string[]): string {
+  switch (p.kind) {
+    case 'syntax':
+      return specMessages.formulaSyntax(p.reason);
+    case 'forbidden':
+      return specMessages.formulaForbidden(p.name);
+    case 'operator':
+      return specMessages.formulaOperator(p.operator, p.implicit === true);
+    case 'too-large':
+      return specMessages.formulaTooLarge(p.limit, p.size, p.max);
+    case 'unknown-variable':
+      return specMessages.formulaUnknownVariable(p.name, inputs);
+  }
+}
+
+/**
+ * `inputs` as the file writes them, in an object without a prototype: zod's record drops
+ * a key named `__proto__`, and a plain object would read `constructor` or `toString` as
+ * its own; an input may be called anything.
+ */
+function ownInputs(src: YamlSource, issues: IssueList): Record<string, string> {
+  const raw = (src.value as { inputs?: Record<string, unknown> }).inputs ?? {};
+  const inputs: Record<string, string> = Object.create(null);
+  for (const [name, id] of Object.entries(raw)) {
+    if (typeof id === 'string') inputs[name] = id;
+    else {
+      const pos = src.positionOf(['inputs', name]);
+      issues.error(src.file, specMessages.wrongType(`inputs.${name}`, 'an indicator id', id), pos.line, pos.column);
+    }
+  }
+  return inputs;
 }
 
 /** Formula inputs must name defined indicators, and computed indicators must not form a cycle. */

@@ -84,7 +84,8 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
     const ind = byId.get(id);
     if (!ind) continue;
     if (ind.formula && ind.inputs) {
-      const inputs: Record<string, IndicatorData> = {};
+      // No prototype: an input may be called `constructor` or `__proto__`.
+      const inputs: Record<string, IndicatorData> = Object.create(null);
       let complete = true;
       for (const [name, inputId] of Object.entries(ind.inputs)) {
         const d = data.get(inputId);

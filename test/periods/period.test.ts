@@ -105,7 +105,17 @@ describe('periods that do not exist are refused, with the forms mel reads', () =
   });
 
   it('a year outside 1800-2200 in every form', () => {
-    for (const t of ['0000', '0000-Q1', '9999-Q4', 'FY0000', 'FY9999', '0001-01-01', '1799-S1', '2201-W01', '0001April']) {
+    for (const t of [
+      '0000',
+      '0000-Q1',
+      '9999-Q4',
+      'FY0000',
+      'FY9999',
+      '0001-01-01',
+      '1799-S1',
+      '2201-W01',
+      '0001April',
+    ]) {
       expect(reason(t), t).toContain('which is not plausible (periods are in the years 1800 to 2200)');
     }
     for (const t of ['2199-2201', 'Jan 0001', '000101', '9999-12']) expect(reason(t), t).toContain('not plausible');
