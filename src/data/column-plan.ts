@@ -54,11 +54,20 @@ const cleanHeader = (name: string) => name.normalize('NFC').trim();
 
 /** The field of a configured column: the exact name first, else the same name in any case. */
 function findColumn(headers: readonly string[], name: string): number {
+  return columnsNamed(headers, name)[0] ?? -1;
+}
+
+/**
+ * Every field a configured name could mean: those with the exact name, else those with
+ * the same name in any case. Two of them (two `value` columns) leave mel no way to know
+ * which one holds the numbers.
+ */
+function columnsNamed(headers: readonly string[], name: string): number[] {
   const wanted = cleanHeader(name);
-  const exact = headers.indexOf(wanted);
-  if (exact >= 0) return exact;
+  const exact = headers.flatMap((h, i) => (h === wanted ? [i] : []));
+  if (exact.length) return exact;
   const lower = wanted.toLowerCase();
-  return headers.findIndex((h) => h.toLowerCase() === lower);
+  return headers.flatMap((h, i) => (h.toLowerCase() === lower ? [i] : []));
 }
 
 /**
@@ -77,7 +86,23 @@ export function planColumns(
   const issues: Issue[] = [];
   let fatal = false;
   const column = (name: string, role: msg.ColumnRole, required: boolean): number => {
-    const at = findColumn(headers, name);
+    const all = columnsNamed(headers, name);
+    if (all.length > 1) {
+      issues.push(
+        issueError(
+          source.file,
+          msg.duplicateColumn(
+            name,
+            all.map((f) => headers[f]),
+            all,
+          ),
+          headerLine,
+          all[1] + 1,
+        ),
+      );
+      fatal = true;
+    }
+    const at = all[0] ?? -1;
     if (at < 0) {
       issues.push(issueError(source.file, msg.missingColumn(name, role, named, closestName(name, named)), headerLine));
       fatal ||= required;
@@ -95,10 +120,12 @@ export function planColumns(
   for (const m of context.matchColumns) if (!keyed.has(m)) keyed.set(m, column(m, 'match', false));
   // FORMAT.md's long layout: `indicator,period,value[,<disaggregations>][,source][,note]`:
   // columns named source and note are read without being configured.
+  const optional = (name: string, role: msg.ColumnRole) =>
+    columnsNamed(headers, name).length ? column(name, role, false) : -1;
   const sourceField = source.columns?.source
     ? column(source.columns.source, 'source', false)
-    : findColumn(headers, 'source');
-  const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : findColumn(headers, 'note');
+    : optional('source', 'source');
+  const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : optional('note', 'note');
   if (fatal) return { issues };
 
   const keys = [...keyed].filter(([, f]) => f >= 0).sort((a, b) => a[1] - b[1]);
@@ -106,13 +133,29 @@ export function planColumns(
   if (wide) {
     const taken = new Set([...idFields, ...keys.map(([, f]) => f), sourceField, noteField]);
     const periodContext = { fiscalYearStart: context.fiscalYearStart, frequency: context.frequencyHint };
+    const fieldOfPeriod = new Map<string, number>();
     for (let f = 0; f < headers.length; f++) {
       if (taken.has(f) || headers[f] === '') continue; // an empty header: the trailing delimiter World Bank files have
       const text = periodTextOfHeader(headers[f]);
-      if (parsePeriod(text, periodContext).ok) periodColumns.push({ field: f, text });
-      else if (source.id_columns)
+      const parsed = parsePeriod(text, periodContext);
+      if (parsed.ok) {
+        const first = fieldOfPeriod.get(parsed.period.id);
+        if (first !== undefined) {
+          issues.push(
+            issueError(
+              source.file,
+              msg.duplicatePeriodColumn(parsed.period.id, [headers[first], headers[f]], [first, f]),
+              headerLine,
+              f + 1,
+            ),
+          );
+          fatal = true;
+        } else fieldOfPeriod.set(parsed.period.id, f);
+        periodColumns.push({ field: f, text });
+      } else if (source.id_columns)
         issues.push(issueWarning(source.file, msg.ignoredWideColumn(headers[f]), headerLine, f + 1));
     }
+    if (fatal) return { issues };
     if (periodColumns.length === 0)
       return { issues: [...issues, issueError(source.file, msg.noPeriodColumns(named), headerLine)] };
   }

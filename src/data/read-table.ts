@@ -14,10 +14,11 @@
 //
 // This module is the one callers import: the names the others define for callers are
 // exported again from here.
-import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as msg from '../messages/data.js';
+import { specMessages } from '../messages/spec.js';
 import type { Frequency } from '../periods/period.js';
+import { fileProblemOf, InputFileError, openInputFile } from '../spec/input-file.js';
 import { issueError, type Issue } from '../spec/issues.js';
 import type { DataSource } from '../spec/schema.js';
 import { decodeText, detectEncoding, encodingOf, hasUtf8Bom, type TextEncodingName } from './decode.js';
@@ -72,7 +73,7 @@ export async function readTable(source: DataSource, options: ReadTableOptions): 
   try {
     ({ sample, complete, size } = await readSample(path));
   } catch (err) {
-    return emptyResult(source, given, issueError(file, fileProblem(source.id, err)));
+    return emptyResult(source, given, issueError(file, fileProblem(source.id, path, err)));
   }
   const dataBytes = hasUtf8Bom(sample) ? sample.length - 3 : sample.length;
   if (dataBytes === 0 || (complete && decodeText(sample, given).text.trim() === '')) {
@@ -120,7 +121,7 @@ export async function readTable(source: DataSource, options: ReadTableOptions): 
 // --- 1. the sample ----------------------------------------------------------------------
 
 async function readSample(path: string): Promise<{ sample: Uint8Array; complete: boolean; size: number }> {
-  const handle = await open(path, 'r');
+  const handle = await openInputFile(path); // a regular file, or an InputFileError: never a pipe that blocks
   try {
     const buffer = new Uint8Array(SAMPLE_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
@@ -139,16 +140,10 @@ function estimateRows(sample: Uint8Array, size: number): number {
 }
 
 /** A file-system error in the user's words, without a stack or an absolute path. */
-function fileProblem(sourceId: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return msg.fileNotFound(sourceId);
-  const reason =
-    code === 'EISDIR'
-      ? 'it is a folder, not a file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : (code ?? (err instanceof Error ? err.message : String(err)));
-  return msg.fileUnreadable(sourceId, reason);
+function fileProblem(sourceId: string, path: string, err: unknown): string {
+  const problem = err instanceof InputFileError ? err.problem : fileProblemOf(err, path);
+  if (problem.kind === 'missing') return msg.fileNotFound(sourceId);
+  return msg.fileUnreadable(sourceId, specMessages.fileProblem(problem));
 }
 
 function emptyResult(source: DataSource, given: TextEncodingName | undefined, issue: Issue): ReadTableResult {

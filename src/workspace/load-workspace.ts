@@ -8,7 +8,7 @@
 //   5. computed indicators, in dependency order
 //   6. data checks: valid ranges, codes no indicator uses
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { specMessages } from '../messages/spec.js';
 import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
@@ -48,7 +48,8 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
   for (const source of program.dataSources) {
     const users = program.indicators.filter((i) => i.series?.data === source.id);
     const abs = resolve(root, source.file);
-    if (!existsSync(abs)) {
+    // A link to nothing exists as a link: readTable names it at the file.
+    if (!existsSync(abs) && !isLink(abs)) {
       issues.error(program.file, specMessages.dataFileMissing(source.file), program.dataSourceLine(source.id));
       continue;
     }
@@ -114,6 +115,14 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
     workspace: { program, data, tables: [...tables.values()], issues: issues.sorted() },
     issues: issues.sorted(),
   };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function dependenciesOf(ind: Indicator): string[] {
