@@ -12,6 +12,12 @@ export interface ChartMessages {
   byBreakdownPage: (name: string, count: number, page: number, pages: number) => string;
   panelsNotDrawn: (count: number) => string;
   unitName: (unit: Unit) => string;
+  /** A flow's chart: the running total against the cumulative target path. */
+  lopTargetName: (value: string) => string;
+  lopShort: (value: string) => string;
+  runningTotalAxis: (unit: string) => string;
+  runningTotal: string;
+  cumulativeTargetPath: string;
 }
 
 export const chartMessages: Record<Locale, ChartMessages> = {
@@ -28,6 +34,11 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     panelsNotDrawn: (k) =>
       `${k.toLocaleString('en')} more panel${k === 1 ? ' is' : 's are'} not drawn; every value is in the Data sheet and in data.csv`,
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
+    lopTargetName: (v) => `Life-of-programme target: ${v}`,
+    lopShort: (v) => `${v} over the programme`,
+    runningTotalAxis: (u) => `${u}, running total`,
+    runningTotal: 'Running total',
+    cumulativeTargetPath: 'Cumulative target path',
   },
   es: {
     total: 'Total',
@@ -42,5 +53,10 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     panelsNotDrawn: (k) =>
       `${k.toLocaleString('es')} panel${k === 1 ? ' más no se dibuja' : 'es más no se dibujan'}; todos los valores están en la hoja Datos y en data.csv`,
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
+    lopTargetName: (v) => `Meta de vida del programa: ${v}`,
+    lopShort: (v) => `${v} en el programa`,
+    runningTotalAxis: (u) => `${u}, acumulado`,
+    runningTotal: 'Acumulado',
+    cumulativeTargetPath: 'Trayectoria acumulada de metas',
   },
 };

@@ -27,6 +27,7 @@ import { joinText, type PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, link, num, styled, type CellSpec } from './sheet-writer.js';
 import { INDICATOR_VALUES_MAX_ROWS, TABLE_MAX_ROWS, showsEveryBreakdown } from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
+import { dataAgeCell } from './summary-sheet.js';
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 450;
@@ -112,6 +113,11 @@ export function addIndicatorSheet(
     L.observations,
     L.missing,
     L.notes,
+    c.actualToDate,
+    c.targetToDate,
+    c.lopTarget,
+    c.percentOfLop,
+    c.dataAge,
   ]);
   for (const r of detail) {
     w.add([
@@ -129,6 +135,11 @@ export function addIndicatorSheet(
       num(r.observations, FORMATS.count),
       num(r.missing, FORMATS.count),
       r.notes.length ? r.notes.join('\n') : null,
+      num(r.actual_to_date, fmt),
+      num(r.target_to_date, fmt),
+      num(r.lop_target, fmt),
+      num(r.percent_of_lop, FORMATS.percent),
+      dataAgeCell(r, m.staleMarker),
     ]);
   }
   if (!detail.length) w.add([m.none]);
@@ -159,6 +170,10 @@ export function addIndicatorSheet(
     L.judgedByPeriod,
     L.judgedByValue,
     c.reason,
+    c.windowActual,
+    c.percentMet,
+    c.complete,
+    c.missingPeriods,
   ]);
   let targetRows = 0;
   for (const r of detail) {
@@ -174,6 +189,10 @@ export function addIndicatorSheet(
         t.judged_by?.period,
         num(t.judged_by?.value, fmt),
         t.reason,
+        num(t.window_actual, fmt),
+        num(t.percent_met, FORMATS.percent),
+        t.complete === undefined ? null : t.complete ? m.yes : m.no,
+        t.missing?.length ? t.missing.join(', ') : null,
       ]);
     }
   }

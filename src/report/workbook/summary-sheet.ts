@@ -9,7 +9,13 @@ import { levelLabel } from '../../messages/report.js';
 import { resultsByIndicator, type PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec } from './sheet-writer.js';
 import { MAX_DETAILED_BREAKDOWNS, showsEveryBreakdown } from './size-rules.js';
-import { FORMATS, STYLES, statusStyle } from './styles.js';
+import { FORMATS, STYLES, flaggedStyle, statusStyle } from './styles.js';
+
+/** The data age, marked (fill and word) when the data are stale. */
+export function dataAgeCell(r: AssessmentResult, staleMarker: string): CellSpec {
+  if (r.data_age === null) return null;
+  return r.stale ? styled(r.data_age, flaggedStyle(FORMATS.years, staleMarker)) : num(r.data_age, FORMATS.years);
+}
 
 const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
 
@@ -95,6 +101,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     c.target,
     c.targetPeriod,
     c.progressRatio,
+    c.dataAge,
     c.status,
   ];
   if (grouped)
@@ -120,6 +127,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
         num(r.target?.value, fmt),
         r.target?.period,
         num(r.progress_ratio, FORMATS.ratio),
+        dataAgeCell(r, m.staleMarker),
         styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
       ]);
     } else {
@@ -134,6 +142,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
         r.indicator,
         r.name,
         m.summary.breakdownCount(row.breakdowns.length),
+        null,
         null,
         null,
         null,
