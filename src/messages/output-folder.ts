@@ -24,6 +24,9 @@ export const outputFolderMessages = {
   writeFailed: (shown: string, reason: string, where?: string) =>
     `--out ${shown}: the pack could not be written${where ? ` (${where})` : ''}: ${reason}; the previous pack, if there was one, is unchanged`,
 
+  schemaWriteFailed: (shown: string, file: string, reason: string) =>
+    `--out ${shown}: ${file} could not be written: ${reason}`,
+
   restoreFailed: (shown: string, reason: string, backup: string) =>
     `--out ${shown}: writing the pack failed and the previous pack could not be put back: ${reason}; its files are in ${backup}`,
 };
@@ -47,8 +50,9 @@ export function writeProblem(code: string | undefined): string {
     case 'ENOTDIR':
       return 'a part of the path is a file, not a folder';
     case 'EEXIST':
+      return 'a file stands where a folder goes';
     case 'EISDIR':
-      return 'a folder stands where a file of the pack goes';
+      return 'a folder stands where a file goes';
     case 'EXDEV':
       return 'the folder spans two disks';
     case 'EIO':

@@ -47,6 +47,21 @@ describe('mel report --out', () => {
     expect(readdirSync(root).sort()).toEqual(['.gitignore', 'Desktop', 'data', 'indicators', 'notes.txt', 'schema']);
   });
 
+  it('mel schema --out refuses a file and a path below a file too', async () => {
+    const cases = [
+      ['notes.txt', 'a file stands where a folder goes'],
+      ['notes.txt/schemas', 'a part of the path is a file, not a folder'],
+    ];
+    for (const [out, reason] of cases) {
+      const r = await mel(['schema', '--out', out], root);
+      expect([r.code, r.stderr], out).toEqual([
+        1,
+        `mel: --out ${out}: program.schema.json could not be written: ${reason}\n`,
+      ]);
+    }
+    expect(readFileSync(file('notes.txt'), 'utf8')).toBe('my notes');
+  });
+
   it('--force writes the pack beside the other files; the next run knows it as a pack and keeps them', async () => {
     const first = await mel(['report', '--quiet', '--force', '--out', 'Desktop'], root);
     expect([first.code, first.stderr]).toEqual([0, '']);
