@@ -47,7 +47,7 @@ describe('mel report --out', () => {
     expect(readdirSync(root).sort()).toEqual(['.gitignore', 'Desktop', 'data', 'indicators', 'notes.txt', 'schema']);
   });
 
-  it('mel schema --out refuses a file and a path below a file too', async () => {
+  it('mel schema --out and mel init DIR refuse a file and a path below a file too', async () => {
     const cases = [
       ['notes.txt', 'a file stands where a folder goes'],
       ['notes.txt/schemas', 'a part of the path is a file, not a folder'],
@@ -60,6 +60,11 @@ describe('mel report --out', () => {
       ]);
     }
     expect(readFileSync(file('notes.txt'), 'utf8')).toBe('my notes');
+    const init = await mel(['init', 'notes.txt'], root);
+    expect([init.code, init.stderr]).toEqual([
+      1,
+      'mel: notes.txt: indicators/program.yaml could not be written: a part of the path is a file, not a folder\n',
+    ]);
   });
 
   it('--force writes the pack beside the other files; the next run knows it as a pack and keeps them', async () => {
