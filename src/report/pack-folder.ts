@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { outputFolderMessages as msg } from '../messages/output-folder.js';
+import { outputFolderMessages as msg, writeProblem } from '../messages/output-folder.js';
 
 /** The manifest: which files of the folder mel wrote. */
 export const MANIFEST = '.mel-pack.json';
@@ -71,7 +71,12 @@ export function inspectPackFolder(dir: string, shown: string, options: InspectOp
   if (existing !== dir) return { dir, previous: [] };
 
   // 3. what is there: a pack mel wrote, nothing, or other files
-  const entries = readdirSync(dir).filter((n) => !n.startsWith(TEMP_PREFIX) && !FOLDER_CLUTTER.has(n));
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).filter((n) => !n.startsWith(TEMP_PREFIX) && !FOLDER_CLUTTER.has(n));
+  } catch (err) {
+    throw new OutputFolderError(msg.writeFailed(shown, writeProblem((err as NodeJS.ErrnoException).code)));
+  }
   if (entries.includes(MANIFEST)) {
     const manifest = readManifest(join(dir, MANIFEST));
     if (manifest) return { dir, previous: manifest.files };

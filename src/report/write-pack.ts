@@ -132,7 +132,7 @@ export function writePack(w: PackWrite): void {
     for (const f of previous.filter((p) => !names.includes(p))) {
       where = f;
       step(`remove ${f}`);
-      rmSync(join(dir, f), { force: true });
+      if (isFile(join(dir, f))) rmSync(join(dir, f)); // a folder put there since is not mel's
     }
     where = MANIFEST;
     step('commit');
@@ -202,7 +202,7 @@ function rollBack(dir: string, temp: string, journal: Journal): boolean {
   }
   for (const f of journal.created) {
     try {
-      rmSync(join(dir, f), { force: true });
+      if (isFile(join(dir, f))) rmSync(join(dir, f)); // a folder there was never mel's
       removeIfEmpty(dirname(join(dir, f)), dir);
     } catch {
       ok = false;
