@@ -30,6 +30,11 @@ const {
   subtractDependencies,
   unaryMinusDependencies,
   unaryPlusDependencies,
+  isConstantNode,
+  isFunctionNode,
+  isOperatorNode,
+  isParenthesisNode,
+  isSymbolNode,
 } = mathjs;
 
 const math = create(
@@ -133,12 +138,6 @@ const arithmetic: Record<string, string> = {
   unaryPlus: '+',
 };
 
-interface OperatorLike {
-  op: string;
-  fn: string;
-  implicit?: boolean;
-}
-
 /** Parses and checks a formula against its declared input names. */
 export function parseFormula(text: string, inputNames: readonly string[]): FormulaParse {
   const tooLarge = sizeProblem(text);
@@ -158,9 +157,7 @@ export function parseFormula(text: string, inputNames: readonly string[]): Formu
   // The inputs become v0, v1... in the compiled expression: a name such as `constructor`
   // or `toString` never meets mathjs's scope, nor an object's inherited keys.
   const renamed = node.transform((n: MathNode, path: string) =>
-    n.type === 'SymbolNode' && path !== 'fn'
-      ? new math.SymbolNode(`v${variables.indexOf((n as unknown as { name: string }).name)}`)
-      : n,
+    isSymbolNode(n) && path !== 'fn' ? new math.SymbolNode(`v${variables.indexOf(n.name)}`) : n,
   );
   const compiled = renamed.compile();
   return {
@@ -215,34 +212,19 @@ function checkNodes(root: MathNode, inputs: ReadonlySet<string>, variables: stri
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   for (const n of order) {
-    switch (n.type) {
-      case 'ConstantNode':
-        if (typeof (n as unknown as { value: unknown }).value !== 'number')
-          return { kind: 'syntax', reason: 'only numbers may appear as constants' };
-        break;
-      case 'ParenthesisNode':
-        break;
-      case 'OperatorNode': {
-        const { op, fn, implicit } = n as unknown as OperatorLike;
-        if (implicit) return { kind: 'operator', operator: op, implicit: true };
-        if (arithmetic[fn] !== op) return { kind: 'operator', operator: op };
-        break;
-      }
-      case 'FunctionNode': {
-        const callee = (n as unknown as { fn: MathNode }).fn;
-        const name = callee.type === 'SymbolNode' ? (callee as unknown as { name: string }).name : '';
-        if (!allowed.has(name)) return { kind: 'forbidden', name: name || callee.toString() };
-        break;
-      }
-      case 'SymbolNode': {
-        const name = (n as unknown as { name: string }).name;
-        if (!inputs.has(name)) return { kind: 'unknown-variable', name };
-        if (!variables.includes(name)) variables.push(name);
-        break;
-      }
-      default:
-        return { kind: 'forbidden', name: n.type.replace(/Node$/, '').toLowerCase() };
-    }
+    if (isConstantNode(n)) {
+      if (typeof n.value !== 'number') return { kind: 'syntax', reason: 'only numbers may appear as constants' };
+    } else if (isOperatorNode(n)) {
+      if (n.implicit) return { kind: 'operator', operator: n.op, implicit: true };
+      if (arithmetic[n.fn] !== n.op) return { kind: 'operator', operator: n.op };
+    } else if (isFunctionNode(n)) {
+      const callee: MathNode = n.fn;
+      const name = isSymbolNode(callee) ? callee.name : '';
+      if (!allowed.has(name)) return { kind: 'forbidden', name: name || callee.toString() };
+    } else if (isSymbolNode(n)) {
+      if (!inputs.has(n.name)) return { kind: 'unknown-variable', name: n.name };
+      if (!variables.includes(n.name)) variables.push(n.name);
+    } else if (!isParenthesisNode(n)) return { kind: 'forbidden', name: n.type.replace(/Node$/, '').toLowerCase() };
   }
   return undefined;
 }
