@@ -27,8 +27,7 @@ export const outputFolderMessages = {
   schemaWriteFailed: (shown: string, file: string, reason: string) =>
     `--out ${shown}: ${file} could not be written: ${reason}`,
 
-  initWriteFailed: (dir: string, file: string, reason: string) =>
-    `${dir}: ${file} could not be written: ${reason}`,
+  initWriteFailed: (dir: string, file: string, reason: string) => `${dir}: ${file} could not be written: ${reason}`,
 
   restoreFailed: (shown: string, reason: string, backup: string) =>
     `--out ${shown}: writing the pack failed and the previous pack could not be put back: ${reason}; its files are in ${backup}`,
