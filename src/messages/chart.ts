@@ -1,5 +1,6 @@
 // Labels of the charts, in the programme's language.
 import type { Locale, Unit } from '../spec/schema.js';
+import { formatInteger } from './format-number.js';
 
 export interface ChartMessages {
   total: string;
@@ -12,6 +13,10 @@ export interface ChartMessages {
   byBreakdownPage: (name: string, count: number, page: number, pages: number) => string;
   panelsNotDrawn: (count: number) => string;
   unitName: (unit: Unit) => string;
+  /** Title of the time axis. */
+  timeAxis: string;
+  /** Names of the roles in the legend and in labels. */
+  roles: { actual: string; baseline: string; target: string; expected: string; projection: string };
   /** A flow's chart: the running total against the cumulative target path. */
   lopTargetName: (value: string) => string;
   lopShort: (value: string) => string;
@@ -29,11 +34,19 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     sourceLine: (series, source, file, n) =>
       `${series}: ${source} (${file}${n > 1 ? `; each value's source in the Data sheet` : ''})`,
     computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
-    byBreakdown: (n, c) => `${n}, by breakdown (${c})`,
-    byBreakdownPage: (n, c, p, ps) => `${n}, by breakdown (${c.toLocaleString('en')}), image ${p} of ${ps}`,
+    byBreakdown: (n, c) => `${n}, by breakdown (${formatInteger(c, 'en')})`,
+    byBreakdownPage: (n, c, p, ps) => `${n}, by breakdown (${formatInteger(c, 'en')}), image ${p} of ${ps}`,
     panelsNotDrawn: (k) =>
-      `${k.toLocaleString('en')} more panel${k === 1 ? ' is' : 's are'} not drawn; every value is in the Data sheet and in data.csv`,
+      `${formatInteger(k, 'en')} more panel${k === 1 ? ' is' : 's are'} not drawn; every value is in the Data sheet and in data.csv`,
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
+    timeAxis: 'Year',
+    roles: {
+      actual: 'Actual',
+      baseline: 'Baseline',
+      target: 'Target',
+      expected: 'Expected path',
+      projection: 'Projection',
+    },
     lopTargetName: (v) => `Life-of-programme target: ${v}`,
     lopShort: (v) => `${v} over the programme`,
     runningTotalAxis: (u) => `${u}, running total`,
@@ -48,11 +61,19 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     sourceLine: (series, source, file, n) =>
       `${series}: ${source} (${file}${n > 1 ? '; la fuente de cada valor en la hoja Datos' : ''})`,
     computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
-    byBreakdown: (n, c) => `${n}, por desglose (${c})`,
-    byBreakdownPage: (n, c, p, ps) => `${n}, por desglose (${c.toLocaleString('es')}), imagen ${p} de ${ps}`,
+    byBreakdown: (n, c) => `${n}, por desglose (${formatInteger(c, 'es')})`,
+    byBreakdownPage: (n, c, p, ps) => `${n}, por desglose (${formatInteger(c, 'es')}), imagen ${p} de ${ps}`,
     panelsNotDrawn: (k) =>
-      `${k.toLocaleString('es')} panel${k === 1 ? ' más no se dibuja' : 'es más no se dibujan'}; todos los valores están en la hoja Datos y en data.csv`,
+      `${formatInteger(k, 'es')} panel${k === 1 ? ' más no se dibuja' : 'es más no se dibujan'}; todos los valores están en la hoja Datos y en data.csv`,
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
+    timeAxis: 'Año',
+    roles: {
+      actual: 'Observado',
+      baseline: 'Línea de base',
+      target: 'Meta',
+      expected: 'Trayectoria esperada',
+      projection: 'Proyección',
+    },
     lopTargetName: (v) => `Meta de vida del programa: ${v}`,
     lopShort: (v) => `${v} en el programa`,
     runningTotalAxis: (u) => `${u}, acumulado`,

@@ -9,6 +9,7 @@ import type { Status, TargetOutcome } from '../assess/assessment.js';
 import type { FindingStatus, Letter } from '../assess/smart-review.js';
 import type { Frequency } from '../periods/period.js';
 import type { Accumulation, Direction, Locale, Unit } from '../spec/schema.js';
+import { formatInteger } from './format-number.js';
 
 export interface ReportMessages {
   /** Sheet names: at most 31 characters, none of []:*?/\ and no apostrophe. */
@@ -215,13 +216,9 @@ export interface ReportMessages {
   };
 }
 
-/** A count as the pack's language writes it: 1,200,000 / 1.200.000. */
-const grouped = (separator: string) => (n: number) =>
-  Math.trunc(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-const en_ = grouped(',');
-const es_ = grouped('.');
+/** A count as the pack's language writes it: 1,200,000 / 1.200.000 (format-number.ts). */
+const en_ = (n: number) => formatInteger(n, 'en');
+const es_ = (n: number) => formatInteger(n, 'es');
 
 const en: ReportMessages = {
   sheets: {
@@ -261,6 +258,7 @@ const en: ReportMessages = {
   directions: { increase: 'Increase', decrease: 'Decrease' },
   units: { percent: 'Percent', number: 'Number', ratio: 'Ratio', currency: 'Currency', rate: 'Rate' },
   frequencies: {
+    weekly: 'Weekly',
     monthly: 'Monthly',
     quarterly: 'Quarterly',
     semiannual: 'Semiannual',
@@ -508,6 +506,7 @@ const es: ReportMessages = {
   directions: { increase: 'Aumentar', decrease: 'Disminuir' },
   units: { percent: 'Porcentaje', number: 'Número', ratio: 'Razón', currency: 'Moneda', rate: 'Tasa' },
   frequencies: {
+    weekly: 'Semanal',
     monthly: 'Mensual',
     quarterly: 'Trimestral',
     semiannual: 'Semestral',

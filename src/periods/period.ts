@@ -2,6 +2,14 @@
 // end and midpoint. Parsing never throws: an unreadable text gives a reason (the luxon
 // habit: invalid is a value), so a CSV reader can report it at its line and column.
 import { DateTime } from 'luxon';
+import {
+  type DateOrder,
+  excelSerialDate,
+  looksLikeMonthText,
+  monthOfText,
+  numericDate,
+  numericDateParts,
+} from './calendar-text.js';
 
 export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'semester' | 'year' | 'fiscal-year' | 'multi-year';
 
@@ -22,7 +30,8 @@ export interface Period {
   readonly firstYear: number;
 }
 
-export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string };
+/** `unknownForm`: the text has none of the forms (rather than a form with an impossible value). */
+export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string; unknownForm?: boolean };
 
 export interface PeriodContext {
   /** Month (1-12) a fiscal year starts, for FY periods. */
@@ -32,9 +41,13 @@ export interface PeriodContext {
    * series and the survey round 2007-2008 otherwise.
    */
   frequency?: Frequency;
+  /** How 01/02/2024 is read: day first (default) or month first. */
+  dates?: DateOrder;
+  /** Workbook cells: a five-digit number is an Excel serial date (45323 is 2024-02-01). */
+  serialDates?: boolean;
 }
 
-export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'irregular';
+export type Frequency = 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'irregular';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -164,6 +177,11 @@ export function dayPeriod(year: number, month: number, day: number): Period | un
 }
 
 const fail = (reason: string): PeriodParse => ({ ok: false, reason });
+const dayOf = (text: string, year: number, month: number, day: number): PeriodParse => {
+  if (!plausibleYear(year)) return implausible(text, year);
+  const p = dayPeriod(year, month, day);
+  return p ? ok(p) : fail(`${text} is not a date of the calendar`);
+};
 const ok = (period: Period): PeriodParse => ({ ok: true, period });
 
 /** Years mel reads (1800-2200): a year outside is a slip (`0000-Q1`, `9999`), never a reporting period. */
@@ -192,9 +210,11 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
   }
   // The forms below name their year in their first four digits (after FY for a fiscal
   // year): checked first, so that no form reads the year 0 or 9999.
-  const named = text.match(/^(?:FY\s?)?(\d{4})/i);
-  if (named && !plausibleYear(Number(named[1]))) return implausible(text, named[1]);
-  if ((m = text.match(/^(\d{4})-?Q(\d{1,2})$/i))) {
+  // (A longer run of digits is a serial date, YYYYMM or YYYYMMDD, checked where it is read.)
+  const leadingYear = text.match(/^(?:FY\s?)?(\d{4})(?!\d)/i);
+  if (leadingYear && !plausibleYear(Number(leadingYear[1]))) return implausible(text, leadingYear[1]);
+  // 2024-Q1, 2024Q1, and Spain's INE 2024T1 (trimestre)
+  if ((m = text.match(/^(\d{4})-?[QT](\d{1,2})$/i))) {
     const q = Number(m[2]);
     if (q >= 1 && q <= 4) return ok(quarterPeriod(Number(m[1]), q));
     return outOfRange(text, `quarter ${m[2]} does not exist (Q1 to Q4)`);
@@ -204,6 +224,22 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     if (half === 1 || half === 2) return ok(semesterPeriod(Number(m[1]), half));
     return outOfRange(text, `semester ${m[2]} does not exist (S1 or S2)`);
   }
+  // Excel's serial day number, in workbook cells only (a five-digit number is no other form)
+  if (context.serialDates && (m = text.match(/^(\d{5})(?:\.\d+)?$/))) {
+    const d = excelSerialDate(Number(text));
+    if (d) return dayOf(text, d.year, d.month, d.day);
+  }
+  // SDMX and Eurostat: 2015-M01 / 2015M01 (a month), 2015-A1 (a year)
+  if ((m = text.match(/^(\d{4})-?M(\d{1,2})$/i))) {
+    const month = Number(m[2]);
+    if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
+    return fail(`"${text}" names month ${m[2]}, which does not exist`);
+  }
+  if ((m = text.match(/^(\d{4})-?A1?$/i))) return ok(yearPeriod(Number(m[1])));
+  // DHIS2 days (20240315) and ISO timestamps (2024-03-15T00:00:00.000Z, 2024-03-15 00:00:00)
+  if ((m = text.match(/^(\d{4})(\d{2})(\d{2})$/))) return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = text.match(/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/)))
+    return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = text.match(/^(\d{4})-?W(\d{1,2})$/i))) {
     const p = Number(m[2]) >= 1 ? weekPeriod(Number(m[1]), Number(m[2])) : undefined;
     return p ? ok(p) : outOfRange(text, `week ${m[2]} does not exist in ${m[1]} (W01 to W52, or W53 in some years)`);
@@ -216,10 +252,8 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     if (month) return ok(dhis2FinancialYear(Number(m[1]), month));
     return fail(`"${m[2]}" is not a month name (DHIS2 financial years look like 2006April)`);
   }
-  if ((m = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/))) {
-    const p = dayPeriod(Number(m[1]), Number(m[2]), Number(m[3]));
-    return p ? ok(p) : fail(`${text} is not a date of the calendar`);
-  }
+  if ((m = text.match(/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/)))
+    return dayOf(text, Number(m[1]), Number(m[3]), Number(m[4]));
   if ((m = text.match(/^(\d{4})\s*[-/–]\s*(\d{4})$/))) {
     const a = Number(m[1]);
     const b = Number(m[2]);
@@ -244,16 +278,34 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     return ok(monthPeriod(Number(m[1]), Number(m[2])));
   }
   if ((m = text.match(/^(\d{4})(\d{2})$/))) {
+    if (!plausibleYear(Number(m[1]))) return implausible(text, m[1]);
     const month = Number(m[2]);
     if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
     return fail(`"${text}" reads as year ${m[1]} and month ${m[2]}, which is not a month`);
   }
-  if ((m = text.match(/^([A-Za-z]+)[\s-](\d{4})$/))) {
-    const month = MONTHS[m[1].toLowerCase()];
-    if (month && !plausibleYear(Number(m[2]))) return implausible(text, m[2]);
-    if (month) return ok(monthPeriod(Number(m[2]), month));
+  const named = monthOfText(text);
+  if (named && !plausibleYear(named.year)) return implausible(text, named.year);
+  if (named) return ok(monthPeriod(named.year, named.month));
+  if (looksLikeMonthText(text))
+    return fail(`"${text}" does not name a month (write ene-24, enero 2024, Jan-24 or January 2024)`);
+  const parts = numericDateParts(text);
+  if (parts) {
+    const order = context.dates ?? 'dmy';
+    const d = numericDate(text, order);
+    if (d) return dayOf(text, d.year, d.month, d.day);
+    const other = order === 'dmy' ? 'mdy' : 'dmy';
+    const readAs = order === 'dmy' ? 'day/month/year' : 'month/day/year';
+    return fail(
+      numericDate(text, other)
+        ? `"${text}" is not a date when read ${readAs}; set \`dates: ${other}\` on the data source if its dates are written ${order === 'dmy' ? 'month/day/year' : 'day/month/year'}`
+        : `"${text}" is not a date of the calendar`,
+    );
   }
-  return fail(`"${text}" is not a period; ${ACCEPTED_FORMS}`);
+  return {
+    ok: false,
+    unknownForm: true,
+    reason: `"${text}" is not a period; ${ACCEPTED_FORMS}`,
+  };
 }
 
 const trustedPeriods = new Map<string, Period>();
@@ -280,6 +332,7 @@ export function comparePeriods(a: Period, b: Period): number {
 }
 
 export const frequencyKind: Record<Exclude<Frequency, 'irregular'>, PeriodKind> = {
+  weekly: 'week',
   monthly: 'month',
   quarterly: 'quarter',
   semiannual: 'semester',
@@ -289,6 +342,8 @@ export const frequencyKind: Record<Exclude<Frequency, 'irregular'>, PeriodKind> 
 /** Length of one step of a frequency, in years (irregular: two years, methods.md). */
 export function frequencyStepYears(frequency: Frequency): number {
   switch (frequency) {
+    case 'weekly':
+      return 7 / 365.25;
     case 'monthly':
       return 1 / 12;
     case 'quarterly':
@@ -354,10 +409,14 @@ export function periodsBetween(a: Period, b: Period, limit = 10_000): Period[] {
   return out;
 }
 
-/** The period of a coarser kind containing p: months roll into quarters, semesters and years. */
-export function containingPeriod(p: Period, kind: 'quarter' | 'semester' | 'year'): Period {
+/** The period of a coarser kind containing p: days roll into weeks and months, months into quarters, semesters and years. */
+export function containingPeriod(p: Period, kind: 'week' | 'month' | 'quarter' | 'semester' | 'year'): Period {
   const s = DateTime.fromISO(p.start, { zone: 'utc' });
   switch (kind) {
+    case 'week':
+      return weekPeriod(s.weekYear, s.weekNumber) ?? p;
+    case 'month':
+      return monthPeriod(s.year, s.month);
     case 'quarter':
       return quarterPeriod(s.year, Math.floor((s.month - 1) / 3) + 1);
     case 'semester':
@@ -365,6 +424,17 @@ export function containingPeriod(p: Period, kind: 'quarter' | 'semester' | 'year
     case 'year':
       return yearPeriod(s.year);
   }
+}
+
+/**
+ * A day as the period of an indicator's frequency: a date inside a month is that month
+ * for a monthly indicator (Excel date cells, 01/02/2024, 2024-02-01). Other periods, and
+ * days of irregular indicators, are kept as they are.
+ */
+export function periodAtFrequency(p: Period, frequency: Frequency | undefined): Period {
+  if (p.kind !== 'day' || frequency === undefined || frequency === 'irregular') return p;
+  const kind = frequencyKind[frequency];
+  return kind === 'day' || kind === 'fiscal-year' || kind === 'multi-year' ? p : containingPeriod(p, kind);
 }
 
 /** The kind a frequency's periods have, or undefined for irregular. */

@@ -36,14 +36,14 @@ export interface ReportProgress {
 }
 
 export interface ReportRequest {
-  /** The programme's root: relative paths in the pack are relative to it. */
-  root: string;
-  /** The programme file, as given (relative to root or absolute). */
+  /** Where mel runs: the programme file and `out` are relative to it. */
+  cwd: string;
+  /** The programme file, as given (relative to cwd or absolute). */
   programPath: string;
   asOf?: Period;
   method?: MethodName;
   locale?: Locale;
-  /** The pack's folder (default reports/<programme id>/<as-of>/ under root). */
+  /** The pack's folder (default reports/<programme id>/<as-of>/ under the programme's root). */
   out?: string;
   /** Write into a folder holding other files (--force). */
   force?: boolean;
@@ -65,23 +65,26 @@ export { OutputFolderError } from './pack-folder.js';
 const shownPath = (root: string, path: string) => relative(root, path).split('\\').join('/') || '.';
 
 export async function makeReport(workspace: Workspace, request: ReportRequest): Promise<ReportWritten> {
-  const { root, progress } = request;
+  const { cwd, progress } = request;
   const program = workspace.program;
+  // Paths in the pack are relative to the programme's root, wherever mel runs.
   const inputFiles = [
     program.file,
-    ...indicatorFilesBeside(resolve(root, request.programPath)).map((f) => relative(root, f).split('\\').join('/')),
+    ...indicatorFilesBeside(resolve(cwd, request.programPath)).map((f) =>
+      relative(program.root, f).split('\\').join('/'),
+    ),
     ...program.dataSources.map((d) => d.file),
   ];
   const packFolder = (dir: string): PackFolder => {
     recoverLegacyLeftovers(dir);
     recoverInterruptedWrites(dir);
-    return inspectPackFolder(dir, shownPath(root, dir), {
-      root,
-      inputs: inputFiles.map((f) => resolve(root, f)),
+    return inspectPackFolder(dir, shownPath(cwd, dir), {
+      root: cwd,
+      inputs: inputFiles.map((f) => resolve(program.root, f)),
       force: request.force === true,
     });
   };
-  if (request.out !== undefined) packFolder(resolve(root, request.out));
+  if (request.out !== undefined) packFolder(resolve(cwd, request.out));
   // 1-2. assess and render
   progress.stage('assessing');
   const built = await buildPack(workspace, {
@@ -100,7 +103,10 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
   const xlsx = await packageWorkbook(workbook, workbook.created);
   // 4. the pack
   progress.stage('writing the pack');
-  const outDir = resolve(root, request.out ?? `reports/${program.id}/${built.doc.as_of}`);
+  // --out is where the user says, from where mel runs; the default is inside the programme.
+  const outDir = request.out
+    ? resolve(cwd, request.out)
+    : resolve(program.root, `reports/${program.id}/${built.doc.as_of}`);
   const files: PackFile[] = [
     { path: 'progress-pack.xlsx', bytes: xlsx },
     { path: 'assessment.json', bytes: `${JSON.stringify(built.doc, null, 2)}\n` },
@@ -122,11 +128,11 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     });
   } catch (e) {
     if (!(e instanceof PackWriteError)) throw e;
-    const shown = shownPath(root, outDir);
+    const shown = shownPath(cwd, outDir);
     throw new OutputFolderError(
       e.restored
         ? outputFolderMessages.writeFailed(shown, writeProblem(e.code), e.where)
-        : outputFolderMessages.restoreFailed(shown, writeProblem(e.code), shownPath(root, e.backup ?? outDir)),
+        : outputFolderMessages.restoreFailed(shown, writeProblem(e.code), shownPath(cwd, e.backup ?? outDir)),
     );
   }
   return { outDir, asOf: built.doc.as_of, charts: built.charts.length };

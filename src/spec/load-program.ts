@@ -5,11 +5,12 @@
 //   2. check each against its schema (unknown keys, missing fields, enums)
 //   3. parse periods (baseline, targets, programme period, as-of)
 //   4. check references: results, data sources, formula inputs, cycles
-import { relative, resolve, sep } from 'node:path';
+import { type Dirent, existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { specMessages } from '../messages/spec.js';
 import { type FormulaProblem, parseFormula } from './formula.js';
 import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
-import { findIndicatorFiles, programPathProblem, readSpecFile } from './spec-files.js';
+import { findIndicatorFiles, programPathProblem, readSpecFile, skippedFolder } from './spec-files.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
@@ -25,15 +26,68 @@ export interface LoadedProgram {
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
+
+/**
+ * The programme's root, which the paths inside program.yaml are relative to: the folder
+ * that holds the `indicators/` folder of the programme file, or the file's own folder
+ * when it is not in one. `mel --program ~/work/prog/indicators/program.yaml` works from anywhere.
+ */
+export function programmeRootOf(absProgramPath: string): string {
+  const folder = dirname(absProgramPath);
+  return basename(folder) === 'indicators' ? dirname(folder) : folder;
+}
+
 export { indicatorFilesBeside } from './spec-files.js';
 
-export function loadProgram(root: string, programPath: string): LoadedProgram {
+/** Folders looked into when searching for a programme: enough for a home folder, never a disk. */
+const SEARCH_BUDGET = 400;
+
+/**
+ * Folders below `from` (three levels down, links not followed, hidden folders and
+ * node_modules skipped) and above it that hold `indicators/program.yaml`.
+ */
+export function programmeFoldersNear(from: string): string[] {
+  const found: string[] = [];
+  const marker = join('indicators', 'program.yaml');
+  let budget = SEARCH_BUDGET;
+  const down = (d: string, depth: number) => {
+    if (found.length >= 5 || budget-- <= 0) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!entry.isDirectory() || skippedFolder(entry.name)) continue; // a link is not a directory entry
+      const full = join(d, entry.name);
+      if (existsSync(join(full, marker))) found.push(full);
+      else if (depth > 1) down(full, depth - 1);
+    }
+  };
+  down(from, 3);
+  for (let up = dirname(from); up !== dirname(up) && found.length < 5; up = dirname(up))
+    if (existsSync(join(up, marker))) found.push(up);
+  return found.map((f) => toPosix(relative(from, f)) || '.');
+}
+
+/**
+ * `cwd`: where mel runs; `programPath` is relative to it. Every path of the programme
+ * (data files, the files issues name) is relative to the programme's root (programmeRootOf).
+ */
+export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   const issues = new IssueList();
-  const absProgram = resolve(root, programPath);
+  const absProgram = resolve(cwd, programPath);
+  const root = programmeRootOf(absProgram);
   const programRel = toPosix(relative(root, absProgram)) || '.';
-  const pathProblem = programPathProblem(absProgram, programRel);
+  // A folder or a file that is not YAML (/etc/hostname) is refused before anything is read.
+  const pathProblem = programPathProblem(absProgram, toPosix(programPath));
   if (pathProblem) {
     issues.error(programRel, pathProblem);
+    return { issues: issues.sorted() };
+  }
+  if (!existsSync(absProgram)) {
+    issues.error(programRel, specMessages.programmeNotFound(toPosix(programPath), programmeFoldersNear(cwd)));
     return { issues: issues.sorted() };
   }
   // 1. read
@@ -53,7 +107,7 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
     if (file?.inputs) file.inputs = ownInputs(s, issues);
     return { src: s, file };
   });
-  if (found.files.length === 0 && found.problems.length === 0)
+  if (found.files.length === 0 && !issues.hasErrors)
     issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
   if (!programFile) return { issues: issues.sorted() };
 
@@ -111,6 +165,10 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
     openSdgBaseYear: a.open_sdg_base_year,
     dataSources: programFile.data,
     indicators,
+    allIndicatorsRead:
+      indicatorSrcs.length === found.files.length &&
+      found.problems.length === 0 &&
+      indicators.length === indicatorSrcs.length,
     dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
   };
   return { program, issues: issues.sorted() };
@@ -186,7 +244,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
   // A target's or LOP target's `for:` names disaggregation columns of the indicator's data.
   const match = f.series?.match ?? {};
   const breakdownColumns = f.series
-    ? ctx.dataSources.find((d) => d.id === f.series?.data)?.disaggregations.filter((c) => !(c in match))
+    ? ctx.dataSources.find((d) => d.id === f.series?.data)?.disaggregations?.filter((c) => !(c in match))
     : undefined;
   const breakdownKey = (path: PathSegment[], given: Record<string, string | number> | undefined) => {
     if (given === undefined) return undefined;

@@ -15,7 +15,13 @@ const toPosix = (p: string) => p.split(sep).join('/');
 /** A YAML file larger than this is not an indicator file (the demo's are 1 KB). */
 export const MAX_YAML_BYTES = 4 * 1024 * 1024;
 
-/** Every .yaml / .yml under the programme file's directory, except the programme file. */
+/** Folders never searched for indicators: hidden ones (.git) and installed packages. */
+export const skippedFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+/**
+ * Every .yaml / .yml under the programme file's folder, except the programme file, hidden
+ * folders and `node_modules`.
+ */
 export function indicatorFilesBeside(programPath: string): string[] {
   return findIndicatorFiles(programPath).files;
 }
@@ -54,8 +60,9 @@ export function findIndicatorFiles(programPath: string): {
         if (isYaml(name)) problems.push({ path: full, problem: fileProblemOf(err, full) });
         continue;
       }
-      if (isFolder) walk(full);
-      else if (isYaml(name) && resolve(full) !== resolve(programPath)) files.push(full);
+      if (isFolder) {
+        if (!skippedFolder(name)) walk(full);
+      } else if (isYaml(name) && resolve(full) !== resolve(programPath)) files.push(full);
     }
   };
   walk(dir);
@@ -86,7 +93,7 @@ export function readSpecFile(abs: string, rel: string, issues: IssueList): YamlS
 }
 
 /** `--program` must name a YAML file: a folder or another file (/etc/hostname) is refused before anything is read. */
-export function programPathProblem(absProgram: string, programRel: string): string | undefined {
+export function programPathProblem(absProgram: string, typed: string): string | undefined {
   let folder = false;
   try {
     folder = statSync(absProgram).isDirectory();
@@ -96,8 +103,8 @@ export function programPathProblem(absProgram: string, programRel: string): stri
   if (folder) {
     const candidates = [join(absProgram, 'program.yaml'), join(absProgram, 'indicators', 'program.yaml')];
     const found = candidates.find((c) => existsSync(c));
-    return specMessages.programIsFolder(programRel, found && toPosix(join(programRel, relative(absProgram, found))));
+    return specMessages.programIsFolder(typed, found && toPosix(join(typed, relative(absProgram, found))));
   }
-  if (!/^\.ya?ml$/i.test(extname(basename(absProgram)))) return specMessages.programNotYaml(programRel);
+  if (!/^\.ya?ml$/i.test(extname(basename(absProgram)))) return specMessages.programNotYaml(typed);
   return undefined;
 }

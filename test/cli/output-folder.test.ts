@@ -100,7 +100,7 @@ describe('mel report --out', () => {
     };
     await expect(
       makeReport(workspace, {
-        root,
+        cwd: root,
         programPath: 'indicators/program.yaml',
         out,
         engineVersion: '0.0.0',

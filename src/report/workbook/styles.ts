@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { Status } from '../../assess/assessment.js';
 import type { FindingStatus } from '../../assess/smart-review.js';
 import type { Unit } from '../../spec/schema.js';
+import { indicatorDecimals } from '../../messages/format-number.js';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -30,35 +31,23 @@ export const FORMATS = {
   text: '@',
 } as const;
 
-/** Minimum decimals shown per unit: percentages of units with one, ratios with two. */
-const MIN_DECIMALS: Record<Unit, number> = { percent: 1, ratio: 2, rate: 1, number: 0, currency: 0 };
-const MAX_DECIMALS = 3;
-
 /**
- * Decimals of a value once binary noise is removed (0.1 + 0.2 has one), at most
- * MAX_DECIMALS; decided by arithmetic, not by printing every value of a large programme.
- */
-function decimalsOf(x: number): number {
-  if (Number.isInteger(x)) return 0;
-  for (let d = 1, scaled = x * 10; d <= MAX_DECIMALS; d++, scaled *= 10) {
-    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d;
-  }
-  return MAX_DECIMALS;
-}
-
-/**
- * The display format of an indicator's values: as many decimals as its values have (at
- * least the unit's minimum, at most three), with a thousands separator for big values
- * (`#,##0.0`). The cell keeps the exact value; only the display rounds.
+ * The display format of an indicator's values: the decimals every text of the pack
+ * writes them with (indicatorDecimals: as many as the values have, at least the unit's
+ * minimum, at most two for values of 1 and more), with a thousands separator for big
+ * values (`#,##0.0`). The cell keeps the exact value; only the display rounds.
  */
 export function valueFormat(unit: Unit, values: Iterable<number>): string {
-  let decimals = MIN_DECIMALS[unit] ?? 0;
   let big = false;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (decimals < MAX_DECIMALS) decimals = Math.max(decimals, Math.min(MAX_DECIMALS, decimalsOf(v)));
-    if (Math.abs(v) >= 1000) big = true;
-  }
+  const decimals = indicatorDecimals(
+    unit,
+    (function* () {
+      for (const v of values) {
+        if (Number.isFinite(v) && Math.abs(v) >= 1000) big = true;
+        yield v;
+      }
+    })(),
+  );
   return (big ? '#,##0' : '0') + (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
 }
 
