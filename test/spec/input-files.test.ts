@@ -70,6 +70,21 @@ describe('links, folders, pipes and devices among the indicator files', () => {
     expect(lines).toContain(
       'data/pipe.csv: cannot read this file (data source `d`): it is not a regular file (a pipe, a device or a socket); mel reads files only',
     );
+    // The readers of workbooks and DHIS2 JSON open only regular files too.
+    for (const [name, format] of [
+      ['pipe.xlsx', 'xlsx'],
+      ['pipe.json', 'dhis2'],
+    ]) {
+      execFileSync('mkfifo', [join(pipe, 'data', name)]);
+      writeFileSync(
+        join(pipe, 'indicators', 'program.yaml'),
+        `program: { id: t, name: T, period: { start: 2000, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/${name}, format: ${format} }]\n`,
+      );
+      const r = await validate(pipe);
+      expect(r.lines, name).toContain(
+        `data/${name}: cannot read this file (data source \`d\`): it is not a regular file (a pipe, a device or a socket); mel reads files only`,
+      );
+    }
     mkdirSync(join(dir, 'data', 'folder.csv'));
     writeFileSync(
       join(dir, 'indicators', 'program.yaml'),
