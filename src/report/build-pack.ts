@@ -18,7 +18,12 @@ import { OUTLIER_THRESHOLD } from '../quality/outliers.js';
 import { SWING_THRESHOLD } from '../quality/swings.js';
 import type { Period } from '../periods/period.js';
 import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
-import { MAX_SEPARATE_BREAKDOWN_CHARTS, planCharts, type PlannedChart } from './charts/build-chart-spec.js';
+import {
+  MAX_SEPARATE_BREAKDOWN_CHARTS,
+  planCharts,
+  type PlannedChart,
+  uniqueFileNames,
+} from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
 
@@ -88,6 +93,11 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
       }).map((c) => ({ ...c, indicatorId: indicator.id })),
     );
   }
+  // No chart overwrites another, whatever the ids and breakdowns are called.
+  const unique = uniqueFileNames(planned.map((c) => c.file));
+  planned.forEach((c, i) => {
+    c.file = unique[i];
+  });
   const pngs = await options.renderCharts(planned);
   const charts: ChartImage[] = planned.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
