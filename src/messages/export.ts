@@ -45,3 +45,16 @@ export const exportIssues = {
   oneDayPeriod: (id: string, period: string) =>
     `indicator \`${id}\`: the target period ${period} is a single day, and an IATI period must end after it starts (rule 8.6.1): left out of the IATI export`,
 };
+
+/** Why the export's file cannot be written where --out says (English, as every CLI message). */
+export const exportFileMessages = {
+  isInput: (shown: string) =>
+    `--out ${shown}: this is one of the programme's own files; mel writes the export to a file of its own, such as reports/iati-activities.xml`,
+  isFolder: (shown: string) => `--out ${shown}: a folder stands where the file goes; choose another path`,
+  notRegular: (shown: string) =>
+    `--out ${shown}: this is not a regular file (a device, a pipe...); choose another path`,
+  notAnExport: (shown: string) =>
+    `--out ${shown}: this file is not an export mel wrote, and mel never replaces a file it did not write; choose another path (the file is left as it is)`,
+  writeFailed: (shown: string, reason: string) =>
+    `--out ${shown}: the file could not be written: ${reason}; the previous file, if there was one, is unchanged`,
+};

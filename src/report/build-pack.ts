@@ -18,7 +18,12 @@ import { OUTLIER_THRESHOLD } from '../quality/outliers.js';
 import { SWING_THRESHOLD } from '../quality/swings.js';
 import type { Period } from '../periods/period.js';
 import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
-import { MAX_SEPARATE_BREAKDOWN_CHARTS, planCharts, type PlannedChart } from './charts/build-chart-spec.js';
+import {
+  MAX_SEPARATE_BREAKDOWN_CHARTS,
+  planCharts,
+  type PlannedChart,
+  uniqueFileNames,
+} from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import type { AboutInfo, ChartImage, ChartMode, PackInput } from './pack-input.js';
 
@@ -90,6 +95,11 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
       }).map((c) => ({ ...c, indicatorId: indicator.id })),
     );
   }
+  // No chart overwrites another, whatever the ids and breakdowns are called.
+  const unique = uniqueFileNames(planned.map((c) => c.file));
+  planned.forEach((c, i) => {
+    c.file = unique[i];
+  });
   const chartMode = options.chartMode ?? 'both';
   // Native charts plot the trajectory charts' specs: with no PNG wanted, nothing is rendered.
   const kept = chartMode === 'native' ? planned.filter((c) => c.kind === 'trajectory') : planned;

@@ -1,7 +1,7 @@
 // `mel export iati`: the demo's results and a programme with breakdowns as IATI 2.03
 // activities, validated against the IATI XSDs, checked against the Standard ruleset's
 // result rules, and their figures against the assessment (assessment.json) and by hand.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessProgram, publicDocument } from '../../src/assess/assess-program.js';
@@ -468,6 +468,28 @@ describe('mel export iati: what it needs', () => {
     expect(r.stderr).toContain(
       "indicators/program.yaml:6: warning: IATI identifier `OTHER-1` should start with the reporting organisation's ref and a hyphen (`XM-TEST-`)",
     );
+  });
+
+  it('never writes over a file it did not write; into a folder it writes its own file', async () => {
+    const dir = breakdownsProgramme();
+    const csv = readFileSync(join(dir, 'data/d.csv'), 'utf8');
+    const input = await mel(['export', 'iati', '--out', 'data/d.csv'], dir);
+    expect(input.code).toBe(1);
+    expect(input.stderr).toContain("--out data/d.csv: this is one of the programme's own files");
+    expect(readFileSync(join(dir, 'data/d.csv'), 'utf8')).toBe(csv);
+    writeFileSync(join(dir, 'notes.xml'), '<?xml version="1.0"?>\n<notes/>\n');
+    const other = await mel(['export', 'iati', '--out', 'notes.xml'], dir);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('--out notes.xml: this file is not an export mel wrote');
+    expect(readFileSync(join(dir, 'notes.xml'), 'utf8')).toBe('<?xml version="1.0"?>\n<notes/>\n');
+    // a folder takes the file under its default name; a second export replaces the first
+    mkdirSync(join(dir, 'out'));
+    for (let i = 0; i < 2; i++) {
+      const r = await mel(['export', 'iati', '--out', 'out'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('wrote out/iati-activities-2024-06.xml');
+    }
+    expect(readdirSync(join(dir, 'out'))).toEqual(['iati-activities-2024-06.xml']);
   });
 
   it('asks what to export', async () => {

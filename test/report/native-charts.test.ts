@@ -160,7 +160,9 @@ describe('mel report --charts', () => {
     const r = await mel(['report', '--charts', 'native', '--out', out, '--quiet'], demo);
     const xlsx = new Uint8Array(readFileSync(join(out, 'progress-pack.xlsx')));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('progress-pack.xlsx (16 native charts), assessment.json, data.csv (as of 2023)');
+    expect(r.stdout).toContain(
+      'progress-pack.xlsx, assessment.json, data.csv, 16 native charts in the workbook (as of 2023)',
+    );
     expect(existsSync(join(out, 'charts'))).toBe(false);
     const files = unzipXlsx(xlsx);
     expect(Object.keys(files).filter((f) => f.startsWith('xl/media/'))).toEqual([]);
@@ -183,7 +185,7 @@ describe('mel report --charts', () => {
     });
     const r = await mel(['report', '--charts', 'png', '--out', 'pack', '--quiet'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('progress-pack.xlsx, assessment.json, data.csv, 1 charts');
+    expect(r.stdout).toContain('progress-pack.xlsx, assessment.json, data.csv, 1 charts (as of 2023)');
     const files = unzipXlsx(readFileSync(join(dir, 'pack', 'progress-pack.xlsx')));
     expect(Object.keys(files).filter((f) => f.startsWith('xl/charts/'))).toEqual([]);
     expect(Object.keys(files).filter((f) => f.startsWith('xl/media/'))).toEqual(['xl/media/image1.png']);

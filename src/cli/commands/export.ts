@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { exportIati } from '../../export/export-iati.js';
-import { writeFileAtomically } from '../../export/write-file-atomically.js';
+import { ExportFileError, writeExportFile } from '../../export/write-export-file.js';
 import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseAsOf } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
@@ -40,9 +40,23 @@ export const exportCommand: Command = {
     const target = out
       ? resolve(cwd, out)
       : resolve(root, `reports/${workspace.program.id}/iati-activities-${iati.asOf}.xml`);
-    writeFileAtomically(target, iati.xml);
+    const program = workspace.program;
+    let written: string;
+    try {
+      written = writeExportFile(target, iati.xml, {
+        shown: out ?? relative(cwd, target),
+        defaultName: `iati-activities-${iati.asOf}.xml`,
+        inputs: [program.file, ...program.indicators.map((i) => i.file), ...program.dataSources.map((d) => d.file)].map(
+          (f) => resolve(root, f),
+        ),
+        isExport: (head) => /^\s*<\?xml[^>]*\?>\s*<iati-activities[\s>]/.test(head),
+      });
+    } catch (e) {
+      if (e instanceof ExportFileError) throw new InputErrors(e.message);
+      throw e;
+    }
     const warnings = issues.length + exported.issues.length;
-    const shown = relative(cwd, target).startsWith('..') ? target : relative(cwd, target);
+    const shown = relative(cwd, written).startsWith('..') ? written : relative(cwd, written);
     output.out(
       `wrote ${shown}: ${iati.results} result${iati.results === 1 ? '' : 's'}, ` +
         `${iati.indicators} indicator${iati.indicators === 1 ? '' : 's'} (as of ${iati.asOf}` +
