@@ -56,8 +56,10 @@ export function exportIati(
     asOf,
     time: iatiTime(options.env, asOf),
   });
-  for (const { indicator, period } of doc.oneDayPeriods)
-    issues.warning(indicator.file, exportIssues.oneDayPeriod(indicator.id, period), indicator.lineOf('targets'));
+  for (const { indicator, period } of doc.oneDayPeriods) {
+    const line = indicator.targets.find((t) => t.period.id === period)?.line ?? indicator.lineOf('targets');
+    issues.warning(indicator.file, exportIssues.oneDayPeriod(indicator.id, period), line);
+  }
   return {
     iati: { xml: serializeXml(doc.root), asOf: asOf.id, results: doc.results, indicators: doc.indicators },
     issues: issues.sorted(),

@@ -424,7 +424,7 @@ describe('mel export iati: a programme with breakdowns, in Spanish', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote out/iati.xml: 4 results, 4 indicators (as of 2024-06;');
     expect(r.stderr).toContain(
-      'indicators/trained.yaml:11: warning: indicator `TRAINED`: the target period 2024-03-15 is a single day',
+      'indicators/trained.yaml:16: warning: indicator `TRAINED`: the target period 2024-03-15 is a single day',
     );
     expect(readFileSync(join(dir, 'out/iati.xml'), 'utf8')).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<iati-activities /,
