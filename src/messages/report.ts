@@ -8,11 +8,19 @@
 import type { Status, TargetOutcome } from '../assess/assessment.js';
 import type { FindingStatus, Letter } from '../assess/smart-review.js';
 import type { Frequency } from '../periods/period.js';
-import type { Accumulation, Direction, Locale, Unit } from '../spec/schema.js';
+import type { Accumulation, Direction, Locale, MethodName, Unit } from '../spec/schema.js';
 
 export interface ReportMessages {
   /** Sheet names: at most 31 characters, none of []:*?/\ and no apostrophe. */
-  sheets: { summary: string; tracking: string; smart: string; quality: string; data: string; about: string };
+  sheets: {
+    summary: string;
+    tracking: string;
+    smart: string;
+    quality: string;
+    methodInputs: string;
+    data: string;
+    about: string;
+  };
   statuses: Record<Status, string>;
   targetOutcomes: Record<TargetOutcome, string>;
   findingStatuses: Record<FindingStatus, string>;
@@ -23,6 +31,14 @@ export interface ReportMessages {
   units: Record<Unit, string>;
   frequencies: Record<Frequency, string>;
   accumulations: Record<Accumulation, string>;
+  /** What an accumulation means, for the indicator sheet: "levels (each value stands alone)". */
+  accumulationWords: Record<Accumulation, string>;
+  /** The name of every method as its publisher names it. */
+  methodNames: Record<MethodName, string>;
+  /** Method inputs in words (methods.md); an input not listed is shown by its name. */
+  methodInputNames: Record<string, string>;
+  /** Field names of a PIRS (USAID ADS 201), for an indicator file's `pirs:`; others are shown humanised. */
+  pirsFields: Record<string, string>;
   /** The published category names of every method (methods.md); others shown as written. */
   methodCategories: Record<string, string>;
   projectionMethods: Record<'linear' | 'cagr', string>;
@@ -72,6 +88,8 @@ export interface ReportMessages {
     score: string;
     count: string;
     label: string;
+    /** Progress ratio as a percentage of the expected change. */
+    progress: string;
   };
   summary: {
     programme: string;
@@ -84,6 +102,8 @@ export interface ReportMessages {
     statusCountsBreakdowns: string;
     /** Header of the column counting an indicator's breakdowns. */
     breakdowns: string;
+    /** Header of the sparkline column. */
+    trend: string;
     /** The breakdown cell of an indicator summarised in one row. */
     breakdownCount: (count: number) => string;
     /** Above the table when some indicators are summarised in one row. */
@@ -105,31 +125,35 @@ export interface ReportMessages {
   };
   indicator: {
     definition: string;
-    accumulation: string;
-    indicatorFile: string;
-    charts: string;
+    dataSources: string;
+    /** The data source of a computed indicator. */
+    computedFrom: (formula: string, inputs: string[]) => string;
     assessment: string;
     targets: string;
     derivation: string;
     outcome: string;
     judgedByPeriod: string;
     judgedByValue: string;
-    everyMethod: string;
-    projections: string;
-    valueAtTarget: string;
-    attainment: string;
     smart: string;
     letter: string;
     finding: string;
-    pirs: string;
-    field: string;
     references: string;
-    title: string;
-    url: string;
     values: string;
-    observations: string;
-    missing: string;
     notes: string;
+    /** A note: the status and why. */
+    statusBecause: (status: string, reason: string) => string;
+    /** A note: what the assessment says about one target. */
+    targetNote: (period: string, reason: string) => string;
+    /** A note: a projection in words. */
+    projection: (method: string, value: string, period: string, attainment: string | null) => string;
+    projectionNone: (method: string, period: string, reason: string | undefined) => string;
+    /** Title of the table of every published method's verdict. */
+    methodVerdicts: string;
+    /** Under it: where each method's inputs are. */
+    inputsAt: (sheet: string) => string;
+    /** Under the values when every value is listed. */
+    everyValueAt: (where: string) => string;
+    breakdownCharts: string;
     /** Title of the one-row-per-breakdown table of an indicator with many breakdowns. */
     breakdownTable: (count: number) => string;
     breakdownsByStatus: string;
@@ -178,6 +202,13 @@ export interface ReportMessages {
     /** Last row of a section of outliers or swings cut short, which keeps the most extreme. */
     moreLessExtreme: (count: number) => string;
   };
+  /** The Method inputs sheet. */
+  methodInputs: {
+    intro: string;
+    input: string;
+    variable: string;
+    more: (count: number) => string;
+  };
   /** The Data sheet when the data have more rows than it holds. */
   data: {
     everyRowInFile: (rows: number, max: number, file: string) => string;
@@ -187,6 +218,12 @@ export interface ReportMessages {
   };
   /** Last row of a table of results cut short. */
   moreResults: (count: number) => string;
+  /** The header and footer of every printed page. */
+  page: {
+    asOf: (period: string) => string;
+    /** Around Excel's page codes: "Page &P of &N". */
+    pageOf: (page: string, pages: string) => string;
+  };
   about: {
     engineVersion: string;
     programmeFile: string;
@@ -217,6 +254,7 @@ const en: ReportMessages = {
     tracking: 'Tracking table',
     smart: 'SMART review',
     quality: 'Data quality',
+    methodInputs: 'Method inputs',
     data: 'Data',
     about: 'About',
   },
@@ -255,6 +293,105 @@ const en: ReportMessages = {
     irregular: 'Irregular',
   },
   accumulations: { level: 'Level', sum: 'Sum', cumulative: 'Cumulative' },
+  accumulationWords: {
+    level: 'each value stands alone (a level)',
+    sum: 'each value counts its own period; periods add up (a flow)',
+    cumulative: 'each value is a running total',
+  },
+  methodNames: {
+    trajectory: 'Trajectory (progress ratio)',
+    iptt: 'IPTT % met (TolaData)',
+    'open-sdg': 'Open SDG progress (Statistics Canada)',
+    'unsd-2022': 'UN SDG progress chart (2022, ratio of growth rates)',
+    'unsd-2023': 'UN SDG progress chart (2023, share of required change)',
+    eurostat: 'Eurostat SDG progress',
+    aarr: 'Average annual rate of reduction (AARR)',
+  },
+  methodInputNames: {
+    direction: 'Desired direction',
+    accumulation: 'Accumulation',
+    unit: 'Unit',
+    aggregation: 'How values are combined',
+    baseline_value: 'Baseline value',
+    baseline_time: 'Baseline time (year)',
+    baseline_period: 'Baseline period',
+    completed_targets: 'Targets whose period has ended',
+    last_completed_target_period: 'Last ended target period',
+    last_completed_target_end_time: 'End of the last ended target period (year)',
+    actual_to_date: 'Actual to date',
+    target_to_date: 'Target to date',
+    observations_counted: 'Values counted',
+    latest_period: 'Latest period',
+    latest_value: 'Latest value',
+    latest_time: 'Latest time (year)',
+    percent_met: '% met',
+    margin: 'Margin around the target',
+    good: 'Within the margin',
+    method: 'Method variant',
+    base_year_requested: 'Base year asked for',
+    base_year: 'Base year',
+    base_period: 'Base period',
+    base_value: 'Base value',
+    base_value_observed: 'Base value observed',
+    current_year: 'Current year',
+    current_period: 'Current period',
+    current_value: 'Current value',
+    target_value: 'Target value',
+    target_value_given: 'Target value given',
+    target_year: 'Target year',
+    target_period: 'Target period',
+    target_time: 'Target time (year)',
+    sign: 'Sign of the desired change',
+    natural_limit: 'Natural limit',
+    coefficient: 'Coefficient',
+    threshold_high: 'High threshold',
+    threshold_med: 'Middle threshold',
+    threshold_low: 'Low threshold',
+    cagr_observed: 'Observed compound annual growth rate',
+    cagr_required: 'Required compound annual growth rate',
+    cagr_actual: 'Actual compound annual growth rate',
+    ratio: 'Ratio',
+    progress_value: 'Progress value',
+    target_achieved: 'Target achieved',
+    score: 'Score',
+    cr: 'Ratio of growth rates (CR)',
+    value_target_year_estimate: 'Projected value in the target year',
+    p: 'Projected share of the required change (P)',
+    with_target: 'Has a target',
+    growth: 'Growth',
+    growth_percent: 'Growth (%)',
+    rr: 'Ratio of growth rates (RR)',
+    points: 'Values used',
+    formula: 'Formula',
+    aarr: 'Average annual rate of reduction',
+    required_aarr: 'Required average annual rate of reduction',
+    progress_floor: 'Least rate counted as progress',
+    band_on_track: 'On-track band',
+    band_at_risk: 'At-risk band',
+    expected: 'Expected value',
+    expected_at_time: 'Expected at (year)',
+    progress_ratio: 'Progress ratio',
+  },
+  pirsFields: {
+    precise_definition: 'Precise definition',
+    rationale: 'Rationale',
+    data_source: 'Data source',
+    data_collection_method: 'Data collection method',
+    collection_method: 'Data collection method',
+    method_of_acquisition: 'Method of acquisition',
+    frequency_note: 'Frequency and timing',
+    frequency: 'Frequency and timing',
+    responsible: 'Responsible',
+    responsible_person: 'Responsible person',
+    disaggregation: 'Disaggregated by',
+    disaggregated: 'Disaggregated',
+    reference_standard: 'Reference standard',
+    limitations: 'Known limitations',
+    data_quality: 'Data quality',
+    sample_size: 'Sample size',
+    reporting: 'Reporting',
+    notes: 'Notes',
+  },
   methodCategories: {
     achieved: 'Achieved',
     on_track: 'On track',
@@ -325,6 +462,7 @@ const en: ReportMessages = {
     score: 'Score',
     count: 'Count',
     label: 'Label',
+    progress: 'Progress',
   },
   summary: {
     programme: 'Programme',
@@ -335,6 +473,7 @@ const en: ReportMessages = {
     table: 'Indicators',
     statusCountsBreakdowns: 'Totals and breakdowns by status',
     breakdowns: 'Breakdowns',
+    trend: 'Trend',
     breakdownCount: (n) => `${en_(n)} breakdowns`,
     breakdownsNote: (max) =>
       `An indicator without a total and with more than ${en_(max)} breakdowns is one row: its breakdowns counted by status (each breakdown is on the indicator's sheet).`,
@@ -353,31 +492,29 @@ const en: ReportMessages = {
   },
   indicator: {
     definition: 'Definition',
-    accumulation: 'Accumulation',
-    indicatorFile: 'Indicator file',
-    charts: 'Charts',
-    assessment: 'Assessment',
-    targets: 'Targets',
+    dataSources: 'Data source',
+    computedFrom: (formula, inputs) => `Computed as ${formula} from ${inputs.join(', ')}`,
+    assessment: 'Progress',
+    targets: 'Baseline, targets and outcomes',
     derivation: 'Derivation',
     outcome: 'Outcome',
     judgedByPeriod: 'Judged by (period)',
     judgedByValue: 'Judged by (value)',
-    everyMethod: 'Every method, with its inputs',
-    projections: 'Projections',
-    valueAtTarget: 'Value at target period',
-    attainment: 'Reaches the target in',
-    smart: 'SMART findings',
+    smart: 'SMART review',
     letter: 'Letter',
     finding: 'Finding',
-    pirs: 'Performance indicator reference sheet',
-    field: 'Field',
     references: 'References',
-    title: 'Title',
-    url: 'Address',
     values: 'Values',
-    observations: 'Observations',
-    missing: 'Missing',
     notes: 'Notes',
+    statusBecause: (status, reason) => `${status}: ${reason}.`,
+    targetNote: (period, reason) => `Target ${period}: ${reason}.`,
+    projection: (method, value, period, attainment) =>
+      `${method} projection: ${value} in ${period}; ${attainment ? `reaches the target in ${attainment}` : 'does not reach the target'}.`,
+    projectionNone: (method, period, reason) => `${method} projection to ${period}: none${reason ? ` (${reason})` : ''}.`,
+    methodVerdicts: 'Published methods',
+    inputsAt: (sheet) => `Every method's inputs, to redo its arithmetic, are on the ${sheet} sheet.`,
+    everyValueAt: (where) => `Every value with its source, file and line is in ${where}.`,
+    breakdownCharts: 'Charts by breakdown',
     breakdownTable: (n) => `Breakdowns: ${en_(n)}`,
     breakdownsByStatus: 'Breakdowns by status',
     categoryOf: (method) => `Category (${method})`,
@@ -423,6 +560,13 @@ const en: ReportMessages = {
     moreRows: (n) => `... and ${en_(n)} more, not listed here.`,
     moreLessExtreme: (n) => `... and ${en_(n)} more, less extreme, not listed here.`,
   },
+  methodInputs: {
+    intro:
+      'Every published method run on each indicator and breakdown, one row per input, so its arithmetic can be redone (the formulas are in methods.md). The chosen method decides the status; the others are for comparison.',
+    input: 'Input',
+    variable: 'Name in methods.md',
+    more: (n) => `... and ${en_(n)} more rows, not listed here.`,
+  },
   data: {
     everyRowInFile: (rows, max, file) =>
       `The data have ${en_(rows)} rows (indicator x breakdown x period), more than this sheet holds (${en_(max)}): every row is in ${file}, beside this workbook, with the columns below. Open it in Excel, or load it into a pivot table with Data > From Text/CSV.`,
@@ -431,6 +575,7 @@ const en: ReportMessages = {
     headlineRowsTooMany: (rows) => `Below: no rows, as even the total (headline) series have ${en_(rows)} rows.`,
   },
   moreResults: (n) => `... and ${en_(n)} more rows, not listed here; every result is in assessment.json.`,
+  page: { asOf: (p) => `As of ${p}`, pageOf: (p, n) => `Page ${p} of ${n}` },
   about: {
     engineVersion: 'Engine version',
     programmeFile: 'Programme file',
@@ -453,6 +598,7 @@ const es: ReportMessages = {
     tracking: 'Tabla de seguimiento',
     smart: 'Revisión SMART',
     quality: 'Calidad de datos',
+    methodInputs: 'Datos de los métodos',
     data: 'Datos',
     about: 'Acerca de',
   },
@@ -491,6 +637,105 @@ const es: ReportMessages = {
     irregular: 'Irregular',
   },
   accumulations: { level: 'Nivel', sum: 'Suma', cumulative: 'Acumulado' },
+  accumulationWords: {
+    level: 'cada valor vale por sí mismo (un nivel)',
+    sum: 'cada valor cuenta su propio periodo; los periodos se suman (un flujo)',
+    cumulative: 'cada valor es un total acumulado',
+  },
+  methodNames: {
+    trajectory: 'Trayectoria (razón de avance)',
+    iptt: 'IPTT % cumplido (TolaData)',
+    'open-sdg': 'Progreso Open SDG (Estadística Canadá)',
+    'unsd-2022': 'Gráfico de progreso ODS de la ONU (2022, razón de tasas de crecimiento)',
+    'unsd-2023': 'Gráfico de progreso ODS de la ONU (2023, proporción del cambio requerido)',
+    eurostat: 'Progreso ODS de Eurostat',
+    aarr: 'Tasa anual promedio de reducción (TAPR)',
+  },
+  methodInputNames: {
+    direction: 'Dirección deseada',
+    accumulation: 'Acumulación',
+    unit: 'Unidad',
+    aggregation: 'Cómo se combinan los valores',
+    baseline_value: 'Valor de la línea de base',
+    baseline_time: 'Momento de la línea de base (año)',
+    baseline_period: 'Periodo de la línea de base',
+    completed_targets: 'Metas cuyo periodo terminó',
+    last_completed_target_period: 'Último periodo de meta terminado',
+    last_completed_target_end_time: 'Fin del último periodo de meta terminado (año)',
+    actual_to_date: 'Real a la fecha',
+    target_to_date: 'Meta a la fecha',
+    observations_counted: 'Valores contados',
+    latest_period: 'Último periodo',
+    latest_value: 'Último valor',
+    latest_time: 'Momento del último valor (año)',
+    percent_met: '% cumplido',
+    margin: 'Margen alrededor de la meta',
+    good: 'Dentro del margen',
+    method: 'Variante del método',
+    base_year_requested: 'Año base pedido',
+    base_year: 'Año base',
+    base_period: 'Periodo base',
+    base_value: 'Valor base',
+    base_value_observed: 'Valor base observado',
+    current_year: 'Año actual',
+    current_period: 'Periodo actual',
+    current_value: 'Valor actual',
+    target_value: 'Valor de la meta',
+    target_value_given: 'Valor de la meta dado',
+    target_year: 'Año de la meta',
+    target_period: 'Periodo de la meta',
+    target_time: 'Momento de la meta (año)',
+    sign: 'Signo del cambio deseado',
+    natural_limit: 'Límite natural',
+    coefficient: 'Coeficiente',
+    threshold_high: 'Umbral alto',
+    threshold_med: 'Umbral medio',
+    threshold_low: 'Umbral bajo',
+    cagr_observed: 'Tasa de crecimiento anual compuesta observada',
+    cagr_required: 'Tasa de crecimiento anual compuesta requerida',
+    cagr_actual: 'Tasa de crecimiento anual compuesta real',
+    ratio: 'Razón',
+    progress_value: 'Valor de progreso',
+    target_achieved: 'Meta alcanzada',
+    score: 'Puntaje',
+    cr: 'Razón de tasas de crecimiento (CR)',
+    value_target_year_estimate: 'Valor proyectado en el año de la meta',
+    p: 'Proporción proyectada del cambio requerido (P)',
+    with_target: 'Tiene meta',
+    growth: 'Crecimiento',
+    growth_percent: 'Crecimiento (%)',
+    rr: 'Razón de tasas de crecimiento (RR)',
+    points: 'Valores usados',
+    formula: 'Fórmula',
+    aarr: 'Tasa anual promedio de reducción',
+    required_aarr: 'Tasa anual promedio de reducción requerida',
+    progress_floor: 'Tasa mínima que cuenta como progreso',
+    band_on_track: 'Umbral de "en camino"',
+    band_at_risk: 'Umbral de "en riesgo"',
+    expected: 'Valor esperado',
+    expected_at_time: 'Esperado en (año)',
+    progress_ratio: 'Razón de avance',
+  },
+  pirsFields: {
+    precise_definition: 'Definición precisa',
+    rationale: 'Justificación',
+    data_source: 'Fuente de datos',
+    data_collection_method: 'Método de recolección',
+    collection_method: 'Método de recolección',
+    method_of_acquisition: 'Método de obtención',
+    frequency_note: 'Frecuencia y calendario',
+    frequency: 'Frecuencia y calendario',
+    responsible: 'Responsable',
+    responsible_person: 'Persona responsable',
+    disaggregation: 'Desagregado por',
+    disaggregated: 'Desagregado',
+    reference_standard: 'Patrón de referencia',
+    limitations: 'Limitaciones conocidas',
+    data_quality: 'Calidad de los datos',
+    sample_size: 'Tamaño de la muestra',
+    reporting: 'Reporte',
+    notes: 'Notas',
+  },
   methodCategories: {
     achieved: 'Logrado',
     on_track: 'En camino',
@@ -561,6 +806,7 @@ const es: ReportMessages = {
     score: 'Puntaje',
     count: 'Cantidad',
     label: 'Etiqueta',
+    progress: 'Avance',
   },
   summary: {
     programme: 'Programa',
@@ -571,6 +817,7 @@ const es: ReportMessages = {
     table: 'Indicadores',
     statusCountsBreakdowns: 'Totales y desagregaciones por estado',
     breakdowns: 'Desagregaciones',
+    trend: 'Tendencia',
     breakdownCount: (n) => `${es_(n)} desagregaciones`,
     breakdownsNote: (max) =>
       `Un indicador sin total y con más de ${es_(max)} desagregaciones ocupa una fila: sus desagregaciones contadas por estado (cada desagregación está en la hoja del indicador).`,
@@ -589,31 +836,30 @@ const es: ReportMessages = {
   },
   indicator: {
     definition: 'Definición',
-    accumulation: 'Acumulación',
-    indicatorFile: 'Archivo del indicador',
-    charts: 'Gráficos',
-    assessment: 'Evaluación',
-    targets: 'Metas',
+    dataSources: 'Fuente de datos',
+    computedFrom: (formula, inputs) => `Calculado como ${formula} a partir de ${inputs.join(', ')}`,
+    assessment: 'Avance',
+    targets: 'Línea de base, metas y resultados',
     derivation: 'Cálculo',
     outcome: 'Resultado de la meta',
     judgedByPeriod: 'Juzgada con (periodo)',
     judgedByValue: 'Juzgada con (valor)',
-    everyMethod: 'Todos los métodos, con sus datos',
-    projections: 'Proyecciones',
-    valueAtTarget: 'Valor en el periodo de la meta',
-    attainment: 'Alcanza la meta en',
-    smart: 'Hallazgos SMART',
+    smart: 'Revisión SMART',
     letter: 'Letra',
     finding: 'Hallazgo',
-    pirs: 'Ficha técnica del indicador',
-    field: 'Campo',
     references: 'Referencias',
-    title: 'Título',
-    url: 'Dirección',
     values: 'Valores',
-    observations: 'Observaciones',
-    missing: 'Faltantes',
     notes: 'Notas',
+    statusBecause: (status, reason) => `${status}: ${reason}.`,
+    targetNote: (period, reason) => `Meta ${period}: ${reason}.`,
+    projection: (method, value, period, attainment) =>
+      `Proyección ${method.toLowerCase()}: ${value} en ${period}; ${attainment ? `alcanza la meta en ${attainment}` : 'no alcanza la meta'}.`,
+    projectionNone: (method, period, reason) =>
+      `Proyección ${method.toLowerCase()} a ${period}: ninguna${reason ? ` (${reason})` : ''}.`,
+    methodVerdicts: 'Métodos publicados',
+    inputsAt: (sheet) => `Los datos de cada método, para rehacer su cálculo, están en la hoja ${sheet}.`,
+    everyValueAt: (where) => `Cada valor, con su fuente, archivo y línea, está en ${where}.`,
+    breakdownCharts: 'Gráficos por desagregación',
     breakdownTable: (n) => `Desagregaciones: ${es_(n)}`,
     breakdownsByStatus: 'Desagregaciones por estado',
     categoryOf: (method) => `Categoría (${method})`,
@@ -659,6 +905,13 @@ const es: ReportMessages = {
     moreRows: (n) => `... y ${es_(n)} más, que no se listan aquí.`,
     moreLessExtreme: (n) => `... y ${es_(n)} más, menos extremos, que no se listan aquí.`,
   },
+  methodInputs: {
+    intro:
+      'Cada método publicado aplicado a cada indicador y desagregación, una fila por dato, para poder rehacer su cálculo (las fórmulas están en methods.md). El método elegido decide el estado; los demás sirven de comparación.',
+    input: 'Dato',
+    variable: 'Nombre en methods.md',
+    more: (n) => `... y ${es_(n)} filas más, que no se listan aquí.`,
+  },
   data: {
     everyRowInFile: (rows, max, file) =>
       `Los datos tienen ${es_(rows)} filas (indicador x desagregación x periodo), más de las que caben en esta hoja (${es_(max)}): todas están en ${file}, junto a este libro, con las columnas de abajo. Ábralo en Excel o cárguelo en una tabla dinámica con Datos > Desde el texto/CSV.`,
@@ -668,6 +921,7 @@ const es: ReportMessages = {
   },
   moreResults: (n) =>
     `... y ${es_(n)} filas más, que no se listan aquí; todos los resultados están en assessment.json.`,
+  page: { asOf: (p) => `Fecha de corte: ${p}`, pageOf: (p, n) => `Página ${p} de ${n}` },
   about: {
     engineVersion: 'Versión del motor',
     programmeFile: 'Archivo del programa',
@@ -704,4 +958,28 @@ export function methodCategoryLabel(locale: Locale, category: string | null): st
   if (category === null) return '';
   const categories = reportMessages[locale].methodCategories;
   return Object.hasOwn(categories, category) ? categories[category] : category;
+}
+
+/** A method's name as its publisher names it. */
+export function methodLabel(locale: Locale, method: string): string {
+  const names = reportMessages[locale].methodNames as Record<string, string>;
+  return Object.hasOwn(names, method) ? names[method] : method;
+}
+
+/** A key written as words: "reference_standard" -> "Reference standard". */
+const humanise = (key: string) => {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** A method input in words, or its name humanised. */
+export function methodInputLabel(locale: Locale, key: string): string {
+  const names = reportMessages[locale].methodInputNames;
+  return Object.hasOwn(names, key) ? names[key] : humanise(key);
+}
+
+/** A PIRS field of an indicator file in words, or its key humanised. */
+export function pirsFieldLabel(locale: Locale, key: string): string {
+  const names = reportMessages[locale].pirsFields;
+  return Object.hasOwn(names, key) ? names[key] : humanise(key);
 }

@@ -21,6 +21,7 @@ import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
 import { MAX_SEPARATE_BREAKDOWN_CHARTS, planCharts, type PlannedChart } from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
+import { renderSparklines } from './sparklines.js';
 
 export interface PackOptions {
   asOf?: Period;
@@ -84,6 +85,7 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     );
   }
   const pngs = await options.renderCharts(planned);
+  const sparklines = await renderSparklines(doc.results, data, asOf, program.fiscalYearStart);
   const charts: ChartImage[] = planned.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
     disaggregation: c.kind === 'trajectory' ? c.disaggregation : undefined,
@@ -132,6 +134,7 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     quality,
     data,
     charts,
+    sparklines,
     about,
   };
   return { doc, input, charts };

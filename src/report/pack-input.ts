@@ -15,6 +15,13 @@ export interface ChartImage {
   png: Buffer;
 }
 
+/** The trend image of a Summary row. */
+export interface SparklineImage {
+  indicator: string;
+  disaggregation: Record<string, string>;
+  png: Buffer;
+}
+
 export interface AboutInfo {
   engineVersion: string;
   programFile: string;
@@ -37,5 +44,7 @@ export interface PackInput {
   quality: DataQualityReport;
   data: ReadonlyMap<string, IndicatorData>;
   charts: ChartImage[];
+  /** One per Summary row that shows one result; a row without one has no trend image. */
+  sparklines: SparklineImage[];
   about: AboutInfo;
 }

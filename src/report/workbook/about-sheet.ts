@@ -16,7 +16,7 @@ export function addAboutSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pac
   const { input, m } = ctx;
   const a = m.about;
   const about = input.about;
-  const sheet = createSheet(workbook, name, { frozenRows: 1 });
+  const sheet = createSheet(workbook, name, { frozenRows: 0, print: { orientation: 'portrait' } }, ctx.page);
   const w = new SheetWriter(sheet);
   const label = (text: string) => styled(text, STYLES.label);
 
@@ -47,6 +47,6 @@ export function addAboutSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pac
   for (const [key, rule] of Object.entries(about.thresholds)) w.add([key, rule]);
   if (!Object.keys(about.thresholds).length) w.add([m.none]);
 
-  w.fitColumns();
+  w.finish();
   return sheet;
 }

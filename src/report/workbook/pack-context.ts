@@ -9,7 +9,9 @@ import type { Indicator } from '../../spec/model.js';
 import type { ResultSpec } from '../../spec/schema.js';
 import type { PackInput } from '../pack-input.js';
 import { DATA_CSV_FILE, dataRowsCount, DATA_SHEET_MAX_ROWS } from './size-rules.js';
-import { valueFormat } from './styles.js';
+import { type DecimalsChoice, formatDecimal, indicatorDecimals } from '../../messages/indicator-decimals.js';
+import type { PageTexts } from './page-setup.js';
+import { decimalsFormat } from './styles.js';
 
 export interface PackContext {
   input: PackInput;
@@ -18,6 +20,12 @@ export interface PackContext {
   result(id: string | undefined): ResultSpec | undefined;
   /** The display format of an indicator's values. */
   valueFormat(indicatorId: string): string;
+  /** The decimals of an indicator's numbers (its cells, its sentences, its charts). */
+  decimals(indicatorId: string): DecimalsChoice;
+  /** A number of an indicator as a sentence of the pack writes it. */
+  formatValue(indicatorId: string, value: number): string;
+  /** The header and footer of every printed page. */
+  page: PageTexts;
   /** The series of one breakdown of an indicator ({} is the headline). */
   series(indicatorId: string, dims: Record<string, string>): BreakdownSeries | undefined;
   /** "Total" for the headline, else the breakdown values: "rural", "F / 15-19". */
@@ -78,7 +86,7 @@ export function createPackContext(
     return p;
   };
 
-  const formats = new Map<string, string>();
+  const choices = new Map<string, DecimalsChoice>();
   const numbersOf = new Map<string, number[]>();
   const note = (id: string, x: number | null | undefined) => {
     if (typeof x !== 'number') return;
@@ -92,21 +100,27 @@ export function createPackContext(
     note(r.indicator, r.target?.value);
     for (const t of r.targets) note(r.indicator, t.value);
   }
-  const valueFormatOf = (id: string): string => {
-    let f = formats.get(id);
+  const decimalsOf = (id: string): DecimalsChoice => {
+    let f = choices.get(id);
     if (!f) {
       const unit = indicators.get(id)?.unit ?? input.doc.results.find((r) => r.indicator === id)?.unit ?? 'number';
       const d = input.data.get(id);
       const values: Iterable<number>[] = [numbersOf.get(id) ?? []];
       if (d) for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) values.push(s.values);
-      f = valueFormat(
+      f = indicatorDecimals(
         unit,
         (function* () {
           for (const v of values) yield* v;
         })(),
       );
-      formats.set(id, f);
+      choices.set(id, f);
     }
+    return f;
+  };
+  const formats = new Map<string, string>();
+  const valueFormatOf = (id: string): string => {
+    let f = formats.get(id);
+    if (!f) formats.set(id, (f = decimalsFormat(decimalsOf(id))));
     return f;
   };
 
@@ -116,6 +130,13 @@ export function createPackContext(
     indicator: (id) => indicators.get(id),
     result: (id) => (id === undefined ? undefined : results.get(id)),
     valueFormat: valueFormatOf,
+    decimals: decimalsOf,
+    formatValue: (id, value) => formatDecimal(value, input.locale, decimalsOf(id)),
+    page: {
+      programme: input.program.name,
+      asOf: m.page.asOf(input.doc.as_of),
+      pageOf: m.page.pageOf,
+    },
     series: (id, dims) => seriesByKey.get(`${id}\u0000${dimsKey(dims)}`),
     breakdown: (dims) => dimsLabel(dims) || m.headline,
     period,

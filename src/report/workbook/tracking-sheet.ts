@@ -85,7 +85,12 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
   const { input, m } = ctx;
   const c = m.columns;
   const t = m.tracking;
-  const sheet = createSheet(workbook, name, { frozenRows: 2, frozenColumns: FROZEN_COLUMNS });
+  const sheet = createSheet(
+    workbook,
+    name,
+    { frozenRows: 2, frozenColumns: FROZEN_COLUMNS, print: { orientation: 'landscape', titleColumns: 'A:C' } },
+    ctx.page,
+  );
   const w = new SheetWriter(sheet);
   const asOfEnd = ctx.asOf?.endYear ?? Infinity;
 
@@ -214,6 +219,6 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
   if (results.length > shown) w.title(m.moreResults(results.length - shown), STYLES.note);
 
   autoFilter(sheet, 2, lastRow, width);
-  w.fitColumns({ [flaggedColumn + 2]: 40, [flaggedColumn + 1]: 14 });
+  w.finish({ minimum: { [flaggedColumn + 2]: 40, [flaggedColumn + 1]: 14 } });
   return sheet;
 }
