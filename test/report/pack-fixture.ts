@@ -432,6 +432,11 @@ export function packFixture(locale: Locale = 'en'): PackInput {
       { indicator: 'PE-STUNT', disaggregation: { area: 'rural' }, file: 'PE-STUNT--rural.png', png: TINY_PNG },
       { indicator: 'GE-BUDGET', file: 'GE-BUDGET.png', png: TINY_PNG },
     ],
+    sparklines: [
+      { indicator: 'PE-STUNT', disaggregation: {}, png: TINY_PNG },
+      { indicator: 'GE-BUDGET', disaggregation: { ministry: 'agriculture' }, png: TINY_PNG },
+      { indicator: 'GE-BUDGET', disaggregation: { ministry: 'health' }, png: TINY_PNG },
+    ],
     about: {
       engineVersion: '0.1.0',
       programFile: 'indicators/program.yaml',
@@ -672,6 +677,7 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
     quality,
     data,
     charts: program.indicators.map((i) => ({ indicator: i.id, file: `${i.id}.png`, png: TINY_PNG })),
+    sparklines: [],
     about: {
       engineVersion: '0.1.0',
       programFile: program.file,

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDocument } from '../../src/assess/assessment.js';
 import { writePackAtomically } from '../../src/report/write-pack.js';
 import { mel } from '../cli/capture.js';
+import { lastColumnUsed, rowsTooLow } from './layout-checks.js';
 import { zipEntries } from './zip-entries.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -44,7 +45,7 @@ describe('the progress pack of the demo programme', () => {
   it('has the sheets a donor expects, in both the summary and per indicator', () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names.slice(0, 2)).toEqual(['Summary', 'Tracking table']);
-    expect(names.slice(-4)).toEqual(['SMART review', 'Data quality', 'Data', 'About']);
+    expect(names.slice(-5)).toEqual(['SMART review', 'Data quality', 'Method inputs', 'Data', 'About']);
     for (const id of new Set(doc.results.map((r) => r.indicator))) expect(names).toContain(id);
   });
 
@@ -105,6 +106,21 @@ describe('the progress pack of the demo programme', () => {
     const png = readFileSync(join(out, 'charts', 'ZM-STUNT-U5.png'));
     expect(png.readUInt32BE(16)).toBe(1600);
     expect(png.readUInt32BE(20)).toBe(900);
+  });
+
+  it('prints: every sheet with page setup, header and footer; indicator sheets at most 12 columns; no wrapped text cut', () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup.paperSize, ws.name).toBe(9);
+      expect(ws.pageSetup.fitToWidth, ws.name).toBeGreaterThanOrEqual(1);
+      expect(ws.pageSetup.printArea, ws.name).toBeTruthy();
+      expect(ws.headerFooter.oddHeader, ws.name).toContain('As of 2023');
+      expect(ws.headerFooter.oddFooter, ws.name).toContain('Page &P of &N');
+    }
+    for (const id of new Set(doc.results.map((r) => r.indicator))) {
+      const ws = wb.getWorksheet(id)!;
+      expect(lastColumnUsed(ws), id).toBeLessThanOrEqual(12);
+    }
+    expect(rowsTooLow(wb)).toEqual([]);
   });
 
   it('dates the workbook from SOURCE_DATE_EPOCH', () => {

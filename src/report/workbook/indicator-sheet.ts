@@ -27,7 +27,13 @@ import { methodNames } from '../../spec/schema.js';
 import type { ChartImage } from '../pack-input.js';
 import { joinText, type PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, link, num, styled, type SpanCell } from './sheet-writer.js';
-import { INDICATOR_VALUES_MAX_ROWS, TABLE_MAX_ROWS, showsEveryBreakdown } from './size-rules.js';
+import {
+  INDICATOR_VALUES_MAX_ROWS,
+  TABLE_MAX_ROWS,
+  detailedIndexes,
+  isHeadline,
+  showsEveryBreakdown,
+} from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
 import { percentMet } from './tracking-sheet.js';
 
@@ -55,7 +61,6 @@ export interface IndicatorSheetInput {
   charts: ChartImage[];
 }
 
-const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
 
 export function addIndicatorSheet(
   workbook: ExcelJS.Workbook,
@@ -76,9 +81,7 @@ export function addIndicatorSheet(
   const breakdownIndexes = part.resultIndexes.filter((i) => !isHeadline(input.doc.results[i]));
   const everyBreakdown = showsEveryBreakdown(breakdownIndexes.length);
   const headlineIndex = part.resultIndexes.find((i) => isHeadline(input.doc.results[i]));
-  const detailIndexes = everyBreakdown
-    ? part.resultIndexes
-    : [headlineIndex ?? breakdownIndexes[0]].filter((i) => i !== undefined);
+  const detailIndexes = detailedIndexes(input.doc.results, part.resultIndexes);
   const detail = detailIndexes.map((i) => input.doc.results[i]);
   const fmt = ctx.valueFormat(ind.id);
 
@@ -101,7 +104,9 @@ export function addIndicatorSheet(
   }
   const method = detail[0]?.method ?? ind.method ?? input.program.method;
   w.field(label(c.method), methodLabel(input.locale, method), all);
-  w.field(label(L.dataSources), dataSourcesOf(ind, ctx), all);
+  // The programme's data sources, unless the indicator's PIRS names its own.
+  const sources = dataSourcesOf(ind, ctx);
+  if (sources && !Object.hasOwn(ind.pirs ?? {}, 'data_source')) w.field(label(L.dataSources), sources, all);
   for (const [key, value] of Object.entries(ind.pirs ?? {})) {
     const text = typeof value === 'boolean' ? (value ? m.yes : m.no) : typeof value === 'number' ? String(value) : value;
     w.field(label(pirsFieldLabel(input.locale, key)), text, all);
@@ -356,20 +361,19 @@ function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, result
   });
   const ordered = [...periods.entries()].sort((a, b) => a[1].sort - b[1].sort || ctx.comparePeriodIds(a[0], b[0]));
   w.spans([m.columns.period, ...series.map((s) => ctx.breakdown(s.dims))], STYLES.header);
-  let shown = 0;
-  for (const [period, row] of ordered) {
-    if (shown === INDICATOR_VALUES_MAX_ROWS) break;
-    shown++;
+  // At most INDICATOR_VALUES_MAX_ROWS values: whole periods, as many as fit.
+  const maxRows = Math.max(1, Math.floor(INDICATOR_VALUES_MAX_ROWS / series.length));
+  let listedValues = 0;
+  for (const [period, row] of ordered.slice(0, maxRows)) {
     w.spans([styled(period, STYLES.period), ...row.values.map((v) => num(v, fmt))]);
+    listedValues += row.values.filter((v) => v !== null).length;
   }
   if (!ordered.length) w.add([m.none]);
   let allValues = 0;
-  for (const s of every) allValues += s.periods.length;
-  let listedValues = 0;
-  for (const [, row] of ordered.slice(0, shown)) listedValues += row.values.length;
+  for (const s of every) for (const v of s.values) if (!Number.isNaN(v)) allValues++;
   w.note(
-    listedValues < allValues || series.length < every.length
-      ? L.valuesShown(Math.min(listedValues, allValues), allValues, ctx.everyValueAt)
+    listedValues < allValues
+      ? L.valuesShown(listedValues, allValues, ctx.everyValueAt)
       : L.everyValueAt(ctx.everyValueAt),
     PIRS_COLUMNS,
   );
@@ -394,10 +398,16 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
     ...present.map((s) => styled(`${m.statuses[s]}: ${counts.get(s) ?? 0}`, statusStyle(s))),
   ]);
 
+  // Each disaggregation in a column of its own too, for the filter, while the sheet stays within 12 columns.
+  const keys: string[] = [];
+  for (const r of breakdowns) for (const k in r.disaggregation) if (!keys.includes(k)) keys.push(k);
+  const keyColumns = keys.length <= 2 ? keys : [];
+  const categorySpan = Math.max(1, 2 - keyColumns.length);
   const method = breakdowns[0]?.method ?? input.program.method;
   const headerRow = w.spans(
     [
       c.breakdown,
+      ...keyColumns,
       c.baseline,
       c.latest,
       c.period,
@@ -405,8 +415,8 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
       c.period,
       c.expected,
       c.progress,
-      [c.status, 1],
-      [L.categoryOf(methodLabel(input.locale, method)), 2],
+      c.status,
+      [L.categoryOf(methodLabel(input.locale, method)), categorySpan],
     ],
     STYLES.header,
   );
@@ -416,6 +426,7 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
     const chosen = r.methods[r.method];
     w.spans([
       ctx.breakdown(r.disaggregation),
+      ...keyColumns.map((k) => r.disaggregation[k] ?? null),
       num(r.baseline?.value, fmt),
       num(r.latest?.value, fmt),
       periodCell(r.latest?.period),
@@ -424,9 +435,9 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
       num(r.expected, fmt),
       num(r.progress_ratio, FORMATS.percentWhole),
       styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
-      [chosen?.category ? methodCategoryLabel(input.locale, chosen.category) : null, 2],
+      [chosen?.category ? methodCategoryLabel(input.locale, chosen.category) : null, categorySpan],
     ]);
   }
-  autoFilter(w.sheet, headerRow, w.row, PIRS_COLUMNS);
+  autoFilter(w.sheet, headerRow, w.row, 1 + keyColumns.length + 8 + categorySpan);
   if (breakdowns.length > shown) w.note(m.moreResults(breakdowns.length - shown), PIRS_COLUMNS);
 }

@@ -81,6 +81,11 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     c.progressRatio,
     c.status,
   ];
+  if (grouped)
+    header.push(
+      m.summary.breakdowns,
+      ...statuses.map((s) => styled(m.statuses[s], { ...STYLES.header, ...statusStyle(s) })),
+    );
   const width = header.length;
   const tableHeaderRow = grouped ? 10 : 9;
   const sheet = createSheet(
@@ -159,7 +164,14 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
         .filter((s) => row.counts.get(s))
         .map((s) => `${m.statuses[s]}: ${row.counts.get(s)}`)
         .join('; ');
-      n = w.add([...identity, m.summary.breakdownCount(row.breakdowns.length), null, null, null, null, null, null, null, null, mix]);
+      n = w.add([
+        ...identity,
+        m.summary.breakdownCount(row.breakdowns.length),
+        ...new Array(8).fill(null),
+        mix,
+        num(row.breakdowns.length, FORMATS.count),
+        ...statuses.map((s) => num(row.counts.get(s) ?? 0, FORMATS.count)),
+      ]);
     }
     sheet.getRow(n).height = TREND_ROW_HEIGHT;
   }
