@@ -510,7 +510,8 @@ const en: ReportMessages = {
     targetNote: (period, reason) => `Target ${period}: ${reason}.`,
     projection: (method, value, period, attainment) =>
       `${method} projection: ${value} in ${period}; ${attainment ? `reaches the target in ${attainment}` : 'does not reach the target'}.`,
-    projectionNone: (method, period, reason) => `${method} projection to ${period}: none${reason ? ` (${reason})` : ''}.`,
+    projectionNone: (method, period, reason) =>
+      `${method} projection to ${period}: none${reason ? ` (${reason})` : ''}.`,
     methodVerdicts: 'Published methods',
     inputsAt: (sheet) => `Every method's inputs, to redo its arithmetic, are on the ${sheet} sheet.`,
     everyValueAt: (where) => `Every value with its source, file and line is in ${where}.`,

@@ -25,7 +25,8 @@ export function sparklineSpec(
   if (series) {
     for (let i = 0; i < series.values.length; i++) {
       const v = series.values[i];
-      if (!Number.isNaN(v) && series.periods[i].endYear <= asOf.endYear + EPS) points.push({ x: series.periods[i].mid, y: v });
+      if (!Number.isNaN(v) && series.periods[i].endYear <= asOf.endYear + EPS)
+        points.push({ x: series.periods[i].mid, y: v });
     }
     points.sort((a, b) => a.x - b.x);
   }

@@ -366,7 +366,7 @@ describe('the size rules at their thresholds', () => {
     ws6.eachRow((r) => {
       if (r.getCell(1).value === en.columns.period) valuesHeader = r;
     });
-    expect((valuesHeader?.values as unknown[]).slice(2)).toEqual([
+    expect(((valuesHeader?.values ?? []) as unknown[]).slice(2)).toEqual([
       'District 001 / female',
       'District 001 / male',
       'District 002 / female',

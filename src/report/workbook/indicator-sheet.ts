@@ -61,7 +61,6 @@ export interface IndicatorSheetInput {
   charts: ChartImage[];
 }
 
-
 export function addIndicatorSheet(
   workbook: ExcelJS.Workbook,
   name: string,
@@ -108,7 +107,8 @@ export function addIndicatorSheet(
   const sources = dataSourcesOf(ind, ctx);
   if (sources && !Object.hasOwn(ind.pirs ?? {}, 'data_source')) w.field(label(L.dataSources), sources, all);
   for (const [key, value] of Object.entries(ind.pirs ?? {})) {
-    const text = typeof value === 'boolean' ? (value ? m.yes : m.no) : typeof value === 'number' ? String(value) : value;
+    const text =
+      typeof value === 'boolean' ? (value ? m.yes : m.no) : typeof value === 'number' ? String(value) : value;
     w.field(label(pirsFieldLabel(input.locale, key)), text, all);
   }
 
@@ -171,7 +171,16 @@ export function addIndicatorSheet(
   w.skip();
   w.title(L.targets);
   w.spans(
-    [c.breakdown, c.period, c.target, [c.label, 3], [L.outcome, 2], L.judgedByPeriod, L.judgedByValue, m.tracking.percentMet],
+    [
+      c.breakdown,
+      c.period,
+      c.target,
+      [c.label, 3],
+      [L.outcome, 2],
+      L.judgedByPeriod,
+      L.judgedByValue,
+      m.tracking.percentMet,
+    ],
     STYLES.header,
   );
   let targetRows = 0;

@@ -18,7 +18,12 @@ export function addMethodInputsSheet(workbook: ExcelJS.Workbook, name: string, c
   const { input, m } = ctx;
   const c = m.columns;
   const mi = m.methodInputs;
-  const sheet = createSheet(workbook, name, { frozenRows: 2, print: { orientation: 'landscape', titleRows: '2:2' } }, ctx.page);
+  const sheet = createSheet(
+    workbook,
+    name,
+    { frozenRows: 2, print: { orientation: 'landscape', titleRows: '2:2' } },
+    ctx.page,
+  );
   const w = new SheetWriter(sheet, { maxWidths: { 6: TEXT_COLUMN, 9: TEXT_COLUMN } });
   const header = [c.indicator, c.breakdown, c.method, c.category, c.score, mi.input, mi.variable, c.value, c.reason];
   w.note(mi.intro, header.length);

@@ -351,7 +351,8 @@ export class SheetWriter {
       cell.value = text;
       cell.style = style;
       this.measure(col, length, Math.min(cap, designed ? this.textMeasure : widest));
-      if (style.alignment?.wrapText) this.wrapped.push({ row: Number(cell.row), col, span: 1, text, font: fontOf(style) });
+      if (style.alignment?.wrapText)
+        this.wrapped.push({ row: Number(cell.row), col, span: 1, text, font: fontOf(style) });
     } else if (typeof value === 'number') {
       if (Number.isFinite(value)) {
         if (!style.numFmt) style = numberStyle(Number.isInteger(value) ? FORMATS.integer : FORMATS.precise);

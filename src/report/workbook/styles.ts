@@ -134,7 +134,10 @@ export const STYLES = {
   integer: { font: font(), numFmt: FORMATS.integer, alignment: TOP } as Style,
   link: { font: font({ color: { argb: 'FF0072B2' }, underline: true }), alignment: TOP } as Style,
   /** The cell a status strip's label sits in, and the strip's cells. */
-  strip: { font: font({ bold: true }), alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } } as Style,
+  strip: {
+    font: font({ bold: true }),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  } as Style,
 };
 
 const statusStyles = new Map<Status, Style>();
@@ -190,7 +193,12 @@ export function flaggedStyle(numFmt: string, marker?: string, variance: Variance
   if (!s) {
     const fmt = marker ? `${numFmt}" ${marker.replace(/"/g, '')}"` : numFmt;
     const v = VARIANCE_FILLS[variance];
-    s = { numFmt: fmt, fill: solid(v.fill), font: font({ bold: v.bold, color: { argb: argb(v.font) } }), alignment: TOP };
+    s = {
+      numFmt: fmt,
+      fill: solid(v.fill),
+      font: font({ bold: v.bold, color: { argb: argb(v.font) } }),
+      alignment: TOP,
+    };
     flaggedStyles.set(key, s);
   }
   return s;
