@@ -9,6 +9,7 @@ import type { Status, TargetOutcome } from '../assess/assessment.js';
 import type { FindingStatus, Letter } from '../assess/smart-review.js';
 import type { Frequency } from '../periods/period.js';
 import type { Accumulation, Direction, Locale, MethodName, Unit } from '../spec/schema.js';
+import { decimalsOf, formatDecimal } from './indicator-decimals.js';
 
 export interface ReportMessages {
   /** Sheet names: at most 31 characters, none of []:*?/\ and no apostrophe. */
@@ -233,10 +234,27 @@ export interface ReportMessages {
     sources: string;
     sha256: string;
     methods: string;
-    thresholds: string;
-    threshold: string;
+    /** What each method does and the thresholds it uses, from the method's own constants. */
+    methodDescriptions: {
+      trajectory: (onTrack: number, atRisk: number) => string;
+      iptt: (margin: number) => string;
+      'open-sdg': (
+        t: { high: number; med: number; low: number },
+        noTarget: { high: number; med: number },
+        baseYear: number,
+      ) => string;
+      'unsd-2022': (t: { onTrack: number; fair: number; limited: number }) => string;
+      'unsd-2023': (t: { onTrack: number; fair: number }) => string;
+      eurostat: (t: { significant: number; moderate: number }, growth: number) => string;
+      aarr: (floor: number) => string;
+    };
+    rules: string;
     rule: string;
+    outliers: (z: number) => string;
+    swings: (share: number) => string;
+    variance: (share: number) => string;
     roundingRule: string;
+    rounding: (digits: number) => string;
   };
 }
 
@@ -247,6 +265,11 @@ const grouped = (separator: string) => (n: number) =>
     .replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 const en_ = grouped(',');
 const es_ = grouped('.');
+
+/** A threshold as the language writes it: 0.95 / 0,95. */
+const n = (x: number, locale: Locale) => formatDecimal(x, locale, { decimals: decimalsOf(x), grouping: false });
+/** A share as a percentage: 0.015 -> "1.5 %" / "1,5 %". */
+const pct = (x: number, locale: Locale) => `${n(Math.round(x * 1e6) / 1e4, locale)} %`;
 
 const en: ReportMessages = {
   sheets: {
@@ -586,10 +609,32 @@ const en: ReportMessages = {
     sources: 'Source files',
     sha256: 'SHA-256',
     methods: 'Methods',
-    thresholds: 'Thresholds',
-    threshold: 'Threshold',
+    methodDescriptions: {
+      trajectory: (on, risk) =>
+        `Progress ratio = (latest - baseline) / (expected - baseline), the expected value read on the straight line from the baseline to the target at the latest value's date. On track from ${n(on, 'en')}, at risk from ${n(risk, 'en')}, off track from 0, deteriorating below 0; achieved once the target is reached.`,
+      iptt: (margin) =>
+        `TolaData's IPTT: % met = actual / target (target / actual for an indicator meant to decrease) at the last target whose period has ended; on target within ${pct(margin, 'en')} of 100 %, above or below beyond it.`,
+      'open-sdg': (t, p, base) =>
+        `Statistics Canada's Open SDG: with a target, the ratio of the observed to the required compound growth since ${base}: substantial progress from ${n(t.high, 'en')}, moderate from ${n(t.med, 'en')}, limited from ${n(t.low, 'en')}, deterioration below; without a target, the observed growth itself: substantial from ${pct(p.high, 'en')} a year, moderate from ${pct(p.med, 'en')}. Scores 1 to 5.`,
+      'unsd-2022': (t) =>
+        `UN SDG Progress Chart 2022: CR = actual / required compound annual growth rate. On track from ${n(t.onTrack, 'en')}, fair progress from ${n(t.fair, 'en')}, limited or no progress from ${n(t.limited, 'en')}, deterioration below.`,
+      'unsd-2023': (t) =>
+        `UN SDG Progress Chart 2023: P = the share of the required change the current growth rate would achieve by the target year. On track from ${n(t.onTrack, 'en')}, fair progress from ${n(t.fair, 'en')}, stagnation or regression below.`,
+      eurostat: (t, g) =>
+        `Eurostat's EU SDG report: with a target, RR = actual / required growth rate: significant progress from ${n(t.significant, 'en')}, moderate from ${n(t.moderate, 'en')}, insufficient from 0, movement away below; without a target, the growth rate against ${pct(g, 'en')} a year either way.`,
+      aarr: (floor) =>
+        `Average annual rate of reduction (UNICEF/WHO nutrition targets): the current AARR against the one the target requires; on course when it reaches it, some progress from ${pct(floor, 'en')} a year, no progress or worsening below.`,
+    },
+    rules: 'Other rules',
     rule: 'Rule',
+    outliers: (z) => `A value is an outlier when its z-score or modified z-score is above ${n(z, 'en')} (DHIS2).`,
+    swings: (share) =>
+      `A swing is a change between consecutive values of more than ${pct(share, 'en')} (WHO data-quality review).`,
+    variance: (share) =>
+      `An actual more than ${pct(share, 'en')} away from its target is flagged for an explanation (the donor variance convention).`,
     roundingRule: 'Rounding rule',
+    rounding: (digits) =>
+      `Numbers are computed in double precision and kept with ${digits} significant digits; the workbook shows them rounded by its number formats, and its cells keep every digit.`,
   },
 };
 
@@ -932,10 +977,32 @@ const es: ReportMessages = {
     sources: 'Archivos de origen',
     sha256: 'SHA-256',
     methods: 'Métodos',
-    thresholds: 'Umbrales',
-    threshold: 'Umbral',
+    methodDescriptions: {
+      trajectory: (on, risk) =>
+        `Razón de avance = (último valor - línea de base) / (esperado - línea de base), donde el esperado se lee en la recta que va de la línea de base a la meta, en la fecha del último valor. En camino desde ${n(on, 'es')}, en riesgo desde ${n(risk, 'es')}, desviado desde 0, empeorando por debajo de 0; logrado al alcanzar la meta.`,
+      iptt: (margin) =>
+        `IPTT de TolaData: % cumplido = real / meta (meta / real en un indicador que debe disminuir) en la última meta cuyo periodo terminó; en la meta dentro de ${pct(margin, 'es')} en torno al 100 %, por encima o por debajo fuera de ese margen.`,
+      'open-sdg': (t, p, base) =>
+        `Open SDG de Estadística Canadá: con meta, la razón entre el crecimiento compuesto observado y el requerido desde ${base}: progreso sustancial desde ${n(t.high, 'es')}, moderado desde ${n(t.med, 'es')}, limitado desde ${n(t.low, 'es')}, deterioro por debajo; sin meta, el propio crecimiento observado: sustancial desde ${pct(p.high, 'es')} al año, moderado desde ${pct(p.med, 'es')}. Puntajes de 1 a 5.`,
+      'unsd-2022': (t) =>
+        `Gráfico de progreso ODS de la ONU 2022: CR = tasa de crecimiento anual compuesta real / requerida. En camino desde ${n(t.onTrack, 'es')}, progreso aceptable desde ${n(t.fair, 'es')}, progreso limitado o nulo desde ${n(t.limited, 'es')}, deterioro por debajo.`,
+      'unsd-2023': (t) =>
+        `Gráfico de progreso ODS de la ONU 2023: P = la proporción del cambio requerido que la tasa de crecimiento actual lograría en el año de la meta. En camino desde ${n(t.onTrack, 'es')}, progreso aceptable desde ${n(t.fair, 'es')}, estancamiento o retroceso por debajo.`,
+      eurostat: (t, g) =>
+        `Informe ODS de la UE de Eurostat: con meta, RR = tasa de crecimiento real / requerida: progreso significativo desde ${n(t.significant, 'es')}, moderado desde ${n(t.moderate, 'es')}, insuficiente desde 0, alejamiento por debajo; sin meta, la tasa de crecimiento frente a ${pct(g, 'es')} al año en uno u otro sentido.`,
+      aarr: (floor) =>
+        `Tasa anual promedio de reducción (metas de nutrición de UNICEF/OMS): la TAPR actual frente a la que exige la meta; en curso cuando la alcanza, algún progreso desde ${pct(floor, 'es')} al año, sin progreso o empeorando por debajo.`,
+    },
+    rules: 'Otras reglas',
     rule: 'Regla',
+    outliers: (z) => `Un valor es atípico cuando su puntuación z o z modificada supera ${n(z, 'es')} (DHIS2).`,
+    swings: (share) =>
+      `Una variación es un cambio entre valores consecutivos de más de ${pct(share, 'es')} (revisión de calidad de datos de la OMS).`,
+    variance: (share) =>
+      `Un valor real que se aleja más de ${pct(share, 'es')} de su meta se marca para que se explique (la convención de los donantes).`,
     roundingRule: 'Regla de redondeo',
+    rounding: (digits) =>
+      `Los números se calculan en doble precisión y se guardan con ${digits} cifras significativas; el libro los muestra redondeados según sus formatos de número, y sus celdas conservan todas las cifras.`,
   },
 };
 

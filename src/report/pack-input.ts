@@ -28,10 +28,8 @@ export interface AboutInfo {
   /** ISO timestamp of the run (from SOURCE_DATE_EPOCH when set). */
   runTime: string;
   sources: { file: string; sha256: string }[];
+  /** The methods used (each described on the About sheet with its thresholds). */
   methods: MethodName[];
-  /** Human-readable thresholds: name -> text ("on_track: progress ratio >= 0.85"). */
-  thresholds: Record<string, string>;
-  roundingRule: string;
 }
 
 export interface PackInput {

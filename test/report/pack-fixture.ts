@@ -446,12 +446,6 @@ export function packFixture(locale: Locale = 'en'): PackInput {
         { file: 'data/georgia/budget.csv', sha256: 'b'.repeat(64) },
       ],
       methods: ['trajectory', 'iptt', 'open-sdg', 'aarr'],
-      thresholds: {
-        on_track: 'progress ratio >= 0.85',
-        at_risk: 'progress ratio >= 0.60',
-        outlier: 'z or modified z above 3.0',
-      },
-      roundingRule: '12 significant digits',
     },
   };
 }
@@ -684,8 +678,6 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
       runTime: '2024-01-02T03:04:05.000Z',
       sources: [{ file, sha256: 'c'.repeat(64) }],
       methods: ['trajectory'],
-      thresholds: {},
-      roundingRule: '12 significant digits',
     },
   };
 }

@@ -549,10 +549,25 @@ describe('the Excel progress pack', () => {
     expect(run.type).toBe(ExcelJS.ValueType.Date);
     expect((run.value as Date).toISOString()).toBe(input.about.runTime);
     expect(findRow(ws, (r) => r.getCell(1).value === 'data/peru/stunting.csv').getCell(2).value).toBe('a'.repeat(64));
+    // Each method described with the thresholds it applies, in the pack's language.
+    const trajectory = findRow(ws, (r) => r.getCell(1).value === 'Trajectory (progress ratio)').getCell(2).value;
+    expect(trajectory).toContain('On track from 0.85, at risk from 0.6');
+    const openSdg = findRow(ws, (r) => r.getCell(1).value === 'Open SDG progress (Statistics Canada)').getCell(2).value;
+    expect(openSdg).toContain('substantial progress from 0.95, moderate from 0.6');
+    expect(openSdg).toContain('substantial from 1.5 % a year, moderate from 0.5 %');
     expect(findRow(ws, (r) => r.getCell(1).value === en.about.roundingRule).getCell(2).value).toBe(
-      '12 significant digits',
+      en.about.rounding(12),
     );
-    expect(findRow(ws, (r) => r.getCell(1).value === 'on_track').getCell(2).value).toBe('progress ratio >= 0.85');
+    const es = await roundTrip(packFixture('es'));
+    const iptt = findRow(sheet(es, 'Acerca de'), (r) => r.getCell(1).value === 'IPTT % cumplido (TolaData)').getCell(
+      2,
+    ).value;
+    expect(iptt).toContain('dentro de 15 % en torno al 100 %');
+    const aarr = findRow(
+      sheet(es, 'Acerca de'),
+      (r) => r.getCell(1).value === 'Tasa anual promedio de reducción (TAPR)',
+    );
+    expect(aarr.getCell(2).value).toContain('algún progreso desde 0,5 % al año');
   });
 
   it('gives the same cell contents for the same input', async () => {
@@ -664,7 +679,7 @@ describe('edge cases', () => {
       quality: { warnings: [], outliers: [], swings: [], missingPeriods: [], sourceComparisons: [] },
       data: new Map(),
       charts: [],
-      about: { ...input.about, sources: [], methods: [], thresholds: {} },
+      about: { ...input.about, sources: [], methods: [] },
     };
     const wb = await roundTrip(empty);
     expect(wb.worksheets.map((w) => w.name)).toEqual([

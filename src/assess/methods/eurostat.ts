@@ -14,11 +14,16 @@ export type EurostatCategory =
   | 'moderate_movement_away'
   | 'significant_movement_away';
 
+/** With a target: the cut-offs of RR (significant, moderate, insufficient progress). */
+export const EUROSTAT_RR = { significant: 0.95, moderate: 0.6, insufficient: 0 } as const;
+/** Without a target: the cut-off of the direction-adjusted growth rate (1 % a year). */
+export const EUROSTAT_GROWTH = 0.01;
+
 /** With a target: category of RR; boundaries go to the better class. */
 export function eurostatCategoryWithTarget(rr: number): EurostatCategory {
-  if (rr >= 0.95) return 'significant_progress';
-  if (rr >= 0.6) return 'moderate_progress';
-  if (rr >= 0) return 'insufficient_progress';
+  if (rr >= EUROSTAT_RR.significant) return 'significant_progress';
+  if (rr >= EUROSTAT_RR.moderate) return 'moderate_progress';
+  if (rr >= EUROSTAT_RR.insufficient) return 'insufficient_progress';
   return 'movement_away';
 }
 
@@ -27,9 +32,9 @@ export function eurostatCategoryWithTarget(rr: number): EurostatCategory {
  * 1 % a year). A rate of exactly -1 % is significant movement away (methods.md: "<= -1 %").
  */
 export function eurostatCategoryWithoutTarget(growth: number): EurostatCategory {
-  if (growth >= 0.01) return 'significant_progress';
+  if (growth >= EUROSTAT_GROWTH) return 'significant_progress';
   if (growth >= 0) return 'moderate_progress';
-  if (growth > -0.01) return 'moderate_movement_away';
+  if (growth > -EUROSTAT_GROWTH) return 'moderate_movement_away';
   return 'significant_movement_away';
 }
 

@@ -16,9 +16,9 @@ export const OPEN_SDG_DEFAULT_BASE_YEAR = 2015;
 /** ProgressMeasure.py replaces a zero base or target with this, as division needs them non-zero. */
 export const OPEN_SDG_ZERO_REPLACEMENT = 0.001;
 /** Method 2 (target given): thresholds on the growth ratio R. */
-const METHOD_2_THRESHOLDS = { high: 0.95, med: 0.6, low: 0 };
+export const METHOD_2_THRESHOLDS = { high: 0.95, med: 0.6, low: 0 };
 /** Method 1 (no target): thresholds on the observed growth P, before the natural-limit coefficient. */
-const METHOD_1_THRESHOLDS = { high: 0.015, med: 0.005, low: 0 };
+export const METHOD_1_THRESHOLDS = { high: 0.015, med: 0.005, low: 0 };
 /** Exponent of the natural-limit coefficient in get_progress_thresholds. */
 const LIMIT_EXPONENT = 4.44;
 

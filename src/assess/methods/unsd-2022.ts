@@ -13,11 +13,14 @@ export type Unsd2022Category =
   | 'limited_or_no_progress'
   | 'deterioration';
 
+/** The cut-offs of the CAGR ratio CR (on track, fair progress, limited or no progress). */
+export const UNSD_2022_CR = { onTrack: 0.95, fair: 0.5, limited: -0.1 } as const;
+
 /** Category of a CAGR ratio; each boundary belongs to the better class. */
 export function unsd2022Category(cr: number): Exclude<Unsd2022Category, 'target_achieved'> {
-  if (cr >= 0.95) return 'on_track';
-  if (cr >= 0.5) return 'fair_progress';
-  if (cr >= -0.1) return 'limited_or_no_progress';
+  if (cr >= UNSD_2022_CR.onTrack) return 'on_track';
+  if (cr >= UNSD_2022_CR.fair) return 'fair_progress';
+  if (cr >= UNSD_2022_CR.limited) return 'limited_or_no_progress';
   return 'deterioration';
 }
 

@@ -9,10 +9,13 @@ import { cagr, finiteOrNull, finiteOrUndefined, growthObstacle, reachesTarget } 
 
 export type Unsd2023Category = 'target_met' | 'on_track' | 'fair_progress' | 'stagnation_or_regression';
 
+/** The cut-offs of the projected share P of the required change (on track, fair progress). */
+export const UNSD_2023_P = { onTrack: 0.95, fair: 0.1 } as const;
+
 /** Category of the projected share P of the required change; boundaries go to the better class. */
 export function unsd2023Category(p: number): Exclude<Unsd2023Category, 'target_met'> {
-  if (p >= 0.95) return 'on_track';
-  if (p >= 0.1) return 'fair_progress';
+  if (p >= UNSD_2023_P.onTrack) return 'on_track';
+  if (p >= UNSD_2023_P.fair) return 'fair_progress';
   return 'stagnation_or_regression';
 }
 

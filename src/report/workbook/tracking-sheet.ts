@@ -21,10 +21,13 @@ export function percentMet(actual: number, target: number, direction: 'increase'
   return Number.isFinite(ratio) ? ratio : null;
 }
 
+/** Share of its target an actual may miss or exceed before it needs an explanation (donors' 10 %). */
+export const VARIANCE_SHARE = 0.1;
+
 /** |actual / target - 1| > 0.10, decided without binary noise: 110 against 100 is exactly 10 %. */
 export function beyondTenPercent(actual: number, target: number): boolean {
   if (target === 0) return actual !== 0;
-  const gap = Math.abs(actual - target) - 0.1 * Math.abs(target);
+  const gap = Math.abs(actual - target) - VARIANCE_SHARE * Math.abs(target);
   return gap > 1e-9 * Math.abs(target);
 }
 
