@@ -1,10 +1,17 @@
-// Every indicator and every breakdown of a programme, assessed as of one period.
+// Every indicator and every breakdown of a programme, assessed as of one period: the
+// headline, the group totals its targets name (`for: { district: North }`), each
+// breakdown; and each result's figures per reporting period.
+import { groupSeries } from '../compute/group-series.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
-import { yearPeriod, type Period } from '../periods/period.js';
+import { assessMessages, breakdownKeyText } from '../messages/assess.js';
+import { periodOf, yearPeriod, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
-import type { MethodName } from '../spec/schema.js';
+import type { Locale, MethodName } from '../spec/schema.js';
 import type { AssessmentDocument, AssessmentResult } from './assessment.js';
 import { assessSeries } from './assess-series.js';
+import { sameBreakdown, targetGroups } from './breakdown-targets.js';
+import { roundForOutput } from './rounding.js';
+import { reportingFigures, reportingWindows, type ReportingWindow } from './reporting-periods.js';
 
 export interface AssessOptions {
   asOf?: Period;
@@ -15,6 +22,8 @@ export interface AssessOptions {
    * this picks (the pack shows every method's inputs for the series it details).
    */
   everyMethod?: (indicator: Indicator, series: BreakdownSeries, data: IndicatorData) => boolean;
+  /** Language of reasons and notes (default: the programme's). */
+  locale?: Locale;
 }
 
 /** The document with the resolved as-of period kept for later phases. */
@@ -48,33 +57,115 @@ export function assessProgram(
   options: AssessOptions = {},
 ): FullAssessment {
   const asOf = reportingPeriod(program, data, options.asOf);
+  const locale = options.locale ?? program.locale;
+  const windows = reportingWindows(program.reporting, program.fiscalYearStart, program.period.start, asOf);
   const results: AssessmentResult[] = [];
   for (const indicator of program.indicators) {
     const method = options.method ?? indicator.method ?? program.method;
     const d = data.get(indicator.id);
+    const assess = (series: BreakdownSeries | undefined, isHeadline: boolean, everyMethod: boolean, dims = {}) => {
+      const r = assessSeries({ program, indicator, series, dims, isHeadline, asOf, method, everyMethod, locale });
+      const periods = figuresOf(r, series, indicator, windows, asOf, program.fiscalYearStart);
+      return periods.length ? { ...r, reporting_periods: periods } : r;
+    };
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
-    if (series.length === 0) {
-      results.push(
-        assessSeries({
-          program,
-          indicator,
-          series: undefined,
-          isHeadline: true,
-          asOf,
-          method,
-          everyMethod: Boolean(options.everyMethod),
-        }),
-      );
+    if (!d || series.length === 0) {
+      results.push(assess(undefined, true, Boolean(options.everyMethod)));
       continue;
     }
-    for (const s of series) {
-      const everyMethod = Boolean(d && options.everyMethod?.(indicator, s, d));
-      results.push(
-        assessSeries({ program, indicator, series: s, isHeadline: s === d?.headline, asOf, method, everyMethod }),
-      );
-    }
+    const own: AssessmentResult[] = [];
+    if (d.headline) own.push(assess(d.headline, true, Boolean(options.everyMethod?.(indicator, d.headline, d))));
+    own.push(...groupResults(indicator, d, data, assess, locale));
+    for (const s of d.breakdowns) own.push(assess(s, false, Boolean(options.everyMethod?.(indicator, s, d))));
+    noteUnmatchedTargets(indicator, own, locale);
+    results.push(...own);
   }
-  return { program: program.id, as_of: asOf.id, method: options.method ?? program.method, results, asOfPeriod: asOf };
+  return {
+    program: program.id,
+    as_of: asOf.id,
+    method: options.method ?? program.method,
+    reporting: {
+      frequency: program.reporting,
+      fiscal_year_start: program.fiscalYearStart,
+      periods: windows.map((w) => ({
+        period: w.id,
+        ...(w.label ? { label: w.label } : {}),
+        start: w.start,
+        end: w.end,
+        ended: w.ended,
+      })),
+    },
+    results,
+    asOfPeriod: asOf,
+  };
+}
+
+/** The group totals the targets name with only some breakdown columns, each judged as a result of its own. */
+function groupResults(
+  indicator: Indicator,
+  d: IndicatorData,
+  data: ReadonlyMap<string, IndicatorData>,
+  assess: (
+    s: BreakdownSeries | undefined,
+    isHeadline: boolean,
+    every: boolean,
+    dims?: Record<string, string>,
+  ) => AssessmentResult,
+  locale: Locale,
+): AssessmentResult[] {
+  const columns = [...new Set(d.breakdowns.flatMap((b) => Object.keys(b.dims)))];
+  return targetGroups(indicator, columns).map((group) => {
+    const s = groupSeries(indicator, d, group, data);
+    if (s) return assess(s, false, false);
+    const r = assess(undefined, false, false, group);
+    const m = assessMessages[locale];
+    return {
+      ...r,
+      status: 'no_data',
+      reason: m.groupWithoutTotal(),
+      notes: [...r.notes, m.groupNeedsAggregate(breakdownKeyText(group))],
+    };
+  });
+}
+
+/** A target's `for:` that names no breakdown the data has: said on the indicator's first result. */
+function noteUnmatchedTargets(indicator: Indicator, own: AssessmentResult[], locale: Locale): void {
+  if (!own.length) return;
+  const keys = [
+    ...indicator.targets.flatMap((t) => (t.for ? [{ period: t.period.id, key: t.for }] : [])),
+    ...(indicator.lopTarget?.by.map((b) => ({ period: 'LOP', key: b.for })) ?? []),
+  ];
+  for (const { period, key } of keys) {
+    if (own.some((r) => sameBreakdown(r.disaggregation, key))) continue;
+    own[0].notes.push(assessMessages[locale].targetForNothing(period, breakdownKeyText(key)));
+  }
+}
+
+/** One result's figures per reporting period, kept where it has a target or an actual. */
+function figuresOf(
+  r: AssessmentResult,
+  series: BreakdownSeries | undefined,
+  indicator: Indicator,
+  windows: readonly ReportingWindow[],
+  asOf: Period,
+  fiscalYearStart: number,
+): NonNullable<AssessmentResult['reporting_periods']> {
+  const targets = r.targets.flatMap((t) => {
+    if (t.value === null) return [];
+    const p = periodOf(t.period, { fiscalYearStart });
+    return [{ period: t.period, startYear: p.startYear, endYear: p.endYear, value: t.value }];
+  });
+  const subject = {
+    series,
+    frequency: indicator.frequency,
+    accumulation: indicator.accumulation,
+    direction: indicator.direction,
+    targets,
+  };
+  const round = (x: number | null) => (x === null ? null : roundForOutput(x));
+  return reportingFigures(subject, windows, asOf)
+    .filter((f) => f.target !== null || f.actual !== null)
+    .map((f) => ({ ...f, target: round(f.target), actual: round(f.actual), percent_met: round(f.percent_met) }));
 }
 
 /** The document as `mel assess --json` prints it: results carry trajectory and the chosen method. */
@@ -83,6 +174,7 @@ export function publicDocument(full: FullAssessment): AssessmentDocument {
     program: full.program,
     as_of: full.as_of,
     method: full.method,
+    ...(full.reporting ? { reporting: full.reporting } : {}),
     results: full.results.map((r) => {
       const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
       if (r.methods[r.method]) methods[r.method] = r.methods[r.method];

@@ -1,16 +1,18 @@
 // One indicator x one breakdown -> one assessment result: baseline, the target pursued,
 // latest value, expected value on the linear path, progress ratio, status, every past
 // target's outcome, projections, and the chosen published method beside `trajectory`.
+// Flows (`accumulation: sum`) are counted in windows instead: assess-flow.ts.
 //
-//   1. observations up to as-of
+//   1. observations up to as-of, and how old the latest is
 //   2. baseline (given, or read from this breakdown's data)
-//   3. targets resolved from this breakdown's baseline; the one pursued at as-of
-//   4. trajectory status, target outcomes, projections, the chosen method
-import type { BreakdownSeries } from '../data/indicator-data.js';
-import { frequencyStepYears, type Period } from '../periods/period.js';
-import type { Indicator, Program } from '../spec/model.js';
-import { methodNames, type MethodName } from '../spec/schema.js';
-import type { AssessedTarget, AssessmentResult, MethodOutcome, ProjectionResult, Status } from './assessment.js';
+//   3. the targets this breakdown pursues, resolved from its own baseline; the one pursued at as-of
+//   4. trajectory status (or `missed` once every target is past), target outcomes,
+//      projections from the baseline on, the chosen method
+import { assessMessages } from '../messages/assess.js';
+import { frequencyStepYears } from '../periods/period.js';
+import type { TargetDef } from '../spec/model.js';
+import type { AssessmentResult, Status } from './assessment.js';
+import { assessFlow } from './assess-flow.js';
 import {
   observationsUpTo,
   pursuedTarget,
@@ -19,21 +21,29 @@ import {
   type ObservedPoint,
   type ResolvedTarget,
 } from './baseline-and-targets.js';
-import type { MethodInput, MethodVerdict, TimedValue } from './method-types.js';
+import { lopTargetOf, targetsOf } from './breakdown-targets.js';
+import { reachesTarget } from './growth.js';
+import type { MethodInput } from './method-types.js';
 import { runMethod } from './methods/index.js';
+import { percentMet } from './percent-met.js';
 import { projectCagr, projectLinear } from './projection.js';
-import { judgeTarget } from './target-outcome.js';
+import {
+  countObservations,
+  emptyResult,
+  finishResult,
+  localeOf,
+  projectionMissNote,
+  setDataAge,
+  toProjection,
+  toTimed,
+  type SeriesAssessmentContext,
+} from './result-frame.js';
 import { roundForOutput } from './rounding.js';
+import { judgeTarget } from './target-outcome.js';
 
-export interface SeriesAssessmentContext {
-  program: Program;
-  indicator: Indicator;
-  series: BreakdownSeries | undefined;
-  isHeadline: boolean;
-  asOf: Period;
-  method: MethodName;
-  everyMethod?: boolean;
-}
+export type { SeriesAssessmentContext };
+
+const EPS = 1e-9;
 
 const statusOfTrajectory = (category: string | null): Status | undefined =>
   category === 'achieved' ||
@@ -45,49 +55,21 @@ const statusOfTrajectory = (category: string | null): Status | undefined =>
     : undefined;
 
 export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
+  if (ctx.indicator.accumulation === 'sum') return assessFlow(ctx);
   const { program, indicator: ind, series, asOf } = ctx;
-  const notes: string[] = [];
-  const result = program.results.find((r) => r.id === ind.result);
-  const base: Omit<AssessmentResult, 'status' | 'reason'> = {
-    indicator: ind.id,
-    name: ind.name,
-    result: ind.result,
-    level: result?.level,
-    disaggregation: series?.dims ?? {},
-    unit: ind.unit,
-    direction: ind.direction,
-    method: ctx.method,
-    baseline: null,
-    target: null,
-    latest: null,
-    expected: null,
-    progress_ratio: null,
-    targets: [],
-    projection: null,
-    projections: [],
-    methods: {},
-    observations: 0,
-    missing: 0,
-    notes,
-  };
+  const m = assessMessages[localeOf(ctx)];
+  const base = emptyResult(ctx);
+  const notes = base.notes;
+  const dims = base.disaggregation;
+  const direction = ind.direction === 'increase' ? 1 : -1;
 
   // 1. observations
   const observed = series ? observationsUpTo(series, asOf) : [];
-  base.observations = observed.length;
-  if (series) {
-    for (let i = 0; i < series.values.length; i++)
-      if (Number.isNaN(series.values[i]) && series.periods[i].endYear <= asOf.endYear + 1e-9) base.missing++;
-  }
-  const lastObserved = observed[observed.length - 1];
-  if (
-    lastObserved &&
-    asOf.endYear - lastObserved.periodObj.endYear >= frequencyStepYears(ind.frequency) * 2 - 1e-9 &&
-    ind.frequency !== 'irregular'
-  ) {
-    notes.push(`the latest value is from ${lastObserved.period}; the series stops before as-of ${asOf.id}`);
-  }
+  countObservations(base, series, asOf);
+  const latest = observed[observed.length - 1];
+  setDataAge(base, latest, ctx);
   const afterAsOf = series
-    ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + 1e-9).length
+    ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + EPS).length
     : 0;
   if (afterAsOf) notes.push(`${afterAsOf} value${afterAsOf === 1 ? '' : 's'} after as-of ${asOf.id} not used`);
 
@@ -100,21 +82,13 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
       value: roundForOutput(baseline.point.value),
       source: baseline.point.source,
     };
-
-  // A `sum` indicator counts flows (people trained each quarter): it is judged on the
-  // running total since the baseline against totals (TolaData), not on its last flow.
-  const summed = ind.accumulation === 'sum' && baseline.point !== undefined;
-  const judged = summed ? runningTotalsAfter(observed, baseline.point!.time) : observed;
-  if (summed)
-    notes.push(
-      `values are flows: the latest is the running total of ${judged.length} value${judged.length === 1 ? '' : 's'} after the baseline`,
-    );
-  const latest = judged[judged.length - 1];
   if (latest) base.latest = { period: latest.period, value: roundForOutput(latest.value), source: latest.source };
+  if (ind.accumulation === 'cumulative' && latest) base.actual_to_date = roundForOutput(latest.value);
 
-  // 3. targets
+  // 3. targets: this breakdown's, resolved from its own baseline
+  const defs = targetsOf(ind, dims);
   const resolved: ResolvedTarget[] = [];
-  for (const def of ind.targets) {
+  for (const def of defs) {
     const r = resolveTarget(def, baseline.point?.value, ind.unit);
     if ('target' in r) resolved.push(r.target);
     else {
@@ -123,6 +97,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
         period: def.period.id,
         value: null,
         label: def.label,
+        ...(def.for ? { for: def.for } : {}),
         outcome: 'no_data',
         reason: r.unresolved,
       });
@@ -130,38 +105,48 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   }
   const stepYears = frequencyStepYears(ind.frequency);
   for (const t of resolved) {
-    const outcome = judgeTarget(t, judged, asOf, ind.direction === 'increase' ? 1 : -1, stepYears);
+    const outcome = judgeTarget(t, observed, asOf, direction, stepYears);
+    const judgedWell = outcome.by && (outcome.outcome === 'achieved' || outcome.outcome === 'missed');
+    const met = judgedWell && outcome.by ? percentMet(outcome.by.value, t.value, ind.direction) : undefined;
     base.targets.push({
       period: t.period,
       value: roundForOutput(t.value),
       label: t.label,
+      ...(t.def.for ? { for: t.def.for } : {}),
       derivation: t.derivation === 'given' ? undefined : t.derivation,
       outcome: outcome.outcome,
       judged_by: outcome.by ? { period: outcome.by.period, value: roundForOutput(outcome.by.value) } : undefined,
+      ...(met !== undefined ? { percent_met: met === null ? null : roundForOutput(met) } : {}),
       reason: outcome.reason,
     });
   }
   base.targets.sort(
-    (a, b) =>
-      ind.targets.findIndex((t) => t.period.id === a.period) - ind.targets.findIndex((t) => t.period.id === b.period),
+    (a, b) => defs.findIndex((t) => t.period.id === a.period) - defs.findIndex((t) => t.period.id === b.period),
   );
   const pursued = pursuedTarget(resolved, asOf);
   if (pursued) base.target = { period: pursued.period, value: roundForOutput(pursued.value), label: pursued.label };
+  if (ind.accumulation === 'cumulative') {
+    const lop = lopTargetOf(ind, dims) ?? resolved[resolved.length - 1]?.value;
+    if (lop !== undefined) {
+      base.lop_target = roundForOutput(lop);
+      if (latest && lop !== 0) base.percent_of_lop = roundForOutput(latest.value / lop);
+    }
+  }
 
   // 4. methods. Published methods that judge without a target (Open SDG method 1,
   // Eurostat) still run when there is none; the status is then no_target.
   const input: MethodInput | undefined =
     baseline.point && observed.length
       ? {
-          direction: ind.direction === 'increase' ? 1 : -1,
+          direction,
           unit: ind.unit,
           accumulation: ind.accumulation,
-          observations: judged.map(toTimed),
+          observations: observed.map(toTimed),
           baseline: {
             period: baseline.point.period,
             time: baseline.point.time,
             firstYear: baseline.point.firstYear,
-            value: summed ? 0 : baseline.point.value,
+            value: baseline.point.value,
           },
           target: pursued ? toTimed(pursued) : undefined,
           targets: resolved.map(toTimed),
@@ -173,98 +158,91 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
           naturalLimit: ind.naturalLimit,
         }
       : undefined;
-  // TolaData's IPTT sums the flows itself: it gets the values as reported.
-  const ipttInput =
-    input && summed
-      ? { ...input, observations: observed.map(toTimed), baseline: { ...input.baseline, value: baseline.point!.value } }
-      : input;
+  const run = (trajectory: ReturnType<typeof runMethod>) =>
+    input ? { trajectory, input, ipttInput: input } : undefined;
   const withoutTrajectory = (status: Status, reason: string) =>
-    finish(
-      base,
-      status,
-      reason,
-      ctx,
-      input
-        ? { trajectory: { method: 'trajectory', category: null, inputs: {}, reason }, input, ipttInput: ipttInput! }
-        : undefined,
-    );
+    finishResult(base, status, reason, ctx, run({ method: 'trajectory', category: null, inputs: {}, reason }));
 
-  if (!ind.targets.length) return withoutTrajectory('no_target', 'the indicator has no target');
+  if (!defs.length) {
+    const breakdownOfCount = ind.targets.length > 0 && Object.keys(dims).length > 0;
+    return withoutTrajectory('no_target', breakdownOfCount ? m.breakdownWithoutTarget() : m.noTarget());
+  }
+
+  // A target whose date has passed is never at risk: once every target is past, the
+  // last one not reached (at its date, or by any value since) is missed.
+  const missed = missedLastTarget(defs, resolved, base.targets, observed, asOf, direction, baseline.point?.time);
+  if (missed === 'missed' && latest && pursued)
+    return withoutTrajectory('missed', m.missedLevel(pursued.value, pursued.period, latest.value, latest.period));
+
   if (!baseline.point) return withoutTrajectory('no_data', baseline.note ?? 'no baseline value');
   if (!pursued) return withoutTrajectory('no_target', notes[notes.length - 1] ?? 'no target could be resolved');
-  if (!judged.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
+  if (!observed.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
   if (pursued.time <= baseline.point.time) {
     return withoutTrajectory(
       'no_target',
       `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`,
     );
   }
-  if (!judged.some((o) => o.time > baseline.point!.time)) {
+  if (!observed.some((o) => o.time > (baseline.point?.time ?? Number.POSITIVE_INFINITY))) {
     return withoutTrajectory('no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`);
   }
+  if (missed === 'unjudged') return withoutTrajectory('no_data', m.pastTargetUnjudged(pursued.period));
 
   const trajectory = runMethod('trajectory', input);
   const e = trajectory.inputs.expected;
   const pr = trajectory.inputs.progress_ratio;
   base.expected = typeof e === 'number' ? roundForOutput(e) : null;
   base.progress_ratio = typeof pr === 'number' ? roundForOutput(pr) : null;
+  if (ind.accumulation === 'cumulative') base.target_to_date = base.expected;
 
-  const projections = [projectLinear(input), projectCagr(input)].map((p) => toProjection(p, pursued.period));
+  // Projections are fitted on the observations from the baseline on (every observation
+  // only when fewer than two follow it): a pace from decades before the baseline is not
+  // the programme's.
+  const fitted = { ...input, observations: fromBaselineOn(observed, baseline.point.time).map(toTimed) };
+  const projections = [projectLinear(fitted), projectCagr(fitted)].map((p) => toProjection(p, pursued.period));
   base.projections = projections;
   base.projection = projections[0];
 
   const status = statusOfTrajectory(trajectory.category);
-  if (status)
-    return finish(base, status, trajectory.reason ?? reasonOf(status, base), ctx, {
-      trajectory,
-      input,
-      ipttInput: ipttInput!,
-    });
-  return finish(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be judged', ctx, {
-    trajectory,
-    input,
-    ipttInput: ipttInput!,
-  });
+  const runs = run(trajectory);
+  if (!status)
+    return finishResult(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be observed', ctx, runs);
+  const note = projectionMissNote(status, base.projection, pursued, direction, ctx);
+  if (note) notes.push(note);
+  return finishResult(base, status, trajectory.reason ?? reasonOf(status, base), ctx, runs);
 }
 
-function finish(
-  base: Omit<AssessmentResult, 'status' | 'reason'>,
-  status: Status,
-  reason: string,
-  ctx: SeriesAssessmentContext,
-  run: { trajectory: MethodVerdict; input: MethodInput; ipttInput: MethodInput } | undefined,
-): AssessmentResult {
-  const methods: AssessmentResult['methods'] = {};
-  const names: MethodName[] = ctx.everyMethod ? [...methodNames] : ['trajectory', ctx.method];
-  for (const name of names) {
-    if (methods[name]) continue;
-    if (!run) methods[name] = { category: null, inputs: {}, reason };
-    else
-      methods[name] = outcomeOf(
-        name === 'trajectory' ? run.trajectory : runMethod(name, name === 'iptt' ? run.ipttInput : run.input),
-      );
-  }
-  return { ...base, status, reason, methods };
+/** The observations from the baseline on, or all of them when fewer than two follow the baseline. */
+export function fromBaselineOn(observed: readonly ObservedPoint[], baselineTime: number): ObservedPoint[] {
+  const after = observed.filter((o) => o.time > baselineTime + EPS);
+  if (after.length < 2) return [...observed];
+  return observed.filter((o) => o.time >= baselineTime - EPS);
 }
 
-/** Every published method on the same input, for the report's per-indicator sheet. */
-export function outcomeOf(v: MethodVerdict): MethodOutcome {
-  const inputs: MethodOutcome['inputs'] = {};
-  for (const [k, x] of Object.entries(v.inputs)) inputs[k] = typeof x === 'number' ? roundForOutput(x) : x;
-  const out: MethodOutcome = { category: v.category, inputs };
-  if (v.score !== undefined) out.score = roundForOutput(v.score);
-  if (v.reason) out.reason = v.reason;
-  return out;
-}
-
-/** Running totals of the values dated after the baseline. */
-function runningTotalsAfter(observed: readonly ObservedPoint[], baselineTime: number): ObservedPoint[] {
-  let total = 0;
-  return observed.filter((o) => o.time > baselineTime).map((o) => ({ ...o, value: (total += o.value) }));
-}
-
-function toTimed(t: TimedValue): TimedValue {
-  return { period: t.period, time: t.time, firstYear: t.firstYear, value: t.value };
+/**
+ * Whether every target is past at as-of and the last one was not reached: `missed` when
+ * its outcome is missed, or a value observed after its date still falls short of it;
+ * `unjudged` when nothing observed at or after its date can tell; undefined otherwise
+ * (a target still ahead, the last one reached, or unresolved).
+ */
+function missedLastTarget(
+  defs: readonly TargetDef[],
+  resolved: readonly ResolvedTarget[],
+  assessed: AssessmentResult['targets'],
+  observed: readonly ObservedPoint[],
+  asOf: { endYear: number },
+  direction: 1 | -1,
+  baselineTime: number | undefined,
+): 'missed' | 'unjudged' | undefined {
+  if (defs.length === 0 || defs.some((t) => t.period.endYear > asOf.endYear + EPS)) return undefined;
+  const last = resolved.find((t) => t.def === defs[defs.length - 1]);
+  // A target dated at or before the baseline is no target to miss.
+  if (!last || (baselineTime !== undefined && last.time <= baselineTime)) return undefined;
+  const latest = observed[observed.length - 1];
+  if (!latest || reachesTarget(latest.value, last.value, direction)) return undefined;
+  const outcome = assessed.find((t) => t.period === last.period)?.outcome;
+  if (outcome === 'missed' || latest.time > last.endTime - EPS) return 'missed';
+  return 'unjudged';
 }
 
 function reasonOf(status: Status, r: Omit<AssessmentResult, 'status' | 'reason'>): string {
@@ -278,30 +256,3 @@ function reasonOf(status: Status, r: Omit<AssessmentResult, 'status' | 'reason'>
       return `${ratio === null ? '?' : Math.round(ratio * 100)} % of the change expected by ${r.latest?.period} on the path from the baseline to the target has happened`;
   }
 }
-
-type RawProjection = ReturnType<typeof projectLinear>;
-
-function toProjection(p: RawProjection, targetPeriod: string): ProjectionResult {
-  const raw = p as unknown as {
-    method: 'linear' | 'cagr';
-    value?: number | null;
-    attainment?: { time: number } | null;
-    reason?: string;
-    inputs?: Record<string, unknown>;
-  };
-  const inputs: Record<string, number | string | boolean | null> = {};
-  for (const [k, v] of Object.entries(raw.inputs ?? {})) {
-    if (typeof v === 'number') inputs[k] = roundForOutput(v);
-    else if (typeof v === 'string' || typeof v === 'boolean' || v === null) inputs[k] = v;
-  }
-  return {
-    method: raw.method,
-    period: targetPeriod,
-    value: typeof raw.value === 'number' && Number.isFinite(raw.value) ? roundForOutput(raw.value) : null,
-    attainment: raw.attainment ? String(Math.floor(raw.attainment.time)) : null,
-    ...(raw.reason ? { reason: raw.reason } : {}),
-    inputs,
-  };
-}
-
-export type { AssessedTarget };

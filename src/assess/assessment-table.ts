@@ -8,6 +8,7 @@ const COLORS: Record<Status, string> = {
   at_risk: '\x1b[33m',
   off_track: '\x1b[31m',
   deteriorating: '\x1b[31;1m',
+  missed: '\x1b[31;1m',
   no_data: '\x1b[2m',
   no_target: '\x1b[2m',
 };

@@ -1,7 +1,8 @@
 // The assessment document of FORMAT.md section 3: what `mel assess --json` prints and
 // `mel report` writes as assessment.json. Types only.
-import type { Direction, MethodName, Unit } from '../spec/schema.js';
+import type { Direction, MethodName, ReportingFrequency, Unit } from '../spec/schema.js';
 import type { InputValue } from './method-types.js';
+import type { ReportingFigure } from './reporting-periods.js';
 
 export const statuses = [
   'achieved',
@@ -9,6 +10,7 @@ export const statuses = [
   'at_risk',
   'off_track',
   'deteriorating',
+  'missed',
   'no_data',
   'no_target',
 ] as const;
@@ -28,8 +30,20 @@ export interface AssessedTarget {
   /** How a relative target became this value: "29.5 - 5 percentage points". */
   derivation?: string;
   outcome: TargetOutcome;
+  /** The breakdown it is for, when it names one (`for:`). */
+  for?: Record<string, string>;
   /** The observation that judged it. */
   judged_by?: DatedValue;
+  /** A flow's actual in the target's window: the sum of the values reported inside it. */
+  window_actual?: number | null;
+  /** actual / target (target / actual for a decrease), once the target can be judged. */
+  percent_met?: number | null;
+  /** A flow's window: ended, and every period in it reported. */
+  complete?: boolean;
+  /** A flow's window: periods without a value (or without every breakdown's), up to as-of. */
+  missing?: string[];
+  /** Per partly reported period, the breakdowns that did not report. */
+  missing_breakdowns?: Record<string, string[]>;
   reason?: string;
 }
 
@@ -67,6 +81,18 @@ export interface AssessmentResult {
   latest: DatedValue | null;
   expected: number | null;
   progress_ratio: number | null;
+  /** Running total to the latest reported period: a flow's sum from the programme's start, a cumulative series' latest value. */
+  actual_to_date: number | null;
+  /** A flow's cumulative target path at the latest reported period (a cumulative series': `expected`). */
+  target_to_date: number | null;
+  /** Life-of-programme target of a flow or a cumulative series. */
+  lop_target: number | null;
+  /** actual_to_date / lop_target. */
+  percent_of_lop: number | null;
+  /** Years from the end of the latest observed period to the end of as-of. */
+  data_age: number | null;
+  /** The latest value is more than two frequency steps old (surveys and irregular series: five years). */
+  stale: boolean;
   status: Status;
   /** Why the status is what it is, in a sentence. */
   reason: string;
@@ -79,11 +105,19 @@ export interface AssessmentResult {
   observations: number;
   missing: number;
   notes: string[];
+  /** Per reporting period with a target or an actual: the tracking table's figures. */
+  reporting_periods?: ReportingFigure[];
 }
 
 export interface AssessmentDocument {
   program: string;
   as_of: string;
   method: MethodName;
+  /** The reporting periods of the tracking table (`program.reporting`), up to as-of. */
+  reporting?: {
+    frequency: ReportingFrequency;
+    fiscal_year_start: number;
+    periods: { period: string; label?: string; start: string; end: string; ended: boolean }[];
+  };
   results: AssessmentResult[];
 }

@@ -1,8 +1,8 @@
 // The SMART review the CARE toolkit asks every alliance to pass (its step 1: Specific,
 // Measurable, Achievable, Realistic, Time-bound): per indicator and target, each letter
 // with its findings and the evidence behind them. Pure: reads the workspace, writes nothing.
-import type { IndicatorData } from '../data/indicator-data.js';
-import { smartMessages, formatSmartNumber } from '../messages/smart.js';
+import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
+import { formatSmartNumber, smartMessages, type SmartMessages } from '../messages/smart.js';
 import { comparePeriods, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { Locale } from '../spec/schema.js';
@@ -169,6 +169,21 @@ function reviewIndicator(
       });
       continue;
     }
+    // A flow's target is for its window: its pace is the window's target per year, set
+    // against the best the running totals have shown over windows as long.
+    if (ind.accumulation === 'sum') {
+      if (dir === -1) continue;
+      const years = target.endTime - target.startTime;
+      const points = runningTotalPoints(seriesOfTarget(d, t.for));
+      const needed = target.value / years;
+      const evidence: Record<string, number | string | null> = {
+        target: target.value,
+        years,
+        required_per_year: needed,
+      };
+      A.push(paceFinding(target.period, needed, bestHistoricalPace(points, years, 1), evidence, m, num, unitWords));
+      continue;
+    }
     if (!baseline.point) {
       A.push({ status: 'warn', text: m.paceNoBaseline(target.period), target: target.period });
       continue;
@@ -198,52 +213,7 @@ function reviewIndicator(
       years,
       dir,
     );
-    if (!best) {
-      A.push({
-        status: 'warn',
-        text: m.paceUnknown(target.period, num(needed), unitWords),
-        target: target.period,
-        evidence,
-      });
-      continue;
-    }
-    evidence.best_per_year = best.perYear;
-    evidence.window_years = best.windowYears;
-    evidence.best_from = best.from.period;
-    evidence.best_to = best.to.period;
-    if (best.perYear <= 0) {
-      A.push({
-        status: 'fail',
-        text: m.paceNeverMoved(target.period, num(needed), unitWords),
-        target: target.period,
-        evidence,
-      });
-      continue;
-    }
-    const ratio = needed / best.perYear;
-    evidence.ratio_to_best = ratio;
-    const args = [target.period, num(needed), unitWords, num(best.perYear)] as const;
-    if (ratio > UNPRECEDENTED)
-      A.push({
-        status: 'fail',
-        text: m.paceUnprecedented(...args, num(ratio), best.from.period, best.to.period),
-        target: target.period,
-        evidence,
-      });
-    else if (ratio > AMBITIOUS)
-      A.push({
-        status: 'warn',
-        text: m.paceAmbitious(...args, num(ratio), best.from.period, best.to.period),
-        target: target.period,
-        evidence,
-      });
-    else
-      A.push({
-        status: 'pass',
-        text: m.paceOk(...args, num(best.windowYears), best.from.period, best.to.period),
-        target: target.period,
-        evidence,
-      });
+    A.push(paceFinding(target.period, needed, best, evidence, m, num, unitWords));
   }
   if (!ind.targets.length) A.push({ status: 'fail', text: m.noTargetToJudge() });
 
@@ -268,7 +238,10 @@ function reviewIndicator(
       T.push({ status: 'fail', text: m.targetBeforeBaseline(p.id, ind.baseline.period.id), target: p.id });
     } else T.push({ status: 'pass', text: m.targetDated(p.id), target: p.id });
   }
+  // A flow's windowed targets need not grow (a quiet quarter after a busy one); nor need
+  // targets for different breakdowns be in order.
   const absolute = ind.targets
+    .filter((t) => ind.accumulation !== 'sum' && !t.for)
     .map((t) => resolveTarget(t, baseline.point?.value, ind.unit))
     .flatMap((r) => ('target' in r ? [r.target] : []));
   let ordered = true;
@@ -291,4 +264,74 @@ function reviewIndicator(
       letters.map((l) => [l, { status: worst(lettersReview[l]), findings: lettersReview[l] }]),
     ) as Record<Letter, SmartLetterReview>,
   };
+}
+
+/** The pace a target requires against the best the series has shown, as a finding. */
+function paceFinding(
+  period: string,
+  needed: number,
+  best: ReturnType<typeof bestHistoricalPace>,
+  evidence: Record<string, number | string | null>,
+  m: SmartMessages,
+  num: (x: number) => string,
+  unitWords: string,
+): SmartFinding {
+  if (!best) return { status: 'warn', text: m.paceUnknown(period, num(needed), unitWords), target: period, evidence };
+  evidence.best_per_year = best.perYear;
+  evidence.window_years = best.windowYears;
+  evidence.best_from = best.from.period;
+  evidence.best_to = best.to.period;
+  if (best.perYear <= 0)
+    return { status: 'fail', text: m.paceNeverMoved(period, num(needed), unitWords), target: period, evidence };
+  const ratio = needed / best.perYear;
+  evidence.ratio_to_best = ratio;
+  const args = [period, num(needed), unitWords, num(best.perYear)] as const;
+  if (ratio > UNPRECEDENTED)
+    return {
+      status: 'fail',
+      text: m.paceUnprecedented(...args, num(ratio), best.from.period, best.to.period),
+      target: period,
+      evidence,
+    };
+  if (ratio > AMBITIOUS)
+    return {
+      status: 'warn',
+      text: m.paceAmbitious(...args, num(ratio), best.from.period, best.to.period),
+      target: period,
+      evidence,
+    };
+  return {
+    status: 'pass',
+    text: m.paceOk(...args, num(best.windowYears), best.from.period, best.to.period),
+    target: period,
+    evidence,
+  };
+}
+
+/** The series a flow's target is for: the headline, a breakdown, or a group of breakdowns (`for:`). */
+function seriesOfTarget(d: IndicatorData | undefined, key: Record<string, string> | undefined): BreakdownSeries[] {
+  if (!d) return [];
+  if (!key) return d.headline ? [d.headline] : d.breakdowns;
+  return d.breakdowns.filter((b) => Object.entries(key).every(([k, v]) => b.dims[k] === v));
+}
+
+/** The running total of the series (added up period by period), at the end of each period. */
+function runningTotalPoints(series: readonly BreakdownSeries[]): { time: number; value: number; period: string }[] {
+  const byPeriod = new Map<string, { end: number; value: number }>();
+  for (const s of series) {
+    for (let i = 0; i < s.values.length; i++) {
+      if (Number.isNaN(s.values[i])) continue;
+      const p = s.periods[i];
+      const cell = byPeriod.get(p.id) ?? { end: p.endYear, value: 0 };
+      cell.value += s.values[i];
+      byPeriod.set(p.id, cell);
+    }
+  }
+  let total = 0;
+  return [...byPeriod]
+    .sort((a, b) => a[1].end - b[1].end)
+    .map(([period, c]) => {
+      total += c.value;
+      return { time: c.end, value: total, period };
+    });
 }

@@ -90,16 +90,33 @@ export function computeFormulaSeries(
   return { indicatorId, headline, breakdowns: out.filter((s) => s !== headline) };
 }
 
-/** Headline = sum of the breakdowns, for counts; a period lacking a breakdown is missing. */
-export function sumOfBreakdowns(breakdowns: readonly BreakdownSeries[], file: string): BreakdownSeries {
+/**
+ * Headline = sum of the breakdowns, for counts; a period lacking a breakdown is missing.
+ * For flows (`accumulation: sum`, FORMAT.md section 5) every value reported is added: a
+ * period lacking a breakdown keeps the others' sum and names what it lacks (`incomplete`),
+ * so the window holding it is incomplete while the running total loses nothing.
+ */
+export function sumOfBreakdowns(
+  breakdowns: readonly BreakdownSeries[],
+  file: string,
+  options: { flows?: boolean; dims?: Record<string, string> } = {},
+): BreakdownSeries {
   const cells = breakdowns.map(cellsByPeriod);
+  const incomplete: (string[] | undefined)[] = [];
   const rows = unionPeriods(breakdowns).map((period) => {
     const lacking = breakdowns.filter((_, i) => !cells[i].has(period.id)).map((b) => dimsLabel(b.dims));
-    if (lacking.length) return { period, missing: `no value for ${lacking.join(', ')}, so the total cannot be summed` };
-    const value = cells.reduce((sum, c) => sum + c.get(period.id)!.value, 0);
-    return { period, value, source: `sum of ${breakdowns.length} breakdowns` };
+    const reported = cells.filter((c) => c.has(period.id));
+    if (lacking.length && !(options.flows && reported.length)) {
+      incomplete.push(undefined);
+      return { period, missing: `no value for ${lacking.join(', ')}, so the total cannot be summed` };
+    }
+    incomplete.push(lacking.length ? lacking : undefined);
+    const value = reported.reduce((sum, c) => sum + (c.get(period.id)?.value ?? 0), 0);
+    return { period, value, source: `sum of ${reported.length} breakdowns` };
   });
-  return buildSeries({}, file, 'aggregate-sum', rows);
+  const out = buildSeries(options.dims ?? {}, file, 'aggregate-sum', rows);
+  if (incomplete.some((x) => x !== undefined)) out.incomplete = incomplete;
+  return out;
 }
 
 /**
@@ -111,10 +128,12 @@ export function ratioOfSums(
   denominator: IndicatorData,
   factor: number,
   file: string,
+  group?: Record<string, string>,
 ): BreakdownSeries {
   const dens = new Map(denominator.breakdowns.map((b) => [dimsKey(b.dims), b]));
+  const inGroup = (b: BreakdownSeries) => !group || Object.entries(group).every(([k, v]) => b.dims[k] === v);
   const pairs = numerator.breakdowns
-    .filter((b) => dens.has(dimsKey(b.dims)))
+    .filter((b) => dens.has(dimsKey(b.dims)) && inGroup(b))
     .map((b) => [b, dens.get(dimsKey(b.dims))!] as const);
   const numCells = pairs.map(([n]) => cellsByPeriod(n));
   const denCells = pairs.map(([, d]) => cellsByPeriod(d));
@@ -133,5 +152,5 @@ export function ratioOfSums(
       source: `sum of ${numerator.indicatorId} / sum of ${denominator.indicatorId} x ${factor}`,
     };
   });
-  return buildSeries({}, file, 'aggregate-ratio', rows);
+  return buildSeries(group ?? {}, file, 'aggregate-ratio', rows);
 }

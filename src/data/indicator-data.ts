@@ -13,6 +13,12 @@ export interface BreakdownSeries {
   sources: (string | undefined)[];
   /** Why a value is missing (missing marker, division by zero...), parallel to values. */
   missingReasons: (string | undefined)[];
+  /**
+   * Breakdowns that reported nothing for a period whose value is the sum of the others
+   * (the headline of a flow built by `aggregate: sum`), parallel to values; absent when
+   * every value is whole.
+   */
+  incomplete?: (string[] | undefined)[];
   /** Data file the values come from (relative path), or the indicator file when computed. */
   file: string;
   /** How the series was obtained: read from a row, summed, computed. */

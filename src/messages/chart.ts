@@ -10,6 +10,12 @@ export interface ChartMessages {
   computedLine: (series: string, formula: string, inputs: string[]) => string;
   byBreakdown: (name: string, count: number) => string;
   unitName: (unit: Unit) => string;
+  /** A flow's chart: the running total against the cumulative target path. */
+  lopTargetName: (value: string) => string;
+  lopShort: (value: string) => string;
+  runningTotalAxis: (unit: string) => string;
+  runningTotal: string;
+  cumulativeTargetPath: string;
 }
 
 export const chartMessages: Record<Locale, ChartMessages> = {
@@ -23,6 +29,11 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, by breakdown (${c})`,
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
+    lopTargetName: (v) => `Life-of-programme target: ${v}`,
+    lopShort: (v) => `${v} over the programme`,
+    runningTotalAxis: (u) => `${u}, running total`,
+    runningTotal: 'Running total',
+    cumulativeTargetPath: 'Cumulative target path',
   },
   es: {
     total: 'Total',
@@ -34,5 +45,10 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, por desglose (${c})`,
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
+    lopTargetName: (v) => `Meta de vida del programa: ${v}`,
+    lopShort: (v) => `${v} en el programa`,
+    runningTotalAxis: (u) => `${u}, acumulado`,
+    runningTotal: 'Acumulado',
+    cumulativeTargetPath: 'Trayectoria acumulada de metas',
   },
 };

@@ -91,7 +91,19 @@ export interface ReportMessages {
     label: string;
     /** Progress ratio as a percentage of the expected change. */
     progress: string;
+    /** Years from the end of the latest observed period to the end of as-of. */
+    dataAge: string;
+    actualToDate: string;
+    targetToDate: string;
+    lopTarget: string;
+    percentOfLop: string;
+    windowActual: string;
+    percentMet: string;
+    complete: string;
+    missingPeriods: string;
   };
+  /** Shown after a stale data age, inside its number format (the cell stays a number). */
+  staleMarker: string;
   summary: {
     programme: string;
     programmeId: string;
@@ -287,6 +299,7 @@ const en: ReportMessages = {
     at_risk: 'At risk',
     off_track: 'Off track',
     deteriorating: 'Deteriorating',
+    missed: 'Missed',
     no_data: 'No data',
     no_target: 'No target',
   },
@@ -486,7 +499,17 @@ const en: ReportMessages = {
     count: 'Count',
     label: 'Label',
     progress: 'Progress',
+    dataAge: 'Data age (years)',
+    actualToDate: 'Actual to date',
+    targetToDate: 'Target to date',
+    lopTarget: 'LOP target',
+    percentOfLop: '% of LOP target',
+    windowActual: 'Actual in the target period',
+    percentMet: '% met',
+    complete: 'Complete',
+    missingPeriods: 'Periods missing',
   },
+  staleMarker: 'stale',
   summary: {
     programme: 'Programme',
     programmeId: 'Programme id',
@@ -654,6 +677,7 @@ const es: ReportMessages = {
     at_risk: 'En riesgo',
     off_track: 'Desviado',
     deteriorating: 'Empeorando',
+    missed: 'No logrado',
     no_data: 'Sin datos',
     no_target: 'Sin meta',
   },
@@ -853,7 +877,17 @@ const es: ReportMessages = {
     count: 'Cantidad',
     label: 'Etiqueta',
     progress: 'Avance',
+    dataAge: 'Antigüedad del dato (años)',
+    actualToDate: 'Acumulado a la fecha',
+    targetToDate: 'Meta a la fecha',
+    lopTarget: 'Meta de vida del programa',
+    percentOfLop: '% de la meta de vida del programa',
+    windowActual: 'Real en el periodo de la meta',
+    percentMet: '% cumplido',
+    complete: 'Completo',
+    missingPeriods: 'Periodos faltantes',
   },
+  staleMarker: 'desactualizado',
   summary: {
     programme: 'Programa',
     programmeId: 'Id del programa',

@@ -73,6 +73,30 @@ export const specMessages = {
     (suggestion ? `: did you mean ${code(suggestion)}?` : ` (columns: ${list(columns)})`),
   noHeadlineTotal: (id: string, dims: readonly string[]) =>
     `indicator ${code(id)} has breakdowns by ${dims.join(', ')} but no row marked as the total and no \`aggregate:\` rule, so it has no headline value (a mean of breakdowns is never taken)`,
+  unknownBreakdownColumn: (column: string, columns: readonly string[], suggestion?: string) =>
+    `\`for:\` names column ${code(column)}, which is not a disaggregation of this indicator's data` +
+    (suggestion
+      ? `: did you mean ${code(suggestion)}?`
+      : columns.length
+        ? ` (disaggregations: ${list(columns)})`
+        : ' (its data source has no `disaggregations`)'),
+  emptyBreakdownKey: () => '`for:` names no column; write the breakdown it is for, e.g. `for: { sex: female }`',
+  groupTargetWithoutAggregate: (id: string) =>
+    `indicator ${code(id)}: \`for:\` names only some breakdown columns, a group whose total is built by the indicator's \`aggregate:\` rule, and it has none (write \`aggregate: sum\` for counts)`,
+  lopTargetOfLevel: (id: string) =>
+    `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or \`cumulative\` indicators; it is ignored for a level`,
+  cumulativeDecrease: (
+    id: string,
+    where: string,
+    from: string,
+    fromValue: number,
+    to: string,
+    toValue: number,
+    more: number,
+  ) =>
+    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}` +
+    (more ? ` (and ${more} more decrease${more === 1 ? '' : 's'} in this series)` : '') +
+    '; if each value counts its own period only, write `accumulation: sum`',
   aggregateSumOfPercent: (id: string) =>
     `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };

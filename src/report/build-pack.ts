@@ -53,7 +53,12 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
   const { program, data } = ws;
   const locale = options.locale ?? program.locale;
   // 1. assessment, with every method for the indicator sheets
-  const full = assessProgram(program, data, { asOf: options.asOf, method: options.method, everyMethod: isDetailed });
+  const full = assessProgram(program, data, {
+    asOf: options.asOf,
+    method: options.method,
+    everyMethod: isDetailed,
+    locale,
+  });
   const doc = publicDocument(full);
   const asOf = full.asOfPeriod;
 

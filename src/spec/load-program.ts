@@ -92,12 +92,13 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
     }
   });
   const dataIds = programFile.data.map((d) => d.id);
+  const dataSources = programFile.data;
 
   const indicators: Indicator[] = [];
   const seenIds = new Map<string, string>();
   for (const { src, file } of indicatorFiles) {
     if (!file) continue;
-    const ind = normaliseIndicator(src, file, { periodAt, resultIds, dataIds, issues, seenIds });
+    const ind = normaliseIndicator(src, file, { periodAt, resultIds, dataIds, dataSources, issues, seenIds });
     if (ind) indicators.push(ind);
   }
   checkFormulaReferences(indicatorFiles, issues);
@@ -115,6 +116,7 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
     period: { start: pStart, end: pEnd },
     asOf,
     fiscalYearStart,
+    reporting: programFile.program.reporting,
     results: programFile.results,
     method: a.method,
     bands: { onTrack: a.bands?.on_track ?? 0.85, atRisk: a.bands?.at_risk ?? 0.6 },
@@ -146,6 +148,7 @@ interface NormaliseContext {
   periodAt: (src: YamlSource, path: PathSegment[], text: string | number | undefined) => Period | undefined;
   resultIds: string[];
   dataIds: string[];
+  dataSources: ProgramFile['data'];
   issues: IssueList;
   seenIds: Map<string, string>;
 }
@@ -200,6 +203,48 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
         line: src.positionOf(['baseline']).line,
       };
   }
+  // A target's or LOP target's `for:` names disaggregation columns of the indicator's data.
+  const match = f.series?.match ?? {};
+  const breakdownColumns = f.series
+    ? ctx.dataSources.find((d) => d.id === f.series?.data)?.disaggregations.filter((c) => !(c in match))
+    : undefined;
+  const breakdownKey = (path: PathSegment[], given: Record<string, string | number> | undefined) => {
+    if (given === undefined) return undefined;
+    const key = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, String(v)]));
+    if (breakdownColumns === undefined) return key;
+    for (const column of Object.keys(key)) {
+      if (!breakdownColumns.includes(column))
+        errorAt(
+          [...path, column],
+          specMessages.unknownBreakdownColumn(column, breakdownColumns, closestName(column, breakdownColumns)),
+        );
+    }
+    const named = Object.keys(key);
+    if (named.length === 0) errorAt(path, specMessages.emptyBreakdownKey());
+    else if (
+      named.length < breakdownColumns.length &&
+      named.every((c) => breakdownColumns.includes(c)) &&
+      (f.aggregate === undefined || f.aggregate === 'none')
+    )
+      issues.warning(src.file, specMessages.groupTargetWithoutAggregate(f.id), src.positionOf(path).line);
+    return key;
+  };
+  let lopTarget: Indicator['lopTarget'];
+  if (f.lop_target !== undefined) {
+    const line = src.positionOf(['lop_target']).line;
+    if (f.accumulation === 'level') issues.warning(src.file, specMessages.lopTargetOfLevel(f.id), line);
+    lopTarget =
+      typeof f.lop_target === 'number'
+        ? { total: f.lop_target, by: [], line }
+        : {
+            total: f.lop_target.total,
+            by: f.lop_target.by.map((b, i) => ({
+              for: breakdownKey(['lop_target', 'by', i, 'for'], b.for) ?? {},
+              value: b.value,
+            })),
+            line,
+          };
+  }
   const targets: TargetDef[] = [];
   f.targets.forEach((t, i) => {
     const period = ctx.periodAt(src, ['targets', i, 'period'], t.period);
@@ -218,6 +263,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
         value: t.value,
         change: t.change,
         changeUnit: t.change_unit,
+        for: breakdownKey(['targets', i, 'for'], t.for),
         label: t.label,
         source: t.source,
         line: src.positionOf(['targets', i]).line,
@@ -246,6 +292,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     aggregate: f.aggregate,
     baseline,
     targets,
+    lopTarget,
     validRange: f.valid_range,
     naturalLimit: f.natural_limit,
     method: f.method,

@@ -8,6 +8,7 @@ import type {
   IndicatorFile,
   Locale,
   MethodName,
+  ReportingFrequency,
   ResultSpec,
   Unit,
 } from './schema.js';
@@ -20,8 +21,19 @@ export interface TargetDef {
   /** Change from the baseline, resolved per breakdown from its own baseline. */
   change?: number;
   changeUnit?: 'pp' | 'percent' | 'unit';
+  /** The breakdown it is for ({ sex: 'female' }); absent: the headline (and, for intensive measures, every breakdown). */
+  for?: Record<string, string>;
   label?: string;
   source?: string;
+  line: number;
+}
+
+/** The life-of-programme target of a sum or cumulative indicator. */
+export interface LopTargetDef {
+  /** The headline's; absent: the sum of the headline's windowed targets. */
+  total?: number;
+  /** Breakdowns' own life-of-programme targets. */
+  by: { for: Record<string, string>; value: number }[];
   line: number;
 }
 
@@ -49,6 +61,7 @@ export interface Indicator {
   aggregate?: IndicatorFile['aggregate'];
   baseline?: BaselineDef;
   targets: TargetDef[];
+  lopTarget?: LopTargetDef;
   validRange?: [number, number];
   naturalLimit?: number;
   method?: MethodName;
@@ -73,6 +86,8 @@ export interface Program {
   period: { start: Period; end: Period };
   asOf?: Period;
   fiscalYearStart: number;
+  /** The reporting periods of the tracking table. */
+  reporting: ReportingFrequency;
   results: ResultSpec[];
   method: MethodName;
   bands: { onTrack: number; atRisk: number };

@@ -12,6 +12,7 @@ const periodText = z
 export const units = ['percent', 'number', 'ratio', 'currency', 'rate'] as const;
 export const directions = ['increase', 'decrease'] as const;
 export const frequencies = ['monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
+export const reportingFrequencies = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
 export const accumulations = ['level', 'sum', 'cumulative'] as const;
 export const methodNames = ['trajectory', 'iptt', 'open-sdg', 'unsd-2022', 'unsd-2023', 'eurostat', 'aarr'] as const;
 export const changeUnits = ['pp', 'percent', 'unit'] as const;
@@ -84,6 +85,12 @@ export const programSchema = z.strictObject({
     period: z.strictObject({ start: periodText, end: periodText }).describe('Programme period (the T of SMART)'),
     as_of: periodText.optional().describe('Default reporting period; --as-of overrides'),
     fiscal_year_start: z.number().int().min(1).max(12).default(1),
+    reporting: z
+      .enum(reportingFrequencies)
+      .default('annual')
+      .describe(
+        'Reporting periods: the columns of the IPTT tracking table (fiscal years and their quarters follow fiscal_year_start)',
+      ),
   }),
   results: z.array(resultSchema).default([]),
   assessment: z
@@ -96,12 +103,20 @@ export const programSchema = z.strictObject({
   data: z.array(dataSourceSchema).default([]),
 });
 
+/** A breakdown named by some or all of its disaggregation columns: { sex: female }. */
+export const breakdownKeySchema = z
+  .record(z.string(), z.union([z.string(), z.number()]))
+  .describe(
+    'The breakdown a target is for, by disaggregation column: { sex: female }; naming only some columns targets their group total',
+  );
+
 export const targetSchema = z
   .strictObject({
     period: periodText,
     value: z.number().optional(),
     change: z.number().optional().describe('Change from the baseline, in change_unit'),
     change_unit: z.enum(changeUnits).optional(),
+    for: breakdownKeySchema.optional(),
     label: z.string().optional(),
     source: z.string().optional(),
   })
@@ -141,6 +156,21 @@ export const aggregateSchema = z
     'How a headline total is computed from breakdowns when no row is the total: sum (counts), numerator over denominator (percentages), or none (the breakdowns have no meaningful total)',
   );
 
+export const lopTargetSchema = z
+  .union([
+    z.number(),
+    z.strictObject({
+      total: z.number().optional().describe('The headline total over the programme period'),
+      by: z
+        .array(z.strictObject({ for: breakdownKeySchema, value: z.number() }))
+        .default([])
+        .describe('Life-of-programme targets of breakdowns'),
+    }),
+  ])
+  .describe(
+    'Life-of-programme target of a sum or cumulative indicator: the total expected over program.period (default: the sum of the windowed targets)',
+  );
+
 export const indicatorSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'an indicator id uses letters, digits, _ . and -'),
@@ -163,6 +193,7 @@ export const indicatorSchema = z.strictObject({
   aggregate: aggregateSchema.optional(),
   baseline: baselineSchema.optional(),
   targets: z.array(targetSchema).default([]),
+  lop_target: lopTargetSchema.optional(),
   valid_range: z.tuple([z.number(), z.number()]).optional(),
   natural_limit: z.number().optional().describe('Open SDG natural limit L (method 1, no target)'),
   method: z.enum(methodNames).optional(),
@@ -184,6 +215,7 @@ export type ResultSpec = z.infer<typeof resultSchema>;
 export type Unit = (typeof units)[number];
 export type Direction = (typeof directions)[number];
 export type Accumulation = (typeof accumulations)[number];
+export type ReportingFrequency = (typeof reportingFrequencies)[number];
 export type MethodName = (typeof methodNames)[number];
 export type Locale = (typeof locales)[number];
 export type DuplicatePolicy = (typeof duplicatePolicies)[number];

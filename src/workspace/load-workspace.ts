@@ -17,6 +17,7 @@ import { loadProgram } from '../spec/load-program.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource } from '../spec/schema.js';
 import { bindSeries, SeriesIndex } from '../data/bind-series.js';
+import { cumulativeDecreases } from '../data/cumulative-decreases.js';
 import { allSeries, type IndicatorData } from '../data/indicator-data.js';
 import { readTable } from '../data/read-table.js';
 import type { LoadedTable } from '../data/series.js';
@@ -100,6 +101,7 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
   for (const ind of program.indicators) {
     const d = data.get(ind.id);
     if (d) checkValueRanges(ind, d, issues);
+    if (d) issues.addAll(cumulativeDecreases(ind, d));
   }
   // Unused codes are only meaningful once every indicator file could be read.
   if (!issues.hasErrors) {
@@ -140,7 +142,8 @@ function applyAggregateRule(ind: Indicator, data: Map<string, IndicatorData>, is
   if (ind.aggregate === 'sum') {
     if (ind.unit === 'percent')
       issues.warning(ind.file, specMessages.aggregateSumOfPercent(ind.id), ind.lineOf('aggregate'));
-    if (d.breakdowns.length) d.headline = sumOfBreakdowns(d.breakdowns, ind.file);
+    if (d.breakdowns.length)
+      d.headline = sumOfBreakdowns(d.breakdowns, ind.file, { flows: ind.accumulation === 'sum' });
     return;
   }
   const num = data.get(ind.aggregate.numerator);

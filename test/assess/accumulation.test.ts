@@ -1,29 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { assessDir, headline, oneIndicator, writeProgramme } from '../helpers/programme.js';
-import { periodOf } from '../../src/periods/period.js';
 
 describe('accumulation', () => {
   const csv = 'indicator,period,value\ns,2020-Q4,0\ns,2021-Q1,100\ns,2021-Q2,120\ns,2021-Q3,90\ns,2021-Q4,150\n';
   const body = (accumulation: string) =>
     `unit: number\ndirection: increase\nfrequency: quarterly\naccumulation: ${accumulation}\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020-Q4 }\ntargets:\n  - { period: 2021-Q2, value: 200 }\n  - { period: 2022-Q4, value: 1000 }\n`;
 
-  it('a sum indicator (people trained per quarter) is judged on its running total against totals', async () => {
+  it("a sum indicator's target is for its window; the actual to date is the running total", async () => {
     const r = headline(await assessDir(oneIndicator(body('sum'), csv), { asOf: '2021-Q4' }));
+    // 0 + 100 + 120 + 90 + 150 since the programme's start (2000)
+    expect(r.actual_to_date).toBe(460);
     expect(r.latest).toEqual({ period: '2021-Q4', value: 460 });
+    // 200 during 2021-Q2, which saw 120
     expect(r.targets[0]).toMatchObject({
       period: '2021-Q2',
       value: 200,
-      outcome: 'achieved',
-      judged_by: { period: '2021-Q2', value: 220 },
+      window_actual: 120,
+      outcome: 'missed',
+      percent_met: 0.6,
+      complete: true,
     });
-    // the linear path of totals from 0 at the baseline to 1000 at 2022-Q4, in days: half-way
-    const t = (p: string) => periodOf(p).mid;
-    const expected = (1000 * (t('2021-Q4') - t('2020-Q4'))) / (t('2022-Q4') - t('2020-Q4'));
-    expect(expected).toBeCloseTo(500, 0);
-    expect(r.expected).toBeCloseTo(expected, 6);
-    expect(r.progress_ratio).toBeCloseTo(460 / expected, 6);
+    expect(r.targets[1]).toMatchObject({ period: '2022-Q4', outcome: 'not_due', window_actual: null });
+    // the cumulative target path: 200 once 2021-Q2 has ended, nothing more until 2022-Q4 starts
+    expect(r.target_to_date).toBe(200);
+    expect(r.progress_ratio).toBe(2.3);
+    expect(r.lop_target).toBe(1200);
+    expect(r.percent_of_lop).toBeCloseTo(460 / 1200, 10);
     expect(r.status).toBe('on_track');
-    expect(r.notes.join(' ')).toMatch(/running total of 4 values/);
+    expect(r.notes.join(' ')).toMatch(/adds up the 5 values reported from the programme's start \(2000\) to 2021-Q4/);
   });
 
   it("TolaData's IPTT sums the flows of the completed target periods", async () => {

@@ -4,6 +4,7 @@ import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { oneIndicator } from '../helpers/programme.js';
 import { mel } from '../cli/capture.js';
 import { join } from 'node:path';
+import { periodOf } from '../../src/periods/period.js';
 
 async function review(body: string, csv: string, locale: 'en' | 'es' = 'en'): Promise<SmartIndicatorReview> {
   const dir = oneIndicator(body, csv);
@@ -77,6 +78,26 @@ describe('the SMART review', () => {
     const texts = r.letters.T.findings.map((f) => f.text);
     expect(texts).toContain('The milestones 2015 and 2020 are out of order for an indicator meant to decrease.');
     expect(texts).toContain('The 2040 target lies outside the programme period 2000-2030.');
+  });
+
+  it("judges a flow's windowed target on running totals, not on the monthly values", async () => {
+    // 30 trained a month through 2024: any quarter's running total grows by 90
+    const months =
+      'indicator,period,value\n' +
+      Array.from({ length: 12 }, (_, i) => `s,2024-${String(i + 1).padStart(2, '0')},30`).join('\n') +
+      '\n';
+    const body = (target: number) =>
+      `definition: Number of alliance members trained in nutrition counselling each month.\nunit: number\ndirection: increase\nfrequency: monthly\naccumulation: sum\n${series}baseline: { period: 2023, value: 0 }\ntargets: [{ period: 2025-Q1, value: ${target} }]\n`;
+    // 120 in 2025-Q1 (90 days) is 486.7 a year; a quarter of running totals has grown by
+    // 90, about 360 a year (months differ in length, hence the margin): 1.35 times, achievable
+    const a = (await review(body(120), months)).letters.A.findings[0];
+    const q1 = periodOf('2025-Q1');
+    expect(a.evidence?.required_per_year).toBeCloseTo(120 / (q1.endYear - q1.startYear), 9);
+    expect(a.evidence?.best_per_year).toBeGreaterThan(355);
+    expect(a.evidence?.best_per_year).toBeLessThan(370);
+    expect(a.status).toBe('pass');
+    const unprecedented = (await review(body(400), months)).letters.A.findings[0];
+    expect(unprecedented.status).toBe('fail');
   });
 
   it('speaks Spanish for a Spanish programme', async () => {

@@ -88,4 +88,41 @@ describe('planning charts', () => {
     expect(main.spec.unitLabel).toBe('% of children under 5');
     expect(main.spec.subtitle).toBe('Status as of 2023: Achieved; target 24.5 (2011)');
   });
+
+  it("the demo's output indicator: its running total against the cumulative target path, the LOP target marked", async () => {
+    const root = join(import.meta.dirname, '../..');
+    const { workspace } = await loadWorkspace(root, 'indicators/program.yaml');
+    if (!workspace) throw new Error('no workspace');
+    const full = assessProgram(workspace.program, workspace.data);
+    const indicator = workspace.program.indicators.find((i) => i.id === 'ILLUSTRATIVE-MEMBERS-TRAINED');
+    if (!indicator) throw new Error('no illustrative indicator');
+    const [main] = planCharts({
+      program: workspace.program,
+      locale: 'en',
+      asOf: full.asOfPeriod,
+      indicator,
+      data: workspace.data.get(indicator.id),
+      results: publicDocument(full).results.filter((r) => r.indicator === indicator.id),
+      compared: [],
+    });
+    if (main.kind !== 'trajectory') throw new Error('expected a trajectory chart');
+    const total = main.spec.groups[0];
+    // running totals at the end of each month: 19, 38, 60 ... 268
+    expect(total.actual.slice(0, 3).map((p) => [p.label, p.y])).toEqual([
+      ['2023-01', 19],
+      ['2023-02', 38],
+      ['2023-03', 60],
+    ]);
+    expect(total.actual.at(-1)).toMatchObject({ label: '2023-12', y: 268, x: 2024 });
+    // the path: 0 when 2023 starts, 50 after Q1, 115 after Q2 ... 920 at the end of 2025
+    const path = (total.expectedPath ?? []).map((p) => [Number(p.x.toFixed(4)), Math.round(p.y * 1e6) / 1e6]);
+    expect(path[0]).toEqual([2023, 0]);
+    expect(path.find(([x]) => x === 2024)).toEqual([2024, 260]);
+    expect(path.at(-1)).toEqual([2026, 920]);
+    expect(total.baseline).toBeUndefined();
+    expect(total.targets).toEqual([{ x: 2026, y: 920, label: '2025', name: 'Life-of-programme target: 920' }]);
+    expect(main.spec.unitLabel).toBe('members trained, running total');
+    expect(main.spec.roleLabels.expected).toBe('Cumulative target path');
+    expect(main.spec.subtitle).toBe('Status as of 2023: On track; target 920 over the programme');
+  });
 });

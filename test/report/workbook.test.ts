@@ -123,13 +123,14 @@ describe('the Excel progress pack', () => {
     const statusRow = findRow(ws, (r) => r.getCell(1).value === en.summary.statusCounts);
     const countRow = ws.getRow(statusRow.number + 1);
     const counts: Record<string, unknown> = {};
-    for (let c = 2; c <= 8; c++) counts[String(statusRow.getCell(c).value)] = countRow.getCell(c).value;
+    for (let c = 2; c <= 9; c++) counts[String(statusRow.getCell(c).value)] = countRow.getCell(c).value;
     expect(counts).toEqual({
       Achieved: 0,
       'On track': 1,
       'At risk': 0,
       'Off track': 1,
       Deteriorating: 1,
+      Missed: 0,
       'No data': 1,
       'No target': 0,
     });
@@ -633,7 +634,7 @@ describe('the Excel progress pack', () => {
     expect(smart?.getColumn(1).width).toBeLessThanOrEqual(LONG_ID.length + 8);
     for (const ws of built.worksheets) ws.columns?.forEach((c) => expect(c.width ?? 0).toBeLessThanOrEqual(60));
     const wb = await roundTrip(packFixture());
-    expect(sheet(wb, 'Summary').autoFilter).toBe('A9:N13');
+    expect(sheet(wb, 'Summary').autoFilter).toBe('A9:O13');
   });
 
   it('uses Spanish labels when the locale is es, and keeps numbers numeric', async () => {
@@ -710,6 +711,20 @@ describe('edge cases', () => {
     expect(text.length).toBe(32_767);
     expect(data.getColumn(source).width).toBe(60);
     expect(data.getRow(2).getCell(source).alignment).toMatchObject({ wrapText: true });
+  });
+
+  it('marks a stale row: its data age keeps the number, with the word and a fill', async () => {
+    const input = packFixture();
+    Object.assign(input.doc.results[0], { data_age: 6, stale: true, status: 'missed' });
+    const wb = await roundTrip(input);
+    const summary = sheet(wb, 'Summary');
+    const header = findRow(summary, (r) => r.getCell(1).value === en.columns.level);
+    const pe = findRow(summary, (r) => r.getCell(3).value === 'PE-STUNT');
+    const age = pe.getCell(columnOf(header, en.columns.dataAge));
+    expect(age.value).toBe(6);
+    expect(age.numFmt).toBe('0.0#" stale"');
+    expect(age.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(pe.getCell(columnOf(header, en.columns.status)).value).toBe('Missed');
   });
 
   it('writes nothing for a number that is not finite', async () => {

@@ -110,3 +110,64 @@ describe('programme and indicator files', () => {
     expect(messages).toContain('indicators/b.yaml:1:5: indicator id `A` is also used in indicators/a.yaml');
   });
 });
+
+describe('output indicators: reporting periods, breakdown targets, LOP targets', () => {
+  const byDistrict = `program:
+  id: test
+  name: Test
+  period: { start: 2024, end: 2025 }
+  reporting: quarterly
+  fiscal_year_start: 10
+data:
+  - { id: d, file: data/d.csv, disaggregations: [district, sex] }
+`;
+  const loadWith = (programText: string, indicator: string) => {
+    const dir = programDir({ 'indicators/program.yaml': programText, 'indicators/a.yaml': indicator });
+    const r = loadProgram(dir, 'indicators/program.yaml');
+    return { ...r, messages: r.issues.map(formatIssue) };
+  };
+  const flow = `id: A\nname: Trained\nunit: number\ndirection: increase\nfrequency: monthly\naccumulation: sum\nseries: { data: d, match: { indicator: t } }\n`;
+
+  it('reads `program.reporting` (default annual), `for:` on targets and `lop_target` in both forms', () => {
+    const { program: p, messages } = loadWith(
+      byDistrict,
+      `${flow}aggregate: sum\ntargets:\n  - { period: 2024, value: 120, for: { sex: female } }\nlop_target: { total: 1000, by: [ { for: { district: North }, value: 500 } ] }\n`,
+    );
+    expect(messages).toEqual([]);
+    expect(p?.reporting).toBe('quarterly');
+    expect(p?.fiscalYearStart).toBe(10);
+    expect(p?.indicators[0].targets[0].for).toEqual({ sex: 'female' });
+    expect(p?.indicators[0].lopTarget).toMatchObject({ total: 1000, by: [{ for: { district: 'North' }, value: 500 }] });
+    const plain = loadWith(byDistrict.replace('  reporting: quarterly\n', ''), `${flow}lop_target: 800\n`);
+    expect(plain.program?.reporting).toBe('annual');
+    expect(plain.program?.indicators[0].lopTarget).toMatchObject({ total: 800, by: [] });
+  });
+
+  it('says which `for:` column the data does not have, and that a group total needs a rule', () => {
+    const { messages } = loadWith(
+      byDistrict,
+      `${flow}targets:\n  - { period: 2024, value: 120, for: { gender: female } }\n  - { period: 2024, value: 60, for: { district: North } }\n`,
+    );
+    expect(messages).toEqual([
+      "indicators/a.yaml:9:48: `for:` names column `gender`, which is not a disaggregation of this indicator's data (disaggregations: `district`, `sex`)",
+      "indicators/a.yaml:10: warning: indicator `A`: `for:` names only some breakdown columns, a group whose total is built by the indicator's `aggregate:` rule, and it has none (write `aggregate: sum` for counts)",
+    ]);
+  });
+
+  it('refuses a reporting frequency it does not know', () => {
+    const { messages } = loadWith(byDistrict.replace('reporting: quarterly', 'reporting: weekly'), flow);
+    expect(messages).toEqual([
+      'indicators/program.yaml:5:14: `reporting` is `weekly`; it must be one of `monthly`, `quarterly`, `semiannual`, `annual`',
+    ]);
+  });
+
+  it('warns that a LOP target does not apply to a level', () => {
+    const { messages } = loadWith(
+      byDistrict,
+      `${flow.replace('accumulation: sum', 'accumulation: level')}lop_target: 10\n`,
+    );
+    expect(messages).toEqual([
+      'indicators/a.yaml:8: warning: indicator `A`: `lop_target` (a total over the programme) applies to `accumulation: sum` or `cumulative` indicators; it is ignored for a level',
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ import { statusLabel } from '../../messages/report.js';
 import { chartMessages } from '../../messages/chart.js';
 import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
 import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './render-chart.js';
+import { flowChartWords, flowGroup, flowTargetText } from './flow-chart-group.js';
 import { formatNumber } from './style.js';
 
 /** Breakdowns shown on the indicator's main chart beside its headline. */
@@ -75,6 +76,7 @@ function groupOf(
   ctx: ChartContext,
   withPaths: boolean,
 ): ChartGroup {
+  if (ctx.indicator.accumulation === 'sum') return flowGroup(label, s, r, ctx, withPaths);
   const m = chartMessages[ctx.locale];
   const group: ChartGroup = { label, actual: observedPoints(s, ctx.asOf), targets: [] };
   if (!r) return group;
@@ -134,21 +136,29 @@ function baseSpec(
   return {
     title,
     subtitle,
-    unitLabel: ctx.indicator.unitLabel ?? chartMessages[ctx.locale].unitName(ctx.indicator.unit),
     locale: ctx.locale,
     axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
-    roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
     percent: ctx.indicator.unit === 'percent',
+    ...baseWords(ctx),
   };
+}
+
+/** The value axis and legend words: a flow's are its running total's. */
+function baseWords(ctx: ChartContext): Pick<ChartSpec, 'roleLabels' | 'unitLabel'> {
+  const unitLabel = ctx.indicator.unitLabel ?? chartMessages[ctx.locale].unitName(ctx.indicator.unit);
+  if (ctx.indicator.accumulation === 'sum') return flowChartWords(ctx, unitLabel);
+  return { roleLabels: DEFAULT_ROLE_LABELS[ctx.locale], unitLabel };
 }
 
 function statusLine(r: AssessmentResult | undefined, ctx: ChartContext): string | undefined {
   if (!r) return undefined;
-  return chartMessages[ctx.locale].statusLine(
-    statusLabel(ctx.locale, r.status),
-    ctx.asOf.id,
-    r.target ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})` : undefined,
-  );
+  const target =
+    ctx.indicator.accumulation === 'sum'
+      ? flowTargetText(r, ctx.locale)
+      : r.target
+        ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})`
+        : undefined;
+  return chartMessages[ctx.locale].statusLine(statusLabel(ctx.locale, r.status), ctx.asOf.id, target);
 }
 
 /** Most groups drawn in one small-multiples panel (female / male, urban / rural). */
@@ -256,15 +266,14 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
       file: chartFileName(ctx.indicator.id, { all: 'breakdowns' }),
       spec: {
         title: m.byBreakdown(ctx.indicator.name, breakdowns.length),
-        unitLabel: ctx.indicator.unitLabel ?? m.unitName(ctx.indicator.unit),
         footnotes: footnotesOf(
           breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })),
           ctx,
         ),
         locale: ctx.locale,
         axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
-        roleLabels: DEFAULT_ROLE_LABELS[ctx.locale],
         percent: ctx.indicator.unit === 'percent',
+        ...baseWords(ctx),
         panels,
         groupLabels,
       },

@@ -24,11 +24,11 @@ export const FORMATS = {
   percentWhole: '0%',
   count: '0',
   line: '0',
-  /** Years, with one decimal (data age). */
-  years: '0.0',
   date: 'yyyy-mm-dd',
   dateTime: 'yyyy-mm-dd hh:mm:ss',
   integer: '0',
+  /** A data age in years. */
+  years: '0.0#',
   /** Inputs of a method: every digit an evaluator needs to redo the arithmetic. */
   precise: '0.0######',
   text: '@',
@@ -54,7 +54,8 @@ const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid
 /**
  * Status fills derived from Okabe-Ito: achieved blue-green (#009E73 at half strength),
  * on track a light green, at risk a light orange (#E69F00), off track a light vermillion
- * (#D55E00), deteriorating dark vermillion with white text, no data / no target greys.
+ * (#D55E00), deteriorating dark vermillion with white text, missed vermillion with white
+ * text, no data / no target greys.
  */
 export const STATUS_FILLS: Record<Status, { fill: string; font: string; bold?: boolean }> = {
   achieved: { fill: '#7FCEB9', font: '#000000' },
@@ -62,6 +63,7 @@ export const STATUS_FILLS: Record<Status, { fill: string; font: string; bold?: b
   at_risk: { fill: '#F5D999', font: '#000000' },
   off_track: { fill: '#EEB488', font: '#000000' },
   deteriorating: { fill: '#9E3D00', font: '#FFFFFF', bold: true },
+  missed: { fill: '#D55E00', font: '#FFFFFF', bold: true },
   no_data: { fill: '#D9D9D9', font: '#000000' },
   no_target: { fill: '#EDEDED', font: '#000000' },
 };

@@ -12,7 +12,7 @@ import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from '../charts/sparkline.js';
 import { resultsByIndicator, type PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec } from './sheet-writer.js';
 import { MAX_DETAILED_BREAKDOWNS, showsEveryBreakdown } from './size-rules.js';
-import { FORMATS, STYLES, statusStyle, stripCountStyle, stripStyle } from './styles.js';
+import { FORMATS, STYLES, flaggedStyle, statusStyle, stripCountStyle, stripStyle } from './styles.js';
 
 const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
 
@@ -65,6 +65,8 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
   const c = m.columns;
   const rows = summaryTable(input.doc.results);
   const grouped = rows.some((r) => 'breakdowns' in r);
+  // Life-of-programme columns when some row has them (flows and running totals).
+  const lop = rows.some((r) => 'result' in r && (r.result.lop_target !== null || r.result.actual_to_date !== null));
   const header: CellSpec[] = [
     c.level,
     c.result,
@@ -79,6 +81,8 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     c.target,
     c.targetPeriod,
     c.progressRatio,
+    ...(lop ? [c.actualToDate, c.lopTarget, c.percentOfLop] : []),
+    c.dataAge,
     c.status,
   ];
   if (grouped)
@@ -101,7 +105,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     },
     ctx.page,
   );
-  const w = new SheetWriter(sheet, { maxWidths: { 4: 40, 14: 24 }, vertical: 'middle' });
+  const w = new SheetWriter(sheet, { maxWidths: { 4: 40, [header.indexOf(c.status) + 1]: 24 }, vertical: 'middle' });
 
   // 1. The programme
   w.title(input.program.name, STYLES.title, width);
@@ -155,6 +159,10 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
         num(r.target?.value, fmt),
         period(r.target?.period),
         num(r.progress_ratio, FORMATS.percentWhole),
+        ...(lop
+          ? [num(r.actual_to_date, fmt), num(r.lop_target, fmt), num(r.percent_of_lop, FORMATS.percentWhole)]
+          : []),
+        dataAgeCell(r, m.staleMarker),
         styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
       ]);
       const png = sparklines.get(`${r.indicator}\u0000${dimsKey(r.disaggregation)}`);
@@ -167,7 +175,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
       n = w.add([
         ...identity,
         m.summary.breakdownCount(row.breakdowns.length),
-        ...new Array(8).fill(null),
+        ...new Array(8 + (lop ? 3 : 0) + 1).fill(null),
         mix,
         num(row.breakdowns.length, FORMATS.count),
         ...statuses.map((s) => num(row.counts.get(s) ?? 0, FORMATS.count)),
@@ -181,6 +189,12 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
 }
 
 const period = (p: string | undefined) => (p ? styled(p, STYLES.period) : null);
+
+/** The data age in years, marked (fill and word, inside the number format) when the data are stale. */
+export function dataAgeCell(r: AssessmentResult, staleMarker: string): CellSpec {
+  if (r.data_age === null) return null;
+  return r.stale ? styled(r.data_age, flaggedStyle(FORMATS.years, staleMarker)) : num(r.data_age, FORMATS.years);
+}
 
 /** Places a row's trend image in its cell, a little inside its edges. */
 function addTrend(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, png: Buffer, row: number, col: number): void {

@@ -9,17 +9,14 @@
 // actual, its period, the target pursued, its period, % met), as TolaData's life-of-programme
 // columns sit before the periods; every value stays in the Data sheet or data.csv.
 import type ExcelJS from 'exceljs';
+import { percentMet } from '../../assess/percent-met.js';
 import { levelLabel } from '../../messages/report.js';
 import type { PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec } from './sheet-writer.js';
 import { TABLE_MAX_ROWS, TRACKING_MAX_PERIODS } from './size-rules.js';
 import { FORMATS, STYLES, flaggedStyle, numberStyle } from './styles.js';
 
-/** Share of a target met: actual / target, or target / actual when a decrease is desired (TolaData). */
-export function percentMet(actual: number, target: number, direction: 'increase' | 'decrease'): number | null {
-  const ratio = direction === 'decrease' ? target / actual : actual / target;
-  return Number.isFinite(ratio) ? ratio : null;
-}
+export { percentMet };
 
 /** Share of its target an actual may miss or exceed before it needs an explanation (donors' 10 %). */
 export const VARIANCE_SHARE = 0.1;
@@ -167,6 +164,11 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
       }
     }
 
+    // A flow's target is for its window: its actual is the window's sum, not one period's value.
+    for (const target of r.targets)
+      if (typeof target.window_actual === 'number' && target.outcome !== 'not_due')
+        actuals.set(target.period, target.window_actual);
+
     const cells: CellSpec[] = new Array(width).fill(null);
     cells[0] = r.indicator;
     cells[1] = ctx.breakdown(r.disaggregation);
@@ -179,11 +181,13 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
     cells[8] = r.baseline?.period;
     if (latestColumn >= 0) {
       const latest = r.latest?.value;
-      const target = r.target?.value;
+      // A flow's latest is its running total: set against the cumulative target path then.
+      const flow = ind?.accumulation === 'sum' && r.target_to_date !== null;
+      const target = flow ? r.target_to_date : r.target?.value;
       cells[latestColumn] = num(latest, fmt);
       cells[latestColumn + 1] = r.latest?.period;
       cells[latestColumn + 2] = num(target, fmt);
-      cells[latestColumn + 3] = r.target?.period;
+      cells[latestColumn + 3] = flow ? r.latest?.period : r.target?.period;
       if (typeof latest === 'number' && typeof target === 'number') {
         const met = percentMet(latest, target, r.direction);
         if (met !== null) cells[latestColumn + 4] = styled(met, numberStyle(FORMATS.percent));
