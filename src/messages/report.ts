@@ -123,17 +123,31 @@ export interface ReportMessages {
     breakdownsNote: (max: number) => string;
   };
   tracking: {
+    /** The table's title. */
+    title: string;
+    /** Under the title: the programme's period, the as-of period and the reporting frequency. */
+    periodLine: (start: string, end: string, asOf: string, reporting: string) => string;
+    /** The reporting frequencies, as the period line names them. */
+    reportingNames: Record<'monthly' | 'quarterly' | 'semiannual' | 'annual', string>;
+    /** The column group of the life-of-programme figures. */
+    lifeOfProgramme: string;
+    /** Under a reporting period that has not ended by as-of. */
+    notYetDue: string;
+    /** The group row of indicators linked to no result of the framework. */
+    noResult: string;
+    number: string;
     target: string;
     actual: string;
     percentMet: string;
     flaggedPeriods: string;
     explanation: string;
-    /** Shown after a % met beyond +-10 %, inside its number format (the cell stays a number). */
-    flagMarker: string;
-    note: string;
-    /** The column group of the latest actual against the target pursued. */
-    latest: string;
-    /** Added to the note when only the periods with a target have columns. */
+    /** Markers inside a number's format (the cell stays a number; colour never alone). */
+    markers: { missed: string; under: string; over: string; incomplete: string };
+    /** The legend of the fills and markers. */
+    legend: { title: string; missed: string; under: string; over: string; incomplete: string; stale: string };
+    /** Notes under the table: how % met, % of LOP and the LOP figures of a level are read. */
+    notes: string[];
+    /** Added when only the periods with a target have columns. */
     targetPeriodsOnly: (shown: number, all: number, where: string) => string;
   };
   indicator: {
@@ -525,16 +539,34 @@ const en: ReportMessages = {
       `An indicator without a total and with more than ${en_(max)} breakdowns is one row: its breakdowns counted by status (each breakdown is on the indicator's sheet).`,
   },
   tracking: {
+    title: 'Indicator Performance Tracking Table',
+    periodLine: (start, end, asOf, reporting) =>
+      `Programme period ${start} to ${end}; as of ${asOf}; ${reporting} reporting periods`,
+    reportingNames: { monthly: 'monthly', quarterly: 'quarterly', semiannual: 'semiannual', annual: 'annual' },
+    lifeOfProgramme: 'Life of programme',
+    notYetDue: 'not yet due',
+    noResult: 'Not linked to a result',
+    number: 'No.',
     target: 'Target',
     actual: 'Actual',
     percentMet: '% met',
     flaggedPeriods: 'More than 10 % from target',
     explanation: 'Explanation',
-    flagMarker: '!',
-    note: '% met = actual / target (target / actual for indicators meant to decrease). "!" and a coloured cell: the actual is more than 10 % away from its target; explain it in the last column.',
-    latest: 'Latest',
+    markers: { missed: '✗', under: '▼', over: '▲', incomplete: '*' },
+    legend: {
+      title: 'Key',
+      missed: '✗ target missed',
+      under: '▼ more than 10 % short of the target',
+      over: '▲ more than 10 % beyond the target',
+      incomplete: '* incomplete: not every period reported',
+      stale: 'stale: the latest value is old',
+    },
+    notes: [
+      '% met = actual / target (target / actual for an indicator meant to decrease). An actual more than 10 % away from its target is marked; explain it in the last column.',
+      'Life of programme: for a count added up over time, the target over the whole programme and the running total to date; for a level, the last target and the latest value. Target to date is where the indicator should be by its latest value; progress = the change achieved / the change expected by then, which decides the status.',
+    ],
     targetPeriodsOnly: (shown, all, where) =>
-      ` Columns only for periods with a target (${en_(shown)} of the ${en_(all)} periods with a target or an actual); "Latest" is the latest actual against the target pursued. Every value is in ${where}.`,
+      `Columns only for the reporting periods with a target (${en_(shown)} of ${en_(all)}); every value is in ${where}.`,
   },
   indicator: {
     definition: 'Definition',
@@ -903,16 +935,34 @@ const es: ReportMessages = {
       `Un indicador sin total y con más de ${es_(max)} desagregaciones ocupa una fila: sus desagregaciones contadas por estado (cada desagregación está en la hoja del indicador).`,
   },
   tracking: {
+    title: 'Tabla de seguimiento del desempeño de los indicadores',
+    periodLine: (start, end, asOf, reporting) =>
+      `Periodo del programa ${start} a ${end}; fecha de corte ${asOf}; periodos de reporte ${reporting}`,
+    reportingNames: { monthly: 'mensuales', quarterly: 'trimestrales', semiannual: 'semestrales', annual: 'anuales' },
+    lifeOfProgramme: 'Vida del programa',
+    notYetDue: 'aún no vence',
+    noResult: 'Sin resultado vinculado',
+    number: 'N.º',
     target: 'Meta',
     actual: 'Real',
     percentMet: '% cumplido',
     flaggedPeriods: 'Más de 10 % de la meta',
     explanation: 'Explicación',
-    flagMarker: '!',
-    note: '% cumplido = real / meta (meta / real en los indicadores que deben disminuir). "!" y celda coloreada: el valor real se aleja más de 10 % de su meta; explíquelo en la última columna.',
-    latest: 'Último',
+    markers: { missed: '✗', under: '▼', over: '▲', incomplete: '*' },
+    legend: {
+      title: 'Clave',
+      missed: '✗ meta no lograda',
+      under: '▼ más de 10 % por debajo de la meta',
+      over: '▲ más de 10 % por encima de la meta',
+      incomplete: '* incompleto: no se reportaron todos los periodos',
+      stale: 'desactualizado: el último valor es antiguo',
+    },
+    notes: [
+      '% cumplido = real / meta (meta / real en los indicadores que deben disminuir). Un valor real que se aleja más de 10 % de su meta queda marcado; explíquelo en la última columna.',
+      'Vida del programa: para un conteo que se suma en el tiempo, la meta de todo el programa y el acumulado a la fecha; para un nivel, la última meta y el último valor. La meta a la fecha es dónde debería estar el indicador en la fecha de su último valor; el avance = el cambio logrado / el cambio esperado para entonces, y decide el estado.',
+    ],
     targetPeriodsOnly: (shown, all, where) =>
-      ` Columnas solo para los periodos con meta (${es_(shown)} de los ${es_(all)} periodos con meta o valor real); "Último" es el último valor real frente a la meta perseguida. Todos los valores están en ${where}.`,
+      `Columnas solo para los periodos de reporte con meta (${es_(shown)} de ${es_(all)}); todos los valores están en ${where}.`,
   },
   indicator: {
     definition: 'Definición',

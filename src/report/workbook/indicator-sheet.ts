@@ -18,11 +18,12 @@
 // shows in full only its headline, or without one its first breakdown as a worked
 // example, and then one row per breakdown in a breakdown table.
 import type ExcelJS from 'exceljs';
-import { statuses, type AssessmentResult, type Status } from '../../assess/assessment.js';
+import { statuses, type AssessedTarget, type AssessmentResult, type Status } from '../../assess/assessment.js';
 import { letters } from '../../assess/smart-review.js';
 import { allSeries, type BreakdownSeries } from '../../data/indicator-data.js';
 import { levelLabel, methodCategoryLabel, methodLabel, pirsFieldLabel } from '../../messages/report.js';
 import type { Indicator } from '../../spec/model.js';
+import type { Accumulation } from '../../spec/schema.js';
 import { methodNames } from '../../spec/schema.js';
 import type { ChartImage } from '../pack-input.js';
 import { joinText, type PackContext } from './pack-context.js';
@@ -35,7 +36,9 @@ import {
   showsEveryBreakdown,
 } from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
-import { percentMet } from './tracking-sheet.js';
+import { dataAgeCell } from './summary-sheet.js';
+import { lopFigures } from './tracking-layout.js';
+import { percentMet } from '../../assess/percent-met.js';
 
 /** Columns of an indicator sheet: a label column and ten narrow ones. */
 export const PIRS_COLUMNS = 11;
@@ -152,6 +155,7 @@ export function addIndicatorSheet(
     ]);
   }
   if (!detail.length) w.add([m.none]);
+  addLifeOfProgramme(w, ctx, detail, ind.accumulation, fmt);
   if (!everyBreakdown) {
     w.note(
       headlineIndex !== undefined
@@ -187,19 +191,23 @@ export function addIndicatorSheet(
   for (const r of detail) {
     for (const t of r.targets) {
       targetRows++;
-      const judged = t.judged_by;
+      // A flow's target is judged by its window's sum; a level's by the value observed at its date.
+      const windowSum = typeof t.window_actual === 'number' && t.outcome !== 'not_due';
+      const judgedPeriod = windowSum ? t.period : t.judged_by?.period;
+      const judgedValue = windowSum ? t.window_actual : t.judged_by?.value;
       const met =
-        judged && typeof t.value === 'number' && t.outcome !== 'not_due'
-          ? percentMet(judged.value, t.value, r.direction)
-          : null;
+        t.percent_met ??
+        (typeof judgedValue === 'number' && typeof t.value === 'number' && t.outcome !== 'not_due'
+          ? percentMet(judgedValue, t.value, r.direction)
+          : null);
       w.spans([
         ctx.breakdown(r.disaggregation),
         periodCell(t.period),
         num(t.value, fmt),
         [joinText([t.label, t.derivation ? `(${t.derivation})` : null]), 3],
-        [m.targetOutcomes[t.outcome] ?? t.outcome, 2],
-        periodCell(judged?.period),
-        num(judged?.value, fmt),
+        [styled(m.targetOutcomes[t.outcome] ?? t.outcome, outcomeStyle(t.outcome)), 2],
+        periodCell(judgedPeriod),
+        num(judgedValue, fmt),
         num(met, FORMATS.percentWhole),
       ]);
     }
@@ -209,29 +217,33 @@ export function addIndicatorSheet(
   // 5. Notes: why each status, the assessment's notes, the projections, every method's verdict
   w.skip();
   w.title(L.notes);
-  const notes: string[] = [];
-  const many = detail.length > 1;
-  const who = (r: AssessmentResult, text: string) =>
-    many ? `${ctx.breakdown(r.disaggregation)}: ${sentence(text)}` : sentence(text);
+  // The same sentence about several breakdowns is written once, naming them all.
+  const notes = new Map<string, string[]>();
+  const note = (r: AssessmentResult, text: string) => {
+    const key = sentence(text);
+    let list = notes.get(key);
+    if (!list) notes.set(key, (list = []));
+    list.push(ctx.breakdown(r.disaggregation));
+  };
   for (const r of detail) {
-    notes.push(who(r, L.statusBecause(m.statuses[r.status] ?? r.status, r.reason)));
-    for (const t of r.targets) if (t.reason) notes.push(who(r, L.targetNote(t.period, t.reason)));
-    for (const note of r.notes) notes.push(who(r, note));
+    note(r, L.statusBecause(m.statuses[r.status] ?? r.status, r.reason));
+    // A target not yet due says so in its outcome already.
+    for (const t of r.targets) if (t.reason && t.outcome !== 'not_due') note(r, L.targetNote(t.period, t.reason));
+    for (const text of r.notes) note(r, text);
     const projections = r.projections.length ? r.projections : r.projection ? [r.projection] : [];
     for (const p of projections) {
       const methodName = m.projectionMethods[p.method] ?? p.method;
-      notes.push(
-        who(
-          r,
-          p.value === null
-            ? L.projectionNone(methodName, p.period, p.reason)
-            : L.projection(methodName, ctx.formatValue(ind.id, p.value), p.period, p.attainment),
-        ),
+      note(
+        r,
+        p.value === null
+          ? L.projectionNone(methodName, p.period, p.reason)
+          : L.projection(methodName, ctx.formatValue(ind.id, p.value), p.period, p.attainment),
       );
     }
   }
-  for (const text of notes) w.note(`• ${text}`, all, STYLES.wrap);
-  if (!notes.length) w.add([m.none]);
+  for (const [text, who] of notes)
+    w.note(`• ${detail.length > 1 ? `${who.join(', ')}: ${text}` : text}`, all, STYLES.wrap);
+  if (!notes.size) w.add([m.none]);
   addMethodVerdicts(w, ctx, detailIndexes);
 
   // 6. SMART findings and references
@@ -281,6 +293,47 @@ export function pirsWidths(): Record<number, number> {
   const widths: Record<number, number> = { 1: LABEL_WIDTH };
   for (let col = 2; col <= PIRS_COLUMNS; col++) widths[col] = COLUMN_WIDTH;
   return widths;
+}
+
+/**
+ * The life-of-programme figures of each breakdown shown in full, and its data age: for a
+ * count added up over time its LOP target and running total, for a level its last target
+ * and latest value (as the tracking table shows them).
+ */
+function addLifeOfProgramme(
+  w: SheetWriter,
+  ctx: PackContext,
+  detail: AssessmentResult[],
+  accumulation: Accumulation,
+  fmt: string,
+): void {
+  const { m } = ctx;
+  const c = m.columns;
+  if (!detail.length) return;
+  w.skip();
+  w.title(m.tracking.lifeOfProgramme);
+  w.spans(
+    [c.breakdown, [c.lopTarget, 2], [c.targetToDate, 2], [c.actualToDate, 2], [c.percentOfLop, 2], c.dataAge],
+    STYLES.header,
+  );
+  for (const r of detail) {
+    const lop = lopFigures(r, accumulation);
+    w.spans([
+      ctx.breakdown(r.disaggregation),
+      [num(lop.lopTarget, fmt), 2],
+      [num(lop.targetToDate, fmt), 2],
+      [num(lop.actualToDate, fmt), 2],
+      [num(lop.percentOfLop, FORMATS.percentWhole), 2],
+      dataAgeCell(r, m.staleMarker),
+    ]);
+  }
+}
+
+/** A target's outcome: missed in the tracking table's red, achieved in its status colour. */
+function outcomeStyle(outcome: AssessedTarget['outcome']): Partial<ExcelJS.Style> {
+  if (outcome === 'missed') return statusStyle('missed');
+  if (outcome === 'achieved') return statusStyle('achieved');
+  return STYLES.wrap;
 }
 
 /** A text as a sentence: its first letter a capital. */

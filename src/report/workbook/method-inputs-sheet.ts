@@ -36,7 +36,8 @@ export function addMethodInputsSheet(workbook: ExcelJS.Workbook, name: string, c
     for (const method of methodNames) {
       const outcome = every[method];
       if (!outcome) continue;
-      const entries = Object.entries(outcome.inputs ?? {});
+      // An input without a value (a target the indicator lacks) has nothing to redo.
+      const entries = Object.entries(outcome.inputs ?? {}).filter(([, v]) => v !== null && v !== undefined);
       const first: CellSpec[] = [
         methodCategoryLabel(input.locale, outcome.category),
         num(outcome.score, FORMATS.score),

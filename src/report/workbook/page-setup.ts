@@ -24,6 +24,11 @@ export interface PrintLayout {
   titleRows?: string;
   /** Columns repeated at the left of every page, e.g. "A:C". */
   titleColumns?: string;
+  /**
+   * A fixed scale (percent) instead of fitting: a table wider than a page prints on as many
+   * pages across as it needs, each with the title columns, at a size that stays readable.
+   */
+  scale?: number;
 }
 
 /** A4 in exceljs's paper sizes. */
@@ -52,9 +57,9 @@ export function pageSetup(layout: PrintLayout): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: PAPER_A4 as ExcelJS.PageSetup['paperSize'],
     orientation: layout.orientation,
-    fitToPage: true,
-    fitToWidth: layout.pagesWide ?? 1,
-    fitToHeight: layout.pagesTall ?? 0,
+    ...(layout.scale
+      ? { fitToPage: false, scale: layout.scale }
+      : { fitToPage: true, fitToWidth: layout.pagesWide ?? 1, fitToHeight: layout.pagesTall ?? 0 }),
     margins: MARGINS,
     horizontalCentered: false,
     ...(layout.titleRows ? { printTitlesRow: layout.titleRows } : {}),
@@ -62,9 +67,11 @@ export function pageSetup(layout: PrintLayout): Partial<ExcelJS.PageSetup> {
   };
 }
 
-/** Width of the printable area, in Excel column-width units, at 100 % (7 px each, 96 px an inch). */
-export function printableWidth(orientation: 'portrait' | 'landscape'): number {
+/** Width of the printable area at 100 %, in pixels (96 an inch). */
+export function printablePixels(orientation: 'portrait' | 'landscape'): number {
   const inches = (orientation === 'portrait' ? 8.27 : 11.69) - MARGINS.left - MARGINS.right;
-  // A column of width w takes 7w + 5 px; one unit of width per 7 px, less the padding.
-  return Math.floor((inches * 96) / 7) - 2;
+  return Math.floor(inches * 96);
 }
+
+/** Pixels a column of width w takes (Excel, Calibri 11: 7 px a unit of width, plus 5 of padding). */
+export const columnPixels = (width: number) => Math.round(width * 7 + 5);

@@ -206,9 +206,31 @@ export function flaggedStyle(numFmt: string, marker?: string, variance: Variance
   return s;
 }
 
+const incompleteStyles = new Map<string, Style>();
+/** An incomplete window's actual: grey italic, with a marker inside the number format. */
+export function incompleteStyle(numFmt: string, marker: string, variance?: Variance): Style {
+  const key = `${numFmt}\u0000${marker}\u0000${variance ?? ''}`;
+  let s = incompleteStyles.get(key);
+  if (!s) {
+    const fmt = `${numFmt}" ${marker.replace(/"/g, '')}"`;
+    const v = variance ? VARIANCE_FILLS[variance] : undefined;
+    s = {
+      numFmt: fmt,
+      font: font({ italic: true, bold: Boolean(v?.bold), color: { argb: argb(v?.font ?? '#595959') } }),
+      ...(v ? { fill: solid(v.fill) } : {}),
+      alignment: TOP,
+    };
+    incompleteStyles.set(key, s);
+  }
+  return s;
+}
+
 /** The fill of a variance, for a legend cell. */
 export function varianceStyle(variance: Variance): Style {
-  return flaggedStyle('@', undefined, variance);
+  return {
+    ...flaggedStyle('@', undefined, variance),
+    alignment: { horizontal: 'center', vertical: 'top', wrapText: true },
+  };
 }
 
 const stripStyles = new Map<string, Style>();
