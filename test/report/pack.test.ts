@@ -120,26 +120,69 @@ describe('the progress pack of the demo programme', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it('the tracking table and the Data sheet hold the same numbers as assessment.json and data.csv', () => {
+  it('the tracking table holds the life-of-programme and per-period numbers of assessment.json, the Data sheet those of data.csv', () => {
     const ws = wb.getWorksheet('Tracking table')!;
-    const header = ws.getRow(2).values as string[];
-    let checked = 0;
+    const header = ws.getRow(7).values as string[];
+    const col = (name: string) => header.indexOf(name);
+    // Each reporting period's group: its label above its Target / Actual / % met.
+    const periodColumn = new Map<string, number>();
+    ws.getRow(6).eachCell((cell, c) => {
+      if (header[c] === 'Target') periodColumn.set(String(cell.value).split('\n')[0], c);
+    });
+    expect(periodColumn.size).toBeGreaterThan(3);
+    let rows = 0;
+    let flows = 0;
+    let periods = 0;
     ws.eachRow((row, n) => {
-      if (n <= 2) return;
-      const id = row.getCell(header.indexOf('Indicator')).value;
-      const breakdown = row.getCell(header.indexOf('Breakdown')).value;
+      if (n <= 7) return;
+      const id = row.getCell(1).value;
+      const breakdown = row.getCell(col('Breakdown')).value;
       const r = doc.results.find(
         (x) =>
           x.indicator === id &&
           (Object.values(x.disaggregation).join(' / ') || 'Total').toLowerCase() === String(breakdown).toLowerCase(),
       );
-      if (!r?.baseline) return;
-      const cell = row.getCell(header.indexOf('Baseline'));
-      expect(cell.type).toBe(ExcelJS.ValueType.Number);
-      expect(cell.value).toBe(r.baseline.value);
-      checked++;
+      if (!r) return;
+      rows++;
+      const value = (name: string) => row.getCell(col(name)).value ?? null;
+      expect(value('Baseline'), `${id} ${breakdown}`).toBe(r.baseline?.value ?? null);
+      expect(value('Status')).toBe(
+        {
+          achieved: 'Achieved',
+          on_track: 'On track',
+          at_risk: 'At risk',
+          off_track: 'Off track',
+          deteriorating: 'Deteriorating',
+          missed: 'Missed',
+          no_data: 'No data',
+          no_target: 'No target',
+        }[r.status],
+      );
+      if (r.lop_target !== null) {
+        flows++;
+        expect(value('LOP target')).toBe(r.lop_target);
+        expect(value('Target to date')).toBe(r.target_to_date);
+        expect(value('Actual to date')).toBe(r.actual_to_date);
+        expect(value('% of LOP target')).toBe(r.percent_of_lop);
+      } else {
+        // A level: its last target and its latest value.
+        expect(value('LOP target')).toBe(r.targets.filter((t) => t.value !== null).at(-1)?.value ?? null);
+        expect(value('Actual to date')).toBe(r.actual_to_date ?? r.latest?.value ?? null);
+      }
+      for (const f of r.reporting_periods ?? []) {
+        const c = periodColumn.get(f.label ?? f.period);
+        if (!c) continue;
+        periods++;
+        expect(row.getCell(c).value ?? null, `${id} ${breakdown} ${f.period}`).toBe(f.target);
+        expect(row.getCell(c + 1).value ?? null).toBe(f.actual);
+        expect(row.getCell(c + 2).value ?? null).toBe(f.percent_met);
+        for (const cell of [row.getCell(c), row.getCell(c + 1), row.getCell(c + 2)])
+          if (typeof cell.value === 'number') expect(cell.numFmt).toBeTruthy();
+      }
     });
-    expect(checked).toBeGreaterThan(10);
+    expect(rows).toBe(doc.results.length);
+    expect(flows).toBeGreaterThan(0);
+    expect(periods).toBeGreaterThan(20);
     const csvRows = readFileSync(join(out, 'data.csv'), 'utf8').trim().split('\r\n').length - 1;
     expect(wb.getWorksheet('Data')!.actualRowCount - 1).toBe(csvRows);
   });

@@ -124,7 +124,8 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(sheet(wb, 'Summary').rowCount).toBe(10 + 20);
     // Method inputs: the results shown in full only (each indicator's total or first breakdown).
     expect(sheet(wb, 'Method inputs').rowCount).toBeLessThan(20 * 12 + 3);
-    expect(sheet(wb, 'Tracking table').rowCount).toBe(2 + results.length);
+    // Title block (7 rows), the result groups G1 and O1, every result, a blank row and two notes.
+    expect(sheet(wb, 'Tracking table').rowCount).toBe(7 + 2 + results.length + 1 + 2);
     for (let k = 1; k <= 20; k++) expect(sheet(wb, `IND${String(k).padStart(3, '0')}`).rowCount).toBeLessThan(300);
   });
 
@@ -162,23 +163,19 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(String(ws.getCell('A8').value)).toBe(en.summary.breakdownsNote(MAX_DETAILED_BREAKDOWNS));
   });
 
-  it('keeps only the periods with a target in the tracking table, after a Latest group', () => {
+  it('keeps only the reporting periods with a target in the tracking table, after the life-of-programme group', () => {
     const ws = sheet(wb, 'Tracking table');
-    const top = ws.getRow(1);
-    const labels = ws.getRow(2);
-    expect(labels.cellCount).toBe(9 + 5 + 2 * 3 + 2);
-    expect(String(top.getCell(1).value)).toContain(
-      en.tracking.targetPeriodsOnly(2, 61, en.indicator.dataFileAt('data.csv')).trim(),
+    const groups = ws.getRow(6);
+    const labels = ws.getRow(7);
+    // 60 monthly periods with actuals and a target after as-of: more than 24, so the target periods only.
+    expect(labels.cellCount).toBe(14 + 2 * 3 + 2);
+    expect(String(groups.getCell(1).value)).toBe(
+      en.tracking.targetPeriodsOnly(2, 61, en.indicator.dataFileAt('data.csv')),
     );
-    expect(top.getCell(10).value).toBe(en.tracking.latest);
-    expect(top.getCell(15).value).toBe('2020-12');
-    expect(top.getCell(18).value).toBe('2025-12');
-    expect((labels.values as unknown[]).slice(10)).toEqual([
-      en.tracking.actual,
-      en.columns.period,
-      en.tracking.target,
-      en.columns.targetPeriod,
-      en.tracking.percentMet,
+    expect(groups.getCell(8).value).toBe(en.tracking.lifeOfProgramme);
+    expect(groups.getCell(15).value).toBe('2020-12');
+    expect(groups.getCell(18).value).toBe(`2025-12\n(${en.tracking.notYetDue})`);
+    expect((labels.values as unknown[]).slice(15)).toEqual([
       en.tracking.target,
       en.tracking.actual,
       en.tracking.percentMet,
@@ -189,28 +186,24 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
       en.tracking.explanation,
     ]);
 
-    const n = results.findIndex(
-      (r) =>
-        r.indicator === 'IND004' && r.disaggregation.district === 'District 017' && r.disaggregation.sex === 'male',
-    );
-    const r = results[n];
-    const row = ws.getRow(3 + n);
-    expect([row.getCell(1).value, row.getCell(2).value]).toEqual(['IND004', 'District 017 / male']);
-    // Latest: the latest actual against the target pursued.
+    const r = results.find(
+      (x) =>
+        x.indicator === 'IND004' && x.disaggregation.district === 'District 017' && x.disaggregation.sex === 'male',
+    )!;
+    const row = findRow(ws, (x) => x.getCell(1).value === 'IND004' && x.getCell(3).value === 'District 017 / male', 8);
+    // Life of programme of a level: the last target, the expected value, the latest value, % of the last target met.
+    expect(row.getCell(8).value).toBe(r.target!.value);
+    expect(row.getCell(9).value).toBe(r.expected);
     expect(row.getCell(10).value).toBe(r.latest!.value);
-    expect(row.getCell(11).value).toBe('2023-12');
-    expect(row.getCell(12).value).toBe(r.target!.value);
-    expect(row.getCell(13).value).toBe('2025-12');
-    expect(row.getCell(14).value).toBeCloseTo(r.latest!.value / r.target!.value, 12);
-    // 2020-12: the mid-term target, its actual and % met, flagged when more than 10 % away.
+    expect(row.getCell(11).value).toBeCloseTo(r.latest!.value / r.target!.value!, 12);
+    // 2020-12: the mid-term target, its actual and % met, marked when more than 10 % away.
     const mid = r.targets[0];
     const actual = mid.judged_by!.value;
     expect(row.getCell(15).value).toBe(mid.value);
     expect(row.getCell(16).value).toBe(actual);
     expect(row.getCell(17).value).toBeCloseTo(actual / mid.value!, 12);
     const off = Math.abs(actual / mid.value! - 1) > 0.1;
-    expect(row.getCell(17).numFmt.includes('!')).toBe(off);
-    expect(row.getCell(21).value ?? null).toBe(off ? '2020-12' : null);
+    expect(row.getCell(17).numFmt !== '0%').toBe(off);
     // 2025-12 is not due: a target, no actual.
     expect(row.getCell(18).value).toBe(r.target!.value);
     expect(row.getCell(19).value ?? null).toBeNull();
@@ -377,7 +370,7 @@ describe('the size rules at their thresholds', () => {
     expect(six.getWorksheet('Summary')!.rowCount).toBe(9 + 6);
     expect(six.getWorksheet('Summary')!.getCell('A6').value).toBe(en.summary.statusCounts);
     // 12 months and 2 target periods: every period keeps its columns.
-    expect(six.getWorksheet('Tracking table')!.getRow(2).cellCount).toBe(9 + 14 * 3 + 2);
+    expect(six.getWorksheet('Tracking table')!.getRow(7).cellCount).toBe(14 + 14 * 3 + 2);
 
     const eight = buildWorkbook(scalePackFixture({ indicators: 1, districts: 4, months: 12 }));
     const ws8 = eight.getWorksheet('IND001')!;
@@ -387,33 +380,39 @@ describe('the size rules at their thresholds', () => {
     expect(eight.getWorksheet('Summary')!.rowCount).toBe(10 + 1);
   });
 
-  it('keeps every period up to 24, then only those with a target', () => {
-    const periodsOf = (months: number) =>
+  it('keeps every reporting period up to 24, then only those with a target', () => {
+    const layoutOf = (months: number) =>
       trackingLayout(createPackContext(scalePackFixture({ indicators: 1, districts: 1, months })));
-    // 22 months + 2020-12 + 2025-12 = 24 periods.
-    expect(periodsOf(22)).toMatchObject({ targetPeriodsOnly: false, allPeriods: TRACKING_MAX_PERIODS });
-    expect(periodsOf(23)).toMatchObject({ targetPeriodsOnly: true, periods: ['2020-12', '2025-12'], allPeriods: 25 });
+    // 22 months with actuals + 2020-12 and 2025-12 with targets, after as-of = 24 periods.
+    expect(layoutOf(22)).toMatchObject({ targetWindowsOnly: false, allWindows: TRACKING_MAX_PERIODS });
+    const cut = layoutOf(23);
+    expect(cut).toMatchObject({ targetWindowsOnly: true, allWindows: 25 });
+    expect(cut.windows.map((w) => w.id)).toEqual(['2020-12', '2025-12']);
   });
 
   it('keeps the latest due target periods and the next one when there are more than 24', () => {
     const input = scalePackFixture({ indicators: 1, districts: 1, months: 60 });
+    const s = input.data.get('IND001')!.breakdowns[0];
     for (const r of input.doc.results) {
-      r.targets = Array.from({ length: 60 }, (_, i) => ({
-        period: monthPeriod(2019 + Math.floor(i / 12), (i % 12) + 1).id,
-        value: 50,
-        outcome: 'achieved' as const,
-      }));
+      r.targets = s.periods.map((p) => ({ period: p.id, value: 50, outcome: 'achieved' as const }));
       r.targets.push({ period: '2025-12', value: 55, outcome: 'not_due' });
+      r.reporting_periods = s.periods.map((p, i) => ({
+        period: p.id,
+        target: 50,
+        actual: s.values[i],
+        percent_met: s.values[i] / 50,
+        complete: true,
+      }));
     }
     const layout = trackingLayout(createPackContext(input));
-    expect(layout.periods).toHaveLength(TRACKING_MAX_PERIODS);
-    expect(layout.periods[0]).toBe('2022-02');
-    expect(layout.periods.slice(-2)).toEqual(['2023-12', '2025-12']);
-    // The flags still cover every target period, shown or not.
+    expect(layout.windows).toHaveLength(TRACKING_MAX_PERIODS);
+    expect(layout.windows[0].id).toBe('2022-02');
+    expect(layout.windows.slice(-2).map((w) => w.id)).toEqual(['2023-12', '2025-12']);
+    // The marks still cover every reporting period, shown or not.
     const ws = buildWorkbook(input).getWorksheet('Tracking table')!;
-    const labels = ws.getRow(2);
-    const flagged = String(ws.getRow(3).getCell(columnOf(labels, en.tracking.flaggedPeriods)).value);
-    const s = input.data.get('IND001')!.breakdowns[0];
+    const labels = ws.getRow(7);
+    const row = findRow(ws, (x) => x.getCell(1).value === 'IND001', 8);
+    const flagged = String(row.getCell(columnOf(labels, en.tracking.flaggedPeriods)).value);
     const expected = s.periods.filter((_, i) => Math.abs(scaleValue(0, i) / 50 - 1) > 0.1 + 1e-12).map((p) => p.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(flagged).toBe(expected.join(', '));

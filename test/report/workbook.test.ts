@@ -5,6 +5,8 @@ import { buildWorkbook, packSheetNames } from '../../src/report/workbook/build-w
 import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
 import { SheetNames, sanitizeSheetName } from '../../src/report/workbook/sheet-names.js';
 import { beyondTenPercent, percentMet } from '../../src/report/workbook/tracking-sheet.js';
+import { colBreaksXml, columnBreaks } from '../../src/report/workbook/column-breaks.js';
+import { unzipSync } from 'fflate';
 import { valueFormat } from '../../src/report/workbook/styles.js';
 import type { PackInput } from '../../src/report/pack-input.js';
 import { lastColumnUsed, parseRange, rowsTooLow } from './layout-checks.js';
@@ -152,19 +154,41 @@ describe('the Excel progress pack', () => {
     );
   });
 
-  it('lays out the tracking table per period with target, actual and % met, flagging actuals more than 10 % off target', async () => {
-    const wb = await roundTrip(packFixture());
+  it('lays out the tracking table as an IPTT: results framework rows, life of programme, one group per reporting period', async () => {
+    const input = packFixture();
+    const wb = await roundTrip(input);
     const ws = sheet(wb, 'Tracking table');
-    const periods = ws.getRow(1);
-    const labels = ws.getRow(2);
-    // Period columns in time order, each over Target / Actual / % met.
+    expect(ws.getCell('A1').value).toBe(en.tracking.title);
+    expect(ws.getCell('A2').value).toBe(input.program.name);
+    expect(ws.getCell('A3').value).toBe(en.tracking.periodLine('2006', '2025', '2013', 'annual'));
+    const groups = ws.getRow(6);
+    const labels = ws.getRow(7);
+    expect((labels.values as unknown[]).slice(1, 15)).toEqual([
+      en.tracking.number,
+      en.columns.indicator,
+      en.columns.breakdown,
+      en.columns.unit,
+      en.columns.direction,
+      en.columns.baseline,
+      en.columns.baselinePeriod,
+      en.columns.lopTarget,
+      en.columns.targetToDate,
+      en.columns.actualToDate,
+      en.columns.percentOfLop,
+      en.columns.progress,
+      en.columns.status,
+      en.columns.dataAge,
+    ]);
+    expect(groups.getCell(8).value).toBe(en.tracking.lifeOfProgramme);
+    // Reporting periods in time order, each over Target / Actual / % met: the years up to
+    // as-of with a target or an actual, then the later years with a target.
     const periodColumns: Record<string, number> = {};
-    for (let c = 10; c <= labels.cellCount; c += 3) {
-      if (labels.getCell(c).value !== en.tracking.target) break;
-      periodColumns[String(periods.getCell(c).value)] = c;
+    for (let c = 15; labels.getCell(c).value === en.tracking.target; c += 3) {
+      periodColumns[String(groups.getCell(c).value)] = c;
       expect(labels.getCell(c + 1).value).toBe(en.tracking.actual);
       expect(labels.getCell(c + 2).value).toBe(en.tracking.percentMet);
     }
+    const later = (year: string) => `${year}\n(${en.tracking.notYetDue})`;
     expect(Object.keys(periodColumns)).toEqual([
       '2007',
       '2008',
@@ -173,54 +197,134 @@ describe('the Excel progress pack', () => {
       '2011',
       '2012',
       '2013',
-      '2014',
-      '2021',
-      '2025',
+      later('2014'),
+      later('2021'),
+      later('2025'),
     ]);
-    const last = labels.cellCount;
+    const last = 15 + 10 * 3 + 1;
     expect(labels.getCell(last).value).toBe(en.tracking.explanation);
     expect(labels.getCell(last - 1).value).toBe(en.tracking.flaggedPeriods);
 
-    const row = (indicator: string, breakdown: string) =>
-      findRow(ws, (r) => r.number > 2 && r.getCell(1).value === indicator && r.getCell(2).value === breakdown);
+    // Rows in the order of the results framework: each result, then its indicators' rows.
+    const order: string[] = [];
+    ws.eachRow((r, n) => {
+      if (n <= 7 || en.tracking.notes.includes(String(r.getCell(1).value))) return;
+      const first = String(r.getCell(1).value ?? '');
+      if (r.getCell(1).fill && (r.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFD9D9D9')
+        order.push(first);
+      else if (r.getCell(3).value) order.push(`${first} ${r.getCell(3).value}`);
+    });
+    expect(order).toEqual([
+      'Impact · PE-G: Less chronic malnutrition among children under five',
+      'PE-STUNT Total',
+      'PE-STUNT rural',
+      'Outcome · GE-O1: More public money for agriculture',
+      'GE-BUDGET agriculture',
+      'GE-BUDGET health',
+      'Specific objective · ZM-P1: Zambia measures stunting every year',
+      `${LONG_ID} Total`,
+    ]);
 
-    // A decrease: % met = target / actual, 23.5 / 19.5; 19.5 is 17 % below 23.5, so flagged.
+    const row = (indicator: string, breakdown: string) =>
+      findRow(ws, (r) => r.number > 7 && r.getCell(1).value === indicator && r.getCell(3).value === breakdown);
+
+    // Life of programme of a level: its last target (6.4 by 2021), the expected value by its
+    // latest value's date, its latest value, and the share of the last target met (a decrease: 6.4 / 17.5).
     const pe = row('PE-STUNT', 'Total');
+    expect(pe.getCell(2).value).toBe(input.program.indicators[0].name);
+    expect([8, 9, 10].map((c) => pe.getCell(c).value)).toEqual([6.4, 19.0286, 17.5]);
+    expect(pe.getCell(11).value).toBeCloseTo(6.4 / 17.5, 12);
+    expect(pe.getCell(11).numFmt).toBe('0%');
+    expect(pe.getCell(12).value).toBe(1.1614);
+    expect(pe.getCell(13).value).toBe('On track');
+    // A breakdown's row does not repeat the indicator's name.
+    expect(row('PE-STUNT', 'rural').getCell(2).value ?? null).toBeNull();
+
+    // 2011: the target of 23.5 met with 19.5; a decrease, so % met = 23.5 / 19.5 = 121 %:
+    // over-achievement, in its own colour and with ▲.
     const c2011 = periodColumns['2011'];
     expect(pe.getCell(c2011).value).toBe(23.5);
     expect(pe.getCell(c2011 + 1).value).toBe(19.5);
     const met = pe.getCell(c2011 + 2);
     expect(met.type).toBe(ExcelJS.ValueType.Number);
     expect(met.value).toBeCloseTo(23.5 / 19.5, 12);
-    expect(met.numFmt).toContain('%');
-    expect(met.numFmt).toContain('!');
-    expect(met.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(met.numFmt).toBe('0%" ▲"');
+    expect(met.fill).toMatchObject({ fgColor: { argb: 'FFBFE1F5' } });
     expect(pe.getCell(last - 1).value).toBe('2011');
     expect(pe.getCell(last).value ?? null).toBeNull();
-    // Actuals without a target have no % met; targets not yet due have no actual.
+    // An actual without a target has no % met; a target not yet due has no actual.
     expect(pe.getCell(periodColumns['2013'] + 1).value).toBe(17.5);
     expect(pe.getCell(periodColumns['2013'] + 2).value ?? null).toBeNull();
-    expect(pe.getCell(periodColumns['2021']).value).toBe(6.4);
-    expect(pe.getCell(periodColumns['2021'] + 1).value ?? null).toBeNull();
+    expect(pe.getCell(periodColumns[later('2021')]).value).toBe(6.4);
+    expect(pe.getCell(periodColumns[later('2021')] + 1).value ?? null).toBeNull();
 
-    // An increase within 10 %: 121000 against 120000, % met 100.8 %, not flagged.
+    // Within 10 %: 121,000 against 120,000, % met 101 %, not marked.
     const agri = row('GE-BUDGET', 'agriculture');
     const c2012 = periodColumns['2012'];
     expect(agri.getCell(c2012).value).toBe(120000);
     expect(agri.getCell(c2012 + 1).value).toBe(121000);
     expect(agri.getCell(c2012 + 2).value).toBeCloseTo(121000 / 120000, 12);
-    expect(agri.getCell(c2012 + 2).numFmt).toBe('0.0%');
+    expect(agri.getCell(c2012 + 2).numFmt).toBe('0%');
     expect((agri.getCell(c2012 + 2).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
-    expect(agri.getCell(last - 1).value ?? null).toBeNull();
+    // The missed 2013 target: its actual in red with ✗.
+    const c2013 = periodColumns['2013'];
+    expect(agri.getCell(c2013 + 1).value).toBe(98000);
+    expect(agri.getCell(c2013 + 1).fill).toMatchObject({ fgColor: { argb: 'FFD55E00' } });
+    expect(agri.getCell(c2013 + 2).value).toBeCloseTo(98000 / 130000, 12);
+    expect(agri.getCell(c2013 + 2).numFmt).toBe('0%" ✗"');
+    expect(agri.getCell(last - 1).value).toBe('2013');
+    expect(agri.getCell(periodColumns[later('2014')]).value).toBe(150000);
 
-    // 70000 against 60000: 16.7 % above, flagged.
+    // 70,000 against 60,000: 17 % beyond.
     const health = row('GE-BUDGET', 'health');
     expect(health.getCell(c2012 + 2).value).toBeCloseTo(70000 / 60000, 12);
-    expect(health.getCell(c2012 + 2).numFmt).toContain('!');
+    expect(health.getCell(c2012 + 2).numFmt).toBe('0%" ▲"');
     expect(health.getCell(last - 1).value).toBe('2012');
 
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 2 });
+    // Frozen headers and identifying columns, repeated on every printed page.
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7, xSplit: 3 });
+    expect(ws.pageSetup.printTitlesRow).toBe('6:7');
+    expect(ws.pageSetup.printTitlesColumn).toBe('A:C');
     expect(ws.autoFilter).toBeTruthy();
+  });
+
+  it('prints a wide tracking table at a readable scale, breaking pages between whole period groups', async () => {
+    const built = buildWorkbook(packFixture());
+    const ws = built.getWorksheet('Tracking table');
+    if (!ws) throw new Error('no tracking table');
+    expect(ws.pageSetup.fitToPage).toBe(false);
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(55);
+    const breaks = columnBreaks(ws);
+    // The first page ends after the life-of-programme group; then each break ends a period group.
+    expect(breaks[0]).toBe(14);
+    for (const b of breaks.slice(1)) expect((b - 14) % 3).toBe(0);
+    // Written into the sheet's part of the file.
+    const parts = unzipSync(new Uint8Array(await packageWorkbook(built, built.created)));
+    const xml = Buffer.from(parts[`xl/worksheets/sheet${ws.id}.xml`]).toString('utf8');
+    expect(xml).toContain(colBreaksXml(breaks));
+    expect(xml.indexOf('<colBreaks')).toBeGreaterThan(xml.indexOf('</headerFooter>'));
+  });
+
+  it("marks an incomplete window of a flow, and shows a flow's life-of-programme figures as the assessment gives them", async () => {
+    const input = packFixture();
+    const ind = input.program.indicators[1];
+    input.program.indicators[1] = { ...ind, accumulation: 'sum' };
+    const r = input.doc.results[3];
+    Object.assign(r, { lop_target: 400000, target_to_date: 180000, actual_to_date: 195000.5, percent_of_lop: 0.4875 });
+    r.reporting_periods = [
+      { period: '2013', target: null, actual: 75000.5, percent_met: null, complete: false, missing: ['2013-12'] },
+    ];
+    const wb = await roundTrip(input);
+    const ws = sheet(wb, 'Tracking table');
+    const health = findRow(ws, (x) => x.number > 7 && x.getCell(3).value === 'health');
+    expect([8, 9, 10, 11].map((c) => health.getCell(c).value)).toEqual([400000, 180000, 195000.5, 0.4875]);
+    const labels = ws.getRow(7);
+    let c2013 = 0;
+    for (let c = 15; c < 50; c += 3) if (ws.getRow(6).getCell(c).value === '2013') c2013 = c;
+    expect(labels.getCell(c2013 + 1).value).toBe(en.tracking.actual);
+    expect(health.getCell(c2013 + 1).value).toBe(75000.5);
+    expect(health.getCell(c2013 + 1).numFmt).toBe('#,##0" *"');
+    expect(health.getCell(c2013 + 1).font?.italic).toBe(true);
   });
 
   it('decides the 10 % variance without binary noise and computes % met as TolaData does', () => {
@@ -579,15 +683,19 @@ describe('the Excel progress pack', () => {
     expect(await dump()).toEqual(await dump());
   });
 
-  it('prints every sheet on A4 one page wide, with the programme and as-of in the header and page numbers in the footer', async () => {
+  it('prints every sheet on A4 (one page wide but the tracking table), with the programme and as-of in the header and page numbers in the footer', async () => {
     for (const locale of ['en', 'es'] as const) {
       const input = packFixture(locale);
       const wb = await roundTrip(input);
       const m = reportMessages[locale];
       for (const ws of wb.worksheets) {
         expect(ws.pageSetup.paperSize, ws.name).toBe(9);
-        expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
-        expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+        // Every sheet one page wide, but the tracking table: at a fixed scale across pages.
+        if (ws.name === m.sheets.tracking) expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(55);
+        else {
+          expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
+          expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+        }
         expect(ws.pageSetup.printArea, ws.name).toMatch(/^A1:[A-Z]+\d+$/);
         expect(ws.headerFooter.oddHeader, ws.name).toContain(input.program.name);
         expect(ws.headerFooter.oddHeader, ws.name).toContain(m.page.asOf('2013'));
@@ -659,9 +767,18 @@ describe('the Excel progress pack', () => {
     expect(pe.getCell(columnOf(header, 'Línea de base')).type).toBe(ExcelJS.ValueType.Number);
     expect(pe.getCell(1).value).toBe('Impacto');
     const tracking = sheet(wb, 'Tabla de seguimiento');
-    expect(tracking.getRow(2).getCell(10).value).toBe('Meta');
-    expect(tracking.getRow(2).getCell(11).value).toBe('Real');
-    expect(tracking.getRow(2).getCell(12).value).toBe('% cumplido');
+    expect(tracking.getCell('A1').value).toBe('Tabla de seguimiento del desempeño de los indicadores');
+    expect(tracking.getRow(6).getCell(8).value).toBe('Vida del programa');
+    expect(tracking.getRow(7).getCell(8).value).toBe('Meta de vida del programa');
+    expect(tracking.getRow(7).getCell(15).value).toBe('Meta');
+    expect(tracking.getRow(7).getCell(16).value).toBe('Real');
+    expect(tracking.getRow(7).getCell(17).value).toBe('% cumplido');
+    expect(
+      findRow(
+        tracking,
+        (r) => r.getCell(1).value === 'Impacto · PE-G: Less chronic malnutrition among children under five',
+      ).number,
+    ).toBeGreaterThan(7);
     const smart = sheet(wb, 'Revisión SMART');
     expect(smart.getRow(2).getCell(3).value).toBe('Específico');
     expect(smart.getRow(2).getCell(5).value).toBe('Cumple');

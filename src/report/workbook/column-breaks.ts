@@ -4,7 +4,9 @@
 // column breaks are added to the sheet's XML when the workbook is packaged
 // (xlsx-package.ts), as OOXML places them: `<colBreaks>` after the header and footer.
 import type ExcelJS from 'exceljs';
-import type { XlsxParts } from './xlsx-package.js';
+
+/** The parts of the workbook's zip by path (xlsx-package.ts). */
+type XlsxParts = Map<string, Uint8Array>;
 
 const breaksOf = new WeakMap<ExcelJS.Worksheet, number[]>();
 
