@@ -16,12 +16,13 @@ export interface DataAge {
   years: number | null;
   stale: boolean;
   /** The gap beyond which the series is stale, as a date offset (for messages). */
-  limit: { months: number } | { years: number };
+  limit: { weeks: number } | { months: number } | { years: number };
 }
 
 /** A survey round spanning years, or an irregular series, is judged by the survey rule. */
 export function staleLimit(frequency: Frequency, latest: Period | undefined): DataAge['limit'] {
   if (frequency === 'irregular' || latest?.kind === 'multi-year') return { years: SURVEY_STALE_YEARS };
+  if (frequency === 'weekly') return { weeks: STALE_STEPS };
   const months = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 }[frequency];
   return { months: STALE_STEPS * months };
 }
@@ -42,6 +43,12 @@ function plusMonths([y, m, d]: [number, number, number], months: number): [numbe
   return [year, month, Math.min(d, last)];
 }
 
+/** A date some days later. */
+function plusDays([y, m, d]: [number, number, number], days: number): [number, number, number] {
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+}
+
 const later = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 export function dataAge(latest: Period | undefined, asOf: Period, frequency: Frequency): DataAge {
@@ -49,7 +56,9 @@ export function dataAge(latest: Period | undefined, asOf: Period, frequency: Fre
   if (!latest) return { years: null, stale: false, limit };
   const years = Math.max(0, Math.round((asOf.endYear - latest.endYear) * 100) / 100);
   // Stale when the end of as-of lies after the end of the latest period plus the limit.
-  const months = 'years' in limit ? limit.years * 12 : limit.months;
-  const staleAfter = plusMonths(dayAfter(latest.end), months);
+  const staleAfter =
+    'weeks' in limit
+      ? plusDays(dayAfter(latest.end), 7 * limit.weeks)
+      : plusMonths(dayAfter(latest.end), 'years' in limit ? limit.years * 12 : limit.months);
   return { years, stale: later(dayAfter(asOf.end), staleAfter) > 0, limit };
 }

@@ -83,7 +83,12 @@ export function setDataAge(base: ResultFrame, latest: ObservedPoint | undefined,
   base.stale = age.stale;
   if (age.stale && latest && age.years !== null) {
     const m = assessMessages[localeOf(ctx)];
-    const limit = 'years' in age.limit ? m.staleLimitYears(age.limit.years) : m.staleLimitMonths(age.limit.months);
+    const limit =
+      'years' in age.limit
+        ? m.staleLimitYears(age.limit.years)
+        : 'weeks' in age.limit
+          ? m.staleLimitWeeks(age.limit.weeks)
+          : m.staleLimitMonths(age.limit.months);
     base.notes.push(m.stale(latest.period, age.years, ctx.asOf.id, limit));
   }
 }

@@ -2,7 +2,8 @@
 // Measurable, Achievable, Realistic, Time-bound): per indicator and target, each letter
 // with its findings and the evidence behind them. Pure: reads the workspace, writes nothing.
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
-import { formatSmartNumber, smartMessages, type SmartMessages } from '../messages/smart.js';
+import { formatNumber, indicatorDecimals } from '../messages/format-number.js';
+import { smartMessages, type SmartMessages } from '../messages/smart.js';
 import { comparePeriods, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { Locale } from '../spec/schema.js';
@@ -101,7 +102,6 @@ function reviewIndicator(
   locale: Locale,
 ): SmartIndicatorReview {
   const m = smartMessages[locale];
-  const num = (x: number) => formatSmartNumber(x, locale, 3);
   const d = data.get(ind.id);
   const series = d?.headline ?? d?.breakdowns[0];
   const endOfTime: Period =
@@ -109,6 +109,14 @@ function reviewIndicator(
   const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
   const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed);
   const dir = ind.direction === 'increase' ? 1 : -1;
+  // Values are written as everywhere else (the indicator's decimals); paces and ratios with up to three.
+  const targetValues = ind.targets.flatMap((t) => {
+    const r = resolveTarget(t, baseline.point?.value, ind.unit);
+    return 'target' in r ? [r.target.value] : [];
+  });
+  const decimals = indicatorDecimals(ind.unit, [...observed.map((o) => o.value), ...targetValues]);
+  const value = (x: number) => formatNumber(x, locale, { decimals });
+  const num = (x: number) => formatNumber(x, locale, { maxDecimals: 3 });
 
   // S: a definition that says what is counted, a unit, a direction.
   const S: SmartFinding[] = [];
@@ -144,7 +152,11 @@ function reviewIndicator(
   else
     M.push({
       status: 'pass',
-      text: m.baselineOk(baseline.point.period, baseline.point.value, baseline.point.source ?? baseline.point.from),
+      text: m.baselineOk(
+        baseline.point.period,
+        value(baseline.point.value),
+        baseline.point.source ?? baseline.point.from,
+      ),
       evidence: { period: baseline.point.period, value: baseline.point.value },
     });
   if (!ind.targets.length) M.push({ status: 'fail', text: m.noTargets() });
@@ -163,7 +175,7 @@ function reviewIndicator(
     if (ind.unit === 'percent' && (target.value < 0 || target.value > 100)) {
       A.push({
         status: 'fail',
-        text: m.impossiblePercent(target.period, target.value),
+        text: m.impossiblePercent(target.period, value(target.value)),
         target: target.period,
         evidence: { target: target.value },
       });
@@ -200,7 +212,7 @@ function reviewIndicator(
     if (needed <= 0) {
       A.push({
         status: 'warn',
-        text: m.alreadyMet(target.period, target.value, baseline.point.value),
+        text: m.alreadyMet(target.period, value(target.value), value(baseline.point.value)),
         target: target.period,
         evidence,
       });

@@ -35,9 +35,10 @@ export function renderUsage(): string {
     'Usage:',
     ...lines,
     '',
-    '--program defaults to indicators/program.yaml; paths inside it are relative to the',
-    'directory mel runs in. `mel COMMAND --help` shows one command. Exit codes: 0 ok,',
-    '1 the input has errors, 2 usage error.',
+    '--program defaults to indicators/program.yaml. Paths inside it are relative to the',
+    "programme's root (the folder that holds its indicators/ folder), so mel runs from any",
+    'directory. `mel COMMAND --help` shows one command. Exit codes: 0 ok, 1 the input has',
+    'errors, 2 usage error.',
     '',
   ].join('\n');
 }

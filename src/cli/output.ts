@@ -1,4 +1,5 @@
 // Printing: issues to stderr, results to stdout; colour only on a terminal.
+import { posix, relative, sep } from 'node:path';
 import { formatIssue, type Issue } from '../spec/issues.js';
 
 export interface Output {
@@ -21,9 +22,16 @@ export const processOutput: Output = {
   errIsTTY: Boolean(process.stderr.isTTY),
 };
 
+/**
+ * The folder issue paths are printed from: issues name files relative to the programme's
+ * root, and a user running mel elsewhere (`--program ~/prog/indicators/program.yaml`)
+ * finds them from where they are. Empty when mel runs at the root.
+ */
+export const issueBase = (cwd: string, root: string) => relative(cwd, root).split(sep).join('/');
+
 /** Prints every issue, sorted, and a count line. Returns true when any is an error. */
-export function printIssues(issues: readonly Issue[], output: Output): boolean {
-  for (const i of issues) output.err(formatIssue(i));
+export function printIssues(issues: readonly Issue[], output: Output, base = ''): boolean {
+  for (const i of issues) output.err(formatIssue(base ? { ...i, file: posix.join(base, i.file) } : i));
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   if (errors)

@@ -1,14 +1,20 @@
 // Binds an indicator's `series: { data, match }` to the series of its data source: the
 // rows it matches, broken down by the source's other disaggregation columns, with the
 // headline taken from the row the data marks as the total (never a mean of breakdowns).
+//
+// A match that leaves the indicator column out matches the indicator's own id when the
+// file has that code (a single-indicator file with `indicator:` carries one code). A
+// breakdown the file's format implied (an SDMX dimension) that holds one value among the
+// matched series is no breakdown: FREQ = A in every row breaks nothing down.
 import { specMessages } from '../messages/spec.js';
 import type { Issue } from '../spec/issues.js';
 import { issueError, issueWarning } from '../spec/issues.js';
 import type { Indicator } from '../spec/model.js';
 import type { DataSource } from '../spec/schema.js';
-import { closestName } from '../spec/suggest.js';
+import * as dataMsg from '../messages/data.js';
+import { closestName, closestNames } from '../spec/suggest.js';
 import type { BreakdownSeries, IndicatorData } from './indicator-data.js';
-import { dimsKey } from './indicator-data.js';
+import { dimsKey, dimsLabel } from './indicator-data.js';
 import type { LoadedTable, Series } from './series.js';
 
 /** Values that mark a headline total row when a data source names none. */
@@ -21,6 +27,8 @@ export const defaultTotalMarkers = [
   'todas',
   'both sexes',
   'ambos sexos',
+  '_t', // SDMX: total
+  '_z', // SDMX: not applicable
 ];
 
 export function totalMarkersOf(source: DataSource, column: string): Set<string> {
@@ -30,9 +38,8 @@ export function totalMarkersOf(source: DataSource, column: string): Set<string> 
 }
 
 /** The file column an indicator's match key refers to (`indicator` means the indicator column). */
-export function matchColumnOf(key: string, source: DataSource, columns: readonly string[]): string {
+export function matchColumnOf(key: string, indicatorColumn: string, columns: readonly string[]): string {
   if (columns.includes(key)) return key;
-  const indicatorColumn = source.columns?.indicator ?? 'indicator';
   if (key === 'indicator') return indicatorColumn;
   return key;
 }
@@ -54,6 +61,15 @@ export class SeriesIndex {
   candidates(code: string | undefined): readonly Series[] {
     return code === undefined ? this.table.series : (this.byCode.get(code) ?? []);
   }
+  /** True when some series has this indicator code. */
+  hasCode(code: string): boolean {
+    return this.byCode.has(code);
+  }
+  /** The distinct values of a key column, in order of appearance. */
+  valuesOf(column: string): string[] {
+    if (column === this.indicatorColumn) return [...this.byCode.keys()];
+    return [...new Set(this.table.series.map((s) => s.keys[column] ?? ''))];
+  }
 }
 
 export interface BindContext {
@@ -66,12 +82,12 @@ export interface BindContext {
 export function bindSeries({ indicator, source, index }: BindContext): { data: IndicatorData; issues: Issue[] } {
   const issues: Issue[] = [];
   const table = index.table;
-  const match = indicator.series!.match;
+  const match = indicator.series?.match ?? {};
   const columns = table.keyColumns;
   const at = indicator.lineOf('series');
   const resolved: [string, string][] = [];
   for (const [key, value] of Object.entries(match)) {
-    const column = matchColumnOf(key, source, columns);
+    const column = matchColumnOf(key, index.indicatorColumn, columns);
     if (!columns.includes(column)) {
       issues.push(
         issueError(
@@ -85,15 +101,23 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
   const empty: IndicatorData = { indicatorId: indicator.id, breakdowns: [] };
   if (issues.length) return { data: empty, issues };
 
+  // A match without the indicator column: the indicator's own id, when the file has it.
+  if (!resolved.some(([c]) => c === index.indicatorColumn) && index.hasCode(indicator.id))
+    resolved.push([index.indicatorColumn, indicator.id]);
   const code = resolved.find(([c]) => c === index.indicatorColumn)?.[1];
   const matched = index.candidates(code).filter((s) => resolved.every(([c, v]) => (s.keys[c] ?? '').trim() === v));
   if (matched.length === 0) {
-    issues.push(issueError(indicator.file, specMessages.noMatchingRows(indicator.id, source.id, match), at));
+    issues.push(issueError(indicator.file, noMatchMessage(indicator.id, source.id, resolved, index), at));
     return { data: empty, issues };
   }
 
   const matchedColumns = new Set(resolved.map(([c]) => c));
-  const breakdownColumns = source.disaggregations.filter((c) => !matchedColumns.has(c));
+  // Implied breakdowns holding one value among the matched series break nothing down.
+  const implied = new Set(table.impliedDisaggregations ?? []);
+  const breakdownColumns = table.disaggregations.filter(
+    (c) => !matchedColumns.has(c) && !(implied.has(c) && new Set(matched.map((s) => s.keys[c] ?? '')).size === 1),
+  );
+  for (const c of table.disaggregations) if (!breakdownColumns.includes(c)) matchedColumns.add(c);
   const markers = new Map(breakdownColumns.map((c) => [c, totalMarkersOf(source, c)]));
 
   const byDims = new Map<string, { dims: Record<string, string>; series: Series; isTotalRow: boolean }>();
@@ -102,7 +126,7 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
     let anyTotal = false;
     for (const c of breakdownColumns) {
       const v = (s.keys[c] ?? '').trim();
-      if (v === '' || markers.get(c)!.has(v.toLowerCase())) anyTotal = true;
+      if (v === '' || markers.get(c)?.has(v.toLowerCase())) anyTotal = true;
       else dims[c] = v;
     }
     const key = dimsKey(dims);
@@ -140,7 +164,47 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
   if (!headline && breakdowns.length && !indicator.aggregate) {
     issues.push(issueWarning(indicator.file, specMessages.noHeadlineTotal(indicator.id, breakdownColumns), at));
   }
+  const bound = headline ? [headline, ...breakdowns] : breakdowns;
+  const empties = bound.filter((b) => !b.values.some((v) => !Number.isNaN(v)));
+  if (empties.length)
+    issues.push(
+      issueWarning(
+        indicator.file,
+        specMessages.seriesWithoutValues(
+          indicator.id,
+          source.id,
+          empties.map((b) => dimsLabel(b.dims)),
+          bound.length,
+        ),
+        at,
+      ),
+    );
+  if (indicator.frequency !== 'irregular' && bound.some((b) => b.periods.some((p) => p.kind === 'day')))
+    issues.push(issueWarning(indicator.file, specMessages.daysNotMapped(indicator.id, indicator.frequency), at));
   return { data: { indicatorId: indicator.id, headline, breakdowns }, issues };
+}
+
+/** No series matches: say which match value the file does not hold, and its closest values. */
+function noMatchMessage(
+  id: string,
+  sourceId: string,
+  resolved: readonly [string, string][],
+  index: SeriesIndex,
+): string {
+  for (const [column, value] of resolved) {
+    const values = index.valuesOf(column);
+    if (values.includes(value)) continue;
+    return specMessages.noMatchingValue(
+      id,
+      sourceId,
+      column,
+      value,
+      closestNames(value, values),
+      values.length,
+      closestName(value, values),
+    );
+  }
+  return specMessages.noMatchingRows(id, sourceId, Object.fromEntries(resolved));
 }
 
 function toBreakdown(
@@ -149,13 +213,14 @@ function toBreakdown(
   file: string,
   origin: BreakdownSeries['origin'],
 ): BreakdownSeries {
-  const missingReasons = Array.from(s.values, (v) =>
-    Number.isNaN(v) ? 'the file marks this value as missing' : undefined,
+  const missingReasons = Array.from(s.values, (v, i) =>
+    Number.isNaN(v) ? dataMsg.missingValueReason(s.notes?.[i]) : undefined,
   );
   return {
     dims,
     periods: [...s.periods],
     values: s.values,
+    ...(s.notes ? { notes: [...s.notes] } : {}),
     lines: s.lines,
     sources: [...s.sources],
     missingReasons,

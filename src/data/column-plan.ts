@@ -1,17 +1,28 @@
-// Where the configured columns are in a file's header row, for both layouts:
+// Where the configured columns are in a file's header row, for the three layouts:
 //
-//   long:  one row per point: indicator, period, value, the key columns, source, note
-//   wide:  one row per series, one column per period (World Bank downloads); the id
-//          columns describe the series and every other header must read as a period
+//   long:          one row per point: indicator, period, value, the key columns, source, note
+//   wide:          one row per series, one column per period (World Bank downloads); the id
+//                  columns describe the series and every other header must read as a period
+//   periods-rows:  one row per period, one column per series (a DHIS2 or Excel pivot): the
+//                  period column and the id columns, and every other column is a series
+//                  whose header is its indicator code (or, with `indicator:`, the value of
+//                  the one disaggregation the file has no column for)
 //
 // Headers are matched NFC-normalised and trimmed, the exact name first, else the same
 // name in any case: spreadsheets change neither, people retyping headers change both.
+// A data source with `indicator:` (one file, one indicator) has no indicator column: the
+// reader appends the code to every record as a field after the last one.
 import * as msg from '../messages/data.js';
 import { parsePeriod, type Frequency } from '../periods/period.js';
-import { issueError, issueWarning, type Issue } from '../spec/issues.js';
 import type { DataSource } from '../spec/schema.js';
 import { closestName } from '../spec/suggest.js';
 import { periodTextOfHeader } from './resolve-periods.js';
+
+export type Layout = 'long' | 'wide' | 'periods-rows';
+
+/** The layout of the records a data source's reader sees. */
+export const layoutOf = (source: DataSource): Layout =>
+  source.format !== 'wide' ? 'long' : source.periods === 'rows' ? 'periods-rows' : 'wide';
 
 /** A wide file's column whose header is a period. */
 export interface PeriodColumn {
@@ -19,28 +30,47 @@ export interface PeriodColumn {
   readonly text: string;
 }
 
+/** A periods-rows file's column that is one series. */
+export interface SeriesColumn {
+  readonly field: number;
+  readonly header: string;
+}
+
 /** Where each configured column is in the file (0-based fields; -1 when absent). */
 export interface ColumnPlan {
+  readonly layout: Layout;
   readonly headerLine: number;
-  /** Header names, NFC-normalised and trimmed. */
+  /** Header names, NFC-normalised and trimmed (an empty cell named by its letter in a workbook). */
   readonly headers: readonly string[];
   readonly width: number;
+  /** The indicator column; `width` when the data source names its one indicator (`indicator:`). */
   readonly indicator: number;
+  /** The code every record carries when the data source names its one indicator. */
+  readonly constantIndicator?: string;
   /** Key columns in file order: their fields and the names the configuration gives them. */
   readonly keyFields: readonly number[];
   readonly keyNames: readonly string[];
   readonly source: number;
   readonly note: number;
-  /** Long layout only. */
+  /** Long and periods-rows layouts. */
   readonly period: number;
+  /** Long layout only. */
   readonly value: number;
   /** Wide layout only. */
   readonly periodColumns: readonly PeriodColumn[];
+  /** Periods-rows layout only: the series columns, and the key their header is the value of. */
+  readonly seriesColumns: readonly SeriesColumn[];
+  readonly columnKeyName: string;
+  /** A record shorter than the header is complete when it reaches this field: the rest are empty. */
+  readonly lastNeededField: number;
 }
 
 export interface HeaderAttempt {
   plan?: ColumnPlan;
-  issues: Issue[];
+  issues: { message: string; line: number; field?: number }[];
+  /** How far the row is from a header: required columns missing, then fewer named cells. */
+  readonly missingRequired: number;
+  readonly named: number;
 }
 
 /** What besides the data source decides the plan (a subset of ReadTableOptions). */
@@ -48,7 +78,12 @@ export interface PlanContext {
   readonly fiscalYearStart: number;
   readonly matchColumns: readonly string[];
   readonly frequencyHint?: Frequency;
+  /** A workbook names a column whose header cell is empty by its letter (`H`). */
+  readonly emptyHeaderName?: (field: number) => string;
 }
+
+/** A header problem; the reader turns it into an issue at its place. */
+export type PlanIssue = HeaderAttempt['issues'][number] & { severity: 'error' | 'warning' };
 
 const cleanHeader = (name: string) => name.normalize('NFC').trim();
 
@@ -71,65 +106,109 @@ export function planColumns(
   headerLine: number,
   source: DataSource,
   context: PlanContext,
-): HeaderAttempt {
-  const headers = fields.map(cleanHeader);
-  const named = headers.filter((h) => h !== '');
-  const issues: Issue[] = [];
-  let fatal = false;
+): HeaderAttempt & { issues: PlanIssue[] } {
+  const headers = fields.map((f, i) => {
+    const h = cleanHeader(f);
+    return h === '' && context.emptyHeaderName ? context.emptyHeaderName(i) : h;
+  });
+  const named = headers.filter((h, i) => h !== '' && cleanHeader(fields[i]) !== '');
+  const issues: PlanIssue[] = [];
+  let missingRequired = 0;
+  const error = (message: string, field?: number) =>
+    issues.push({ severity: 'error', message, line: headerLine, field });
   const column = (name: string, role: msg.ColumnRole, required: boolean): number => {
     const at = findColumn(headers, name);
     if (at < 0) {
-      issues.push(issueError(source.file, msg.missingColumn(name, role, named, closestName(name, named)), headerLine));
-      fatal ||= required;
+      error(msg.missingColumn(name, role, named, closestName(name, named)));
+      if (required) missingRequired++;
     }
     return at;
   };
-  const wide = source.format === 'wide';
+  const layout = layoutOf(source);
+  const width = fields.length;
   const indicatorName = source.columns?.indicator ?? 'indicator';
-  const indicator = column(indicatorName, 'indicator', true);
-  const period = wide ? -1 : column(source.columns?.period ?? 'period', 'period', true);
-  const value = wide ? -1 : column(source.columns?.value ?? 'value', 'value', true);
-  const idFields = wide ? (source.id_columns ?? []).map((c) => column(c, 'id', true)) : [];
-  const keyed = new Map<string, number>([[indicatorName, indicator]]);
-  for (const d of source.disaggregations) if (!keyed.has(d)) keyed.set(d, column(d, 'disaggregation', false));
-  for (const m of context.matchColumns) if (!keyed.has(m)) keyed.set(m, column(m, 'match', false));
+  const constant = source.indicator;
+  const disaggregations = source.disaggregations ?? [];
+
+  // The column whose header names each series (periods-rows): the indicator code, or with
+  // `indicator:`, the disaggregation the file has no column for.
+  let columnKeyName = indicatorName;
+  if (layout === 'periods-rows' && constant !== undefined) {
+    const notInFile = disaggregations.filter((d) => findColumn(headers, d) < 0);
+    columnKeyName = notInFile[0] ?? '';
+    if (columnKeyName === '') {
+      error(msg.noColumnDimension(constant));
+      missingRequired++;
+    }
+  }
+
+  const indicator =
+    constant !== undefined ? width : layout === 'periods-rows' ? -1 : column(indicatorName, 'indicator', true);
+  const period = layout === 'wide' ? -1 : column(source.columns?.period ?? 'period', 'period', true);
+  const value = layout === 'long' ? column(source.columns?.value ?? 'value', 'value', true) : -1;
+  const idFields = layout === 'long' ? [] : (source.id_columns ?? []).map((c) => column(c, 'id', true));
+  const keyed = new Map<string, number>();
+  if (indicator >= 0) keyed.set(indicatorName, indicator);
+  for (const d of disaggregations)
+    if (!keyed.has(d) && d !== columnKeyName) keyed.set(d, column(d, 'disaggregation', false));
+  for (const m of context.matchColumns)
+    if (!keyed.has(m) && m !== columnKeyName) keyed.set(m, column(m, 'match', false));
   // FORMAT.md's long layout: `indicator,period,value[,<disaggregations>][,source][,note]`:
   // columns named source and note are read without being configured.
   const sourceField = source.columns?.source
     ? column(source.columns.source, 'source', false)
     : findColumn(headers, 'source');
   const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : findColumn(headers, 'note');
-  if (fatal) return { issues };
+  const attempt = { issues, missingRequired, named: named.length };
+  if (missingRequired > 0) return attempt;
 
   const keys = [...keyed].filter(([, f]) => f >= 0).sort((a, b) => a[1] - b[1]);
+  const keyFields = keys.map(([, f]) => f);
+  const taken = new Set([...idFields, ...keyFields, period, sourceField, noteField]);
   const periodColumns: PeriodColumn[] = [];
-  if (wide) {
-    const taken = new Set([...idFields, ...keys.map(([, f]) => f), sourceField, noteField]);
+  const seriesColumns: SeriesColumn[] = [];
+  if (layout === 'wide') {
     const periodContext = { fiscalYearStart: context.fiscalYearStart, frequency: context.frequencyHint };
     for (let f = 0; f < headers.length; f++) {
       if (taken.has(f) || headers[f] === '') continue; // an empty header: the trailing delimiter World Bank files have
       const text = periodTextOfHeader(headers[f]);
       if (parsePeriod(text, periodContext).ok) periodColumns.push({ field: f, text });
       else if (source.id_columns)
-        issues.push(issueWarning(source.file, msg.ignoredWideColumn(headers[f]), headerLine, f + 1));
+        issues.push({ severity: 'warning', message: msg.ignoredWideColumn(headers[f]), line: headerLine, field: f });
     }
-    if (periodColumns.length === 0)
-      return { issues: [...issues, issueError(source.file, msg.noPeriodColumns(named), headerLine)] };
+    if (periodColumns.length === 0) {
+      error(msg.noPeriodColumns(named));
+      return { ...attempt, missingRequired: 1 };
+    }
   }
+  if (layout === 'periods-rows') {
+    for (let f = 0; f < headers.length; f++)
+      if (!taken.has(f) && headers[f] !== '') seriesColumns.push({ field: f, header: headers[f] });
+    if (seriesColumns.length === 0) {
+      error(msg.noSeriesColumns(headers[period]));
+      return { ...attempt, missingRequired: 1 };
+    }
+  }
+  const needed = [...keyFields, period, value].filter((f) => f >= 0 && f < width);
   return {
+    ...attempt,
     plan: {
+      layout,
       headerLine,
       headers,
-      width: fields.length,
+      width,
       indicator,
-      keyFields: keys.map(([, f]) => f),
+      constantIndicator: constant,
+      keyFields,
       keyNames: keys.map(([name]) => name),
       source: sourceField,
       note: noteField,
       period,
       value,
       periodColumns,
+      seriesColumns,
+      columnKeyName,
+      lastNeededField: needed.length ? Math.max(...needed) : 0,
     },
-    issues,
   };
 }

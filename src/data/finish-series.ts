@@ -10,6 +10,7 @@
 // Periods are resolved here, not while reading, because the YYYY-MM rule needs every
 // period text of the file (resolve-periods.ts).
 import * as msg from '../messages/data.js';
+import type { DateOrder } from '../periods/calendar-text.js';
 import type { Frequency, Period } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
 import type { ColumnPlan } from './column-plan.js';
@@ -33,6 +34,13 @@ export interface PointsRead {
   readonly log: IssueLog;
   readonly fiscalYearStart: number;
   readonly frequencyHint?: Frequency;
+  /** The data source's `dates:`, and whether the file's cells are a workbook's (Excel serial dates). */
+  readonly dates?: DateOrder;
+  readonly serialDates?: boolean;
+  /** Say how 01/02/2024 was read when nothing in the file shows the order. */
+  readonly warnAmbiguousDates?: boolean;
+  /** Whether some indicator uses a series (its problems are errors, else counted warnings). */
+  readonly isUsed?: (seriesId: number) => boolean;
 }
 
 /** Every series of the file, in order of first appearance; unreadable periods and repeats go to `read.log`. */
@@ -40,11 +48,17 @@ export function finishSeries(read: PointsRead): Series[] {
   const resolved = resolvePeriods(read.periodTexts, {
     fiscalYearStart: read.fiscalYearStart,
     frequency: read.frequencyHint,
+    dates: read.dates,
+    serialDates: read.serialDates,
   });
+  if (resolved.ambiguousDate && read.warnAmbiguousDates)
+    read.log.at('warning', msg.ambiguousDates(resolved.ambiguousDate), read.plan.headerLine, read.plan.period);
   const texts = read.texts.map((t) => t.trim() || undefined);
   const { order, start } = read.store.bySeries(read.seriesKeys.length);
   const finisher = new SeriesFinisher(read, resolved, texts);
-  return read.seriesKeys.map((keys, s) => finisher.series(keys, order.subarray(start[s], start[s + 1])));
+  return read.seriesKeys.map((keys, s) =>
+    finisher.series(keys, order.subarray(start[s], start[s + 1]), read.isUsed?.(s) ?? true),
+  );
 }
 
 class SeriesFinisher {
@@ -59,7 +73,7 @@ class SeriesFinisher {
    * One series from its points (`points`: indices into the store, in file order, reordered
    * in place): sorted by period, with the `duplicates` policy applied to repeated periods.
    */
-  series(keys: Record<string, string>, points: Int32Array): Series {
+  series(keys: Record<string, string>, points: Int32Array, used: boolean): Series {
     const { plan: p, store, source, log } = this.read;
     const resolved = this.resolved;
     const texts = this.texts;
@@ -73,8 +87,21 @@ class SeriesFinisher {
       if (periods[id]) points[n++] = i;
       else {
         const text = this.read.periodTexts[id];
-        log.row('period', 'error', store.lines[i], p.period + 1, () =>
-          msg.unreadablePeriod(text.trim(), p.headers[p.period], resolved.reasons[id]!),
+        const field = this.periodColumnOf(id);
+        log.row(
+          'period',
+          'error',
+          store.lines[i],
+          field,
+          (first) =>
+            msg.unreadablePeriod(
+              text.trim(),
+              p.headers[field] ?? '',
+              resolved.reasons[id] ?? '',
+              resolved.unknownForms[id],
+              first,
+            ),
+          used,
         );
       }
     }
@@ -102,11 +129,11 @@ class SeriesFinisher {
       values: new Float64Array(distinct),
       lines: new Int32Array(distinct),
       sources: new Array<string | undefined>(distinct),
-      notes: p.note >= 0 ? new Array<string | undefined>(distinct) : undefined,
+      notes: store.noteIds ? new Array<string | undefined>(distinct) : undefined,
     };
     let o = 0;
     const emit = (i: number, value = store.values[i], source = sourceOf(i), note = noteOf(i)) => {
-      out.periods[o] = periods[store.periodIds[i]]!;
+      out.periods[o] = periods[store.periodIds[i]] as Period;
       out.values[o] = value;
       out.lines[o] = store.lines[i];
       out.sources[o] = source;
@@ -144,10 +171,15 @@ class SeriesFinisher {
         case 'error': {
           const first = group[0];
           emit(first);
-          const period = periods[store.periodIds[first]]!.id;
+          const period = (periods[store.periodIds[first]] as Period).id;
           for (const i of group.slice(1)) {
-            log.row('duplicate', 'error', store.lines[i], this.periodColumnOf(store.periodIds[i]) + 1, () =>
-              msg.duplicateRow(this.seriesLabel(keys), period, store.lines[first], source.id),
+            log.row(
+              'duplicate',
+              'error',
+              store.lines[i],
+              this.periodColumnOf(store.periodIds[i]),
+              () => msg.duplicateRow(this.seriesLabel(keys), period, store.lines[first], source.id),
+              used,
             );
           }
         }

@@ -11,6 +11,8 @@ export interface BreakdownSeries {
   /** Line of each value in `file` (0 when computed). */
   lines: Int32Array;
   sources: (string | undefined)[];
+  /** The file's note on each value (SDMX OBS_STATUS, Eurostat flags, a note column), where it has one. */
+  notes?: (string | undefined)[];
   /** Why a value is missing (missing marker, division by zero...), parallel to values. */
   missingReasons: (string | undefined)[];
   /**

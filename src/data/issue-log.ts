@@ -2,45 +2,82 @@
 //
 // A file read with a wrong setting (the decimal mark, the period column) fails on every
 // row: a million identical issues help nobody and cost memory. Row problems are listed
-// up to ISSUES_PER_KIND per kind, then counted in one more issue at the first unlisted
-// line. Issues about the file itself (a missing column, an unclosed quote) are always listed.
+// up to ISSUES_PER_KIND per kind, then counted in one more issue naming the first and
+// last unlisted places. Problems in rows that no indicator uses are not errors: they are
+// counted, per kind, into one warning for the whole file. Issues about the file itself
+// (a missing column, an unclosed quote) are always listed.
 import * as msg from '../messages/data.js';
 import { compareIssues, type Issue } from '../spec/issues.js';
+import { csvPositions, type Location, type Positions } from './positions.js';
 
 /** Issues of one kind listed per file; the rest are counted in one more issue. */
-export const ISSUES_PER_KIND = 200;
+export const ISSUES_PER_KIND = 20;
+
+interface Tally {
+  count: number;
+  severity: Issue['severity'];
+  first: Location;
+  last: Location;
+}
 
 export class IssueLog {
   private readonly list: Issue[] = [];
-  private readonly unlisted = new Map<
-    msg.RowProblemKind,
-    { count: number; line: number; severity: Issue['severity'] }
-  >();
+  private readonly unlisted = new Map<msg.RowProblemKind, Tally>();
   private readonly listed = new Map<msg.RowProblemKind, number>();
+  /** Problems in rows no indicator uses, per kind, and the first one's message. */
+  private readonly unused = new Map<msg.RowProblemKind, Tally>();
+  private unusedFirst?: { place: Location; message: string };
+  private unusedLast?: Location;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    readonly positions: Positions = csvPositions(),
+  ) {}
 
   add(issue: Issue): void {
     this.list.push(issue);
   }
 
-  /** A row problem; `message` is called only when the problem is listed. */
+  /** True when some issue was logged. */
+  get any(): boolean {
+    return this.list.length > 0 || this.unlisted.size > 0 || this.unused.size > 0;
+  }
+
+  /** An issue about a place of the file (`field` 0-based, as the reader's records hold it). */
+  at(severity: Issue['severity'], message: string, line?: number, field?: number): void {
+    const place = line === undefined ? {} : this.positions.of(line, field);
+    this.list.push({ severity, file: this.file, ...place, message });
+  }
+
+  /**
+   * A row problem at field `field` (0-based) of the record at `line`. `message` is called
+   * only when the problem is listed; its argument is true for the first of its kind in
+   * the file (which may say more, such as the forms a period may take). A problem in a
+   * row no indicator uses (`used` false) is counted into one warning for the file.
+   */
   row(
     kind: msg.RowProblemKind,
     severity: Issue['severity'],
     line: number,
-    column: number,
-    message: () => string,
+    field: number,
+    message: (first: boolean) => string,
+    used = true,
   ): void {
+    if (!used) {
+      const place = this.positions.of(line, field);
+      if (!this.unusedFirst || line < (this.unusedFirst.place.line ?? 0))
+        this.unusedFirst = { place, message: message(true) };
+      if (!this.unusedLast || line >= (this.unusedLast.line ?? 0)) this.unusedLast = place;
+      tally(this.unused, kind, 'warning', place);
+      return;
+    }
     const listed = this.listed.get(kind) ?? 0;
     if (listed < ISSUES_PER_KIND) {
       this.listed.set(kind, listed + 1);
-      this.list.push({ severity, file: this.file, line, column, message: message() });
+      this.list.push({ severity, file: this.file, ...this.positions.of(line, field), message: message(listed === 0) });
       return;
     }
-    const more = this.unlisted.get(kind);
-    if (more) more.count++;
-    else this.unlisted.set(kind, { count: 1, line, severity });
+    tally(this.unlisted, kind, severity, this.positions.of(line, field));
   }
 
   /** Every issue, the counts of the unlisted included, in the order compareIssues gives. */
@@ -50,9 +87,40 @@ export class IssueLog {
       all.push({
         severity: more.severity,
         file: this.file,
-        line: more.line,
-        message: msg.moreProblems(more.count, kind),
+        ...more.first,
+        message: msg.moreProblems(more.count, kind, msg.positionText(more.first), msg.positionText(more.last)),
       });
+    if (this.unusedFirst && this.unusedLast) {
+      const first = this.unusedFirst;
+      all.push({
+        severity: 'warning',
+        file: this.file,
+        ...first.place,
+        message: msg.unusedRowProblems(
+          [...this.unused].map(([kind, t]) => [kind, t.count]),
+          msg.positionText(first.place),
+          msg.positionText(this.unusedLast),
+          first.message,
+        ),
+      });
+    }
     return all.sort(compareIssues);
   }
+}
+
+function tally(
+  map: Map<msg.RowProblemKind, Tally>,
+  kind: msg.RowProblemKind,
+  severity: Issue['severity'],
+  place: Location,
+): void {
+  const t = map.get(kind);
+  if (!t) {
+    map.set(kind, { count: 1, severity, first: place, last: place });
+    return;
+  }
+  t.count++;
+  // First and last in the file, whatever order the problems were found in.
+  if ((place.line ?? 0) < (t.first.line ?? 0)) t.first = place;
+  if ((place.line ?? 0) >= (t.last.line ?? 0)) t.last = place;
 }

@@ -58,10 +58,12 @@ export function numberFormat(options: {
   decimal: DecimalMark;
   sourceId: string;
   missing?: readonly string[];
+  /** Markers of the file's format (Eurostat's `:`), not listed as the data source's own. */
+  formatMissing?: readonly string[];
 }): NumberFormat {
   const extra = options.missing ?? [];
   const missing = new Set(defaultMissingMarkers);
-  for (const m of extra) missing.add(m.trim().toLowerCase());
+  for (const m of [...extra, ...(options.formatMissing ?? [])]) missing.add(m.trim().toLowerCase());
   return { decimal: options.decimal, missing, extraMissing: extra, sourceId: options.sourceId };
 }
 

@@ -1,7 +1,16 @@
-// Reads one data source's CSV file into series (src/data/series.ts).
+// Reads one data source's file into series (src/data/series.ts), whatever its format:
+//
+//   long, wide, sdmx-csv, eurostat-tsv   a delimited text file, streamed (below)
+//   xlsx                                 an Excel workbook's sheet (formats/xlsx.ts)
+//   dhis2                                DHIS2 Web API JSON (formats/dhis2.ts)
+//
+// Every format is a source of records (a header, then rows) fed to one TableReader, so
+// missing markers, duplicates policies, positions and issue counting are the same for all.
+// A delimited file:
 //
 //   1. sample the first bytes: encoding (decode.ts) and dialect (dialect.ts)      here
 //   2. stream the file through csv-parse, one record at a time, never holding it  record-stream.ts
+//      (SDMX-CSV and Eurostat TSV records reshaped on the way)                   formats/
 //   3. the header: find the configured columns, long or wide layout               column-plan.ts
 //   4. each row: its series by key, its period interned, its value parsed,        table-reader.ts,
 //      appended to one columnar point store; or an issue                          series-index.ts, point-store.ts
@@ -17,50 +26,55 @@
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as msg from '../messages/data.js';
-import type { Frequency } from '../periods/period.js';
-import { issueError, type Issue } from '../spec/issues.js';
+import { issueError } from '../spec/issues.js';
 import type { DataSource } from '../spec/schema.js';
-import { decodeText, detectEncoding, encodingOf, hasUtf8Bom, type TextEncodingName } from './decode.js';
-import { decimalMarkFor, detectDialect, type DecimalMark, type Delimiter } from './dialect.js';
+import { decodeText, detectEncoding, encodingOf, hasUtf8Bom } from './decode.js';
+import { detectDialect } from './dialect.js';
+import { readDhis2 } from './formats/dhis2.js';
+import { eurostatShape } from './formats/eurostat-tsv.js';
+import { sdmxCsvShape } from './formats/sdmx-csv.js';
+import type { RecordShape } from './formats/record-shape.js';
+import { readWorkbook } from './formats/xlsx.js';
 import { numberFormat } from './parse-number.js';
+import {
+  emptyResult,
+  fileProblem,
+  type ReadTableOptions,
+  type ReadTableResult,
+  readerContext,
+  type TableReading,
+} from './read-context.js';
 import { MAX_RECORD_CHARS, streamRecords } from './record-stream.js';
-import type { LoadedTable } from './series.js';
 import { TableReader } from './table-reader.js';
 
 export { ISSUES_PER_KIND } from './issue-log.js';
 export { MAX_RECORD_CHARS } from './record-stream.js';
 export { resolvePeriods, type ResolvedPeriods } from './resolve-periods.js';
-
-export interface ReadTableOptions {
-  /** The programme root: `source.file` is relative to it. */
-  root: string;
-  /** Month (1-12) a fiscal year starts, for FY periods. */
-  fiscalYearStart: number;
-  /** Columns an indicator's `match` names besides the indicator column and the disaggregations. */
-  matchColumns: readonly string[];
-  /** The frequency of the indicators that use this file, when they agree (`2007-08`: see resolve-periods.ts). */
-  frequencyHint?: Frequency;
-}
-
-/** How the file was read. */
-export interface TableReading {
-  readonly encoding: TextEncodingName;
-  /** Set only when the data source names no encoding and the file was not UTF-8. */
-  readonly assumedEncoding?: 'windows-1252';
-  readonly delimiter: Delimiter;
-  readonly decimal: DecimalMark;
-  /** Line of the header row: 1, or later after a preamble (World Bank downloads have four lines). */
-  readonly headerLine: number;
-}
-
-export interface ReadTableResult {
-  table: LoadedTable & { readonly reading: TableReading };
-  issues: Issue[];
-}
+export type { ColumnMatch } from './row-usage.js';
+export type { ReadTableOptions, ReadTableResult, TableReading } from './read-context.js';
 
 const SAMPLE_BYTES = 64 * 1024;
 
 export async function readTable(source: DataSource, options: ReadTableOptions): Promise<ReadTableResult> {
+  switch (source.format) {
+    case 'xlsx':
+      return readWorkbook(source, options);
+    case 'dhis2':
+      return readDhis2(source, options);
+    case 'sdmx-csv':
+      return readDelimited(source, options, sdmxCsvShape);
+    case 'eurostat-tsv':
+      return readDelimited(source, options, eurostatShape);
+    default:
+      return readDelimited(source, options);
+  }
+}
+
+async function readDelimited(
+  source: DataSource,
+  options: ReadTableOptions,
+  shape?: RecordShape,
+): Promise<ReadTableResult> {
   const file = source.file;
   const path = resolve(options.root, file);
   const given = encodingOf(source.encoding);
@@ -79,21 +93,41 @@ export async function readTable(source: DataSource, options: ReadTableOptions): 
     return emptyResult(source, given, issueError(file, msg.fileEmpty(), 1));
   }
   let encoding = given ?? detectEncoding(sample, complete);
-  const dialect = detectDialect(decodeText(sample, encoding).text, source, complete);
+  const dialect = detectDialect(
+    decodeText(sample, encoding).text,
+    shape?.delimiter ? { ...source, delimiter: shape.delimiter } : source,
+    complete,
+  );
 
   // 2-4. stream; a file that stops being UTF-8 after the sample is read again as Windows-1252
-  const format = numberFormat({ decimal: dialect.decimal, sourceId: source.id, missing: source.missing });
+  const format = numberFormat({
+    decimal: dialect.decimal,
+    sourceId: source.id,
+    missing: source.missing,
+    formatMissing: shape?.missing,
+  });
   const rowsExpected = estimateRows(sample, size);
-  let reader = new TableReader(source, options, dialect.delimiter, format, rowsExpected);
+  const start = () => {
+    const shaped = shape?.start(source);
+    const reader = new TableReader(
+      source,
+      { ...readerContext(source, options), ...shaped?.context },
+      dialect.delimiter,
+      format,
+      rowsExpected,
+    );
+    return { reader, sink: shaped ? shaped.sink(reader) : reader };
+  };
+  let { reader, sink } = start();
   let end = await streamRecords(
     path,
     { encoding, checkUtf8: given === undefined && encoding === 'utf-8', delimiter: dialect.delimiter },
-    reader,
+    sink,
   );
   if (end.kind === 'not-utf8') {
     encoding = 'windows-1252';
-    reader = new TableReader(source, options, dialect.delimiter, format, rowsExpected);
-    end = await streamRecords(path, { encoding, checkUtf8: false, delimiter: dialect.delimiter }, reader);
+    ({ reader, sink } = start());
+    end = await streamRecords(path, { encoding, checkUtf8: false, delimiter: dialect.delimiter }, sink);
   }
   if (end.kind === 'csv-error')
     reader.log.add(
@@ -136,39 +170,4 @@ function estimateRows(sample: Uint8Array, size: number): number {
   let lines = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 10) lines++;
   return lines === 0 ? 16 : Math.min(Math.ceil((size / sample.length) * lines * 1.05), 1 << 26);
-}
-
-/** A file-system error in the user's words, without a stack or an absolute path. */
-function fileProblem(sourceId: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return msg.fileNotFound(sourceId);
-  const reason =
-    code === 'EISDIR'
-      ? 'it is a folder, not a file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : (code ?? (err instanceof Error ? err.message : String(err)));
-  return msg.fileUnreadable(sourceId, reason);
-}
-
-function emptyResult(source: DataSource, given: TextEncodingName | undefined, issue: Issue): ReadTableResult {
-  const delimiter = source.delimiter ?? ',';
-  return {
-    table: {
-      sourceId: source.id,
-      file: source.file,
-      keyColumns: [],
-      series: [],
-      rowCount: 0,
-      missingCount: 0,
-      rowsByCode: new Map(),
-      reading: {
-        encoding: given ?? 'utf-8',
-        delimiter,
-        decimal: decimalMarkFor(delimiter, source.decimal),
-        headerLine: 1,
-      },
-    },
-    issues: [issue],
-  };
 }

@@ -25,9 +25,17 @@ export type StreamEnd =
   | { kind: 'csv-error'; code: string; line: number }
   | { kind: 'read-error'; reason: string };
 
+/** What a record source knows of its fields beyond their text. */
+export interface RecordExtras {
+  /** Numbers as the source stores them (workbook cells), by field: used instead of parsing the text. */
+  readonly numbers?: readonly (number | undefined)[];
+  /** A note of each value, by field (Eurostat's flags). */
+  readonly notes?: readonly (string | undefined)[];
+}
+
 export interface RecordSink {
   /** One record and the line it starts on; false stops reading. */
-  record(fields: string[], line: number): boolean;
+  record(fields: string[], line: number, extras?: RecordExtras): boolean;
 }
 
 export interface StreamOptions {

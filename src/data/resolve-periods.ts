@@ -5,15 +5,51 @@
 // `2007-08` is August 2007 or the survey round 2007-2008. When the file holds another
 // YYYY-MM text that can only be a month (`2007-03`), every YYYY-MM of the file is a
 // month; otherwise parsePeriod decides with the caller's frequency hint (it reads
-// `2007-08` as a round unless the hint is monthly).
-import { comparePeriods, parsePeriod, type Frequency, type Period } from '../periods/period.js';
+// `2007-08` as a round unless the hint is monthly). Likewise `01/02/2024`: a file that
+// also holds `13/02/2024` writes day first, one holding `02/13/2024` month first; with
+// no such evidence the data source's `dates:` decides, else day first.
+//
+// A day (a date cell, 01/02/2024, 2024-02-01) becomes the period of the indicators'
+// frequency: a date inside a month is that month for a monthly indicator.
+import { type DateOrder, numericDateParts } from '../periods/calendar-text.js';
+import { comparePeriods, parsePeriod, periodAtFrequency, type Frequency, type Period } from '../periods/period.js';
 
 export interface ResolvedPeriods {
   /** Per distinct period text: its period, or undefined when unreadable. */
   readonly periods: readonly (Period | undefined)[];
   readonly reasons: readonly (string | undefined)[];
+  /** Per distinct text: true when it has none of the period forms. */
+  readonly unknownForms: readonly boolean[];
   /** Per distinct text: its position in period order; texts naming the same period share it. */
   readonly rank: Int32Array;
+  /** A date like 01/02/2024 read day first only by default (no evidence, no `dates:`), to say so. */
+  readonly ambiguousDate?: string;
+}
+
+export interface PeriodReading {
+  readonly fiscalYearStart: number;
+  readonly frequency?: Frequency;
+  /** The data source's `dates:`. */
+  readonly dates?: DateOrder;
+  /** Workbook cells: Excel serial dates. */
+  readonly serialDates?: boolean;
+}
+
+/** The order of the file's d/m/y dates: the data source's, else what a day above 12 shows, else day first. */
+function dateOrderOf(texts: readonly string[], given?: DateOrder): { order: DateOrder; ambiguous?: string } {
+  if (given) return { order: given };
+  let dayFirst = false;
+  let monthFirst = false;
+  let example: string | undefined;
+  for (const t of texts) {
+    const parts = numericDateParts(t);
+    if (!parts) continue;
+    example ??= t;
+    if (parts.first > 12) dayFirst = true;
+    if (parts.second > 12) monthFirst = true;
+  }
+  if (monthFirst && !dayFirst) return { order: 'mdy' };
+  return { order: 'dmy', ambiguous: dayFirst || monthFirst ? undefined : example };
 }
 
 /** World Bank DataBank headers read `2006 [YR2006]`. */
@@ -33,29 +69,34 @@ function onlyAMonth(text: string): boolean {
  * Parses each distinct period text of a file once. When one YYYY-MM text can only be a
  * month, every YYYY-MM text of the file is a month (see the top of this file).
  */
-export function resolvePeriods(
-  texts: readonly string[],
-  context: { fiscalYearStart: number; frequency?: Frequency },
-): ResolvedPeriods {
+export function resolvePeriods(texts: readonly string[], context: PeriodReading): ResolvedPeriods {
   const trimmed = texts.map((t) => periodTextOfHeader(t.trim()));
   const monthly = trimmed.some(onlyAMonth);
+  const dates = dateOrderOf(trimmed, context.dates);
   const periods: (Period | undefined)[] = [];
   const reasons: (string | undefined)[] = [];
+  const unknownForms: boolean[] = [];
   for (const text of trimmed) {
     const frequency = monthly && YEAR_MONTH.test(text) ? 'monthly' : context.frequency;
-    const parsed = parsePeriod(text, { fiscalYearStart: context.fiscalYearStart, frequency });
-    periods.push(parsed.ok ? parsed.period : undefined);
+    const parsed = parsePeriod(text, {
+      fiscalYearStart: context.fiscalYearStart,
+      frequency,
+      dates: dates.order,
+      serialDates: context.serialDates,
+    });
+    periods.push(parsed.ok ? periodAtFrequency(parsed.period, context.frequency) : undefined);
     reasons.push(parsed.ok ? undefined : parsed.reason);
+    unknownForms.push(!parsed.ok && parsed.unknownForm === true);
   }
   // Ranks rather than Period objects are what the series sort compares: an integer per
   // point instead of comparePeriods per comparison.
   const valid = periods.flatMap((p, i) => (p ? [i] : []));
-  valid.sort((x, y) => comparePeriods(periods[x]!, periods[y]!));
+  valid.sort((x, y) => comparePeriods(periods[x] as Period, periods[y] as Period));
   const rank = new Int32Array(texts.length).fill(-1);
   let r = -1;
   for (let k = 0; k < valid.length; k++) {
-    if (k === 0 || periods[valid[k]]!.id !== periods[valid[k - 1]]!.id) r++;
+    if (k === 0 || periods[valid[k]]?.id !== periods[valid[k - 1]]?.id) r++;
     rank[valid[k]] = r;
   }
-  return { periods, reasons, rank };
+  return { periods, reasons, unknownForms, rank, ambiguousDate: dates.ambiguous };
 }

@@ -28,6 +28,18 @@ export interface LoadedTable {
   readonly file: string;
   /** Names of the key columns, in file order. */
   readonly keyColumns: readonly string[];
+  /**
+   * The column holding each series' indicator code, as the file's format names it (`dx`
+   * in DHIS2 analytics, `INDICATOR` in SDMX-CSV; `indicator` unless `columns:` says otherwise).
+   */
+  readonly indicatorColumn?: string;
+  /** The columns that break a series down: the data source's, or those its format implies. */
+  readonly disaggregations: readonly string[];
+  /**
+   * Disaggregations the format implied rather than the data source listed (an SDMX file's
+   * dimensions): one that holds a single value among an indicator's series is no breakdown.
+   */
+  readonly impliedDisaggregations?: readonly string[];
   readonly series: readonly Series[];
   /** Data rows read (header excluded). */
   readonly rowCount: number;

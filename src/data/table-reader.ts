@@ -1,27 +1,49 @@
-// Turns a file's records into points of its series: the record sink of record-stream.ts.
+// Turns a file's records into points of its series: the record sink every format feeds
+// (CSV lines, workbook rows, JSON records; see src/data/formats).
 //
-// The first row that has the configured columns is the header (rows above it are a
-// preamble: World Bank downloads have four lines of it); each later row is checked
-// (its length, its indicator code), its value parsed (parse-number.ts), and appended to
-// the point store under its series and interned period. Anything wrong with a row is an
-// issue at its line and column, and reading goes on: one run reports every problem.
+// The first row within the first lines that has the configured columns is the header
+// (rows above it are a preamble: World Bank downloads have four lines of it, workbooks
+// a title); `header_row:` names it instead. Each later row is checked (its length, its
+// indicator code), its values parsed (parse-number.ts, or taken as the workbook stores
+// them), and appended to the point store under its series and interned period. Anything
+// wrong with a row is an issue at its place, and reading goes on: one run reports every
+// problem. A problem in a row no indicator uses is counted, not raised (row-usage.ts).
+// Rows of one cell at the end of the table are notes ("Source: ..."), ignored with a warning.
 import * as msg from '../messages/data.js';
-import { issueError, issueWarning } from '../spec/issues.js';
+import type { DateOrder } from '../periods/calendar-text.js';
+import { parsePeriod } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
-import { planColumns, type ColumnPlan, type HeaderAttempt, type PlanContext } from './column-plan.js';
+import { planColumns, type ColumnPlan, type HeaderAttempt, type PlanContext, type PlanIssue } from './column-plan.js';
 import type { Delimiter } from './dialect.js';
 import { finishSeries } from './finish-series.js';
+import { withWorldBankDefaults } from './formats/world-bank.js';
 import { IssueLog } from './issue-log.js';
 import { MISSING, parseNumber, type NumberFormat } from './parse-number.js';
 import { Interner, PointStore } from './point-store.js';
-import type { RecordSink } from './record-stream.js';
+import type { Positions } from './positions.js';
+import type { RecordExtras, RecordSink } from './record-stream.js';
+import { type ColumnMatch, RowUsage } from './row-usage.js';
 import { SeriesIndex } from './series-index.js';
 import type { LoadedTable } from './series.js';
 
-/** Rows tried as the header before giving up: a preamble above the header is skipped. */
-const HEADER_SEARCH_ROWS = 10;
+/** Lines searched for the header: a preamble or a title above it is skipped. */
+export const HEADER_SEARCH_LINES = 20;
 /** The point store never starts larger than this, whatever the file size suggests. */
 const MAX_INITIAL_POINTS = 1 << 26;
+
+/** What the reader needs besides the data source. */
+export interface ReaderContext extends PlanContext {
+  /** Where a record's field is in the file (default: CSV line and column). */
+  readonly positions?: Positions;
+  /** Each indicator's match on this file; undefined: every row is used. */
+  readonly matches?: readonly ColumnMatch[];
+  /** Values carry notes of their own (Eurostat's flags): the store keeps a note per point. */
+  readonly valueNotes?: boolean;
+  /** Workbook cells: five-digit numbers in a period column are Excel serial dates. */
+  readonly serialDates?: boolean;
+  /** Say how 01/02/2024 was read when the file shows no day above 12 and `dates:` is not set. */
+  readonly warnAmbiguousDates?: boolean;
+}
 
 /** True when every field is empty or spaces (an empty line, or `;;;` that Excel leaves). */
 function isBlankRecord(fields: readonly string[]): boolean {
@@ -29,16 +51,27 @@ function isBlankRecord(fields: readonly string[]): boolean {
   return true;
 }
 
+/** How many fields hold something, counting no further than `max`. */
+function filledFields(fields: readonly string[], max: number): number {
+  let n = 0;
+  for (const f of fields) if (f !== '' && f.trim() !== '' && ++n >= max) break;
+  return n;
+}
+
+const better = (a: HeaderAttempt, b: HeaderAttempt) =>
+  a.missingRequired < b.missingRequired || (a.missingRequired === b.missingRequired && a.named > b.named);
+
 /** Receives the file's records: finds the header, then turns each row into points of its series. */
 export class TableReader implements RecordSink {
   plan?: ColumnPlan;
   readonly log: IssueLog;
   rowCount = 0;
   missingCount = 0;
-  private firstHeaderAttempt?: HeaderAttempt;
-  private headerTries = 0;
+  private bestAttempt?: HeaderAttempt & { issues: PlanIssue[] };
+  private firstHeaderTry = -1;
   private points = new PointStore(0, false, false);
   private series = new SeriesIndex([], []);
+  private usage = new RowUsage(undefined, [], []);
   private readonly periods = new Interner();
   /** Source and note texts. */
   private readonly texts = new Interner();
@@ -51,58 +84,162 @@ export class TableReader implements RecordSink {
   private lastCodeRows = 0;
   /** Wide layout: the interned period of each period column. */
   private periodIdOfColumn: { field: number; periodId: number }[] = [];
+  /** Periods-rows layout: the key fields of a row followed by a column's header, and rows per column. */
+  private synthetic: string[] = [];
+  private rowsOfColumn = new Int32Array(0);
+  /** Rows of one cell, held until a row of data shows they were not below the table. */
+  private held: { fields: string[]; line: number; extras?: RecordExtras }[] = [];
+
+  /** Disaggregations the format implied rather than the data source listed (see LoadedTable). */
+  private implied?: readonly string[];
 
   constructor(
-    private readonly source: DataSource,
-    private readonly options: PlanContext,
+    private source: DataSource,
+    private readonly options: ReaderContext,
     private readonly delimiter: Delimiter,
     private readonly format: NumberFormat,
     /** Rows the file is expected to hold, from its size: the point store is sized once. */
     private readonly rowsExpected: number,
   ) {
-    this.log = new IssueLog(source.file);
+    this.log = new IssueLog(source.file, options.positions);
   }
 
-  record(fields: string[], line: number): boolean {
+  /**
+   * The data source a format's records amount to, known once its header is read (an
+   * SDMX-CSV file's dimensions): set before the header reaches the reader.
+   */
+  useSource(source: DataSource, impliedDisaggregations?: readonly string[]): void {
+    if (this.plan) throw new Error('internal: useSource after the header');
+    this.source = source;
+    this.implied = impliedDisaggregations;
+  }
+
+  record(fields: string[], line: number, extras?: RecordExtras): boolean {
     if (this.plan) {
-      if (this.source.format === 'wide') this.wideRow(fields, line);
-      else this.longRow(fields, line);
+      this.row(fields, line, extras);
       return true;
     }
     return this.header(fields, line);
   }
 
-  /** The first row with the configured columns is the header; rows above it are a preamble. */
+  /** The header: the row `header_row` names, else the first row with the configured columns. */
   private header(fields: string[], line: number): boolean {
-    if (isBlankRecord(fields)) return true;
-    const attempt = planColumns(fields, line, this.source, this.options);
-    const plan = attempt.plan;
-    if (plan) {
-      this.plan = plan;
-      for (const issue of attempt.issues) this.log.add(issue);
-      const pointsPerRow = this.source.format === 'wide' ? plan.periodColumns.length : 1;
-      this.points = new PointStore(
-        Math.min(this.rowsExpected * pointsPerRow, MAX_INITIAL_POINTS),
-        plan.source >= 0,
-        plan.note >= 0,
-      );
-      this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
-      this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
+    const forced = this.source.header_row;
+    if (forced !== undefined && line < forced) return true;
+    if (forced === undefined && isBlankRecord(fields)) return line < HEADER_SEARCH_LINES;
+    // A header of a known layout (the World Bank's) brings that layout's defaults.
+    const known = this.source.format === 'wide' ? withWorldBankDefaults(this.source, fields) : undefined;
+    const attempt = planColumns(fields, line, known?.source ?? this.source, this.options);
+    if (this.firstHeaderTry < 0) this.firstHeaderTry = line;
+    if (attempt.plan) {
+      if (known) this.useSource(known.source, known.implied);
+      this.start(attempt.plan, attempt.issues);
       return true;
     }
-    this.firstHeaderAttempt ??= attempt;
-    return ++this.headerTries < HEADER_SEARCH_ROWS;
+    if (!this.bestAttempt || better(attempt, this.bestAttempt)) this.bestAttempt = attempt;
+    return forced === undefined && line < HEADER_SEARCH_LINES;
   }
 
-  /** Checks a row's length: extra fields that are all empty (a trailing `;`) are fine. */
+  private start(plan: ColumnPlan, issues: readonly PlanIssue[]): void {
+    this.plan = plan;
+    for (const i of issues) this.log.at(i.severity, i.message, i.line, i.field);
+    const pointsPerRow =
+      plan.layout === 'wide'
+        ? plan.periodColumns.length
+        : plan.layout === 'periods-rows'
+          ? plan.seriesColumns.length
+          : 1;
+    this.points = new PointStore(
+      Math.min(this.rowsExpected * pointsPerRow, MAX_INITIAL_POINTS),
+      plan.source >= 0,
+      plan.note >= 0 || this.options.valueNotes === true,
+    );
+    const matches = this.matchesByColumn(plan);
+    if (plan.layout === 'periods-rows') {
+      // Series are found from [row key values..., column header]: one synthetic record, reused.
+      const n = plan.keyFields.length;
+      const fields = Array.from({ length: n + 1 }, (_, k) => k);
+      const names = [...plan.keyNames, plan.columnKeyName];
+      this.series = new SeriesIndex(fields, names);
+      this.usage = new RowUsage(matches, names, fields);
+      this.synthetic = new Array<string>(n + 1).fill('');
+      this.rowsOfColumn = new Int32Array(plan.seriesColumns.length);
+    } else {
+      this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
+      this.usage = new RowUsage(matches, plan.keyNames, plan.keyFields);
+    }
+    this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
+  }
+
+  /** The indicators' matches by column: `indicator` is the indicator column, unless the file has one so named. */
+  private matchesByColumn(plan: ColumnPlan): ColumnMatch[] | undefined {
+    const indicatorName = this.source.columns?.indicator ?? 'indicator';
+    const named = [...plan.keyNames, plan.columnKeyName].includes('indicator');
+    return this.options.matches?.map((m) =>
+      Object.fromEntries(Object.entries(m).map(([k, v]) => [k === 'indicator' && !named ? indicatorName : k, v])),
+    );
+  }
+
+  private row(fields: string[], line: number, extras?: RecordExtras): void {
+    const p = this.plan as ColumnPlan;
+    // Cheap test first: a data row has its last needed field.
+    const last = fields[p.lastNeededField];
+    if (last === undefined || last === '' || p.layout === 'periods-rows') {
+      const filled = filledFields(fields, 2);
+      if (filled === 0) return;
+      if (filled === 1 && this.looksLikeNote(fields)) {
+        this.held.push({ fields, line, extras });
+        return;
+      }
+    }
+    if (this.held.length) this.releaseHeld();
+    this.dataRow(fields, line, extras);
+  }
+
+  /** A row of one cell is a note when that cell is text: neither a number nor a period (a pivot's empty month). */
+  private looksLikeNote(fields: readonly string[]): boolean {
+    const text = (fields.find((f) => f.trim() !== '') ?? '').trim();
+    if (typeof parseNumber(text, this.format) === 'number') return false;
+    return !parsePeriod(text, { fiscalYearStart: this.options.fiscalYearStart }).ok;
+  }
+
+  /** Held one-cell rows were inside the table after all: read them as rows. */
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const r of held) this.dataRow(r.fields, r.line, r.extras);
+  }
+
+  private dataRow(fields: string[], line: number, extras?: RecordExtras): void {
+    const p = this.plan as ColumnPlan;
+    if (fields.length !== p.width && !this.fitsHeader(fields, line)) return;
+    if (p.constantIndicator !== undefined) fields[p.width] = p.constantIndicator;
+    if (p.layout === 'long') this.longRow(fields, line, extras);
+    else if (p.layout === 'wide') this.wideRow(fields, line, extras);
+    else this.periodsRow(fields, line, extras);
+  }
+
+  /**
+   * Checks a row's length: extra fields that are all empty (a trailing `;`) are fine, and
+   * so is a row short only of fields nothing needs (Excel leaves trailing empty cells
+   * out); it is padded with empty fields.
+   */
   private fitsHeader(fields: string[], line: number): boolean {
-    const width = this.plan!.width;
-    if (fields.length === width) return true;
+    const p = this.plan as ColumnPlan;
+    const width = p.width;
     if (fields.length > width && isBlankRecord(fields.slice(width))) return true;
-    if (isBlankRecord(fields)) return false;
+    if (fields.length < width && fields.length > p.lastNeededField) {
+      while (fields.length < width) fields.push('');
+      return true;
+    }
     this.rowCount++;
-    this.log.row('fields', 'error', line, Math.min(fields.length, width) + 1, () =>
-      msg.wrongFieldCount(fields.length, width, this.delimiter),
+    this.log.row(
+      'fields',
+      'error',
+      line,
+      Math.min(fields.length, width),
+      () => msg.wrongFieldCount(fields.length, width, this.delimiter),
+      this.usage.fieldsUsed(fields),
     );
     return false;
   }
@@ -116,8 +253,8 @@ export class TableReader implements RecordSink {
     if (code === '' || code.trim() === '') {
       if (isBlankRecord(fields)) return false;
       this.rowCount++;
-      const p = this.plan!;
-      this.log.row('code', 'warning', line, p.indicator + 1, () => msg.emptyIndicatorCode(p.headers[p.indicator]));
+      const p = this.plan as ColumnPlan;
+      this.log.row('code', 'warning', line, p.indicator, () => msg.emptyIndicatorCode(p.headers[p.indicator]));
       return false;
     }
     this.flushCode();
@@ -132,56 +269,121 @@ export class TableReader implements RecordSink {
     this.lastCodeRows = 0;
   }
 
-  private longRow(fields: string[], line: number): void {
-    const p = this.plan!;
-    if (fields.length !== p.width && !this.fitsHeader(fields, line)) return;
+  private longRow(fields: string[], line: number, extras?: RecordExtras): void {
+    const p = this.plan as ColumnPlan;
     if (!this.countCode(fields[p.indicator], fields, line)) return;
     this.rowCount++;
     const text = fields[p.value];
-    const cell = parseNumber(text, this.format);
+    const stored = extras?.numbers?.[p.value];
     let value: number;
-    if (typeof cell === 'number') value = cell;
-    else if (cell === MISSING) {
-      value = NaN;
-      this.missingCount++;
-    } else {
-      this.log.row('value', 'error', line, p.value + 1, () =>
-        msg.nonNumericValue(text.trim(), p.headers[p.value], cell.problem),
-      );
-      return;
+    if (stored !== undefined) value = stored;
+    else {
+      const cell = parseNumber(text, this.format);
+      if (typeof cell === 'number') value = cell;
+      else if (cell === MISSING) {
+        value = NaN;
+        this.missingCount++;
+      } else {
+        this.log.row(
+          'value',
+          'error',
+          line,
+          p.value,
+          () => msg.nonNumericValue(text.trim(), p.headers[p.value], cell.problem),
+          this.usage.fieldsUsed(fields),
+        );
+        return;
+      }
     }
+    const valueNote = extras?.notes?.[p.value];
     this.points.push(
       this.series.of(fields),
       this.periods.id(fields[p.period]),
       value,
       line,
       this.textId(fields, p.source),
-      this.textId(fields, p.note),
+      valueNote ? this.texts.id(valueNote) : this.textId(fields, p.note),
     );
   }
 
-  private wideRow(fields: string[], line: number): void {
-    const p = this.plan!;
-    if (fields.length !== p.width && !this.fitsHeader(fields, line)) return;
+  private wideRow(fields: string[], line: number, extras?: RecordExtras): void {
+    const p = this.plan as ColumnPlan;
     if (!this.countCode(fields[p.indicator], fields, line)) return;
     this.rowCount++;
     const series = this.series.of(fields);
     const sourceId = this.textId(fields, p.source);
     const noteId = this.textId(fields, p.note);
+    const numbers = extras?.numbers;
+    const notes = extras?.notes;
     for (const { field, periodId } of this.periodIdOfColumn) {
       const text = fields[field];
+      const note = notes?.[field];
+      const noteOfValue = note ? this.texts.id(note) : noteId;
+      const stored = numbers?.[field];
+      if (stored !== undefined) {
+        this.points.push(series, periodId, stored, line, sourceId, noteOfValue);
+        continue;
+      }
       // An empty cell of a wide file is the layout's filler (no survey that year), not a
       // reported missing value: no point, not counted. Explicit markers (`..`) are.
       if (text === '') continue;
       const cell = parseNumber(text, this.format);
-      if (typeof cell === 'number') this.points.push(series, periodId, cell, line, sourceId, noteId);
+      if (typeof cell === 'number') this.points.push(series, periodId, cell, line, sourceId, noteOfValue);
       else if (cell === MISSING) {
         if (text.trim() === '') continue;
-        this.points.push(series, periodId, NaN, line, sourceId, noteId);
+        this.points.push(series, periodId, NaN, line, sourceId, noteOfValue);
         this.missingCount++;
       } else {
-        this.log.row('value', 'error', line, field + 1, () =>
-          msg.nonNumericValue(text.trim(), p.headers[field], cell.problem),
+        this.log.row(
+          'value',
+          'error',
+          line,
+          field,
+          () => msg.nonNumericValue(text.trim(), p.headers[field], cell.problem),
+          this.usage.seriesUsed(series, this.series.keys[series]),
+        );
+      }
+    }
+  }
+
+  /** One row per period, one column per series (a DHIS2 or Excel pivot). */
+  private periodsRow(fields: string[], line: number, extras?: RecordExtras): void {
+    const p = this.plan as ColumnPlan;
+    this.rowCount++;
+    const periodId = this.periods.id(fields[p.period]);
+    const synthetic = this.synthetic;
+    const n = p.keyFields.length;
+    for (let k = 0; k < n; k++) synthetic[k] = fields[p.keyFields[k]];
+    const sourceId = this.textId(fields, p.source);
+    const noteId = this.textId(fields, p.note);
+    const columns = p.seriesColumns;
+    for (let j = 0; j < columns.length; j++) {
+      const { field, header } = columns[j];
+      const text = fields[field];
+      const stored = extras?.numbers?.[field];
+      if (stored === undefined && (text === '' || text.trim() === '')) continue; // no value reported
+      synthetic[n] = header;
+      const series = this.series.of(synthetic);
+      this.rowsOfColumn[j]++;
+      const note = extras?.notes?.[field];
+      const noteOfValue = note ? this.texts.id(note) : noteId;
+      if (stored !== undefined) {
+        this.points.push(series, periodId, stored, line, sourceId, noteOfValue);
+        continue;
+      }
+      const cell = parseNumber(text, this.format);
+      if (typeof cell === 'number') this.points.push(series, periodId, cell, line, sourceId, noteOfValue);
+      else if (cell === MISSING) {
+        this.points.push(series, periodId, NaN, line, sourceId, noteOfValue);
+        this.missingCount++;
+      } else {
+        this.log.row(
+          'value',
+          'error',
+          line,
+          field,
+          () => msg.nonNumericValue(text.trim(), header, cell.problem),
+          this.usage.seriesUsed(series, this.series.keys[series]),
         );
       }
     }
@@ -193,40 +395,89 @@ export class TableReader implements RecordSink {
     return text === '' ? -1 : this.texts.id(text);
   }
 
+  /** Rows of one cell left at the end: notes below the table, each ignored with a warning. */
+  private warnHeldNotes(): void {
+    for (const { fields, line } of this.held) {
+      const field = fields.findIndex((f) => f.trim() !== '');
+      this.log.row('note', 'warning', line, field, () => msg.noteRowIgnored(fields[field].trim()));
+    }
+    this.held = [];
+  }
+
   /** The table, once every record has been read. */
   finish(): LoadedTable {
     const base = {
       sourceId: this.source.id,
       file: this.source.file,
+      indicatorColumn: this.source.columns?.indicator ?? 'indicator',
       rowCount: this.rowCount,
       missingCount: this.missingCount,
+      disaggregations: this.source.disaggregations ?? [],
+      ...(this.implied?.length ? { impliedDisaggregations: this.implied } : {}),
     };
     const p = this.plan;
     if (!p) {
-      if (this.firstHeaderAttempt) for (const issue of this.firstHeaderAttempt.issues) this.log.add(issue);
-      else this.log.add(issueError(this.source.file, msg.fileEmpty(), 1));
+      this.reportHeaderNotFound();
       return { ...base, keyColumns: [], series: [], rowsByCode: new Map() };
     }
-    if (this.rowCount === 0) this.log.add(issueWarning(this.source.file, msg.noDataRows(), p.headerLine));
+    this.warnHeldNotes();
+    if (this.rowCount === 0) this.log.at('warning', msg.noDataRows(), p.headerLine);
     this.flushCode();
+    p.seriesColumns.forEach((c, j) => {
+      if (this.rowsOfColumn[j] === 0) return;
+      const code = p.constantIndicator ?? c.header;
+      this.rowsByRawCode.set(code, (this.rowsByRawCode.get(code) ?? 0) + this.rowsOfColumn[j]);
+    });
     const rowsByCode = new Map<string, number>();
     for (const [code, rows] of this.rowsByRawCode) {
       const key = code.normalize('NFC').trim();
       rowsByCode.set(key, (rowsByCode.get(key) ?? 0) + rows);
     }
+    const keys = this.series.keys;
     const series = finishSeries({
       source: this.source,
       plan: p,
       store: this.points,
-      seriesKeys: this.series.keys,
+      seriesKeys: keys,
       periodTexts: this.periods.texts,
       periodIdOfColumn: this.periodIdOfColumn,
       texts: this.texts.texts,
       log: this.log,
       fiscalYearStart: this.options.fiscalYearStart,
       frequencyHint: this.options.frequencyHint,
+      dates: this.source.dates as DateOrder | undefined,
+      serialDates: this.options.serialDates,
+      warnAmbiguousDates: this.options.warnAmbiguousDates,
+      isUsed: (s) => this.usage.seriesUsed(s, keys[s]),
     });
     this.points = new PointStore(0, false, false); // let the rows go before the caller goes on
-    return { ...base, keyColumns: p.keyNames, series, rowsByCode };
+    return {
+      ...base,
+      keyColumns: [...p.keyNames, ...(p.layout === 'periods-rows' ? [p.columnKeyName] : [])],
+      series,
+      rowsByCode,
+    };
+  }
+
+  /** No header found: the issues of the row most like one, saying where mel looked. */
+  private reportHeaderNotFound(): void {
+    const best = this.bestAttempt;
+    if (!best) {
+      // A format that found no header of its own has said why already.
+      if (!this.log.any) this.log.at('error', msg.fileEmpty(), 1);
+      return;
+    }
+    // Say where mel looked when the row reported is not the first it tried (a preamble above it).
+    let first = best.issues[0]?.line !== this.firstHeaderTry;
+    for (const i of best.issues) {
+      const searched = first && i.severity === 'error' && this.source.header_row === undefined;
+      this.log.at(
+        i.severity,
+        searched ? `${i.message} ${msg.headerSearched(HEADER_SEARCH_LINES)}` : i.message,
+        i.line,
+        i.field,
+      );
+      if (i.severity === 'error') first = false;
+    }
   }
 }

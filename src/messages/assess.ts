@@ -2,15 +2,11 @@
 // section 5: output indicators, breakdown targets, `missed`, stale data, projections),
 // in English and Spanish. The assessment is written in the report's language.
 import type { Locale } from '../spec/schema.js';
+import { formatNumber, formatPercent } from './format-number.js';
 
-// One formatter per language: creating an Intl.NumberFormat costs far more than using one,
-// and a national programme writes a sentence for each of 20,000 results.
-const formats: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, useGrouping: false }),
-  es: new Intl.NumberFormat('es-ES', { maximumFractionDigits: 3, useGrouping: false }),
-};
-const n = (x: number, locale: Locale) => formats[locale].format(x);
-const pct = (x: number, locale: Locale) => `${n(Math.round(x * 1000) / 10, locale)} %`;
+// Numbers as everywhere else (format-number.ts): values with up to three decimals, ratios as percentages.
+const n = (x: number, locale: Locale) => formatNumber(x, locale, { maxDecimals: 3 });
+const pct = (ratio: number, locale: Locale) => formatPercent(ratio * 100, locale, { maxDecimals: 1 });
 
 export interface AssessMessages {
   noTarget: () => string;
@@ -33,6 +29,7 @@ export interface AssessMessages {
   windowIncomplete: (target: string, missing: string[]) => string;
   /** Note: the latest value is older than the indicator's frequency allows. */
   stale: (latest: string, years: number, asOf: string, limit: string) => string;
+  staleLimitWeeks: (weeks: number) => string;
   staleLimitMonths: (months: number) => string;
   staleLimitYears: (years: number) => string;
   /** Note: an on-track or at-risk result whose own projection misses the target at its date. */
@@ -71,6 +68,7 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     windowIncomplete: (t, m) => `target ${t}: the window is incomplete, without ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
       `stale data: the latest value is from ${l}, ${n(y, 'en')} years before the end of ${a} (stale after ${lim})`,
+    staleLimitWeeks: (w) => `${w} weeks`,
     staleLimitMonths: (m) => (m % 12 === 0 ? `${m / 12} years` : `${m} months`),
     staleLimitYears: (y) => `${y} years`,
     projectionMisses: (s, m, v, p, t) =>
@@ -105,6 +103,7 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     windowIncomplete: (t, m) => `meta ${t}: la ventana está incompleta, sin ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
       `datos desactualizados: el último valor es de ${l}, ${n(y, 'es')} años antes del final de ${a} (desactualizado después de ${lim})`,
+    staleLimitWeeks: (w) => `${w} semanas`,
     staleLimitMonths: (m) => (m % 12 === 0 ? `${m / 12} años` : `${m} meses`),
     staleLimitYears: (y) => `${y} años`,
     projectionMisses: (s, m, v, p, t) =>

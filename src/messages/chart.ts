@@ -1,5 +1,6 @@
 // Labels of the charts, in the programme's language.
 import type { Locale, Unit } from '../spec/schema.js';
+import { formatInteger } from './format-number.js';
 
 export interface ChartMessages {
   total: string;
@@ -10,6 +11,10 @@ export interface ChartMessages {
   computedLine: (series: string, formula: string, inputs: string[]) => string;
   byBreakdown: (name: string, count: number) => string;
   unitName: (unit: Unit) => string;
+  /** Title of the time axis. */
+  timeAxis: string;
+  /** Names of the roles in the legend and in labels. */
+  roles: { actual: string; baseline: string; target: string; expected: string; projection: string };
   /** A flow's chart: the running total against the cumulative target path. */
   lopTargetName: (value: string) => string;
   lopShort: (value: string) => string;
@@ -27,8 +32,16 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     sourceLine: (series, source, file, n) =>
       `${series}: ${source} (${file}${n > 1 ? `; each value's source in the Data sheet` : ''})`,
     computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
-    byBreakdown: (n, c) => `${n}, by breakdown (${c})`,
+    byBreakdown: (n, c) => `${n}, by breakdown (${formatInteger(c, 'en')})`,
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
+    timeAxis: 'Year',
+    roles: {
+      actual: 'Actual',
+      baseline: 'Baseline',
+      target: 'Target',
+      expected: 'Expected path',
+      projection: 'Projection',
+    },
     lopTargetName: (v) => `Life-of-programme target: ${v}`,
     lopShort: (v) => `${v} over the programme`,
     runningTotalAxis: (u) => `${u}, running total`,
@@ -43,8 +56,16 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     sourceLine: (series, source, file, n) =>
       `${series}: ${source} (${file}${n > 1 ? '; la fuente de cada valor en la hoja Datos' : ''})`,
     computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
-    byBreakdown: (n, c) => `${n}, por desglose (${c})`,
+    byBreakdown: (n, c) => `${n}, por desglose (${formatInteger(c, 'es')})`,
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
+    timeAxis: 'Año',
+    roles: {
+      actual: 'Observado',
+      baseline: 'Línea de base',
+      target: 'Meta',
+      expected: 'Trayectoria esperada',
+      projection: 'Proyección',
+    },
     lopTargetName: (v) => `Meta de vida del programa: ${v}`,
     lopShort: (v) => `${v} en el programa`,
     runningTotalAxis: (u) => `${u}, acumulado`,

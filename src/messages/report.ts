@@ -9,7 +9,7 @@ import type { Status, TargetOutcome } from '../assess/assessment.js';
 import type { FindingStatus, Letter } from '../assess/smart-review.js';
 import type { Frequency } from '../periods/period.js';
 import type { Accumulation, Direction, Locale, MethodName, Unit } from '../spec/schema.js';
-import { decimalsOf, formatDecimal } from './indicator-decimals.js';
+import { formatInteger, formatNumber } from './format-number.js';
 
 export interface ReportMessages {
   /** Sheet names: at most 31 characters, none of []:*?/\ and no apostrophe. */
@@ -284,16 +284,12 @@ export interface ReportMessages {
   };
 }
 
-/** A count as the pack's language writes it: 1,200,000 / 1.200.000. */
-const grouped = (separator: string) => (n: number) =>
-  Math.trunc(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-const en_ = grouped(',');
-const es_ = grouped('.');
+/** A count as the pack's language writes it: 1,200,000 / 1.200.000 (format-number.ts). */
+const en_ = (n: number) => formatInteger(n, 'en');
+const es_ = (n: number) => formatInteger(n, 'es');
 
 /** A threshold as the language writes it: 0.95 / 0,95. */
-const n = (x: number, locale: Locale) => formatDecimal(x, locale, { decimals: decimalsOf(x), grouping: false });
+const n = (x: number, locale: Locale) => formatNumber(x, locale, { maxDecimals: 4 });
 /** A share as a percentage: 0.015 -> "1.5 %" / "1,5 %". */
 const pct = (x: number, locale: Locale) => `${n(Math.round(x * 1e6) / 1e4, locale)} %`;
 
@@ -336,6 +332,7 @@ const en: ReportMessages = {
   directions: { increase: 'Increase', decrease: 'Decrease' },
   units: { percent: 'Percent', number: 'Number', ratio: 'Ratio', currency: 'Currency', rate: 'Rate' },
   frequencies: {
+    weekly: 'Weekly',
     monthly: 'Monthly',
     quarterly: 'Quarterly',
     semiannual: 'Semiannual',
@@ -732,6 +729,7 @@ const es: ReportMessages = {
   directions: { increase: 'Aumentar', decrease: 'Disminuir' },
   units: { percent: 'Porcentaje', number: 'Número', ratio: 'Razón', currency: 'Moneda', rate: 'Tasa' },
   frequencies: {
+    weekly: 'Semanal',
     monthly: 'Mensual',
     quarterly: 'Trimestral',
     semiannual: 'Semestral',

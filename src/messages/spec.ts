@@ -1,5 +1,7 @@
 // Every message about the programme and indicator files, in one place, so rewording
 // breaks no test (the vega-lite habit: tests assert against these functions).
+import { formatInteger } from './format-number.js';
+
 const list = (values: readonly (string | number)[]) => values.map((v) => `\`${v}\``).join(', ');
 const code = (s: string | number) => `\`${s}\``;
 
@@ -57,11 +59,53 @@ export const specMessages = {
   unreadableFile: (reason: string) => `cannot read the file: ${reason}`,
   notAMapping: () => 'the file must be a YAML mapping of keys to values',
   fileNotFound: (path: string) => `file not found: ${path}`,
-  dataFileMissing: (path: string) =>
-    `data file not found: ${path} (paths are relative to the programme root, the directory mel runs in)`,
-  unusedCodes: (column: string, codes: readonly [string, number][]) =>
-    `${codes.length} value(s) of column ${code(column)} are used by no indicator: ` +
-    codes.map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`).join(', '),
+  /** `candidates`: folders (relative to where mel runs) that hold a programme. */
+  programmeNotFound: (path: string, candidates: readonly string[]) =>
+    `no programme file ${path} here; run mel from the folder that holds \`indicators/program.yaml\`` +
+    (candidates.length
+      ? ` (${candidates.length === 1 ? 'this one is' : 'these are'}: ${list(candidates.slice(0, 5))}), or point to the file with \`--program\``
+      : ', point to it with `--program path/to/program.yaml`, or start one with `mel init`'),
+  dataFileMissing: (path: string, root: string, suggestion?: string) =>
+    `data file not found: ${path}` +
+    (suggestion !== undefined ? `; did you mean ${code(suggestion)}?` : '') +
+    ` (paths in program.yaml are relative to the programme root, ${root === '.' ? 'the folder that holds `indicators/`' : code(root)})`,
+  dataFolderMissing: (path: string, folder: string) =>
+    `data file not found: ${path}; there is no folder ${code(folder)} (paths in program.yaml are relative to the programme root, the folder that holds \`indicators/\`)`,
+  unusedCodes: (column: string, codes: readonly [string, number][]) => {
+    const shown = codes.slice(0, 10).map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`);
+    const rows = codes.reduce((t, [, n]) => t + n, 0);
+    return (
+      `${formatInteger(codes.length, 'en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
+      (codes.length > 10 ? ` (${formatInteger(rows, 'en')} rows)` : '') +
+      `: ${shown.join(', ')}${codes.length > 10 ? ` and ${formatInteger(codes.length - 10, 'en')} more` : ''}`
+    );
+  },
+  noMatchingValue: (
+    id: string,
+    source: string,
+    column: string,
+    value: string,
+    closest: readonly string[],
+    distinct: number,
+    suggestion?: string,
+  ) =>
+    `indicator ${code(id)} matches no rows of data source ${code(source)}: column ${code(column)} has no ${code(value)}` +
+    (suggestion !== undefined ? `; did you mean ${code(suggestion)}?` : '') +
+    (closest.length
+      ? `${suggestion !== undefined ? ' (' : '; '}${distinct > closest.length ? 'its closest values are' : 'its values are'} ${list(closest)}${suggestion !== undefined ? ')' : ''}`
+      : ' (the column is empty)'),
+  seriesWithoutValues: (id: string, source: string, labels: readonly string[], total: number) =>
+    total === 1
+      ? `indicator ${code(id)}: its series in data source ${code(source)} has no value at all (every value is missing), so nothing can be assessed`
+      : `indicator ${code(id)}: ${labels.length} of its ${total} series in data source ${code(source)} have no value at all (every value is missing): ` +
+        labels
+          .slice(0, 5)
+          .map((l) => code(l || 'total'))
+          .join(', ') +
+        (labels.length > 5 ? ` and ${labels.length - 5} more` : ''),
+  daysNotMapped: (id: string, frequency: string) =>
+    `indicator ${code(id)} is ${frequency} but its data holds days: the indicators of its data source have different frequencies, so dates were not turned into periods; give them separate data sources, or write the periods (2024-02, 2024-Q1)`,
+  yamlRefused: (reason: string) => `the YAML parser refuses this file: ${reason}`,
   outsideValidRange: (id: string, value: number, period: string, range: readonly [number, number]) =>
     `${id} ${period}: value ${value} is outside valid_range [${range[0]}, ${range[1]}]`,
   noMatchingRows: (id: string, source: string, match: Record<string, unknown>) =>

@@ -2,6 +2,14 @@
 // end and midpoint. Parsing never throws: an unreadable text gives a reason (the luxon
 // habit: invalid is a value), so a CSV reader can report it at its line and column.
 import { DateTime } from 'luxon';
+import {
+  type DateOrder,
+  excelSerialDate,
+  looksLikeMonthText,
+  monthOfText,
+  numericDate,
+  numericDateParts,
+} from './calendar-text.js';
 
 export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'semester' | 'year' | 'fiscal-year' | 'multi-year';
 
@@ -22,7 +30,8 @@ export interface Period {
   readonly firstYear: number;
 }
 
-export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string };
+/** `unknownForm`: the text has none of the forms (rather than a form with an impossible value). */
+export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string; unknownForm?: boolean };
 
 export interface PeriodContext {
   /** Month (1-12) a fiscal year starts, for FY periods. */
@@ -32,9 +41,13 @@ export interface PeriodContext {
    * series and the survey round 2007-2008 otherwise.
    */
   frequency?: Frequency;
+  /** How 01/02/2024 is read: day first (default) or month first. */
+  dates?: DateOrder;
+  /** Workbook cells: a five-digit number is an Excel serial date (45323 is 2024-02-01). */
+  serialDates?: boolean;
 }
 
-export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'irregular';
+export type Frequency = 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'irregular';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -164,6 +177,10 @@ export function dayPeriod(year: number, month: number, day: number): Period | un
 }
 
 const fail = (reason: string): PeriodParse => ({ ok: false, reason });
+const dayOf = (text: string, year: number, month: number, day: number): PeriodParse => {
+  const p = dayPeriod(year, month, day);
+  return p ? ok(p) : fail(`${text} is not a date of the calendar`);
+};
 const ok = (period: Period): PeriodParse => ({ ok: true, period });
 
 const YEAR_MIN = 1800;
@@ -181,7 +198,24 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     const y = Number(m[1]);
     return plausibleYear(y) ? ok(yearPeriod(y)) : fail(`${y} is not a plausible year`);
   }
-  if ((m = text.match(/^(\d{4})-?Q([1-4])$/i))) return ok(quarterPeriod(Number(m[1]), Number(m[2])));
+  // Excel's serial day number, in workbook cells only (a five-digit number is no other form)
+  if (context.serialDates && (m = text.match(/^(\d{5})(?:\.\d+)?$/))) {
+    const d = excelSerialDate(Number(text));
+    if (d) return dayOf(text, d.year, d.month, d.day);
+  }
+  // 2024-Q1, 2024Q1, and Spain's INE 2024T1 (trimestre)
+  if ((m = text.match(/^(\d{4})-?[QT]([1-4])$/i))) return ok(quarterPeriod(Number(m[1]), Number(m[2])));
+  // SDMX and Eurostat: 2015-M01 / 2015M01 (a month), 2015-A1 (a year)
+  if ((m = text.match(/^(\d{4})-?M(\d{1,2})$/i))) {
+    const month = Number(m[2]);
+    if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
+    return fail(`"${text}" names month ${m[2]}, which does not exist`);
+  }
+  if ((m = text.match(/^(\d{4})-?A1?$/i))) return ok(yearPeriod(Number(m[1])));
+  // DHIS2 days (20240315) and ISO timestamps (2024-03-15T00:00:00.000Z, 2024-03-15 00:00:00)
+  if ((m = text.match(/^(\d{4})(\d{2})(\d{2})$/))) return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = text.match(/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/)))
+    return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = text.match(/^(\d{4})-?S([12])$/i))) return ok(semesterPeriod(Number(m[1]), Number(m[2])));
   if ((m = text.match(/^(\d{4})-?W(\d{1,2})$/i))) {
     const p = weekPeriod(Number(m[1]), Number(m[2]));
@@ -195,10 +229,8 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     if (month) return ok(dhis2FinancialYear(Number(m[1]), month));
     return fail(`"${m[2]}" is not a month name (DHIS2 financial years look like 2006April)`);
   }
-  if ((m = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/))) {
-    const p = dayPeriod(Number(m[1]), Number(m[2]), Number(m[3]));
-    return p ? ok(p) : fail(`${text} is not a date of the calendar`);
-  }
+  if ((m = text.match(/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/)))
+    return dayOf(text, Number(m[1]), Number(m[3]), Number(m[4]));
   if ((m = text.match(/^(\d{4})\s*[-/–]\s*(\d{4})$/))) {
     const a = Number(m[1]);
     const b = Number(m[2]);
@@ -225,13 +257,28 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
     return fail(`"${text}" reads as year ${m[1]} and month ${m[2]}, which is not a month`);
   }
-  if ((m = text.match(/^([A-Za-z]+)[\s-](\d{4})$/))) {
-    const month = MONTHS[m[1].toLowerCase()];
-    if (month) return ok(monthPeriod(Number(m[2]), month));
+  const named = monthOfText(text);
+  if (named) return ok(monthPeriod(named.year, named.month));
+  if (looksLikeMonthText(text))
+    return fail(`"${text}" does not name a month (write ene-24, enero 2024, Jan-24 or January 2024)`);
+  const parts = numericDateParts(text);
+  if (parts) {
+    const order = context.dates ?? 'dmy';
+    const d = numericDate(text, order);
+    if (d) return dayOf(text, d.year, d.month, d.day);
+    const other = order === 'dmy' ? 'mdy' : 'dmy';
+    const readAs = order === 'dmy' ? 'day/month/year' : 'month/day/year';
+    return fail(
+      numericDate(text, other)
+        ? `"${text}" is not a date when read ${readAs}; set \`dates: ${other}\` on the data source if its dates are written ${order === 'dmy' ? 'month/day/year' : 'day/month/year'}`
+        : `"${text}" is not a date of the calendar`,
+    );
   }
-  return fail(
-    `"${text}" is not a period; write 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April or a survey round such as 2007-2008`,
-  );
+  return {
+    ok: false,
+    unknownForm: true,
+    reason: `"${text}" is not a period; write 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April or a survey round such as 2007-2008`,
+  };
 }
 
 const trustedPeriods = new Map<string, Period>();
@@ -258,6 +305,7 @@ export function comparePeriods(a: Period, b: Period): number {
 }
 
 export const frequencyKind: Record<Exclude<Frequency, 'irregular'>, PeriodKind> = {
+  weekly: 'week',
   monthly: 'month',
   quarterly: 'quarter',
   semiannual: 'semester',
@@ -267,6 +315,8 @@ export const frequencyKind: Record<Exclude<Frequency, 'irregular'>, PeriodKind> 
 /** Length of one step of a frequency, in years (irregular: two years, methods.md). */
 export function frequencyStepYears(frequency: Frequency): number {
   switch (frequency) {
+    case 'weekly':
+      return 7 / 365.25;
     case 'monthly':
       return 1 / 12;
     case 'quarterly':
@@ -332,10 +382,14 @@ export function periodsBetween(a: Period, b: Period, limit = 10_000): Period[] {
   return out;
 }
 
-/** The period of a coarser kind containing p: months roll into quarters, semesters and years. */
-export function containingPeriod(p: Period, kind: 'quarter' | 'semester' | 'year'): Period {
+/** The period of a coarser kind containing p: days roll into weeks and months, months into quarters, semesters and years. */
+export function containingPeriod(p: Period, kind: 'week' | 'month' | 'quarter' | 'semester' | 'year'): Period {
   const s = DateTime.fromISO(p.start, { zone: 'utc' });
   switch (kind) {
+    case 'week':
+      return weekPeriod(s.weekYear, s.weekNumber) ?? p;
+    case 'month':
+      return monthPeriod(s.year, s.month);
     case 'quarter':
       return quarterPeriod(s.year, Math.floor((s.month - 1) / 3) + 1);
     case 'semester':
@@ -343,6 +397,17 @@ export function containingPeriod(p: Period, kind: 'quarter' | 'semester' | 'year
     case 'year':
       return yearPeriod(s.year);
   }
+}
+
+/**
+ * A day as the period of an indicator's frequency: a date inside a month is that month
+ * for a monthly indicator (Excel date cells, 01/02/2024, 2024-02-01). Other periods, and
+ * days of irregular indicators, are kept as they are.
+ */
+export function periodAtFrequency(p: Period, frequency: Frequency | undefined): Period {
+  if (p.kind !== 'day' || frequency === undefined || frequency === 'irregular') return p;
+  const kind = frequencyKind[frequency];
+  return kind === 'day' || kind === 'fiscal-year' || kind === 'multi-year' ? p : containingPeriod(p, kind);
 }
 
 /** The kind a frequency's periods have, or undefined for irregular. */

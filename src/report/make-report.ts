@@ -25,14 +25,14 @@ export interface ReportProgress {
 }
 
 export interface ReportRequest {
-  /** The programme's root: relative paths in the pack are relative to it. */
-  root: string;
-  /** The programme file, as given (relative to root or absolute). */
+  /** Where mel runs: the programme file and `out` are relative to it. */
+  cwd: string;
+  /** The programme file, as given (relative to cwd or absolute). */
   programPath: string;
   asOf?: Period;
   method?: MethodName;
   locale?: Locale;
-  /** The pack's folder (default reports/<programme id>/<as-of>/ under root). */
+  /** The pack's folder (default reports/<programme id>/<as-of>/ under the programme's root). */
   out?: string;
   engineVersion: string;
   env: NodeJS.ProcessEnv;
@@ -46,11 +46,14 @@ export interface ReportWritten {
 }
 
 export async function makeReport(workspace: Workspace, request: ReportRequest): Promise<ReportWritten> {
-  const { root, progress } = request;
+  const { cwd, progress } = request;
   const program = workspace.program;
+  // Paths in the pack are relative to the programme's root, wherever mel runs.
   const inputFiles = [
     program.file,
-    ...indicatorFilesBeside(resolve(root, request.programPath)).map((f) => relative(root, f).split('\\').join('/')),
+    ...indicatorFilesBeside(resolve(cwd, request.programPath)).map((f) =>
+      relative(program.root, f).split('\\').join('/'),
+    ),
     ...program.dataSources.map((d) => d.file),
   ];
   // 1-2. assess and render
@@ -71,7 +74,10 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
   const xlsx = await packageWorkbook(workbook, workbook.created);
   // 4. the pack
   progress.stage('writing the pack');
-  const outDir = resolve(root, request.out ?? `reports/${program.id}/${built.doc.as_of}`);
+  // --out is where the user says, from where mel runs; the default is inside the programme.
+  const outDir = request.out
+    ? resolve(cwd, request.out)
+    : resolve(program.root, `reports/${program.id}/${built.doc.as_of}`);
   const files: PackFile[] = [
     { path: 'progress-pack.xlsx', bytes: xlsx },
     { path: 'assessment.json', bytes: `${JSON.stringify(built.doc, null, 2)}\n` },

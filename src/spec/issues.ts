@@ -8,6 +8,8 @@ export interface Issue {
   file: string;
   line?: number;
   column?: number;
+  /** The place as the file's format names it (`Data!C12` in a workbook, `$.rows[3][2]` in JSON), shown instead of line and column. */
+  at?: string;
   message: string;
 }
 
@@ -36,9 +38,12 @@ export function compareIssues(a: Issue, b: Issue): number {
   );
 }
 
-/** `file:line[:column]: message`, with `warning: ` before a warning's message. */
+/** `file:line[:column]: message` (`file:Data!C12: message` in a workbook), with `warning: ` before a warning's message. */
 export function formatIssue(issue: Issue): string {
-  const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(':');
+  const where =
+    issue.at !== undefined
+      ? `${issue.file}:${issue.at}`
+      : [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(':');
   return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 

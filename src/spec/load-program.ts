@@ -5,8 +5,8 @@
 //   2. check each against its schema (unknown keys, missing fields, enums)
 //   3. parse periods (baseline, targets, programme period, as-of)
 //   4. check references: results, data sources, formula inputs, cycles
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { specMessages } from '../messages/spec.js';
 import { parseFormula } from './formula.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
@@ -25,35 +25,117 @@ export interface LoadedProgram {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
-/** Every .yaml / .yml under the programme file's directory, except the programme file. */
+/**
+ * The programme's root, which the paths inside program.yaml are relative to: the folder
+ * that holds the `indicators/` folder of the programme file, or the file's own folder
+ * when it is not in one. `mel --program ~/work/prog/indicators/program.yaml` works from anywhere.
+ */
+export function programmeRootOf(absProgramPath: string): string {
+  const folder = dirname(absProgramPath);
+  return basename(folder) === 'indicators' ? dirname(folder) : folder;
+}
+
+/** Folders never searched for indicators: hidden ones (.git) and installed packages. */
+const skippedFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+/**
+ * Every .yaml / .yml under the programme file's folder, except the programme file, hidden
+ * folders and `node_modules`. A folder that cannot be listed is passed over.
+ */
 export function indicatorFilesBeside(programPath: string): string[] {
   const dir = resolve(programPath, '..');
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
       const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.ya?ml$/i.test(name) && resolve(full) !== resolve(programPath)) out.push(full);
+      let isDirectory: boolean;
+      try {
+        isDirectory = statSync(full).isDirectory();
+      } catch {
+        continue; // a broken link
+      }
+      if (isDirectory) {
+        if (!skippedFolder(name)) walk(full);
+      } else if (/\.ya?ml$/i.test(name) && resolve(full) !== resolve(programPath)) out.push(full);
     }
   };
   walk(dir);
   return out;
 }
 
-export function loadProgram(root: string, programPath: string): LoadedProgram {
+/** Folders looked into when searching for a programme: enough for a home folder, never a disk. */
+const SEARCH_BUDGET = 400;
+
+/**
+ * Folders below `from` (three levels down, links not followed, hidden folders and
+ * node_modules skipped) and above it that hold `indicators/program.yaml`.
+ */
+export function programmeFoldersNear(from: string): string[] {
+  const found: string[] = [];
+  const marker = join('indicators', 'program.yaml');
+  let budget = SEARCH_BUDGET;
+  const down = (d: string, depth: number) => {
+    if (found.length >= 5 || budget-- <= 0) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!entry.isDirectory() || skippedFolder(entry.name)) continue; // a link is not a directory entry
+      const full = join(d, entry.name);
+      if (existsSync(join(full, marker))) found.push(full);
+      else if (depth > 1) down(full, depth - 1);
+    }
+  };
+  down(from, 3);
+  for (let up = dirname(from); up !== dirname(up) && found.length < 5; up = dirname(up))
+    if (existsSync(join(up, marker))) found.push(up);
+  return found.map((f) => toPosix(relative(from, f)) || '.');
+}
+
+/** A file's text, or the issue that stops reading it (a folder named .yaml, no permission). */
+function readText(abs: string, file: string, issues: IssueList): string | undefined {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    issues.error(file, specMessages.unreadableFile(code === 'EISDIR' ? 'it is a folder' : (code ?? String(err))));
+    return undefined;
+  }
+}
+
+/**
+ * `cwd`: where mel runs; `programPath` is relative to it. Every path of the programme
+ * (data files, the files issues name) is relative to the programme's root (programmeRootOf).
+ */
+export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   const issues = new IssueList();
-  const absProgram = resolve(root, programPath);
+  const absProgram = resolve(cwd, programPath);
+  const root = programmeRootOf(absProgram);
   const programRel = toPosix(relative(root, absProgram));
   if (!existsSync(absProgram)) {
-    issues.error(programRel, specMessages.fileNotFound(programRel));
+    issues.error(programRel, specMessages.programmeNotFound(toPosix(programPath), programmeFoldersNear(cwd)));
     return { issues: issues.sorted() };
   }
   // 1. read
-  const programSrc = readYaml(programRel, readFileSync(absProgram, 'utf8'));
+  const programText = readText(absProgram, programRel, issues);
+  if (programText === undefined) return { issues: issues.sorted() };
+  const programSrc = readYaml(programRel, programText);
   issues.addAll(programSrc.issues);
-  const indicatorSrcs = indicatorFilesBeside(absProgram).map((f) =>
-    readYaml(toPosix(relative(root, f)), readFileSync(f, 'utf8')),
-  );
+  const indicatorPaths = indicatorFilesBeside(absProgram);
+  const indicatorSrcs = indicatorPaths.flatMap((f) => {
+    const file = toPosix(relative(root, f));
+    const text = readText(f, file, issues);
+    return text === undefined ? [] : [readYaml(file, text)];
+  });
   for (const s of indicatorSrcs) issues.addAll(s.issues);
 
   // 2. schemas
@@ -62,7 +144,7 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
     src: s,
     file: checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined,
   }));
-  if (indicatorSrcs.length === 0)
+  if (indicatorSrcs.length === 0 && !issues.hasErrors)
     issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
   if (!programFile) return { issues: issues.sorted() };
 
@@ -123,6 +205,7 @@ export function loadProgram(root: string, programPath: string): LoadedProgram {
     openSdgBaseYear: a.open_sdg_base_year,
     dataSources: programFile.data,
     indicators,
+    allIndicatorsRead: indicatorSrcs.length === indicatorPaths.length && indicators.length === indicatorSrcs.length,
     dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
   };
   return { program, issues: issues.sorted() };
@@ -206,7 +289,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
   // A target's or LOP target's `for:` names disaggregation columns of the indicator's data.
   const match = f.series?.match ?? {};
   const breakdownColumns = f.series
-    ? ctx.dataSources.find((d) => d.id === f.series?.data)?.disaggregations.filter((c) => !(c in match))
+    ? ctx.dataSources.find((d) => d.id === f.series?.data)?.disaggregations?.filter((c) => !(c in match))
     : undefined;
   const breakdownKey = (path: PathSegment[], given: Record<string, string | number> | undefined) => {
     if (given === undefined) return undefined;

@@ -76,7 +76,10 @@ export interface Indicator {
 }
 
 export interface Program {
-  /** Directory paths are relative to (where `mel` runs). */
+  /**
+   * The programme's root, which every path is relative to: the folder that holds the
+   * `indicators/` folder of program.yaml (spec/load-program.ts programmeRootOf).
+   */
   root: string;
   /** program.yaml, relative to root. */
   file: string;
@@ -94,6 +97,8 @@ export interface Program {
   openSdgBaseYear?: number;
   dataSources: DataSource[];
   indicators: Indicator[];
+  /** False when some indicator file could not be read or validated: its matches are unknown. */
+  allIndicatorsRead?: boolean;
   /** Line of each data source's entry in program.yaml. */
   dataSourceLine(id: string): number;
 }

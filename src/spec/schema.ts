@@ -11,7 +11,7 @@ const periodText = z
 
 export const units = ['percent', 'number', 'ratio', 'currency', 'rate'] as const;
 export const directions = ['increase', 'decrease'] as const;
-export const frequencies = ['monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
+export const frequencies = ['weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
 export const reportingFrequencies = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
 export const accumulations = ['level', 'sum', 'cumulative'] as const;
 export const methodNames = ['trajectory', 'iptt', 'open-sdg', 'unsd-2022', 'unsd-2023', 'eurostat', 'aarr'] as const;
@@ -39,42 +39,109 @@ export const resultSchema = z.strictObject({
   parent: z.string().optional(),
 });
 
+/** A column name as program.yaml gives it: never empty (an empty name would bind an unnamed column). */
+const columnName = z
+  .string()
+  .refine((name) => name.trim() !== '', 'a column name cannot be empty; name the column as its header reads')
+  .describe('A column header; in a workbook, a column whose header cell is empty is named by its letter (H)');
+
 export const columnsSchema = z
   .strictObject({
-    indicator: z.string().default('indicator'),
-    period: z.string().default('period'),
-    value: z.string().default('value'),
-    source: z.string().optional().describe('Column with where each number comes from'),
-    note: z.string().optional(),
+    indicator: columnName.optional().describe('Default: indicator (dx in DHIS2, INDICATOR in SDMX-CSV)'),
+    period: columnName.optional().describe('Default: period (pe in DHIS2, TIME_PERIOD in SDMX-CSV)'),
+    value: columnName.optional().describe('Default: value (OBS_VALUE in SDMX-CSV)'),
+    source: columnName.optional().describe('Column with where each number comes from'),
+    note: columnName.optional(),
   })
-  .describe('Which columns of the CSV hold what (defaults shown)');
+  .describe('Which columns of the file hold what (defaults shown; each format has its own defaults)');
 
-export const dataSourceSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a data source id uses letters, digits, _ . and -'),
-  file: z.string().describe('CSV file, relative to the programme root'),
-  format: z.enum(['long', 'wide']).default('long'),
-  columns: columnsSchema.optional(),
-  id_columns: z.array(z.string()).optional().describe('Wide layout: the columns that are not periods'),
-  disaggregations: z
-    .array(z.string())
-    .default([])
-    .describe('Columns that break a series down (area, sex, district...)'),
-  totals: z
-    .record(z.string(), z.union([z.string(), z.array(z.string())]))
-    .optional()
-    .describe(
-      'Per disaggregation column, the value(s) marking the headline total row (default: total, national, nacional, all, todos)',
-    ),
-  source: z.string().optional().describe('Default label of where the numbers come from'),
-  duplicates: z.enum(duplicatePolicies).default('error'),
-  delimiter: z.enum([',', ';', '\t', '|']).optional().describe('Detected when not given'),
-  decimal: z.enum(['.', ',']).optional().describe('Decimal mark; a comma is assumed when the delimiter is ;'),
-  encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).optional().describe('Detected when not given'),
-  missing: z
-    .array(z.string())
-    .optional()
-    .describe('Extra texts meaning "no value" besides empty, NA, n/a, .., -, n.d.'),
-});
+export const dataFormats = ['long', 'wide', 'xlsx', 'sdmx-csv', 'dhis2', 'eurostat-tsv'] as const;
+export const dateOrders = ['dmy', 'mdy'] as const;
+
+export const dataSourceSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a data source id uses letters, digits, _ . and -'),
+    file: z.string().min(1).describe('The data file, relative to the programme root'),
+    format: z
+      .enum(dataFormats)
+      .default('long')
+      .describe(
+        'long or wide CSV, an Excel workbook (xlsx), SDMX-CSV, DHIS2 Web API JSON (analytics or dataValueSets), or Eurostat TSV',
+      ),
+    layout: z.enum(['long', 'wide']).optional().describe('xlsx: the layout of the table in the sheet (default long)'),
+    periods: z
+      .enum(['columns', 'rows'])
+      .optional()
+      .describe(
+        'Wide layouts: one column per period (default), or one row per period and one column per series (a DHIS2 or Excel pivot)',
+      ),
+    sheet: z
+      .union([z.string().min(1), z.number().int().min(1)])
+      .optional()
+      .describe('xlsx: the sheet, by name or 1-based position (default the first)'),
+    header_row: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('The line (row of a sheet) holding the header; found within the first 20 when not given'),
+    indicator: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A file of one indicator without an indicator column: the code every row carries'),
+    columns: columnsSchema.optional(),
+    id_columns: z
+      .array(columnName)
+      .optional()
+      .describe('Wide layout: the columns that are not periods (periods: rows: the columns that are not series)'),
+    disaggregations: z
+      .array(columnName)
+      .optional()
+      .describe(
+        'Columns that break a series down (area, sex, district...); SDMX, DHIS2 and Eurostat files default to their dimensions',
+      ),
+    totals: z
+      .record(z.string(), z.union([z.string(), z.array(z.string())]))
+      .optional()
+      .describe(
+        'Per disaggregation column, the value(s) marking the headline total row (default: total, national, nacional, all, todos, _T)',
+      ),
+    source: z.string().optional().describe('Default label of where the numbers come from'),
+    duplicates: z.enum(duplicatePolicies).default('error'),
+    delimiter: z.enum([',', ';', '\t', '|']).optional().describe('Detected when not given'),
+    decimal: z.enum(['.', ',']).optional().describe('Decimal mark; a comma is assumed when the delimiter is ;'),
+    encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).optional().describe('Detected when not given'),
+    missing: z
+      .array(z.string())
+      .optional()
+      .describe('Extra texts meaning "no value" besides empty, NA, n/a, .., -, n.d.'),
+    dates: z
+      .enum(dateOrders)
+      .optional()
+      .describe('How dates such as 01/02/2024 are written: day first (dmy, the default) or month first (mdy)'),
+    names: z
+      .boolean()
+      .optional()
+      .describe("dhis2 and sdmx-csv: use the display names of the file's metadata instead of codes"),
+  })
+  .superRefine((d, ctx) => {
+    const only = (key: keyof typeof d, formats: readonly string[]) => {
+      if (d[key] !== undefined && !formats.includes(d.format))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `applies to \`format: ${formats.join('` or `format: ')}\` only (this data source is \`${d.format}\`)`,
+        });
+    };
+    only('layout', ['xlsx']);
+    only('sheet', ['xlsx']);
+    only('periods', ['wide', 'xlsx']);
+    only('names', ['dhis2', 'sdmx-csv']);
+    only('delimiter', ['long', 'wide', 'sdmx-csv']);
+    if (d.periods === 'rows' && d.format === 'xlsx' && d.layout !== 'wide')
+      ctx.addIssue({ code: 'custom', path: ['periods'], message: 'needs `layout: wide`' });
+  });
 
 export const programSchema = z.strictObject({
   $schema: z.string().optional(),

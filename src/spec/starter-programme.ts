@@ -21,7 +21,7 @@ assessment:
 
 data:
   - id: survey
-    file: data/stunting.csv      # relative to this folder's parent (where you run mel)
+    file: data/stunting.csv      # relative to this folder's parent; also xlsx, SDMX, DHIS2 (format:)
     disaggregations: [area]      # columns that break a series down
     totals: { area: national }   # the value marking the headline total
     source: Example values (replace with your own)
@@ -36,7 +36,7 @@ definition: >
 result: G1                       # the result it measures
 unit: percent                    # percent | number | ratio | currency | rate
 direction: decrease              # increase | decrease
-frequency: annual                # monthly | quarterly | semiannual | annual | irregular
+frequency: annual                # weekly | monthly | quarterly | semiannual | annual | irregular
 series: { data: survey, match: { indicator: stunting_u5 } }
 baseline: { period: 2020 }       # value read from the data; or write value: 30.1
 targets:

@@ -36,3 +36,13 @@ export function closestName(name: string, candidates: readonly string[]): string
   const allowed = name.length >= 4 ? Math.max(2, Math.floor(name.length / 3)) : 1;
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
+
+/** Up to `max` candidates, closest to `name` first (ties in the candidates' order), however far. */
+export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
+  const folded = fold(name);
+  return candidates
+    .map((c, i) => ({ c, i, d: editDistance(folded, fold(c)) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, max)
+    .map((x) => x.c);
+}

@@ -1,6 +1,7 @@
 // YAML read with positions: every value keeps the line it was written on, so a schema
 // issue at path ['targets', 0, 'change_unit'] is printed at its line in the file.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { specMessages } from '../messages/spec.js';
 import type { Issue } from './issues.js';
 import { issueError } from './issues.js';
 
@@ -19,7 +20,19 @@ export interface YamlSource {
 
 export function readYaml(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    // The parser's own limits (a document nested past the stack): an error at the file.
+    const reason = firstLine(err instanceof Error ? err.message : String(err));
+    return {
+      file,
+      value: undefined,
+      positionOf: () => ({ line: 1, column: 1 }),
+      issues: [issueError(file, specMessages.yamlRefused(reason), 1)],
+    };
+  }
   const issues: Issue[] = [];
   const multiline = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
   for (const e of doc.errors) {
@@ -66,8 +79,23 @@ export function readYaml(file: string, text: string): YamlSource {
     return { line: pos.line, column: pos.col };
   };
 
-  return { file, value: issues.some((i) => i.severity === 'error') ? undefined : doc.toJS(), positionOf, issues };
+  let value: unknown;
+  if (!issues.some((i) => i.severity === 'error')) {
+    try {
+      // A document of aliases of aliases (a "billion laughs") would take the memory: the
+      // parser refuses it past MAX_ALIAS_COUNT, and so does mel, as an error at the file.
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      issues.push(
+        issueError(file, specMessages.yamlRefused(firstLine(err instanceof Error ? err.message : String(err))), 1),
+      );
+    }
+  }
+  return { file, value, positionOf, issues };
 }
+
+/** Aliases a file may resolve (the yaml package's default); programme files use a handful. */
+const MAX_ALIAS_COUNT = 100;
 
 const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 

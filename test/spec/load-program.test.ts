@@ -66,7 +66,7 @@ describe('programme and indicator files', () => {
     });
     expect(messages).toContain('indicators/a.yaml:4:12: `direction` is `up`; it must be one of `increase`, `decrease`');
     expect(messages).toContain(
-      'indicators/a.yaml:6:12: `frequency` is `yearly`; it must be one of `monthly`, `quarterly`, `semiannual`, `annual`, `irregular`',
+      'indicators/a.yaml:6:12: `frequency` is `yearly`; it must be one of `weekly`, `monthly`, `quarterly`, `semiannual`, `annual`, `irregular`',
     );
     const m2 = load({ 'indicators/a.yaml': `id: A\nunit: number\ndirection: up\nseries: { data: survey }\n` }).messages;
     expect(m2.some((m) => m.includes('missing required field `name`'))).toBe(true);

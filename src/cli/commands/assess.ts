@@ -4,7 +4,7 @@ import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseAsOf, parseMethod } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
 import { InputErrors } from '../errors.js';
-import { printIssues } from '../output.js';
+import { issueBase, printIssues } from '../output.js';
 
 export const assessCommand: Command = {
   name: 'assess',
@@ -19,8 +19,8 @@ export const assessCommand: Command = {
   async run(values, _args, { cwd, output }) {
     const asOf = parseAsOf(stringOption(values, 'as-of'));
     const method = parseMethod(stringOption(values, 'method'));
-    const { workspace, issues } = await loadWorkspace(cwd, programOption(values));
-    if (printIssues(issues, output) || !workspace) throw new InputErrors();
+    const { workspace, issues, root } = await loadWorkspace(cwd, programOption(values));
+    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
     const doc = publicDocument(assessProgram(workspace.program, workspace.data, { asOf, method }));
     output.out(values.json ? JSON.stringify(doc, null, 2) : renderAssessmentTable(doc, { color: output.isTTY }));
   },

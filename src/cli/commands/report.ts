@@ -3,7 +3,7 @@ import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseAsOf, parseLocale, parseMethod } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
 import { InputErrors } from '../errors.js';
-import { printIssues } from '../output.js';
+import { issueBase, printIssues } from '../output.js';
 import { silentProgress, terminalProgress } from '../progress.js';
 import { engineVersion } from '../version.js';
 
@@ -27,12 +27,12 @@ export const reportCommand: Command = {
     const progress = !values.quiet && output.errIsTTY ? terminalProgress(process.stderr) : silentProgress;
 
     progress.stage('reading the programme and its data');
-    const { workspace, issues } = await loadWorkspace(cwd, programPath);
-    if (printIssues(issues, output) || !workspace) throw new InputErrors();
+    const { workspace, issues, root } = await loadWorkspace(cwd, programPath);
+    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
     // The workbook and chart libraries load only for the command that needs them.
     const { makeReport } = await import('../../report/make-report.js');
     const written = await makeReport(workspace, {
-      root: cwd,
+      cwd,
       programPath,
       asOf,
       method,

@@ -4,7 +4,7 @@ import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseLocale } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
 import { InputErrors } from '../errors.js';
-import { printIssues } from '../output.js';
+import { issueBase, printIssues } from '../output.js';
 
 export const smartCommand: Command = {
   name: 'smart',
@@ -13,8 +13,8 @@ export const smartCommand: Command = {
   options: { program: sharedOptions.program, locale: sharedOptions.locale, json: sharedOptions.json },
   async run(values, _args, { cwd, output }) {
     const requested = parseLocale(stringOption(values, 'locale'));
-    const { workspace, issues } = await loadWorkspace(cwd, programOption(values));
-    if (printIssues(issues, output) || !workspace) throw new InputErrors();
+    const { workspace, issues, root } = await loadWorkspace(cwd, programOption(values));
+    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
     const locale = requested ?? workspace.program.locale;
     const review = smartReview(workspace.program, workspace.data, locale);
     output.out(

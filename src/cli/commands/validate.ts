@@ -1,7 +1,7 @@
 import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { type Command, programOption, sharedOptions } from '../command.js';
 import { InputErrors } from '../errors.js';
-import { printIssues } from '../output.js';
+import { issueBase, printIssues } from '../output.js';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -10,8 +10,9 @@ export const validateCommand: Command = {
   options: { program: sharedOptions.program },
   async run(values, _args, { cwd, output }) {
     const program = programOption(values);
-    const { workspace, issues } = await loadWorkspace(cwd, program);
-    if (printIssues(issues, output) || !workspace) throw new InputErrors();
+    const { workspace, issues, root } = await loadWorkspace(cwd, program);
+    const base = issueBase(cwd, root);
+    if (printIssues(issues, output, base) || !workspace) throw new InputErrors();
     const rows = workspace.tables.reduce((n, t) => n + t.rowCount, 0);
     const series = [...workspace.data.values()].reduce((n, d) => n + (d.headline ? 1 : 0) + d.breakdowns.length, 0);
     const warnings = issues.length;
@@ -22,7 +23,7 @@ export const validateCommand: Command = {
       `${series} series`,
     ];
     const tail = warnings ? `, ${plural(warnings, 'warning')}` : '';
-    output.out(`${workspace.program.file}: ${counts.join(', ')}: no errors${tail}`);
+    output.out(`${base ? `${base}/` : ''}${workspace.program.file}: ${counts.join(', ')}: no errors${tail}`);
   },
 };
 

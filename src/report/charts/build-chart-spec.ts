@@ -10,10 +10,11 @@ import type { Indicator, Program } from '../../spec/model.js';
 import type { Locale } from '../../spec/schema.js';
 import { statusLabel } from '../../messages/report.js';
 import { chartMessages } from '../../messages/chart.js';
+import { formatNumber } from '../../messages/format-number.js';
+import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './chart-spec.js';
 import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
-import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './render-chart.js';
 import { flowChartWords, flowGroup, flowTargetText } from './flow-chart-group.js';
-import { formatNumber } from './style.js';
+import { valueDecimalsOf } from './value-decimals.js';
 
 /** Breakdowns shown on the indicator's main chart beside its headline. */
 export const MAX_BREAKDOWNS_ON_MAIN_CHART = 3;
@@ -35,6 +36,9 @@ export interface ChartContext {
   /** Indicators measuring the same thing from another source, with their data. */
   compared: { indicator: Indicator; data: IndicatorData }[];
 }
+
+/** A ChartContext with the decimals of the indicator's values (value-decimals.ts). */
+type PlanContext = ChartContext & { decimals: number };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -73,7 +77,7 @@ function groupOf(
   label: string,
   s: BreakdownSeries,
   r: AssessmentResult | undefined,
-  ctx: ChartContext,
+  ctx: PlanContext,
   withPaths: boolean,
 ): ChartGroup {
   if (ctx.indicator.accumulation === 'sum') return flowGroup(label, s, r, ctx, withPaths);
@@ -85,7 +89,7 @@ function groupOf(
     if (t.value === null) continue;
     group.targets.push({
       ...at(t.period, t.value),
-      name: m.targetName(t.period, formatNumber(t.value, ctx.locale), t.label),
+      name: m.targetName(t.period, formatNumber(t.value, ctx.locale, { decimals: ctx.decimals }), t.label),
     });
   }
   if (withPaths && r.baseline && r.target)
@@ -129,7 +133,7 @@ function footnotesOf(
 }
 
 function baseSpec(
-  ctx: ChartContext,
+  ctx: PlanContext,
   title: string,
   subtitle: string | undefined,
 ): Omit<ChartSpec, 'groups' | 'footnotes'> {
@@ -139,6 +143,7 @@ function baseSpec(
     locale: ctx.locale,
     axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
     percent: ctx.indicator.unit === 'percent',
+    valueDecimals: ctx.decimals,
     ...baseWords(ctx),
   };
 }
@@ -150,13 +155,13 @@ function baseWords(ctx: ChartContext): Pick<ChartSpec, 'roleLabels' | 'unitLabel
   return { roleLabels: DEFAULT_ROLE_LABELS[ctx.locale], unitLabel };
 }
 
-function statusLine(r: AssessmentResult | undefined, ctx: ChartContext): string | undefined {
+function statusLine(r: AssessmentResult | undefined, ctx: PlanContext): string | undefined {
   if (!r) return undefined;
   const target =
     ctx.indicator.accumulation === 'sum'
-      ? flowTargetText(r, ctx.locale)
+      ? flowTargetText(r, ctx.locale, ctx.decimals)
       : r.target
-        ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})`
+        ? `${formatNumber(r.target.value, ctx.locale, { decimals: ctx.decimals })} (${r.target.period})`
         : undefined;
   return chartMessages[ctx.locale].statusLine(statusLabel(ctx.locale, r.status), ctx.asOf.id, target);
 }
@@ -217,7 +222,11 @@ function withoutRepeatedTargets(groups: ChartGroup[]): ChartGroup[] {
 }
 
 /** Every chart of one indicator. */
-export function planCharts(ctx: ChartContext): PlannedChart[] {
+export function planCharts(context: ChartContext): PlannedChart[] {
+  const ctx: PlanContext = {
+    ...context,
+    decimals: valueDecimalsOf(context.indicator.unit, context.data, context.results),
+  };
   const m = chartMessages[ctx.locale];
   const d = ctx.data;
   if (!d) return [];

@@ -5,8 +5,8 @@
 import type ExcelJS from 'exceljs';
 import type { Status } from '../../assess/assessment.js';
 import type { FindingStatus } from '../../assess/smart-review.js';
-import { type DecimalsChoice, indicatorDecimals } from '../../messages/indicator-decimals.js';
 import type { Unit } from '../../spec/schema.js';
+import { indicatorDecimals } from '../../messages/format-number.js';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -34,18 +34,29 @@ export const FORMATS = {
   text: '@',
 } as const;
 
-/** The Excel format of numbers with these decimals: `#,##0.0`. */
-export function decimalsFormat(choice: DecimalsChoice): string {
-  return (choice.grouping ? '#,##0' : '0') + (choice.decimals > 0 ? `.${'0'.repeat(choice.decimals)}` : '');
+/**
+ * The display format of an indicator's values: the decimals every text of the pack
+ * writes them with (indicatorDecimals: as many as the values have, at least the unit's
+ * minimum, at most two for values of 1 and more), with a thousands separator for big
+ * values (`#,##0.0`). The cell keeps the exact value; only the display rounds.
+ */
+/** The Excel format of numbers with these decimals, grouped in thousands or not: `#,##0.0`. */
+export function decimalsFormat(decimals: number, grouping: boolean): string {
+  return (grouping ? '#,##0' : '0') + (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
 }
 
-/**
- * The display format of an indicator's values (indicatorDecimals: the decimals its values
- * have, within the unit's minimum and four significant digits; a thousands separator for
- * big values). The cell keeps the exact value; only the display rounds.
- */
 export function valueFormat(unit: Unit, values: Iterable<number>): string {
-  return decimalsFormat(indicatorDecimals(unit, values));
+  let big = false;
+  const decimals = indicatorDecimals(
+    unit,
+    (function* () {
+      for (const v of values) {
+        if (Number.isFinite(v) && Math.abs(v) >= 1000) big = true;
+        yield v;
+      }
+    })(),
+  );
+  return decimalsFormat(decimals, big);
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
