@@ -107,11 +107,11 @@ function reviewIndicator(
   const endOfTime: Period =
     program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
   const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
-  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed);
+  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed, locale);
   const dir = ind.direction === 'increase' ? 1 : -1;
   // Values are written as everywhere else (the indicator's decimals); paces and ratios with up to three.
   const targetValues = ind.targets.flatMap((t) => {
-    const r = resolveTarget(t, baseline.point?.value, ind.unit);
+    const r = resolveTarget(t, baseline.point?.value, ind.unit, locale);
     return 'target' in r ? [r.target.value] : [];
   });
   const decimals = indicatorDecimals(ind.unit, [...observed.map((o) => o.value), ...targetValues]);
@@ -166,7 +166,7 @@ function reviewIndicator(
   const A: SmartFinding[] = [];
   const unitWords = m.unitWords(ind.unit);
   for (const t of ind.targets) {
-    const r = resolveTarget(t, baseline.point?.value, ind.unit);
+    const r = resolveTarget(t, baseline.point?.value, ind.unit, locale);
     if ('unresolved' in r) {
       A.push({ status: 'fail', text: m.targetUnresolved(r.unresolved), target: t.period.id });
       continue;
@@ -254,7 +254,7 @@ function reviewIndicator(
   // targets for different breakdowns be in order.
   const absolute = ind.targets
     .filter((t) => ind.accumulation !== 'sum' && !t.for)
-    .map((t) => resolveTarget(t, baseline.point?.value, ind.unit))
+    .map((t) => resolveTarget(t, baseline.point?.value, ind.unit, locale))
     .flatMap((r) => ('target' in r ? [r.target] : []));
   let ordered = true;
   for (let i = 1; i < absolute.length; i++) {

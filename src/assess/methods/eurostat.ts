@@ -5,6 +5,7 @@
 import type { AssessmentMethod } from '../method-types.js';
 import { verdictFrame } from './verdict-frame.js';
 import { cagr, finiteOrNull, growthObstacle } from '../growth.js';
+import { methodMessagesOf } from '../../messages/methods.js';
 
 export type EurostatCategory =
   | 'significant_progress'
@@ -50,12 +51,13 @@ export const eurostat: AssessmentMethod = (input) => {
     { with_target: target !== undefined },
   );
 
-  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
-  const obstacle = growthObstacle(baseline, latest, target, direction);
+  const m = methodMessagesOf(input.locale);
+  if (latest === undefined) return verdict(null, m.noObservations());
+  const obstacle = growthObstacle(baseline, latest, target, direction, input.locale);
   if (obstacle) return verdict(null, obstacle);
   const cagrActual = cagr(latest.value, baseline.value, latest.time, baseline.time);
   inputs.cagr_actual = finiteOrNull(cagrActual);
-  if (cagrActual === undefined) return verdict(null, 'The growth rate cannot be computed from these values.');
+  if (cagrActual === undefined) return verdict(null, m.growthCannot());
 
   if (target === undefined) {
     const growth = direction * cagrActual;
@@ -65,8 +67,7 @@ export const eurostat: AssessmentMethod = (input) => {
   }
   const cagrRequired = cagr(target.value, baseline.value, target.time, baseline.time);
   inputs.cagr_required = finiteOrNull(cagrRequired);
-  if (cagrRequired === undefined || cagrRequired === 0)
-    return verdict(null, 'The growth rate the target requires cannot be computed from these values.');
+  if (cagrRequired === undefined || cagrRequired === 0) return verdict(null, m.requiredGrowthCannot());
   const rr = cagrActual / cagrRequired;
   inputs.rr = finiteOrNull(rr);
   return verdict(eurostatCategoryWithTarget(rr));
