@@ -19,6 +19,8 @@ export interface SmartFinding {
   text: string;
   /** The target the finding is about, when it is about one. */
   target?: string;
+  /** How to fix it in the indicator file (YAML): for the terminal (`mel smart`), not the pack. */
+  fix?: string;
   evidence?: Record<string, string | number | null>;
 }
 
@@ -146,7 +148,7 @@ function reviewIndicator(
       text: m.dataPresent(observed.length, observed[0].period, observed[observed.length - 1].period, sourceName),
       evidence: { values: observed.length },
     });
-  if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline() });
+  if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline(), fix: m.fixes.noBaseline });
   else if (!baseline.point)
     M.push({ status: 'fail', text: m.baselineNoValue(ind.baseline.period.id, baseline.note ?? '') });
   else
@@ -232,7 +234,7 @@ function reviewIndicator(
   // R: linked to a result of the results framework.
   const R: SmartFinding[] = [];
   const result = program.results.find((r) => r.id === ind.result);
-  if (!result) R.push({ status: 'fail', text: m.noResult() });
+  if (!result) R.push({ status: 'fail', text: m.noResult(), fix: m.fixes.noResult });
   else R.push({ status: 'pass', text: m.resultOk(result.id, result.level, result.statement) });
 
   // T: every target dated, inside the programme period, milestones in order.

@@ -21,6 +21,7 @@ export interface MethodMessages {
   // aarr
   aarrOnlyDecrease: () => string;
   reductionCannot: () => string;
+  reductionNeedsPositive: () => string;
   aarrNoTarget: () => string;
   requiredReductionCannot: () => string;
   // eurostat, unsd
@@ -110,6 +111,8 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     aarrOnlyDecrease: () =>
       'An average annual rate of reduction only applies to indicators that should decrease, and this one should increase.',
     reductionCannot: () => 'The rate of reduction cannot be computed from these values.',
+    reductionNeedsPositive: () =>
+      'A value is 0 or negative; the rate of reduction is computed on logarithms, which need positive values.',
     aarrNoTarget: () => 'The indicator has no target, so there is no required rate of reduction to compare with.',
     requiredReductionCannot: () => 'The rate of reduction the target requires cannot be computed from these values.',
     growthCannot: () => 'The growth rate cannot be computed from these values.',
@@ -207,6 +210,8 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     aarrOnlyDecrease: () =>
       'Una tasa anual promedio de reducción solo se aplica a indicadores que deben disminuir, y este debe aumentar.',
     reductionCannot: () => 'La tasa de reducción no se puede calcular con estos valores.',
+    reductionNeedsPositive: () =>
+      'Un valor es 0 o negativo; la tasa de reducción se calcula con logaritmos, que necesitan valores positivos.',
     aarrNoTarget: () =>
       'El indicador no tiene meta, así que no hay una tasa de reducción requerida con la que comparar.',
     requiredReductionCannot: () => 'La tasa de reducción que exige la meta no se puede calcular con estos valores.',

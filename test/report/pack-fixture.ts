@@ -367,7 +367,13 @@ export function packFixture(locale: Locale = 'en'): PackInput {
       M: {
         status: fail ? 'fail' : 'pass',
         findings: [
-          { status: fail ? 'fail' : 'pass', text: fail ? 'No baseline: set `baseline`.' : 'Baseline 28.5 in 2007.' },
+          fail
+            ? {
+                status: 'fail',
+                text: 'No baseline: progress cannot be measured from a known starting point.',
+                fix: 'set `baseline: { period, value }` in the indicator file',
+              }
+            : { status: 'pass', text: 'Baseline 28.5 in 2007.' },
         ],
       },
       A: { status: 'warn', findings: [{ status: 'warn', text: '=SUM(1) is ambitious', target: '2021' }] },

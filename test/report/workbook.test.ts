@@ -607,7 +607,9 @@ describe('the Excel progress pack', () => {
     const fail = findRow(ws, (r) => r.getCell(1).value === LONG_ID && r.getCell(3).value === 'Measurable');
     expect(fail.getCell(5).value).toBe('Fail');
     expect(fail.getCell(5).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
-    expect(fail.getCell(6).value).toBe('No baseline: set `baseline`.');
+    expect(fail.getCell(6).value).toBe('No baseline: progress cannot be measured from a known starting point.');
+    // The YAML fix is for the terminal (mel smart), never in the pack.
+    for (const [, cell] of everyCell(wb)) expect(String(cell.value)).not.toContain('`baseline');
     const summary = findRow(ws, (r) => r.getCell(1).value === 'Measurable' && typeof r.getCell(2).value === 'number');
     expect([summary.getCell(2).value, summary.getCell(3).value, summary.getCell(4).value]).toEqual([2, 0, 1]);
     expect(ws.autoFilter).toBe('A1:G19');

@@ -37,10 +37,7 @@ export const aarr: AssessmentMethod = (input) => {
   const obstacle = growthObstacle(baseline, latest, target, direction, input.locale);
   if (obstacle) return verdict(null, obstacle);
   if (points.some((p) => !(p.value > 0))) {
-    return verdict(
-      null,
-      'A value is 0 or negative; the rate of reduction is computed on logarithms, which need positive values.',
-    );
+    return verdict(null, m.reductionNeedsPositive());
   }
 
   const current =
