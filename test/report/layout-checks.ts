@@ -37,7 +37,8 @@ export function rowsTooLow(wb: ExcelJS.Workbook): string[] {
         const span = spans.get(`${rowNumber}:${col}`) ?? 1;
         let width = 0;
         for (let c = col; c < col + span; c++) width += ws.getColumn(c).width ?? DEFAULT_COLUMN_WIDTH;
-        const needs = wrappedTextHeight(cell.value, width, { size: cell.font?.size, bold: Boolean(cell.font?.bold) });
+        const font = { size: cell.font?.size, bold: Boolean(cell.font?.bold) };
+        const needs = wrappedTextHeight(cell.value, width, font, cell.alignment?.indent ?? 0);
         const has = row.height ?? DEFAULT_ROW_HEIGHT;
         if (needs > has + 0.01) out.push(`${ws.name}!${cell.address} needs ${needs} pt, has ${has}`);
       });

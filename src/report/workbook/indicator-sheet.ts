@@ -204,7 +204,7 @@ export function addIndicatorSheet(
         ctx.breakdown(r.disaggregation),
         periodCell(t.period),
         num(t.value, fmt),
-        [joinText([t.label, t.derivation ? `(${t.derivation})` : null]), 3],
+        [styled(joinText([t.label, t.derivation ? `(${t.derivation})` : null]), STYLES.besideNumber), 3],
         [styled(m.targetOutcomes[t.outcome] ?? t.outcome, outcomeStyle(t.outcome)), 2],
         periodCell(judgedPeriod),
         num(judgedValue, fmt),
@@ -249,7 +249,7 @@ export function addIndicatorSheet(
   // 6. SMART findings and references
   w.skip();
   w.title(L.smart);
-  w.spans([L.letter, m.smart.findingStatus, [L.finding, all - 2]], STYLES.header);
+  w.spans([L.letter, [m.smart.findingStatus, 2], [L.finding, all - 3]], STYLES.header);
   const review = input.smart.indicators.find((s) => s.indicator === ind.id);
   if (review) {
     for (const letter of letters) {
@@ -258,8 +258,8 @@ export function addIndicatorSheet(
       for (const f of lr.findings) {
         w.spans([
           m.letters[letter],
-          styled(m.findingStatuses[f.status], findingStyle(f.status)),
-          [f.target ? `${f.text} (${m.smart.concernsTarget}: ${f.target})` : f.text, all - 2],
+          [styled(m.findingStatuses[f.status], findingStyle(f.status)), 2],
+          [f.target ? `${f.text} (${m.smart.concernsTarget}: ${f.target})` : f.text, all - 3],
         ]);
       }
     }
@@ -380,7 +380,7 @@ function addMethodVerdicts(w: SheetWriter, ctx: PackContext, resultIndexes: numb
         [methodLabel(input.locale, method), 3],
         [outcome.category === null ? null : methodCategoryLabel(input.locale, outcome.category), 2],
         num(outcome.score, FORMATS.score),
-        [outcome.reason ?? null, PIRS_COLUMNS - 7],
+        [styled(outcome.reason ?? null, STYLES.besideNumber), PIRS_COLUMNS - 7],
       ]);
     }
   }

@@ -145,6 +145,7 @@ interface WrappedText {
   span: number;
   text: string;
   font: TextFont;
+  indent: number;
 }
 
 const fontOf = (style: Style): TextFont => ({ size: style.font?.size, bold: Boolean(style.font?.bold) });
@@ -276,7 +277,8 @@ export class SheetWriter {
     cell.style = FORMULA_LIKE.test(value) ? withTextFormat(style) : style;
     if (span > 1) this.sheet.mergeCells(r, col, r, col + span - 1);
     this.lastColumn = Math.max(this.lastColumn, col + span - 1);
-    if (style.alignment?.wrapText) this.wrapped.push({ row: r, col, span, text: value, font: fontOf(style) });
+    if (style.alignment?.wrapText)
+      this.wrapped.push({ row: r, col, span, text: value, font: fontOf(style), indent: style.alignment.indent ?? 0 });
   }
 
   /** An empty row. */
@@ -352,7 +354,14 @@ export class SheetWriter {
       cell.style = style;
       this.measure(col, length, Math.min(cap, designed ? this.textMeasure : widest));
       if (style.alignment?.wrapText)
-        this.wrapped.push({ row: Number(cell.row), col, span: 1, text, font: fontOf(style) });
+        this.wrapped.push({
+          row: Number(cell.row),
+          col,
+          span: 1,
+          text,
+          font: fontOf(style),
+          indent: style.alignment.indent ?? 0,
+        });
     } else if (typeof value === 'number') {
       if (Number.isFinite(value)) {
         if (!style.numFmt) style = numberStyle(Number.isInteger(value) ? FORMATS.integer : FORMATS.precise);
@@ -401,7 +410,7 @@ export class SheetWriter {
     for (const t of this.wrapped) {
       let width = 0;
       for (let c = t.col; c < t.col + t.span; c++) width += this.columnWidth(c);
-      const h = wrappedTextHeight(t.text, width, t.font);
+      const h = wrappedTextHeight(t.text, width, t.font, t.indent);
       if (h > (heights.get(t.row) ?? 0)) heights.set(t.row, h);
     }
     for (const [r, h] of heights) {

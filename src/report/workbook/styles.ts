@@ -130,6 +130,8 @@ export const STYLES = {
   } as Style,
   note: { font: font({ italic: true, color: GREY_TEXT }), alignment: { wrapText: false, vertical: 'top' } } as Style,
   wrap: { font: font(), alignment: { vertical: 'top', wrapText: true } } as Style,
+  /** Text beside a number in a table: wrapped, and kept off the number by an indent. */
+  besideNumber: { font: font(), alignment: { vertical: 'top', wrapText: true, indent: 1 } } as Style,
   /** A period beside a number: centred, so "85.1" and "2011" never read as "85.12011". */
   period: { font: font(), alignment: { horizontal: 'center', vertical: 'top' } } as Style,
   /** A breakdown's name under its indicator: indented. */

@@ -202,9 +202,15 @@ export function lineHeight(size: number = BASE_FONT_SIZE): number {
   return 1.25 * size + 1.25;
 }
 
-/** The row height (points) that shows a wrapped text whole in a column `columnWidth` wide. */
-export function wrappedTextHeight(text: string, columnWidth: number, font: TextFont = {}): number {
-  return wrappedLineCount(text, columnWidth, font) * lineHeight(font.size);
+/** Width units one level of a cell's indent takes (Excel indents by about three spaces' width). */
+export const INDENT_WIDTH = 1.5;
+
+/**
+ * The row height (points) that shows a wrapped text whole in a column `columnWidth` wide,
+ * less its indent (levels of INDENT_WIDTH).
+ */
+export function wrappedTextHeight(text: string, columnWidth: number, font: TextFont = {}, indent = 0): number {
+  return wrappedLineCount(text, columnWidth - indent * INDENT_WIDTH, font) * lineHeight(font.size);
 }
 
 /** The width of the longest line of a text (lines split at "\n"). */
