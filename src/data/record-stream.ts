@@ -7,6 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { finished, pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
+import { InputFileError, openInputFile } from '../spec/input-file.js';
+import { specMessages } from '../messages/spec.js';
 import { chunkDecoder, Utf8Check, type TextEncodingName } from './decode.js';
 import type { Delimiter } from './dialect.js';
 
@@ -108,8 +110,15 @@ export async function streamRecords(path: string, options: StreamOptions, sink: 
     if (rest) yield rest;
   }
 
+  let handle: Awaited<ReturnType<typeof openInputFile>>;
   try {
-    await pipeline(createReadStream(path, { highWaterMark: CHUNK_BYTES }), bytesToParser, parser, {
+    handle = await openInputFile(path);
+  } catch (err) {
+    if (err instanceof InputFileError) return { kind: 'read-error', reason: specMessages.fileProblem(err.problem) };
+    throw err;
+  }
+  try {
+    await pipeline(createReadStream(path, { fd: handle, highWaterMark: CHUNK_BYTES }), bytesToParser, parser, {
       signal: abort.signal,
     });
     await finished(parser); // pipeline waits for the parser's input side only; its last records may still be on their way

@@ -11,6 +11,8 @@ export interface ChartMessages {
   sourceLine: (series: string, source: string, distinct: number) => string;
   computedLine: (series: string, formula: string, inputs: string[]) => string;
   byBreakdown: (name: string, count: number) => string;
+  byBreakdownPage: (name: string, count: number, page: number, pages: number) => string;
+  panelsNotDrawn: (count: number) => string;
   unitName: (unit: Unit) => string;
   /** Title of the time axis. */
   timeAxis: string;
@@ -33,6 +35,9 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     sourceLine: (series, source, n) => `${series}: ${source}${n > 1 ? ` (each value's source in the Data sheet)` : ''}`,
     computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, by breakdown (${formatInteger(c, 'en')})`,
+    byBreakdownPage: (n, c, p, ps) => `${n}, by breakdown (${formatInteger(c, 'en')}), image ${p} of ${ps}`,
+    panelsNotDrawn: (k) =>
+      `${formatInteger(k, 'en')} more panel${k === 1 ? ' is' : 's are'} not drawn; every value is in the Data sheet and in data.csv`,
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
     timeAxis: 'Year',
     roles: {
@@ -57,6 +62,9 @@ export const chartMessages: Record<Locale, ChartMessages> = {
       `${series}: ${source}${n > 1 ? ' (la fuente de cada valor en la hoja Datos)' : ''}`,
     computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, por desglose (${formatInteger(c, 'es')})`,
+    byBreakdownPage: (n, c, p, ps) => `${n}, por desglose (${formatInteger(c, 'es')}), imagen ${p} de ${ps}`,
+    panelsNotDrawn: (k) =>
+      `${formatInteger(k, 'es')} panel${k === 1 ? ' más no se dibuja' : 'es más no se dibujan'}; todos los valores están en la hoja Datos y en data.csv`,
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
     timeAxis: 'Año',
     roles: {

@@ -65,6 +65,27 @@ export const missingColumn = (column: string, role: ColumnRole, available: reado
 export const headerSearched = (lines: number) =>
   `(no row of the first ${lines} lines has the configured columns; this row is the one most like a header: set \`header_row:\` on the data source if the header is elsewhere)`;
 
+/** Column `field` (0-based) as a spreadsheet names it: 1 -> A, 27 -> AA. */
+const columnLetter = (field: number): string => {
+  let n = field + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+};
+const columnsAt = (names: readonly string[], fields: readonly number[]) =>
+  fields.map((f, i) => `${quote(names[i])} in column ${columnLetter(f)}`).join(' and ');
+
+export const duplicateColumn = (column: string, names: readonly string[], fields: readonly number[]) =>
+  `the header names ${quote(column)} ${fields.length} times (${columnsAt(names, fields)}), so mel cannot tell which one to read; ` +
+  'rename or remove the others; nothing is read from this file until then';
+
+export const duplicatePeriodColumn = (period: string, names: readonly string[], fields: readonly number[]) =>
+  `two columns of the header are the period ${quote(period)} (${columnsAt(names, fields)}), so each row would hold two values for it; ` +
+  'rename or remove one; nothing is read from this file until then';
+
 export const noPeriodColumns = (available: readonly string[]) =>
   `no column of the header is a period, so this wide file has no values; its columns are ${available.length ? listSome(available) : '(none)'} ` +
   '(a wide file has one column per period: 2006, 2007... or 2006-Q1, 2006-03...; a file with one row per period needs `periods: rows`)';

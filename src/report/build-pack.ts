@@ -15,7 +15,12 @@ import type { Workspace } from '../workspace/load-workspace.js';
 import { dataQuality } from '../quality/data-quality.js';
 import type { Period } from '../periods/period.js';
 import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
-import { MAX_SEPARATE_BREAKDOWN_CHARTS, planCharts, type PlannedChart } from './charts/build-chart-spec.js';
+import {
+  MAX_SEPARATE_BREAKDOWN_CHARTS,
+  planCharts,
+  type PlannedChart,
+  uniqueFileNames,
+} from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
 import { renderSparklines } from './sparklines.js';
@@ -86,6 +91,11 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
       }).map((c) => ({ ...c, indicatorId: indicator.id })),
     );
   }
+  // No chart overwrites another, whatever the ids and breakdowns are called.
+  const unique = uniqueFileNames(planned.map((c) => c.file));
+  planned.forEach((c, i) => {
+    c.file = unique[i];
+  });
   const pngs = await options.renderCharts(planned);
   const sparklines = await renderSparklines(doc.results, data, asOf, program.fiscalYearStart);
   const charts: ChartImage[] = planned.map((c, i) => ({

@@ -4,7 +4,9 @@
 //   1. assess, review and plan the pack (build-pack.ts)
 //   2. render the charts (on worker threads when there are many)
 //   3. lay out and serialise the workbook
-//   4. write every file of the pack at once (write-pack.ts)
+//   4. write every file of the pack at once (write-pack.ts), into a folder that may take
+//      it (pack-folder.ts): checked first when --out is given, so that a refusal comes
+//      before the work, and again just before writing
 import { relative, resolve } from 'node:path';
 import type { Period } from '../periods/period.js';
 import { indicatorFilesBeside } from '../spec/load-program.js';
@@ -16,7 +18,16 @@ import { renderPlannedCharts } from './render-charts.js';
 import { runTimeOf } from './run-time.js';
 import { buildWorkbook } from './workbook/build-workbook.js';
 import { packageWorkbook } from './workbook/xlsx-package.js';
-import { type PackFile, writePackAtomically } from './write-pack.js';
+import { outputFolderMessages, writeProblem } from '../messages/output-folder.js';
+import { inspectPackFolder, OutputFolderError, type PackFolder } from './pack-folder.js';
+import {
+  type PackFile,
+  PackWriteError,
+  recoverInterruptedWrites,
+  recoverLegacyLeftovers,
+  type WriteSteps,
+  writePack,
+} from './write-pack.js';
 
 /** What a long report tells whoever shows its progress. */
 export interface ReportProgress {
@@ -34,6 +45,10 @@ export interface ReportRequest {
   locale?: Locale;
   /** The pack's folder (default reports/<programme id>/<as-of>/ under the programme's root). */
   out?: string;
+  /** Write into a folder holding other files (--force). */
+  force?: boolean;
+  /** Announces each step of the write (tests interrupt it there). */
+  writeSteps?: WriteSteps;
   engineVersion: string;
   env: NodeJS.ProcessEnv;
   progress: ReportProgress;
@@ -44,6 +59,10 @@ export interface ReportWritten {
   asOf: string;
   charts: number;
 }
+
+export { OutputFolderError } from './pack-folder.js';
+
+const shownPath = (root: string, path: string) => relative(root, path).split('\\').join('/') || '.';
 
 export async function makeReport(workspace: Workspace, request: ReportRequest): Promise<ReportWritten> {
   const { cwd, progress } = request;
@@ -56,6 +75,16 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     ),
     ...program.dataSources.map((d) => d.file),
   ];
+  const packFolder = (dir: string): PackFolder => {
+    recoverLegacyLeftovers(dir);
+    recoverInterruptedWrites(dir);
+    return inspectPackFolder(dir, shownPath(cwd, dir), {
+      root: cwd,
+      inputs: inputFiles.map((f) => resolve(program.root, f)),
+      force: request.force === true,
+    });
+  };
+  if (request.out !== undefined) packFolder(resolve(cwd, request.out));
   // 1-2. assess and render
   progress.stage('assessing');
   const built = await buildPack(workspace, {
@@ -84,6 +113,27 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
     ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
   ];
-  writePackAtomically(outDir, files);
+  const folder = packFolder(outDir);
+  try {
+    writePack({
+      folder,
+      files,
+      manifest: {
+        generator: 'mel-engine',
+        version: request.engineVersion,
+        program: program.id,
+        as_of: built.doc.as_of,
+      },
+      steps: request.writeSteps,
+    });
+  } catch (e) {
+    if (!(e instanceof PackWriteError)) throw e;
+    const shown = shownPath(cwd, outDir);
+    throw new OutputFolderError(
+      e.restored
+        ? outputFolderMessages.writeFailed(shown, writeProblem(e.code), e.where)
+        : outputFolderMessages.restoreFailed(shown, writeProblem(e.code), shownPath(cwd, e.backup ?? outDir)),
+    );
+  }
   return { outDir, asOf: built.doc.as_of, charts: built.charts.length };
 }

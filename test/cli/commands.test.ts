@@ -34,7 +34,7 @@ describe('each command takes its own options', () => {
       'mel validate [--program FILE]',
       'mel assess   [--program FILE] [--as-of P] [--method M] [--json]',
       'mel smart    [--program FILE] [--locale en|es] [--json]',
-      'mel report   [--program FILE] [--as-of P] [--method M] [--out DIR] [--locale en|es] [--quiet]',
+      'mel report   [--program FILE] [--as-of P] [--method M] [--out DIR] [--force] [--locale en|es] [--quiet]',
       'mel schema   [program|indicator] [--out DIR]',
       'mel init     [DIR]',
     ])

@@ -1,12 +1,11 @@
 // The demo programme's pack, read back: every sheet, the numbers against assessment.json,
-// charts embedded, the same bytes twice, and a failed write that loses nothing.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// charts embedded, the same bytes twice (writing a pack: write-pack.test.ts).
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDocument } from '../../src/assess/assessment.js';
-import { writePackAtomically } from '../../src/report/write-pack.js';
 import { mel } from '../cli/capture.js';
 import { lastColumnUsed, rowsTooLow } from './layout-checks.js';
 import { zipEntries } from './zip-entries.js';
@@ -250,31 +249,4 @@ describe('the progress pack of the demo programme', () => {
         .join('\n');
     expect(cells(wb2)).toBe(cells(wb));
   }, 120_000);
-});
-
-describe('writing a pack', () => {
-  it('a failed write leaves the previous pack intact and no temporary files', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'mel-atomic-'));
-    const out = join(parent, 'pack');
-    mkdirSync(out);
-    writeFileSync(join(out, 'assessment.json'), 'previous');
-    expect(() =>
-      writePackAtomically(out, [
-        { path: 'assessment.json', bytes: 'new' },
-        { path: 'charts/bad\0name.png', bytes: 'x' },
-      ]),
-    ).toThrow();
-    expect(readFileSync(join(out, 'assessment.json'), 'utf8')).toBe('previous');
-    expect(readdirSync(parent)).toEqual(['pack']);
-  });
-
-  it('a successful write replaces the whole pack', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'mel-atomic-'));
-    const out = join(parent, 'pack');
-    mkdirSync(join(out, 'charts'), { recursive: true });
-    writeFileSync(join(out, 'charts', 'REMOVED-INDICATOR.png'), 'old');
-    writePackAtomically(out, [{ path: 'assessment.json', bytes: '{}' }]);
-    expect(existsSync(join(out, 'charts', 'REMOVED-INDICATOR.png'))).toBe(false);
-    expect(readdirSync(parent)).toEqual(['pack']);
-  });
 });

@@ -9,13 +9,15 @@ import { engineVersion } from '../version.js';
 
 export const reportCommand: Command = {
   name: 'report',
-  synopsis: '[--program FILE] [--as-of P] [--method M] [--out DIR] [--locale en|es] [--quiet]',
+  synopsis: '[--program FILE] [--as-of P] [--method M] [--out DIR] [--force] [--locale en|es] [--quiet]',
   summary: 'the Excel progress pack, assessment.json, data.csv and charts',
   options: {
     program: sharedOptions.program,
     'as-of': sharedOptions['as-of'],
     method: sharedOptions.method,
     out: sharedOptions.out,
+    // Write into a folder that holds other files: the pack's files beside them.
+    force: { type: 'boolean', default: false },
     locale: sharedOptions.locale,
     quiet: sharedOptions.quiet,
   },
@@ -30,7 +32,7 @@ export const reportCommand: Command = {
     const { workspace, issues, root } = await loadWorkspace(cwd, programPath);
     if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
     // The workbook and chart libraries load only for the command that needs them.
-    const { makeReport } = await import('../../report/make-report.js');
+    const { makeReport, OutputFolderError } = await import('../../report/make-report.js');
     const written = await makeReport(workspace, {
       cwd,
       programPath,
@@ -38,9 +40,15 @@ export const reportCommand: Command = {
       method,
       locale,
       out: stringOption(values, 'out'),
+      force: values.force === true,
       engineVersion: engineVersion(),
       env: process.env,
       progress,
+    }).catch((e: unknown) => {
+      progress.done();
+      // The folder cannot take the pack (--out Desktop, a file, a read-only folder): an input error.
+      if (e instanceof OutputFolderError) throw new InputErrors(e.message);
+      throw e;
     });
     progress.done();
     const shown = relative(cwd, written.outDir) || '.';

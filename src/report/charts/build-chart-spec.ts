@@ -2,6 +2,7 @@
 // breakdowns, and the indicators that measure the same thing from another source) on one
 // chart; a chart per breakdown where there are few; one small-multiples image where
 // there are many (a chart per district of a 50-district programme would bury the reader).
+import { createHash } from 'node:crypto';
 import type { AssessmentResult } from '../../assess/assessment.js';
 import type { BreakdownSeries, IndicatorData } from '../../data/indicator-data.js';
 import { dimsKey, dimsLabel } from '../../data/indicator-data.js';
@@ -18,8 +19,12 @@ import { valueDecimalsOf } from './value-decimals.js';
 
 /** Breakdowns shown on the indicator's main chart beside its headline. */
 export const MAX_BREAKDOWNS_ON_MAIN_CHART = 3;
-/** Up to this many breakdowns get a chart each; beyond, one small-multiples image. */
+/** Up to this many breakdowns get a chart each; beyond, small-multiples images. */
 export const MAX_SEPARATE_BREAKDOWN_CHARTS = 6;
+/** Panels on one small-multiples image: 50 districts still read at 1600 x 900 (130 x 100 px each). */
+export const MAX_PANELS_PER_IMAGE = 50;
+/** Small-multiples images of one indicator; the panels beyond are in the Data sheet and data.csv only. */
+export const MAX_SMALL_MULTIPLES_IMAGES = 4;
 
 export type PlannedChart =
   | { kind: 'trajectory'; file: string; disaggregation?: Record<string, string>; spec: ChartSpec }
@@ -42,24 +47,47 @@ type PlanContext = ChartContext & { decimals: number };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** `<indicator id>[--<disaggregation>].png`, with only safe characters. */
+/** A part of a chart's file name is at most this long (a 256-character breakdown name is not a file name). */
+const MAX_NAME_PART = 60;
+
+/**
+ * A name part with only the characters every file system takes: the text itself when
+ * it has only those and is short, else its readable part and `~` with a hash of the whole
+ * text. `~` never appears in a text kept as it is, so `north east` (`north-east~1c4e0b2a`)
+ * and `north/east` (`north-east~…` with another hash) can never meet `north-east`.
+ */
+function safeNamePart(text: string): string {
+  if (/^[A-Za-z0-9_.-]+$/.test(text) && text.length <= MAX_NAME_PART) return text;
+  const readable = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .slice(0, MAX_NAME_PART)
+    .replace(/^-+|-+$/g, '');
+  return `${readable}~${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+}
+
+/** `<indicator id>[--<disaggregation>].png`, with only safe characters (see safeNamePart). */
 export function chartFileName(indicatorId: string, dims?: Record<string, string>): string {
-  const safe = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9_.-]+/g, '-')
-      .replace(/^-+|-+$/g, '');
-  const suffix =
-    dims && Object.keys(dims).length
-      ? `--${safe(
-          Object.keys(dims)
-            .sort()
-            .map((k) => dims[k])
-            .join('-'),
-        )}`
-      : '';
-  return `${safe(indicatorId)}${suffix}.png`;
+  const keys = dims ? Object.keys(dims).sort() : [];
+  const suffix = dims && keys.length ? `--${safeNamePart(keys.map((k) => dims[k]).join('-'))}` : '';
+  return `${safeNamePart(indicatorId)}${suffix}.png`;
+}
+
+/**
+ * The file names made unique across a pack, in order: a name met before (in any case,
+ * as Windows and macOS compare them) gets `~2`, `~3`... So no chart ever overwrites
+ * another, whatever the ids and breakdowns are called.
+ */
+export function uniqueFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const stem = name.replace(/\.png$/i, '');
+    let unique = name;
+    for (let k = 2; taken.has(unique.toLowerCase()); k++) unique = `${stem}~${k}.png`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
 }
 
 function observedPoints(s: BreakdownSeries, asOf: Period): ChartPoint[] {
@@ -296,22 +324,35 @@ export function planCharts(context: ChartContext): PlannedChart[] {
   // 2. small multiples for many breakdowns, else a chart per breakdown
   if (many) {
     const { panels, groupLabels } = panelsOf(breakdowns, (s) => groupOf(label(s), s, resultOf(s), ctx, true));
-    charts.push({
-      kind: 'small-multiples',
-      file: chartFileName(ctx.indicator.id, { all: 'breakdowns' }),
-      spec: {
-        title: m.byBreakdown(ctx.indicator.name, breakdowns.length),
-        footnotes: footnotesOf(
-          breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })),
-          ctx,
-        ),
-        locale: ctx.locale,
-        axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
-        percent: ctx.indicator.unit === 'percent',
-        ...baseWords(ctx),
-        panels,
-        groupLabels,
-      },
+    // Pages of at most MAX_PANELS_PER_IMAGE panels, at most MAX_SMALL_MULTIPLES_IMAGES of
+    // them: 1,400 facilities on one image would be panels of a pixel.
+    const pages: (typeof panels)[] = [];
+    for (let i = 0; i < panels.length && pages.length < MAX_SMALL_MULTIPLES_IMAGES; i += MAX_PANELS_PER_IMAGE)
+      pages.push(panels.slice(i, i + MAX_PANELS_PER_IMAGE));
+    const notDrawn = panels.length - pages.reduce((n, p) => n + p.length, 0);
+    const footnotes = footnotesOf(
+      breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })),
+      ctx,
+    );
+    pages.forEach((page, i) => {
+      const last = i === pages.length - 1;
+      charts.push({
+        kind: 'small-multiples',
+        file: chartFileName(ctx.indicator.id, { all: i === 0 ? 'breakdowns' : `breakdowns-${i + 1}` }),
+        spec: {
+          title:
+            pages.length > 1
+              ? m.byBreakdownPage(ctx.indicator.name, breakdowns.length, i + 1, pages.length)
+              : m.byBreakdown(ctx.indicator.name, breakdowns.length),
+          footnotes: last && notDrawn > 0 ? [...footnotes, m.panelsNotDrawn(notDrawn)] : footnotes,
+          locale: ctx.locale,
+          axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
+          percent: ctx.indicator.unit === 'percent',
+          ...baseWords(ctx),
+          panels: page,
+          groupLabels,
+        },
+      });
     });
   } else if (breakdowns.length > 1 || (breakdowns.length === 1 && d.headline)) {
     for (const s of breakdowns) {
