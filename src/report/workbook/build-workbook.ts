@@ -4,8 +4,9 @@
 //
 //   1. Summary          5. SMART review
 //   2. Tracking table   6. Data quality
-//   3. one sheet per    7. Data
-//      indicator        8. About
+//   3. one sheet per    7. Method inputs
+//      indicator        8. Data
+//                       9. About
 //
 // Large programmes (thousands of series, monthly data) follow the size rules of
 // size-rules.ts, so the pack stays around a million cells: the caller writes data.csv
@@ -16,6 +17,7 @@ import type { PackInput } from '../pack-input.js';
 import { addAboutSheet, runDate } from './about-sheet.js';
 import { addDataSheet } from './data-sheet.js';
 import { addIndicatorSheet } from './indicator-sheet.js';
+import { addMethodInputsSheet } from './method-inputs-sheet.js';
 import { createPackContext } from './pack-context.js';
 import { addQualitySheet } from './quality-sheet.js';
 import { SheetNames } from './sheet-names.js';
@@ -28,6 +30,7 @@ export interface PackSheetNames {
   tracking: string;
   smart: string;
   quality: string;
+  methodInputs: string;
   data: string;
   about: string;
   /** Indicator id -> its sheet (the id made a valid, unique sheet name). */
@@ -43,6 +46,7 @@ export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): Pa
     tracking: names.take(s.tracking),
     smart: names.take(s.smart),
     quality: names.take(s.quality),
+    methodInputs: names.take(s.methodInputs),
     data: names.take(s.data),
     about: names.take(s.about),
   };
@@ -84,6 +88,7 @@ export function buildWorkbook(input: PackInput): ExcelJS.Workbook {
 
   addSmartSheet(workbook, names.smart, ctx);
   addQualitySheet(workbook, names.quality, ctx);
+  addMethodInputsSheet(workbook, names.methodInputs, ctx);
   addDataSheet(workbook, names.data, ctx);
   addAboutSheet(workbook, names.about, ctx);
   return workbook;
