@@ -19,6 +19,8 @@ export interface SmartFinding {
   text: string;
   /** The target the finding is about, when it is about one. */
   target?: string;
+  /** How to fix it in the indicator file (YAML): for the terminal (`mel smart`), not the pack. */
+  fix?: string;
   evidence?: Record<string, string | number | null>;
 }
 
@@ -107,11 +109,11 @@ function reviewIndicator(
   const endOfTime: Period =
     program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
   const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
-  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed);
+  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed, locale);
   const dir = ind.direction === 'increase' ? 1 : -1;
   // Values are written as everywhere else (the indicator's decimals); paces and ratios with up to three.
   const targetValues = ind.targets.flatMap((t) => {
-    const r = resolveTarget(t, baseline.point?.value, ind.unit);
+    const r = resolveTarget(t, baseline.point?.value, ind.unit, locale);
     return 'target' in r ? [r.target.value] : [];
   });
   const decimals = indicatorDecimals(ind.unit, [...observed.map((o) => o.value), ...targetValues]);
@@ -146,7 +148,7 @@ function reviewIndicator(
       text: m.dataPresent(observed.length, observed[0].period, observed[observed.length - 1].period, sourceName),
       evidence: { values: observed.length },
     });
-  if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline() });
+  if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline(), fix: m.fixes.noBaseline });
   else if (!baseline.point)
     M.push({ status: 'fail', text: m.baselineNoValue(ind.baseline.period.id, baseline.note ?? '') });
   else
@@ -166,7 +168,7 @@ function reviewIndicator(
   const A: SmartFinding[] = [];
   const unitWords = m.unitWords(ind.unit);
   for (const t of ind.targets) {
-    const r = resolveTarget(t, baseline.point?.value, ind.unit);
+    const r = resolveTarget(t, baseline.point?.value, ind.unit, locale);
     if ('unresolved' in r) {
       A.push({ status: 'fail', text: m.targetUnresolved(r.unresolved), target: t.period.id });
       continue;
@@ -232,7 +234,7 @@ function reviewIndicator(
   // R: linked to a result of the results framework.
   const R: SmartFinding[] = [];
   const result = program.results.find((r) => r.id === ind.result);
-  if (!result) R.push({ status: 'fail', text: m.noResult() });
+  if (!result) R.push({ status: 'fail', text: m.noResult(), fix: m.fixes.noResult });
   else R.push({ status: 'pass', text: m.resultOk(result.id, result.level, result.statement) });
 
   // T: every target dated, inside the programme period, milestones in order.
@@ -254,7 +256,7 @@ function reviewIndicator(
   // targets for different breakdowns be in order.
   const absolute = ind.targets
     .filter((t) => ind.accumulation !== 'sum' && !t.for)
-    .map((t) => resolveTarget(t, baseline.point?.value, ind.unit))
+    .map((t) => resolveTarget(t, baseline.point?.value, ind.unit, locale))
     .flatMap((r) => ('target' in r ? [r.target] : []));
   let ordered = true;
   for (let i = 1; i < absolute.length; i++) {

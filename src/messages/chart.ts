@@ -7,7 +7,8 @@ export interface ChartMessages {
   allBreakdowns: string;
   targetName: (period: string, value: string, label?: string) => string;
   statusLine: (status: string, asOf: string, target?: string) => string;
-  sourceLine: (series: string, source: string, file: string, distinct: number) => string;
+  /** Where a series comes from: its data source's label (never a file path). */
+  sourceLine: (series: string, source: string, distinct: number) => string;
   computedLine: (series: string, formula: string, inputs: string[]) => string;
   byBreakdown: (name: string, count: number) => string;
   byBreakdownPage: (name: string, count: number, page: number, pages: number) => string;
@@ -31,8 +32,7 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     allBreakdowns: 'All breakdowns',
     targetName: (p, v, l) => `Target ${p}: ${v}${l ? ` (${l})` : ''}`,
     statusLine: (s, a, t) => `Status as of ${a}: ${s}${t ? `; target ${t}` : ''}`,
-    sourceLine: (series, source, file, n) =>
-      `${series}: ${source} (${file}${n > 1 ? `; each value's source in the Data sheet` : ''})`,
+    sourceLine: (series, source, n) => `${series}: ${source}${n > 1 ? ` (each value's source in the Data sheet)` : ''}`,
     computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, by breakdown (${formatInteger(c, 'en')})`,
     byBreakdownPage: (n, c, p, ps) => `${n}, by breakdown (${formatInteger(c, 'en')}), image ${p} of ${ps}`,
@@ -58,8 +58,8 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     allBreakdowns: 'Todos los desgloses',
     targetName: (p, v, l) => `Meta ${p}: ${v}${l ? ` (${l})` : ''}`,
     statusLine: (s, a, t) => `Situación a ${a}: ${s}${t ? `; meta ${t}` : ''}`,
-    sourceLine: (series, source, file, n) =>
-      `${series}: ${source} (${file}${n > 1 ? '; la fuente de cada valor en la hoja Datos' : ''})`,
+    sourceLine: (series, source, n) =>
+      `${series}: ${source}${n > 1 ? ' (la fuente de cada valor en la hoja Datos)' : ''}`,
     computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, por desglose (${formatInteger(c, 'es')})`,
     byBreakdownPage: (n, c, p, ps) => `${n}, por desglose (${formatInteger(c, 'es')}), imagen ${p} de ${ps}`,

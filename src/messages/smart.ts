@@ -67,6 +67,17 @@ export interface SmartMessages {
   milestonesOutOfOrder: (a: string, b: string, direction: string) => string;
   milestonesInOrder: (count: number) => string;
   unitWords: (unit: string) => string;
+  /** How to fix a finding in the indicator file: shown by `mel smart` on the terminal, never in the pack. */
+  fixes: { noBaseline: string; noResult: string };
+  /** The terminal's report. */
+  terminal: {
+    title: (program: string) => string;
+    fix: string;
+    summary: string;
+    pass: string;
+    warn: string;
+    fail: string;
+  };
 }
 
 export const smartMessages: Record<Locale, SmartMessages> = {
@@ -83,8 +94,7 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     noDataForIndicator: (s) => `No value has been reported for this indicator (${s}).`,
     dataPresent: (c, f, l, s) =>
       f === l ? `${en_(c)} value${c === 1 ? '' : 's'}, ${f} (${s}).` : `${en_(c)} values from ${f} to ${l} (${s}).`,
-    noBaseline: () =>
-      'No baseline: set `baseline: { period, value }` so progress can be measured from a known starting point.',
+    noBaseline: () => 'No baseline: progress cannot be measured from a known starting point.',
     baselineNoValue: (p, note) => `The baseline period ${p} has no value: ${note}.`,
     baselineOk: (p, v, from) => `Baseline ${v} in ${p} (${from}).`,
     noTargets: () => 'No target: without a numeric, dated target, progress cannot be judged.',
@@ -106,7 +116,7 @@ export const smartMessages: Record<Locale, SmartMessages> = {
       `The ${p} target needs ${r} ${u} a year; the series has too few values to compare that with its own past pace.`,
     paceNoBaseline: (p) =>
       `Without a baseline value, the pace the ${p} target requires cannot be compared with the series' own past.`,
-    noResult: () => 'Not linked to a result: set `result:` to the result of the results framework it measures.',
+    noResult: () => 'Not linked to a result of the results framework.',
     resultOk: (id, level, st) => `Measures ${id} (${level}): ${st}.`,
     targetDated: (p) => `The target is dated ${p}.`,
     targetOutsideProgram: (p, s, e) => `The ${p} target lies outside the programme period ${s}-${e}.`,
@@ -123,6 +133,18 @@ export const smartMessages: Record<Locale, SmartMessages> = {
           rate: 'units',
         }) as Record<string, string>
       )[u] ?? u,
+    fixes: {
+      noBaseline: 'set `baseline: { period, value }` in the indicator file',
+      noResult: 'set `result:` in the indicator file to the result it measures',
+    },
+    terminal: {
+      title: (p) => `SMART review of ${p}`,
+      fix: 'fix',
+      summary: 'Summary (indicators passing / with warnings / failing each letter):',
+      pass: 'pass',
+      warn: 'warn',
+      fail: 'fail',
+    },
   },
   es: {
     letterNames: { S: 'Específico', M: 'Medible', A: 'Alcanzable', R: 'Relevante', T: 'Temporal' },
@@ -138,8 +160,7 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     noDataForIndicator: (s) => `No se ha reportado ningún valor para este indicador (${s}).`,
     dataPresent: (c, f, l, s) =>
       f === l ? `${es_(c)} valor${c === 1 ? '' : 'es'}, ${f} (${s}).` : `${es_(c)} valores de ${f} a ${l} (${s}).`,
-    noBaseline: () =>
-      'Sin línea de base: defina `baseline: { period, value }` para medir el avance desde un punto de partida conocido.',
+    noBaseline: () => 'Sin línea de base: no se puede medir el avance desde un punto de partida conocido.',
     baselineNoValue: (p, note) => `El periodo de la línea de base ${p} no tiene valor: ${note}.`,
     baselineOk: (p, v, from) => `Línea de base ${v} en ${p} (${from}).`,
     noTargets: () => 'Sin meta: sin una meta numérica y fechada no se puede juzgar el avance.',
@@ -161,8 +182,7 @@ export const smartMessages: Record<Locale, SmartMessages> = {
       `La meta de ${p} requiere ${r} ${u} por año; la serie tiene muy pocos valores para compararlo con su propio ritmo.`,
     paceNoBaseline: (p) =>
       `Sin valor de línea de base, el ritmo que requiere la meta de ${p} no se puede comparar con el de la propia serie.`,
-    noResult: () =>
-      'No está vinculado a un resultado: indique en `result:` el resultado del marco de resultados que mide.',
+    noResult: () => 'No está vinculado a ningún resultado del marco de resultados.',
     resultOk: (id, level, st) => `Mide ${id} (${level}): ${st}.`,
     targetDated: (p) => `La meta está fechada en ${p}.`,
     targetOutsideProgram: (p, s, e) => `La meta de ${p} está fuera del periodo del programa ${s}-${e}.`,
@@ -180,5 +200,17 @@ export const smartMessages: Record<Locale, SmartMessages> = {
           rate: 'unidades',
         }) as Record<string, string>
       )[u] ?? u,
+    fixes: {
+      noBaseline: 'defina `baseline: { period, value }` en el archivo del indicador',
+      noResult: 'indique en `result:` del archivo del indicador el resultado que mide',
+    },
+    terminal: {
+      title: (p) => `Revisión SMART de ${p}`,
+      fix: 'corrección',
+      summary: 'Resumen (indicadores que cumplen / con advertencias / que no cumplen cada letra):',
+      pass: 'cumple',
+      warn: 'advert.',
+      fail: 'no cumple',
+    },
   },
 };

@@ -23,16 +23,21 @@ export interface ChartImage {
   spec?: ChartSpec;
 }
 
+/** The trend image of a Summary row. */
+export interface SparklineImage {
+  indicator: string;
+  disaggregation: Record<string, string>;
+  png: Buffer;
+}
+
 export interface AboutInfo {
   engineVersion: string;
   programFile: string;
   /** ISO timestamp of the run (from SOURCE_DATE_EPOCH when set). */
   runTime: string;
   sources: { file: string; sha256: string }[];
+  /** The methods used (each described on the About sheet with its thresholds). */
   methods: MethodName[];
-  /** Human-readable thresholds: name -> text ("on_track: progress ratio >= 0.85"). */
-  thresholds: Record<string, string>;
-  roundingRule: string;
 }
 
 export interface PackInput {
@@ -47,5 +52,7 @@ export interface PackInput {
   charts: ChartImage[];
   /** PNG images, native Excel charts, or both (default both). */
   chartMode?: ChartMode;
+  /** One per Summary row that shows one result; a row without one has no trend image. */
+  sparklines: SparklineImage[];
   about: AboutInfo;
 }

@@ -112,7 +112,7 @@ describe('a monthly flow by district and sex with quarterly targets (as of 2024-
     expect(northMale.status).toBe('no_target');
     expect(northMale.actual_to_date).toBe(64);
     expect(northMale.targets).toEqual([]);
-    expect(northMale.reason).toMatch(/headline's only/);
+    expect(northMale.reason).toMatch(/set for the total only/);
     // South/male has no baseline in the data: still counted
     const southMale = find(doc, { district: 'South', sex: 'male' });
     expect(southMale.actual_to_date).toBe(42);
@@ -199,6 +199,6 @@ describe('a group target without an `aggregate:` rule', () => {
     const doc = await assessDir(programme('', '', ''), { asOf: '2024-08' });
     const female = find(doc, { sex: 'female' });
     expect(female.status).toBe('no_data');
-    expect(female.reason).toMatch(/needs an `aggregate:` rule/);
+    expect(female.reason).toMatch(/cannot be built from its breakdowns/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartFileName, panelsOf, uniqueFileNames } from '../../src/report/charts/build-chart-spec.js';
+import { chartFileName, comparisonLabel, panelsOf, uniqueFileNames } from '../../src/report/charts/build-chart-spec.js';
 import { writeProgramme } from '../helpers/programme.js';
 import type { BreakdownSeries } from '../../src/data/indicator-data.js';
 import type { ChartGroup } from '../../src/report/charts/chart-spec.js';
@@ -26,6 +26,19 @@ const group = (s: BreakdownSeries): ChartGroup => ({
 });
 
 describe('planning charts', () => {
+  it('labels a compared indicator by the part of its name that tells it apart, else by its whole name', () => {
+    const zambia = 'Stunting in children under five, Zambia (WHO standard, joint estimates)';
+    expect(
+      comparisonLabel(zambia, 'Stunting in children under five, Zambia (DHS figures as published, WHO standard)'),
+    ).toBe('DHS figures as published, WHO standard');
+    expect(comparisonLabel(zambia, 'Stunting in children under five, Zambia (older NCHS reference, DHS reports)')).toBe(
+      'Older NCHS reference, DHS reports',
+    );
+    expect(comparisonLabel(zambia, 'Chronic malnutrition, Peru')).toBe('Chronic malnutrition, Peru');
+    // Names that differ only at the end keep enough to read.
+    expect(comparisonLabel('Budget 2020', 'Budget 2021')).toBe('Budget 2021');
+  });
+
   it('names chart files by indicator and breakdown, with safe characters', () => {
     expect(chartFileName('PE-STUNT-U5')).toBe('PE-STUNT-U5.png');
     expect(chartFileName('PE-STUNT-U5', { area: 'rural' })).toBe('PE-STUNT-U5--rural.png');
@@ -135,7 +148,19 @@ describe('planning charts', () => {
     expect(charts.map((c) => c.file)).toEqual(['PE-STUNT-U5-TOOLKIT.png', 'PE-STUNT-U5-TOOLKIT--rural.png']);
     const main = charts[0];
     if (main.kind !== 'trajectory') throw new Error('expected a trajectory chart');
-    expect(main.spec.groups.map((g) => g.label)).toEqual(['Total', 'Rural', 'PE-STUNT-U5-INEI', 'PE-STUNT-U5-JME']);
+    // The other sources by their names (the part that tells them apart), never by their codes.
+    expect(main.spec.groups.map((g) => g.label)).toEqual([
+      'Total',
+      'Rural',
+      'INEI, ENDES',
+      'Stunting in children under five, Peru (UNICEF/WHO/World Bank joint estimates)',
+    ]);
+    // Sources by their labels: no file path in any footnote.
+    expect(main.spec.footnotes).toEqual([
+      "Total: CARE toolkit (care-alliance-toolkit.es.txt) (each value's source in the Data sheet)",
+      "INEI, ENDES: INEI ENDES / JME 2024 (each value's source in the Data sheet)",
+      "Stunting in children under five, Peru (UNICEF/WHO/World Bank joint estimates): INEI ENDES / JME 2024 (each value's source in the Data sheet)",
+    ]);
     const total = main.spec.groups[0];
     expect(total.baseline).toEqual({ x: 2006.5, y: 29.5, label: '2006' });
     expect(total.targets).toEqual([

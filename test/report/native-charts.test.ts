@@ -10,10 +10,10 @@ import { cellRef, columnLetters } from '../../src/report/native-charts/chart-xml
 import { excelSerial, plannedSeries, timeAxisOf } from '../../src/report/native-charts/native-chart.js';
 import { placeNativeChart } from '../../src/report/native-charts/place-native-chart.js';
 import { addNativeCharts } from '../../src/report/native-charts/xlsx-native-charts.js';
-import { SheetWriter } from '../../src/report/workbook/sheet-writer.js';
 import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
 import { mel } from '../cli/capture.js';
 import { writeProgramme } from '../helpers/programme.js';
+import { descendants, parseXml } from '../helpers/xml-tree.js';
 import { chartParts, referenceProblems, unzipXlsx } from './native-chart-parts.js';
 
 const spec = (groups: ChartSpec['groups']): ChartSpec => ({
@@ -119,12 +119,11 @@ describe('native charts added to a workbook without images', () => {
       columns: [{ name: 'Note' }],
       rows: [['a table, so the sheet has tableParts']],
     });
-    const w = new SheetWriter(ws);
-    w.add(['A title']);
-    const chart = placeNativeChart(w, spec([national]), {
+    ws.getCell('A1').value = 'A title';
+    const chart = placeNativeChart(ws, spec([national]), {
       sheet: sheetName,
       anchor: { col: 0, row: 2, width: 800, height: 450 },
-      dataColumn: 2,
+      data: { row: 3, column: 2 },
       valueFormat: '0.0',
     });
     if (!chart) throw new Error('no chart');
@@ -138,12 +137,14 @@ describe('native charts added to a workbook without images', () => {
     const [part] = chartParts(files);
     expect(part?.sheet).toBe(sheetName);
     expect(part?.series.map((s) => s.name.cached)).toEqual(['Actual', 'Expected path', 'Target']);
-    // the table starts in column B (dataColumn 2), below its title, note and header
-    expect(part?.series[0]?.y.ref).toBe("'O''Brien & data'!$E$5:$E$7");
+    // the table starts at B3: its title, a note, the header, then the points from row 6
+    expect(part?.series[0]?.y.ref).toBe("'O''Brien & data'!$E$6:$E$8");
+    expect(part?.series[0]?.name.ref).toBe("'O''Brien & data'!$B$6");
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(new Uint8Array(bytes).buffer);
     expect(referenceProblems(part as NonNullable<typeof part>, back)).toEqual([]);
-    expect(back.getWorksheet(sheetName)?.getCell('E6').value).toBe(19.5);
+    expect(back.getWorksheet(sheetName)?.getCell('E7').value).toBe(19.5);
+    expect(back.getWorksheet(sheetName)?.getCell('B3').value).toBe('Chart data');
     const types = new TextDecoder().decode(files['[Content_Types].xml']);
     expect(types).toContain('<Override PartName="/xl/charts/chart1.xml"');
     expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml"');
@@ -165,7 +166,11 @@ describe('mel report --charts', () => {
     );
     expect(existsSync(join(out, 'charts'))).toBe(false);
     const files = unzipXlsx(xlsx);
-    expect(Object.keys(files).filter((f) => f.startsWith('xl/media/'))).toEqual([]);
+    // no picture on the indicator sheets (the Summary keeps its sparklines)
+    const pictures = chartParts(files).flatMap((c) =>
+      descendants(parseXml(new TextDecoder().decode(files[c.drawing])), 'xdr:pic'),
+    );
+    expect(pictures).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.buffer);
     const charts = chartParts(files);
@@ -188,7 +193,9 @@ describe('mel report --charts', () => {
     expect(r.stdout).toContain('progress-pack.xlsx, assessment.json, data.csv, 1 charts (as of 2023)');
     const files = unzipXlsx(readFileSync(join(dir, 'pack', 'progress-pack.xlsx')));
     expect(Object.keys(files).filter((f) => f.startsWith('xl/charts/'))).toEqual([]);
-    expect(Object.keys(files).filter((f) => f.startsWith('xl/media/'))).toEqual(['xl/media/image1.png']);
+    // the sparkline of the Summary and the indicator's chart
+    expect(Object.keys(files).filter((f) => f.startsWith('xl/media/')).length).toBe(2);
+    expect(existsSync(join(dir, 'pack', 'charts', 'I.png'))).toBe(true);
     const bad = await mel(['report', '--charts', 'svg'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--charts svg: choose one of png, native, both');

@@ -132,9 +132,9 @@ function groupOf(
 }
 
 /**
- * One footnote per series: where its numbers come from (the data source's label and
- * file, or the formula), so a donor can trace them; every value's own source is in the
- * pack's Data sheet.
+ * One footnote per series: where its numbers come from (the label of its data source,
+ * or the formula), so a donor can trace them; every value's own source, file and line is
+ * in the pack's Data sheet, so no footnote shows a file path.
  */
 function footnotesOf(
   groups: { label: string; series: BreakdownSeries; indicator: Indicator }[],
@@ -148,9 +148,13 @@ function footnotesOf(
     if (series.origin === 'formula' && indicator.formula)
       text = m.computedLine(label, indicator.formula.text, Object.values(indicator.inputs ?? {}));
     else {
-      const source = ctx.program.dataSources.find((d) => d.file === series.file);
+      const source =
+        ctx.program.dataSources.find((d) => d.id === indicator.series?.data) ??
+        ctx.program.dataSources.find((d) => d.file === series.file);
       const distinct = new Set(series.sources.filter(Boolean)).size;
-      text = m.sourceLine(label, source?.source ?? series.file, series.file, distinct);
+      const named = source?.source ?? source?.id ?? series.sources.find(Boolean);
+      if (!named) continue;
+      text = m.sourceLine(label, named, distinct);
     }
     if (!seen.has(text)) {
       seen.add(text);
@@ -158,6 +162,27 @@ function footnotesOf(
     }
   }
   return notes.slice(0, 4);
+}
+
+/**
+ * A compared indicator's label: its name, or where it shares its beginning with the
+ * charted indicator's name, the part that tells them apart: "Stunting in children under
+ * five, Zambia (DHS figures as published, WHO standard)" beside "... (WHO standard, joint
+ * estimates)" is "DHS figures as published, WHO standard".
+ */
+export function comparisonLabel(main: string, other: string): string {
+  let common = 0;
+  while (common < main.length && common < other.length && main[common] === other[common]) common++;
+  // Back to the start of a word, bracket or clause.
+  while (common > 0 && !/[\s(,:;]/.test(other[common - 1])) common--;
+  const rest = other
+    .slice(common)
+    .trim()
+    .replace(/^\(([^()]*)\)$/, '$1')
+    .replace(/^[(,:;\s]+|[),\s]+$/g, '')
+    .trim();
+  if (common < 12 || rest.length < 3) return other;
+  return capitalise(rest);
 }
 
 function baseSpec(
@@ -277,10 +302,11 @@ export function planCharts(context: ChartContext): PlannedChart[] {
     for (const c of ctx.compared) {
       const s = c.data.headline ?? c.data.breakdowns[0];
       if (!s) continue;
-      const g = groupOf(`${c.indicator.id}`, s, undefined, ctx, false);
+      const name = comparisonLabel(ctx.indicator.name, c.indicator.name);
+      const g = groupOf(name, s, undefined, ctx, false);
       if (g.actual.length) {
         groups.push(g);
-        footSeries.push({ label: c.indicator.id, series: s, indicator: c.indicator });
+        footSeries.push({ label: name, series: s, indicator: c.indicator });
       }
     }
     const mainResult = main[0] ? resultOf(main[0]) : undefined;

@@ -65,6 +65,8 @@ export interface NativeChart {
   series: NativeSeries[];
 }
 
+/** Longest group name in a series' name (a compared indicator is named by its whole name). */
+const MAX_GROUP_LABEL = 32;
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -81,7 +83,10 @@ export const serialOfYear = (t: number) => excelSerial(dateOfFractionalYear(t));
 export function plannedSeries(spec: ChartSpec): PlannedSeries[] {
   const roles = spec.roleLabels;
   const many = spec.groups.length > 1;
-  const named = (group: string, role: string) => (many ? `${group}: ${role}` : role);
+  // A legend entry stays short enough to share its line with others.
+  const short = (label: string) =>
+    label.length > MAX_GROUP_LABEL ? `${label.slice(0, MAX_GROUP_LABEL - 1).trimEnd()}…` : label;
+  const named = (group: string, role: string) => (many ? `${short(group)}: ${role}` : role);
   const point = (p: { x: number; y: number; label: string }): NativePoint => ({
     label: p.label,
     x: serialOfYear(p.x),

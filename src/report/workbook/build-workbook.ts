@@ -4,8 +4,9 @@
 //
 //   1. Summary          5. SMART review
 //   2. Tracking table   6. Data quality
-//   3. one sheet per    7. Data
-//      indicator        8. About
+//   3. one sheet per    7. Method inputs
+//      indicator        8. Data
+//                       9. About
 //
 // Large programmes (thousands of series, monthly data) follow the size rules of
 // size-rules.ts, so the pack stays around a million cells: the caller writes data.csv
@@ -18,12 +19,14 @@ import type { PackInput } from '../pack-input.js';
 import { addAboutSheet, runDate } from './about-sheet.js';
 import { addDataSheet } from './data-sheet.js';
 import { addIndicatorSheet } from './indicator-sheet.js';
+import { addMethodInputsSheet } from './method-inputs-sheet.js';
 import { createPackContext } from './pack-context.js';
 import { addQualitySheet } from './quality-sheet.js';
 import { SheetNames } from './sheet-names.js';
 import { addSmartSheet } from './smart-sheet.js';
 import { addSummarySheet } from './summary-sheet.js';
 import { addTrackingSheet } from './tracking-sheet.js';
+import { absolutePrintAreas } from './print-areas.js';
 import { packageWorkbook } from './xlsx-package.js';
 
 export interface PackSheetNames {
@@ -31,6 +34,7 @@ export interface PackSheetNames {
   tracking: string;
   smart: string;
   quality: string;
+  methodInputs: string;
   data: string;
   about: string;
   /** Indicator id -> its sheet (the id made a valid, unique sheet name). */
@@ -46,6 +50,7 @@ export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): Pa
     tracking: names.take(s.tracking),
     smart: names.take(s.smart),
     quality: names.take(s.quality),
+    methodInputs: names.take(s.methodInputs),
     data: names.take(s.data),
     about: names.take(s.about),
   };
@@ -100,6 +105,7 @@ export function layOutWorkbook(input: PackInput): LaidOutWorkbook {
 
   addSmartSheet(workbook, names.smart, ctx);
   addQualitySheet(workbook, names.quality, ctx);
+  addMethodInputsSheet(workbook, names.methodInputs, ctx);
   addDataSheet(workbook, names.data, ctx);
   addAboutSheet(workbook, names.about, ctx);
   return { workbook, nativeCharts };
@@ -108,6 +114,9 @@ export function layOutWorkbook(input: PackInput): LaidOutWorkbook {
 /** The workbook's .xlsx file: exceljs's parts, with the native charts added, zipped reproducibly. */
 export async function writeWorkbook(input: PackInput): Promise<{ xlsx: Buffer<ArrayBuffer>; nativeCharts: number }> {
   const { workbook, nativeCharts } = layOutWorkbook(input);
-  const xlsx = await packageWorkbook(workbook, workbook.created, (parts) => addNativeCharts(parts, nativeCharts));
+  const xlsx = await packageWorkbook(workbook, workbook.created, (parts) => {
+    absolutePrintAreas(parts);
+    addNativeCharts(parts, nativeCharts);
+  });
   return { xlsx, nativeCharts: nativeCharts.length };
 }
