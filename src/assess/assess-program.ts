@@ -11,7 +11,7 @@ import type { AssessmentDocument, AssessmentResult } from './assessment.js';
 import { assessSeries } from './assess-series.js';
 import { sameBreakdown, targetGroups } from './breakdown-targets.js';
 import { roundForOutput } from './rounding.js';
-import { reportingFigures, reportingWindows, type ReportingWindow } from './reporting-periods.js';
+import { reportingFigures, reportingWindows, type ReportingFigure, type ReportingWindow } from './reporting-periods.js';
 
 export interface AssessOptions {
   asOf?: Period;
@@ -26,8 +26,14 @@ export interface AssessOptions {
   locale?: Locale;
 }
 
-/** The document with the resolved as-of period kept for later phases. */
-export type FullAssessment = AssessmentDocument & { asOfPeriod: Period };
+/**
+ * The document with what later phases need besides it: the resolved as-of period, and
+ * the series each result was assessed on (parallel to `results`; undefined without data).
+ */
+export type FullAssessment = AssessmentDocument & {
+  asOfPeriod: Period;
+  seriesOfResults: (BreakdownSeries | undefined)[];
+};
 
 /**
  * The reporting period: --as-of, else the programme's `as_of`, else the calendar year of
@@ -60,13 +66,18 @@ export function assessProgram(
   const locale = options.locale ?? program.locale;
   const windows = reportingWindows(program.reporting, program.fiscalYearStart, program.period.start, asOf);
   const results: AssessmentResult[] = [];
+  const seriesOf = new Map<AssessmentResult, BreakdownSeries>();
   for (const indicator of program.indicators) {
     const method = options.method ?? indicator.method ?? program.method;
     const d = data.get(indicator.id);
     const assess = (series: BreakdownSeries | undefined, isHeadline: boolean, everyMethod: boolean, dims = {}) => {
       const r = assessSeries({ program, indicator, series, dims, isHeadline, asOf, method, everyMethod, locale });
-      const periods = figuresOf(r, series, indicator, windows, asOf, program.fiscalYearStart);
-      return periods.length ? { ...r, reporting_periods: periods } : r;
+      const periods = figuresInWindows(r, series, indicator, windows, asOf, program.fiscalYearStart).filter(
+        (f) => f.target !== null || f.actual !== null,
+      );
+      const result = periods.length ? { ...r, reporting_periods: periods } : r;
+      if (series) seriesOf.set(result, series);
+      return result;
     };
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
     if (!d || series.length === 0) {
@@ -97,6 +108,7 @@ export function assessProgram(
     },
     results,
     asOfPeriod: asOf,
+    seriesOfResults: results.map((r) => seriesOf.get(r)),
   };
 }
 
@@ -141,15 +153,19 @@ function noteUnmatchedTargets(indicator: Indicator, own: AssessmentResult[], loc
   }
 }
 
-/** One result's figures per reporting period, kept where it has a target or an actual. */
-function figuresOf(
+/**
+ * One result's figures per window (the reporting periods, or any other windows: the IATI
+ * export's target windows): its target whose window it is, its actual (a flow's window
+ * sum, else the latest value inside), rounded as every output number is.
+ */
+export function figuresInWindows(
   r: AssessmentResult,
   series: BreakdownSeries | undefined,
   indicator: Indicator,
   windows: readonly ReportingWindow[],
   asOf: Period,
   fiscalYearStart: number,
-): NonNullable<AssessmentResult['reporting_periods']> {
+): ReportingFigure[] {
   const targets = r.targets.flatMap((t) => {
     if (t.value === null) return [];
     const p = periodOf(t.period, { fiscalYearStart });
@@ -163,9 +179,12 @@ function figuresOf(
     targets,
   };
   const round = (x: number | null) => (x === null ? null : roundForOutput(x));
-  return reportingFigures(subject, windows, asOf)
-    .filter((f) => f.target !== null || f.actual !== null)
-    .map((f) => ({ ...f, target: round(f.target), actual: round(f.actual), percent_met: round(f.percent_met) }));
+  return reportingFigures(subject, windows, asOf).map((f) => ({
+    ...f,
+    target: round(f.target),
+    actual: round(f.actual),
+    percent_met: round(f.percent_met),
+  }));
 }
 
 /** The document as `mel assess --json` prints it: results carry trajectory and the chosen method. */

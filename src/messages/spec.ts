@@ -195,6 +195,10 @@ export const specMessages = {
     `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}` +
     (more ? ` (and ${more} more decrease${more === 1 ? '' : 's'} in this series)` : '') +
     '; if each value counts its own period only, write `accumulation: sum`',
+  iatiIdentifierPrefix: (identifier: string, ref: string) =>
+    `IATI identifier ${code(identifier)} should start with the reporting organisation's ref and a hyphen (${code(`${ref}-`)}), as IATI's rules ask`,
+  iatiMissing: () =>
+    "`mel export iati` needs `iati:` under `program:`: `identifier` (the activity's IATI identifier) and `reporting_org: { ref, type, name }` (the publishing organisation's IATI identifier, OrganisationType code and name)",
   aggregateSumOfPercent: (id: string) =>
     `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };

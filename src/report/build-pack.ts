@@ -22,7 +22,7 @@ import {
   uniqueFileNames,
 } from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
-import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
+import type { AboutInfo, ChartImage, ChartMode, PackInput } from './pack-input.js';
 import { renderSparklines } from './sparklines.js';
 
 export interface PackOptions {
@@ -36,6 +36,8 @@ export interface PackOptions {
   inputFiles: string[];
   /** Renders the planned charts (in worker threads or here), reporting progress. */
   renderCharts: (charts: PlannedChart[]) => Promise<Buffer[]>;
+  /** PNG images, native Excel charts, or both (default both); native only renders nothing. */
+  chartMode?: ChartMode;
 }
 
 export interface BuiltPack {
@@ -96,13 +98,17 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
   planned.forEach((c, i) => {
     c.file = unique[i];
   });
-  const pngs = await options.renderCharts(planned);
+  const chartMode = options.chartMode ?? 'both';
+  // Native charts plot the trajectory charts' specs: with no PNG wanted, nothing is rendered.
+  const kept = chartMode === 'native' ? planned.filter((c) => c.kind === 'trajectory') : planned;
+  const pngs = chartMode === 'native' ? [] : await options.renderCharts(kept);
   const sparklines = await renderSparklines(doc.results, data, asOf, program.fiscalYearStart);
-  const charts: ChartImage[] = planned.map((c, i) => ({
+  const charts: ChartImage[] = kept.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
     disaggregation: c.kind === 'trajectory' ? c.disaggregation : undefined,
     file: c.file,
-    png: pngs[i],
+    ...(pngs[i] ? { png: pngs[i] } : {}),
+    ...(c.kind === 'trajectory' ? { spec: c.spec } : {}),
   }));
 
   // 4. workbook input
@@ -133,6 +139,7 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     quality,
     data,
     charts,
+    chartMode,
     sparklines,
     about,
   };

@@ -16,8 +16,8 @@ import { buildPack } from './build-pack.js';
 import { flatDataCsv } from './flat-data-csv.js';
 import { renderPlannedCharts } from './render-charts.js';
 import { runTimeOf } from './run-time.js';
-import { buildWorkbook } from './workbook/build-workbook.js';
-import { packageWorkbook } from './workbook/xlsx-package.js';
+import type { ChartMode } from './pack-input.js';
+import { writeWorkbook } from './workbook/build-workbook.js';
 import { outputFolderMessages, writeProblem } from '../messages/output-folder.js';
 import { inspectPackFolder, OutputFolderError, type PackFolder } from './pack-folder.js';
 import {
@@ -45,6 +45,8 @@ export interface ReportRequest {
   locale?: Locale;
   /** The pack's folder (default reports/<programme id>/<as-of>/ under the programme's root). */
   out?: string;
+  /** PNG images, native Excel charts, or both (default both). */
+  charts?: ChartMode;
   /** Write into a folder holding other files (--force). */
   force?: boolean;
   /** Announces each step of the write (tests interrupt it there). */
@@ -57,7 +59,9 @@ export interface ReportRequest {
 export interface ReportWritten {
   outDir: string;
   asOf: string;
+  /** PNG charts written (charts/), and native charts in the workbook. */
   charts: number;
+  nativeCharts: number;
 }
 
 export { OutputFolderError } from './pack-folder.js';
@@ -95,12 +99,11 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     runTime: runTimeOf(request.env),
     inputFiles,
     renderCharts: (charts) => renderPlannedCharts(charts, (done, total) => progress.step('charts', done, total)),
+    chartMode: request.charts,
   });
   // 3. workbook
-  progress.stage('laying out the workbook');
-  const workbook = buildWorkbook(built.input);
-  progress.stage('writing the workbook');
-  const xlsx = await packageWorkbook(workbook, workbook.created);
+  progress.stage('laying out and writing the workbook');
+  const { xlsx, nativeCharts } = await writeWorkbook(built.input);
   // 4. the pack
   progress.stage('writing the pack');
   // --out is where the user says, from where mel runs; the default is inside the programme.
@@ -111,7 +114,7 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     { path: 'progress-pack.xlsx', bytes: xlsx },
     { path: 'assessment.json', bytes: `${JSON.stringify(built.doc, null, 2)}\n` },
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
-    ...built.charts.map((c) => ({ path: `charts/${c.file}`, bytes: c.png })),
+    ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
   ];
   const folder = packFolder(outDir);
   try {
@@ -135,5 +138,10 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
         : outputFolderMessages.restoreFailed(shown, writeProblem(e.code), shownPath(cwd, e.backup ?? outDir)),
     );
   }
-  return { outDir, asOf: built.doc.as_of, charts: built.charts.length };
+  return {
+    outDir,
+    asOf: built.doc.as_of,
+    charts: built.charts.filter((c) => c.png).length,
+    nativeCharts,
+  };
 }

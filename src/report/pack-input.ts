@@ -3,8 +3,13 @@ import type { AssessmentDocument, MethodOutcome } from '../assess/assessment.js'
 import type { SmartReview } from '../assess/smart-review.js';
 import type { IndicatorData } from '../data/indicator-data.js';
 import type { DataQualityReport } from '../quality/data-quality.js';
+import type { ChartSpec } from './charts/chart-spec.js';
 import type { Program } from '../spec/model.js';
 import type { Locale, MethodName } from '../spec/schema.js';
+
+/** Which charts the pack holds: PNG images, native (editable) Excel charts, or both. */
+export const chartModes = ['png', 'native', 'both'] as const;
+export type ChartMode = (typeof chartModes)[number];
 
 export interface ChartImage {
   indicator: string;
@@ -12,7 +17,10 @@ export interface ChartImage {
   disaggregation?: Record<string, string>;
   /** File name inside charts/: `<indicator id>[--<disaggregation>].png`. */
   file: string;
-  png: Buffer;
+  /** The rendered image; absent when the pack holds native charts only. */
+  png?: Buffer;
+  /** What a trajectory chart shows: a native chart plots the main chart's. */
+  spec?: ChartSpec;
 }
 
 /** The trend image of a Summary row. */
@@ -42,6 +50,8 @@ export interface PackInput {
   quality: DataQualityReport;
   data: ReadonlyMap<string, IndicatorData>;
   charts: ChartImage[];
+  /** PNG images, native Excel charts, or both (default both). */
+  chartMode?: ChartMode;
   /** One per Summary row that shows one result; a row without one has no trend image. */
   sparklines: SparklineImage[];
   about: AboutInfo;

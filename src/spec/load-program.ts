@@ -145,6 +145,13 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   }
   checkFormulaReferences(indicatorFiles, issues);
 
+  const iati = programFile.program.iati;
+  const iatiLine = programSrc.positionOf(iati ? ['program', 'iati'] : ['program'], 'key').line;
+  if (iati && !iati.identifier.startsWith(`${iati.reporting_org.ref}-`)) {
+    const pos = programSrc.positionOf(['program', 'iati', 'identifier']);
+    issues.warning(programRel, specMessages.iatiIdentifierPrefix(iati.identifier, iati.reporting_org.ref), pos.line);
+  }
+
   // The programme is returned even when some files have errors, so that the data can
   // still be read and every problem reported in one run; callers check the issues.
   if (!pStart || !pEnd) return { issues: issues.sorted() };
@@ -165,6 +172,8 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     openSdgBaseYear: a.open_sdg_base_year,
     dataSources: programFile.data,
     indicators,
+    iati,
+    iatiLine,
     allIndicatorsRead:
       indicatorSrcs.length === found.files.length &&
       found.problems.length === 0 &&

@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDocument } from '../../src/assess/assessment.js';
 import { mel } from '../cli/capture.js';
-import { lastColumnUsed, rowsTooLow } from './layout-checks.js';
+import { descendants, kids, only, parseXml, type XmlNode } from '../helpers/xml-tree.js';
+import { type ChartPart, chartParts, referenceProblems, unzipXlsx } from './native-chart-parts.js';
+import { lastColumnUsed, parseRange, rowsTooLow } from './layout-checks.js';
 import { zipEntries } from './zip-entries.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -206,9 +208,70 @@ describe('the progress pack of the demo programme', () => {
     }
     for (const id of new Set(doc.results.map((r) => r.indicator))) {
       const ws = wb.getWorksheet(id)!;
-      expect(lastColumnUsed(ws), id).toBeLessThanOrEqual(12);
+      // the printed sheet: at most 12 columns; beyond them, outside the print area, only the
+      // native chart's data table (4 columns from L, its title first)
+      const printed = parseRange(String(ws.pageSetup.printArea));
+      expect(printed.right, id).toBeLessThanOrEqual(12);
+      expect(lastColumnUsed(ws), id).toBeLessThanOrEqual(printed.right + 4);
+      const beyond: string[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell, col) => {
+          if (col > printed.right && cell.value !== null) beyond.push(String(cell.value));
+        }),
+      );
+      expect(beyond[0], id).toBe('Chart data');
     }
     expect(rowsTooLow(wb)).toEqual([]);
+    // written absolute ($A$1:$K$96), as LibreOffice needs to honour them
+    const names = new TextDecoder().decode(unzipXlsx(readFileSync(join(out, 'progress-pack.xlsx')))['xl/workbook.xml']);
+    const areas = [...names.matchAll(/name="_xlnm\.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(areas.length).toBe(wb.worksheets.length);
+    for (const a of areas) expect(a).toMatch(/!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+  });
+
+  it('carries on each indicator sheet an editable chart that plots the numbers of its own cells', () => {
+    const files = unzipXlsx(readFileSync(join(out, 'progress-pack.xlsx')));
+    const charts = chartParts(files);
+    // one per indicator (each has a main chart), in the sheets' order, numbered from 1
+    expect(charts.map((c) => c.sheet)).toEqual([...new Set(doc.results.map((r) => r.indicator))]);
+    expect(charts.map((c) => c.path)).toEqual(charts.map((_, i) => `xl/charts/chart${i + 1}.xml`));
+    for (const c of charts) {
+      expect(referenceProblems(c, wb), c.path).toEqual([]);
+      // the chart joins the drawing exceljs made for the sheet's PNG images
+      const drawing = parseXml(new TextDecoder().decode(files[c.drawing]));
+      expect(descendants(drawing, 'xdr:pic').length, c.drawing).toBeGreaterThan(0);
+      expect(descendants(drawing, 'c:chart').length).toBe(1);
+      const ids = descendants(drawing, 'xdr:cNvPr').map((n) => n.attributes.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      // the picture on the printed page (column A), the editable chart beside it (column L)
+      const anchorColumn = (kind: string) =>
+        kids(drawing, 'xdr:oneCellAnchor')
+          .filter((a) => descendants(a, kind).length)
+          .map((a) => only(only(a, 'xdr:from'), 'xdr:col').text);
+      expect(anchorColumn('c:chart')).toEqual(['11']);
+      expect(anchorColumn('xdr:pic')[0]).toBe('0');
+      // a scatter chart with straight lines, gaps for missing values
+      expect(only(descendants(c.root, 'c:scatterChart')[0] as XmlNode, 'c:scatterStyle').attributes.val).toBe(
+        'lineMarker',
+      );
+      expect(descendants(c.root, 'c:smooth').every((n) => n.attributes.val === '0')).toBe(true);
+      expect(descendants(c.root, 'c:dispBlanksAs')[0]?.attributes.val).toBe('gap');
+    }
+    const types = new TextDecoder().decode(files['[Content_Types].xml']);
+    for (const c of charts) expect(types).toContain(`PartName="/${c.path}"`);
+
+    // the numbers plotted, by hand: the toolkit's national rate 29.5 % (2006) and 14.4 % (2016),
+    // its 2011 target 24.5 %, each at its year's midpoint (2006-07-02 is Excel's day 38900)
+    const toolkit = charts.find((c) => c.sheet === 'PE-STUNT-U5-TOOLKIT') as ChartPart;
+    const series = (chart: ChartPart, name: string) => chart.series.find((s) => s.name.cached === name);
+    expect(series(toolkit, 'Total: Actual')?.y.cached).toEqual([29.5, 14.4]);
+    expect(series(toolkit, 'Total: Actual')?.x.cached[0]).toBe(38900);
+    expect(series(toolkit, 'Total: Target')?.y.cached).toEqual([24.5]);
+    expect(series(toolkit, 'Rural: Actual')?.y.cached).toEqual([46.3, 27.7]);
+    // the flow: running totals ending at the actual to date (268), the LOP target 920
+    const trained = charts.find((c) => c.sheet === 'ILLUSTRATIVE-MEMBERS-TRAINED') as ChartPart;
+    expect(series(trained, 'Total: Running total')?.y.cached.at(-1)).toBe(268);
+    expect(series(trained, 'Total: Target')?.y.cached).toEqual([920]);
   });
 
   it('dates the workbook from SOURCE_DATE_EPOCH', () => {

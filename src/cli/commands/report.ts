@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { loadWorkspace } from '../../workspace/load-workspace.js';
-import { parseAsOf, parseLocale, parseMethod } from '../arguments.js';
+import { parseAsOf, parseChartMode, parseLocale, parseMethod } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
 import { InputErrors } from '../errors.js';
 import { issueBase, printIssues } from '../output.js';
@@ -9,7 +9,8 @@ import { engineVersion } from '../version.js';
 
 export const reportCommand: Command = {
   name: 'report',
-  synopsis: '[--program FILE] [--as-of P] [--method M] [--out DIR] [--force] [--locale en|es] [--quiet]',
+  synopsis:
+    '[--program FILE] [--as-of P] [--method M] [--out DIR] [--force] [--locale en|es] [--charts png|native|both] [--quiet]',
   summary: 'the Excel progress pack, assessment.json, data.csv and charts',
   options: {
     program: sharedOptions.program,
@@ -19,12 +20,14 @@ export const reportCommand: Command = {
     // Write into a folder that holds other files: the pack's files beside them.
     force: { type: 'boolean', default: false },
     locale: sharedOptions.locale,
+    charts: { type: 'string' },
     quiet: sharedOptions.quiet,
   },
   async run(values, _args, { cwd, output }) {
     const asOf = parseAsOf(stringOption(values, 'as-of'));
     const method = parseMethod(stringOption(values, 'method'));
     const locale = parseLocale(stringOption(values, 'locale'));
+    const charts = parseChartMode(stringOption(values, 'charts'));
     const programPath = programOption(values);
     const progress = !values.quiet && output.errIsTTY ? terminalProgress(process.stderr) : silentProgress;
 
@@ -40,6 +43,7 @@ export const reportCommand: Command = {
       method,
       locale,
       out: stringOption(values, 'out'),
+      charts,
       force: values.force === true,
       engineVersion: engineVersion(),
       env: process.env,
@@ -52,10 +56,13 @@ export const reportCommand: Command = {
     });
     progress.done();
     const shown = relative(cwd, written.outDir) || '.';
+    const nativeCharts = written.nativeCharts
+      ? `, ${written.nativeCharts} native chart${written.nativeCharts === 1 ? '' : 's'} in the workbook`
+      : '';
     const warnings = issues.length ? `; ${issues.length} warning${issues.length === 1 ? '' : 's'} above` : '';
     output.out(
-      `wrote ${shown}/ : progress-pack.xlsx, assessment.json, data.csv, ${written.charts} charts ` +
-        `(as of ${written.asOf}${warnings})`,
+      `wrote ${shown}/ : progress-pack.xlsx, assessment.json, data.csv` +
+        `${written.charts ? `, ${written.charts} charts` : ''}${nativeCharts} (as of ${written.asOf}${warnings})`,
     );
   },
 };

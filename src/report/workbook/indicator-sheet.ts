@@ -14,6 +14,8 @@
 //      is in the Data sheet), then the charts of the breakdowns
 //
 // Every method's inputs are on the Method inputs sheet (one row per input), not here.
+// Beside the printed page (columns after the last printed one): the main chart's native,
+// editable copy and the table of the numbers it plots (native-charts/).
 // An indicator with more than MAX_DETAILED_BREAKDOWNS breakdowns (50 districts x 2 sexes)
 // shows in full only its headline, or without one its first breakdown as a worked
 // example, and then one row per breakdown in a breakdown table.
@@ -25,6 +27,8 @@ import { levelLabel, methodCategoryLabel, methodLabel, pirsFieldLabel } from '..
 import type { Indicator } from '../../spec/model.js';
 import type { Accumulation } from '../../spec/schema.js';
 import { methodNames } from '../../spec/schema.js';
+import type { NativeChart } from '../native-charts/native-chart.js';
+import { placeNativeChart } from '../native-charts/place-native-chart.js';
 import type { ChartImage } from '../pack-input.js';
 import { joinText, type PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, link, num, styled, type SpanCell } from './sheet-writer.js';
@@ -62,6 +66,8 @@ export interface IndicatorSheetInput {
   /** Indexes into input.doc.results (and input.everyMethod) of this indicator's breakdowns. */
   resultIndexes: number[];
   charts: ChartImage[];
+  /** Where the sheet's native chart goes, to be added to the workbook's parts once laid out. */
+  nativeCharts?: NativeChart[];
 }
 
 export function addIndicatorSheet(
@@ -115,11 +121,28 @@ export function addIndicatorSheet(
     w.field(label(pirsFieldLabel(input.locale, key)), text, all);
   }
 
-  // 2. The main chart, as wide as the sheet
+  // 2. The main chart, as wide as the sheet; its native (editable) copy beside it, outside
+  // the print area, or in its place with --charts native; the chart's numbers in the
+  // columns after the print area's, which the native chart reads.
   const mainChart = part.charts.find((ch) => !ch.disaggregation);
-  if (mainChart) {
+  const nativeSpec = input.chartMode === 'png' ? undefined : mainChart?.spec;
+  if (mainChart && (mainChart.png || nativeSpec)) {
     w.skip();
-    addChart(workbook, w, mainChart, SHEET_PIXELS - 10);
+    const top = w.row;
+    const width = SHEET_PIXELS - 10;
+    if (mainChart.png) addChart(workbook, w, mainChart, width);
+    if (nativeSpec) {
+      const beside = Boolean(mainChart.png);
+      const height = Math.round(width * CHART_ASPECT);
+      if (!beside) w.skip(chartRows(height));
+      const native = placeNativeChart(sheet, nativeSpec, {
+        sheet: name,
+        anchor: { col: beside ? PIRS_COLUMNS : 0, row: top, width, height },
+        data: { column: PIRS_COLUMNS + 1, row: beside ? top + chartRows(height) + 1 : top + 1 },
+        valueFormat: fmt,
+      });
+      if (native) part.nativeCharts?.push(native);
+    }
   }
 
   // 3. Progress per breakdown
@@ -277,7 +300,7 @@ export function addIndicatorSheet(
 
   // 7. Values, one column per breakdown; then the breakdowns' charts
   addValuesTable(w, ctx, ind, everyBreakdown ? part.resultIndexes : detailIndexes);
-  const others = part.charts.filter((ch) => ch !== mainChart);
+  const others = part.charts.filter((ch) => ch !== mainChart && ch.png);
   if (others.length) {
     w.skip();
     w.title(L.breakdownCharts);
@@ -347,8 +370,11 @@ function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, chart: ChartImage,
   // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
   const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Image['buffer'], extension: 'png' });
   w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });
-  w.skip(Math.ceil(height / ROW_PIXELS) + 1);
+  w.skip(chartRows(height));
 }
+
+/** Rows a chart `height` pixels high covers, and one more. */
+const chartRows = (height: number) => Math.ceil(height / ROW_PIXELS) + 1;
 
 /** Where the indicator's numbers come from: its data sources' labels, or its formula. */
 function dataSourcesOf(ind: Indicator, ctx: PackContext): string | null {
