@@ -53,7 +53,7 @@ export function assessFlow(ctx: SeriesAssessmentContext): AssessmentResult {
   const observed = series ? observationsUpTo(series, asOf) : [];
   countObservations(base, series, asOf);
   setDataAge(base, observed[observed.length - 1], ctx);
-  const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, observed);
+  const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, observed, localeOf(ctx));
   if (ind.baseline && baseline.point)
     base.baseline = {
       period: baseline.point.period,
@@ -73,7 +73,7 @@ export function assessFlow(ctx: SeriesAssessmentContext): AssessmentResult {
   const defs = targetsOf(ind, dims);
   const resolved: ResolvedTarget[] = [];
   for (const def of defs) {
-    const r = resolveTarget(def, baseline.point?.value, ind.unit);
+    const r = resolveTarget(def, baseline.point?.value, ind.unit, localeOf(ctx));
     if ('target' in r) resolved.push(r.target);
     else {
       base.notes.push(r.unresolved);
@@ -292,6 +292,7 @@ function methodInputOf(
     bands: program.bands,
     openSdgBaseYear: program.openSdgBaseYear,
     naturalLimit: ind.naturalLimit,
+    locale: localeOf(ctx),
   };
   return {
     running: {

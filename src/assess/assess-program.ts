@@ -11,7 +11,7 @@ import type { AssessmentDocument, AssessmentResult } from './assessment.js';
 import { assessSeries } from './assess-series.js';
 import { sameBreakdown, targetGroups } from './breakdown-targets.js';
 import { roundForOutput } from './rounding.js';
-import { reportingFigures, reportingWindows, type ReportingWindow } from './reporting-periods.js';
+import { reportingFigures, reportingWindows, type ReportingFigure, type ReportingWindow } from './reporting-periods.js';
 
 export interface AssessOptions {
   asOf?: Period;
@@ -26,8 +26,14 @@ export interface AssessOptions {
   locale?: Locale;
 }
 
-/** The document with the resolved as-of period kept for later phases. */
-export type FullAssessment = AssessmentDocument & { asOfPeriod: Period };
+/**
+ * The document with what later phases need besides it: the resolved as-of period, and
+ * the series each result was assessed on (parallel to `results`; undefined without data).
+ */
+export type FullAssessment = AssessmentDocument & {
+  asOfPeriod: Period;
+  seriesOfResults: (BreakdownSeries | undefined)[];
+};
 
 /**
  * The reporting period: --as-of, else the programme's `as_of`, else the calendar year of
@@ -57,7 +63,19 @@ export function assessProgram(
   options: AssessOptions = {},
 ): FullAssessment {
   const run = startAssessment(program, data, options);
-  return { ...run.head, results: [...run.results()], asOfPeriod: run.asOfPeriod };
+  const results: AssessmentResult[] = [];
+  const seriesOfResults: (BreakdownSeries | undefined)[] = [];
+  for (const { result, series } of run.results()) {
+    results.push(result);
+    seriesOfResults.push(series);
+  }
+  return { ...run.head, results, asOfPeriod: run.asOfPeriod, seriesOfResults };
+}
+
+/** A result and the series it was assessed on (undefined without data). */
+export interface AssessedSeries {
+  result: AssessmentResult;
+  series: BreakdownSeries | undefined;
 }
 
 /** An assessment whose results are computed when asked for, one indicator at a time. */
@@ -66,7 +84,7 @@ export interface AssessmentRun {
   head: Omit<AssessmentDocument, 'results'>;
   asOfPeriod: Period;
   /** Every result, in document order; computed as iterated (a national programme's need not all be held). */
-  results(): Generator<AssessmentResult>;
+  results(): Generator<AssessedSeries>;
 }
 
 export function startAssessment(
@@ -77,25 +95,33 @@ export function startAssessment(
   const asOf = reportingPeriod(program, data, options.asOf);
   const locale = options.locale ?? program.locale;
   const windows = reportingWindows(program.reporting, program.fiscalYearStart, program.period.start, asOf);
-  function* results(): Generator<AssessmentResult> {
+  function* results(): Generator<AssessedSeries> {
     for (const indicator of program.indicators) yield* indicatorResults(indicator);
   }
-  function indicatorResults(indicator: Indicator): AssessmentResult[] {
+  function indicatorResults(indicator: Indicator): AssessedSeries[] {
     const method = options.method ?? indicator.method ?? program.method;
     const d = data.get(indicator.id);
+    const seriesOf = new Map<AssessmentResult, BreakdownSeries>();
     const assess = (series: BreakdownSeries | undefined, isHeadline: boolean, everyMethod: boolean, dims = {}) => {
       const r = assessSeries({ program, indicator, series, dims, isHeadline, asOf, method, everyMethod, locale });
-      const periods = figuresOf(r, series, indicator, windows, asOf, program.fiscalYearStart);
-      return periods.length ? Object.assign(r, { reporting_periods: periods }) : r;
+      const periods = figuresInWindows(r, series, indicator, windows, asOf, program.fiscalYearStart).filter(
+        (f) => f.target !== null || f.actual !== null,
+      );
+      // The result is its own object, just made: completed in place rather than copied.
+      const result = periods.length ? Object.assign(r, { reporting_periods: periods }) : r;
+      if (series) seriesOf.set(result, series);
+      return result;
     };
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
-    if (!d || series.length === 0) return [assess(undefined, true, Boolean(options.everyMethod))];
     const own: AssessmentResult[] = [];
-    if (d.headline) own.push(assess(d.headline, true, Boolean(options.everyMethod?.(indicator, d.headline, d))));
-    own.push(...groupResults(indicator, d, data, assess, locale));
-    for (const s of d.breakdowns) own.push(assess(s, false, Boolean(options.everyMethod?.(indicator, s, d))));
-    noteUnmatchedTargets(indicator, own, locale);
-    return own;
+    if (!d || series.length === 0) own.push(assess(undefined, true, Boolean(options.everyMethod)));
+    else {
+      if (d.headline) own.push(assess(d.headline, true, Boolean(options.everyMethod?.(indicator, d.headline, d))));
+      own.push(...groupResults(indicator, d, data, assess, locale));
+      for (const s of d.breakdowns) own.push(assess(s, false, Boolean(options.everyMethod?.(indicator, s, d))));
+      noteUnmatchedTargets(indicator, own, locale);
+    }
+    return own.map((result) => ({ result, series: seriesOf.get(result) }));
   }
   return {
     head: {
@@ -160,15 +186,19 @@ function noteUnmatchedTargets(indicator: Indicator, own: AssessmentResult[], loc
   }
 }
 
-/** One result's figures per reporting period, kept where it has a target or an actual. */
-function figuresOf(
+/**
+ * One result's figures per window (the reporting periods, or any other windows: the IATI
+ * export's target windows): its target whose window it is, its actual (a flow's window
+ * sum, else the latest value inside), rounded as every output number is.
+ */
+export function figuresInWindows(
   r: AssessmentResult,
   series: BreakdownSeries | undefined,
   indicator: Indicator,
   windows: readonly ReportingWindow[],
   asOf: Period,
   fiscalYearStart: number,
-): NonNullable<AssessmentResult['reporting_periods']> {
+): ReportingFigure[] {
   const targets = r.targets.flatMap((t) => {
     if (t.value === null) return [];
     const p = periodOf(t.period, { fiscalYearStart });
@@ -182,9 +212,12 @@ function figuresOf(
     targets,
   };
   const round = (x: number | null) => (x === null ? null : roundForOutput(x));
-  return reportingFigures(subject, windows, asOf)
-    .filter((f) => f.target !== null || f.actual !== null)
-    .map((f) => ({ ...f, target: round(f.target), actual: round(f.actual), percent_met: round(f.percent_met) }));
+  return reportingFigures(subject, windows, asOf).map((f) => ({
+    ...f,
+    target: round(f.target),
+    actual: round(f.actual),
+    percent_met: round(f.percent_met),
+  }));
 }
 
 /** The document as `mel assess --json` prints it: results carry trajectory and the chosen method. */

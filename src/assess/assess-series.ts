@@ -40,6 +40,7 @@ import {
 } from './result-frame.js';
 import { roundForOutput } from './rounding.js';
 import { judgeTarget } from './target-outcome.js';
+import { type MethodMessages, methodMessagesOf } from '../messages/methods.js';
 
 export type { SeriesAssessmentContext };
 
@@ -57,7 +58,9 @@ const statusOfTrajectory = (category: string | null): Status | undefined =>
 export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   if (ctx.indicator.accumulation === 'sum') return assessFlow(ctx);
   const { program, indicator: ind, series, asOf } = ctx;
-  const m = assessMessages[localeOf(ctx)];
+  const locale = localeOf(ctx);
+  const m = assessMessages[locale];
+  const mm = methodMessagesOf(locale);
   const base = emptyResult(ctx);
   const notes = base.notes;
   const dims = base.disaggregation;
@@ -71,10 +74,10 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   const afterAsOf = series
     ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + EPS).length
     : 0;
-  if (afterAsOf) notes.push(`${afterAsOf} value${afterAsOf === 1 ? '' : 's'} after as-of ${asOf.id} not used`);
+  if (afterAsOf) notes.push(mm.valuesAfterAsOf(afterAsOf, asOf.id));
 
   // 2. baseline
-  const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, observed);
+  const baseline = resolveBaseline(ind.baseline, ctx.isHeadline, observed, locale);
   if (baseline.note) notes.push(baseline.note);
   if (baseline.point)
     base.baseline = {
@@ -89,7 +92,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   const defs = targetsOf(ind, dims);
   const resolved: ResolvedTarget[] = [];
   for (const def of defs) {
-    const r = resolveTarget(def, baseline.point?.value, ind.unit);
+    const r = resolveTarget(def, baseline.point?.value, ind.unit, locale);
     if ('target' in r) resolved.push(r.target);
     else {
       notes.push(r.unresolved);
@@ -105,7 +108,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   }
   const stepYears = frequencyStepYears(ind.frequency);
   for (const t of resolved) {
-    const outcome = judgeTarget(t, observed, asOf, direction, stepYears);
+    const outcome = judgeTarget(t, observed, asOf, direction, stepYears, locale);
     const judgedWell = outcome.by && (outcome.outcome === 'achieved' || outcome.outcome === 'missed');
     const met = judgedWell && outcome.by ? percentMet(outcome.by.value, t.value, ind.direction) : undefined;
     base.targets.push({
@@ -156,6 +159,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
           bands: program.bands,
           openSdgBaseYear: program.openSdgBaseYear,
           naturalLimit: ind.naturalLimit,
+          locale,
         }
       : undefined;
   const run = (trajectory: ReturnType<typeof runMethod>) =>
@@ -174,18 +178,13 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   if (missed === 'missed' && latest && pursued)
     return withoutTrajectory('missed', m.missedLevel(pursued.value, pursued.period, latest.value, latest.period));
 
-  if (!baseline.point) return withoutTrajectory('no_data', baseline.note ?? 'no baseline value');
-  if (!pursued) return withoutTrajectory('no_target', notes[notes.length - 1] ?? 'no target could be resolved');
-  if (!observed.length || !input) return withoutTrajectory('no_data', 'no value has been observed up to as-of');
-  if (pursued.time <= baseline.point.time) {
-    return withoutTrajectory(
-      'no_target',
-      `the target ${pursued.period} is dated at or before the baseline ${baseline.point.period}`,
-    );
-  }
-  if (!observed.some((o) => o.time > (baseline.point?.time ?? Number.POSITIVE_INFINITY))) {
-    return withoutTrajectory('no_data', `no value after the baseline ${baseline.point.period} up to as-of ${asOf.id}`);
-  }
+  if (!baseline.point) return withoutTrajectory('no_data', baseline.note ?? mm.noBaselineValue());
+  if (!pursued) return withoutTrajectory('no_target', notes[notes.length - 1] ?? mm.noTargetResolved());
+  if (!observed.length || !input) return withoutTrajectory('no_data', mm.noValueToAsOf());
+  if (pursued.time <= baseline.point.time)
+    return withoutTrajectory('no_target', mm.targetBeforeBaseline(pursued.period, baseline.point.period));
+  if (!observed.some((o) => o.time > (baseline.point?.time ?? Number.POSITIVE_INFINITY)))
+    return withoutTrajectory('no_data', mm.noValueAfterBaseline(baseline.point.period, asOf.id));
   if (missed === 'unjudged') return withoutTrajectory('no_data', m.pastTargetUnjudged(pursued.period));
 
   const trajectory = runMethod('trajectory', input);
@@ -205,11 +204,10 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
 
   const status = statusOfTrajectory(trajectory.category);
   const runs = run(trajectory);
-  if (!status)
-    return finishResult(base, 'no_data', trajectory.reason ?? 'the trajectory cannot be observed', ctx, runs);
+  if (!status) return finishResult(base, 'no_data', trajectory.reason ?? mm.trajectoryCannot(), ctx, runs);
   const note = projectionMissNote(status, base.projection, pursued, direction, ctx);
   if (note) notes.push(note);
-  return finishResult(base, status, trajectory.reason ?? reasonOf(status, base), ctx, runs);
+  return finishResult(base, status, trajectory.reason ?? reasonOf(status, base, mm), ctx, runs);
 }
 
 /** The observations from the baseline on, or all of them when fewer than two follow the baseline. */
@@ -245,14 +243,10 @@ function missedLastTarget(
   return 'unjudged';
 }
 
-function reasonOf(status: Status, r: Omit<AssessmentResult, 'status' | 'reason'>): string {
-  const ratio = r.progress_ratio;
-  switch (status) {
-    case 'achieved':
-      return `the latest value (${r.latest?.value}, ${r.latest?.period}) has reached the target (${r.target?.value}, ${r.target?.period})`;
-    case 'deteriorating':
-      return `the latest value (${r.latest?.value}) has moved away from the target since the baseline (${r.baseline?.value})`;
-    default:
-      return `${ratio === null ? '?' : Math.round(ratio * 100)} % of the change expected by ${r.latest?.period} on the path from the baseline to the target has happened`;
-  }
+function reasonOf(status: Status, r: Omit<AssessmentResult, 'status' | 'reason'>, mm: MethodMessages): string {
+  const { latest, target, baseline } = r;
+  if (status === 'achieved' && latest && target)
+    return mm.reachedTarget(latest.value, latest.period, target.value, target.period);
+  if (status === 'deteriorating' && latest && baseline) return mm.movedAway(latest.value, baseline.value);
+  return mm.progressShare(r.progress_ratio, latest?.period ?? '?');
 }

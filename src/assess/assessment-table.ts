@@ -1,5 +1,6 @@
 // The readable table `mel assess` prints: indicator, breakdown, latest, target, status.
 import { dimsLabel } from '../data/indicator-data.js';
+import { formatNumber, indicatorDecimals } from '../messages/format-number.js';
 import type { AssessmentDocument, Status } from './assessment.js';
 
 const COLORS: Record<Status, string> = {
@@ -14,21 +15,28 @@ const COLORS: Record<Status, string> = {
 };
 const RESET = '\x1b[0m';
 
-const fmt = (v: { period: string; value: number | null } | null) =>
-  v && v.value !== null ? `${formatNumber(v.value)} (${v.period})` : '-';
-
-export function formatNumber(x: number): string {
-  return Math.abs(x) >= 1000 ? x.toFixed(0) : Number.parseFloat(x.toPrecision(4)).toString();
-}
+type Value = { period: string; value: number | null } | null;
 
 export function renderAssessmentTable(doc: AssessmentDocument, options: { color: boolean }): string {
+  // Each indicator's values with its own decimals, as in the pack (format-number.ts).
+  const valuesOf = new Map<string, number[]>();
+  for (const r of doc.results) {
+    const list = valuesOf.get(r.indicator) ?? [];
+    valuesOf.set(r.indicator, list);
+    for (const v of [r.baseline, r.latest, r.target]) if (v && v.value !== null) list.push(v.value);
+  }
+  const decimals = new Map(
+    doc.results.map((r) => [r.indicator, indicatorDecimals(r.unit, valuesOf.get(r.indicator) ?? [])]),
+  );
+  const fmt = (v: Value, indicator: string) =>
+    v && v.value !== null ? `${formatNumber(v.value, 'en', { decimals: decimals.get(indicator) })} (${v.period})` : '-';
   const header = ['indicator', 'breakdown', 'baseline', 'latest', 'target', 'status'];
   const rows = doc.results.map((r) => [
     r.indicator,
     dimsLabel(r.disaggregation) || 'total',
-    fmt(r.baseline),
-    fmt(r.latest),
-    fmt(r.target),
+    fmt(r.baseline, r.indicator),
+    fmt(r.latest, r.indicator),
+    fmt(r.target, r.indicator),
     r.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -5,6 +5,8 @@ import type { BreakdownSeries } from '../data/indicator-data.js';
 import type { Period } from '../periods/period.js';
 import type { BaselineDef, Indicator, TargetDef } from '../spec/model.js';
 import type { TimedValue } from './method-types.js';
+import { methodMessagesOf } from '../messages/methods.js';
+import type { Locale } from '../spec/schema.js';
 
 export interface ObservedPoint extends TimedValue {
   periodObj: Period;
@@ -50,7 +52,9 @@ export function resolveBaseline(
   def: BaselineDef | undefined,
   isHeadline: boolean,
   all: ObservedPoint[],
+  locale?: Locale,
 ): ResolvedBaseline {
+  const m = methodMessagesOf(locale);
   if (def && def.value !== undefined && isHeadline) {
     const p = def.period;
     return {
@@ -74,14 +78,14 @@ export function resolveBaseline(
           source: hit.source,
           from: 'data',
         },
-        note: hit.period === p.id ? undefined : `baseline ${p.id} read from the survey round ${hit.period}`,
+        note: hit.period === p.id ? undefined : m.baselineFromRound(p.id, hit.period),
       };
     }
     const near = nearestAround(all, p.mid);
-    return { note: `no value for the baseline period ${p.id} in the data${near ? ` (nearest: ${near})` : ''}` };
+    return { note: m.baselineNoValue(p.id, near) };
   }
   const first = all[0];
-  if (!first) return { note: 'no baseline is set and the series has no values' };
+  if (!first) return { note: m.baselineNoneNoValues() };
   return {
     point: {
       period: first.period,
@@ -91,7 +95,7 @@ export function resolveBaseline(
       source: first.source,
       from: 'first-observation',
     },
-    note: `no baseline is set: the first observation (${first.period}) serves as baseline`,
+    note: m.baselineFirstObservation(first.period),
   };
 }
 
@@ -124,7 +128,9 @@ export function resolveTarget(
   def: TargetDef,
   baselineValue: number | undefined,
   unit: Indicator['unit'],
+  locale?: Locale,
 ): TargetResolution {
+  const m = methodMessagesOf(locale);
   const p = def.period;
   const make = (value: number, derivation: string): TargetResolution => ({
     target: {
@@ -141,23 +147,17 @@ export function resolveTarget(
   });
   if (def.value !== undefined) return make(def.value, 'given');
   const change = def.change!;
-  if (baselineValue === undefined)
-    return { unresolved: `target ${p.id} is a change from the baseline, and this series has no baseline value`, def };
-  const sign = change >= 0 ? '+' : '-';
+  if (baselineValue === undefined) return { unresolved: m.targetNeedsBaseline(p.id), def };
   switch (def.changeUnit) {
     case 'pp':
-      return make(round12(baselineValue + change), `${baselineValue} ${sign} ${Math.abs(change)} percentage points`);
+      return make(round12(baselineValue + change), m.derivation(baselineValue, change, 'pp', false));
     case 'unit':
-      return make(
-        round12(baselineValue + change),
-        `${baselineValue} ${sign} ${Math.abs(change)}${unit === 'percent' ? " (in the indicator's unit)" : ''}`,
-      );
+      return make(round12(baselineValue + change), m.derivation(baselineValue, change, 'unit', unit === 'percent'));
     case 'percent':
-      if (baselineValue === 0)
-        return { unresolved: `target ${p.id} is a ${change} % change from a baseline of 0, which is undefined`, def };
-      return make(round12(baselineValue * (1 + change / 100)), `${baselineValue} ${sign} ${Math.abs(change)} % of it`);
+      if (baselineValue === 0) return { unresolved: m.targetPercentOfZero(p.id, change), def };
+      return make(round12(baselineValue * (1 + change / 100)), m.derivation(baselineValue, change, 'percent', false));
     default:
-      return { unresolved: `target ${p.id} has a change without change_unit`, def };
+      return { unresolved: m.targetWithoutUnit(p.id), def };
   }
 }
 

@@ -3,6 +3,8 @@
 // does not exist (a zero base, equal times, too few points), never NaN or Infinity, so a
 // method can turn "undefined" into a category null with a reason an officer understands.
 import type { InputValue, TimedValue } from './method-types.js';
+import { methodMessagesOf } from '../messages/methods.js';
+import type { Locale } from '../spec/schema.js';
 
 /** A number, or undefined when it is NaN or infinite. */
 export function finiteOrUndefined(x: number): number | undefined {
@@ -144,25 +146,16 @@ export function growthObstacle(
   latest: TimedValue,
   target: TimedValue | undefined,
   direction: 1 | -1,
+  locale?: Locale,
 ): string | undefined {
-  if (latest.time <= baseline.time) {
-    return `There is no data after the baseline (${baseline.period}), so no growth rate can be measured.`;
-  }
-  if (!(baseline.value > 0)) {
-    return `The baseline value is ${baseline.value}; a compound annual growth rate needs a positive baseline.`;
-  }
-  if (latest.value < 0) {
-    return `The latest value is ${latest.value}; a compound annual growth rate needs values that are not negative.`;
-  }
+  const m = methodMessagesOf(locale);
+  if (latest.time <= baseline.time) return m.growthNoData(baseline.period);
+  if (!(baseline.value > 0)) return m.growthBaselineNotPositive(baseline.value);
+  if (latest.value < 0) return m.growthLatestNegative(latest.value);
   if (target === undefined) return undefined;
-  if (target.time <= baseline.time) {
-    return `The target (${target.period}) is dated at or before the baseline (${baseline.period}), so no growth rate is required to reach it.`;
-  }
-  if (target.value < 0) {
-    return `The target is ${target.value}; a compound annual growth rate needs values that are not negative.`;
-  }
-  if (direction * (target.value - baseline.value) <= 0) {
-    return `The baseline (${baseline.value}) already meets the target (${target.value}), so there is no required change to compare progress with.`;
-  }
+  if (target.time <= baseline.time) return m.growthTargetNotAfterBaseline(target.period, baseline.period);
+  if (target.value < 0) return m.growthTargetNegative(target.value);
+  if (direction * (target.value - baseline.value) <= 0)
+    return m.growthBaselineMeetsTarget(baseline.value, target.value);
   return undefined;
 }

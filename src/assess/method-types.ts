@@ -1,7 +1,7 @@
 // The one signature every assessment method has (src/assess/methods/*.ts): pure
 // functions from a prepared series and its targets to a verdict that carries every
 // input and intermediate value, so an evaluator can redo the arithmetic by hand.
-import type { Accumulation, MethodName, Unit } from '../spec/schema.js';
+import type { Accumulation, Locale, MethodName, Unit } from '../spec/schema.js';
 
 /** A point in time with a value. */
 export interface TimedValue {
@@ -45,6 +45,8 @@ export interface MethodInput {
   openSdgBaseYear?: number;
   /** Open SDG: natural limit L for method 1. */
   naturalLimit?: number;
+  /** The language of the reasons (the report's; default English). */
+  locale?: Locale;
 }
 
 export type InputValue = number | string | boolean | null;

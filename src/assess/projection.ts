@@ -12,6 +12,7 @@ import {
   olsLine,
   reachesTarget,
 } from './growth.js';
+import { methodMessagesOf } from '../messages/methods.js';
 
 export type ProjectionMethod = 'linear' | 'cagr';
 
@@ -107,17 +108,13 @@ export function projectLinear(input: MethodInput, horizon?: Horizon): Projection
     target_value: to?.value ?? null,
     direction: input.direction,
   };
-  if (to === undefined) return failure('linear', to, 'There is no target date to project to.', inputs);
+  const m = methodMessagesOf(input.locale);
+  if (to === undefined) return failure('linear', to, m.projectionNoTargetDate(), inputs);
   if (line === undefined || latest === undefined) {
-    return failure(
-      'linear',
-      to,
-      'A straight-line projection needs observations in at least two different periods.',
-      inputs,
-    );
+    return failure('linear', to, m.projectionNeedsTwoPeriods(), inputs);
   }
   const value = finiteOrUndefined(lineValueAt(line, to.time));
-  if (value === undefined) return failure('linear', to, 'The projected value cannot be computed.', inputs);
+  if (value === undefined) return failure('linear', to, m.projectionCannot(), inputs);
   let attainment: { time: number } | null | undefined;
   if (to.value !== undefined) {
     const from = lineValueAt(line, latest.time);
@@ -144,27 +141,18 @@ export function projectCagr(input: MethodInput, horizon?: Horizon): Projection {
     target_value: to?.value ?? null,
     direction: input.direction,
   };
-  if (to === undefined) return failure('cagr', to, 'There is no target date to project to.', inputs);
+  const m = methodMessagesOf(input.locale);
+  if (to === undefined) return failure('cagr', to, m.projectionNoTargetDate(), inputs);
   if (latest === undefined || latest.time <= baseline.time) {
-    return failure(
-      'cagr',
-      to,
-      `There is no data after the baseline (${baseline.period}) to measure a growth rate on.`,
-      inputs,
-    );
+    return failure('cagr', to, m.projectionNoData(baseline.period), inputs);
   }
   const rate = cagr(latest.value, baseline.value, latest.time, baseline.time);
   inputs.cagr = finiteOrNull(rate);
   if (rate === undefined) {
-    return failure(
-      'cagr',
-      to,
-      `A compound growth rate needs a positive baseline and a latest value that is not negative (baseline ${baseline.value}, latest ${latest.value}).`,
-      inputs,
-    );
+    return failure('cagr', to, m.projectionCagrNeeds(baseline.value, latest.value), inputs);
   }
   const value = finiteOrUndefined(latest.value * (1 + rate) ** (to.time - latest.time));
-  if (value === undefined) return failure('cagr', to, 'The projected value cannot be computed.', inputs);
+  if (value === undefined) return failure('cagr', to, m.projectionCannot(), inputs);
   const attainment = to.value === undefined ? undefined : cagrAttainment(latest, rate, to.value, input.direction);
   return success('cagr', to, value, attainment, inputs);
 }

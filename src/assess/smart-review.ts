@@ -2,7 +2,8 @@
 // Measurable, Achievable, Realistic, Time-bound): per indicator and target, each letter
 // with its findings and the evidence behind them. Pure: reads the workspace, writes nothing.
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
-import { formatSmartNumber, smartMessages, type SmartMessages } from '../messages/smart.js';
+import { formatNumber, indicatorDecimals } from '../messages/format-number.js';
+import { smartMessages, type SmartMessages } from '../messages/smart.js';
 import { comparePeriods, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { Locale } from '../spec/schema.js';
@@ -18,6 +19,8 @@ export interface SmartFinding {
   text: string;
   /** The target the finding is about, when it is about one. */
   target?: string;
+  /** How to fix it in the indicator file (YAML): for the terminal (`mel smart`), not the pack. */
+  fix?: string;
   evidence?: Record<string, string | number | null>;
 }
 
@@ -101,14 +104,21 @@ function reviewIndicator(
   locale: Locale,
 ): SmartIndicatorReview {
   const m = smartMessages[locale];
-  const num = (x: number) => formatSmartNumber(x, locale, 3);
   const d = data.get(ind.id);
   const series = d?.headline ?? d?.breakdowns[0];
   const endOfTime: Period =
     program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
   const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
-  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed);
+  const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed, locale);
   const dir = ind.direction === 'increase' ? 1 : -1;
+  // Values are written as everywhere else (the indicator's decimals); paces and ratios with up to three.
+  const targetValues = ind.targets.flatMap((t) => {
+    const r = resolveTarget(t, baseline.point?.value, ind.unit, locale);
+    return 'target' in r ? [r.target.value] : [];
+  });
+  const decimals = indicatorDecimals(ind.unit, [...observed.map((o) => o.value), ...targetValues]);
+  const value = (x: number) => formatNumber(x, locale, { decimals });
+  const num = (x: number) => formatNumber(x, locale, { maxDecimals: 3 });
 
   // S: a definition that says what is counted, a unit, a direction.
   const S: SmartFinding[] = [];
@@ -138,13 +148,17 @@ function reviewIndicator(
       text: m.dataPresent(observed.length, observed[0].period, observed[observed.length - 1].period, sourceName),
       evidence: { values: observed.length },
     });
-  if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline() });
+  if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline(), fix: m.fixes.noBaseline });
   else if (!baseline.point)
     M.push({ status: 'fail', text: m.baselineNoValue(ind.baseline.period.id, baseline.note ?? '') });
   else
     M.push({
       status: 'pass',
-      text: m.baselineOk(baseline.point.period, baseline.point.value, baseline.point.source ?? baseline.point.from),
+      text: m.baselineOk(
+        baseline.point.period,
+        value(baseline.point.value),
+        baseline.point.source ?? baseline.point.from,
+      ),
       evidence: { period: baseline.point.period, value: baseline.point.value },
     });
   if (!ind.targets.length) M.push({ status: 'fail', text: m.noTargets() });
@@ -154,7 +168,7 @@ function reviewIndicator(
   const A: SmartFinding[] = [];
   const unitWords = m.unitWords(ind.unit);
   for (const t of ind.targets) {
-    const r = resolveTarget(t, baseline.point?.value, ind.unit);
+    const r = resolveTarget(t, baseline.point?.value, ind.unit, locale);
     if ('unresolved' in r) {
       A.push({ status: 'fail', text: m.targetUnresolved(r.unresolved), target: t.period.id });
       continue;
@@ -163,7 +177,7 @@ function reviewIndicator(
     if (ind.unit === 'percent' && (target.value < 0 || target.value > 100)) {
       A.push({
         status: 'fail',
-        text: m.impossiblePercent(target.period, target.value),
+        text: m.impossiblePercent(target.period, value(target.value)),
         target: target.period,
         evidence: { target: target.value },
       });
@@ -200,7 +214,7 @@ function reviewIndicator(
     if (needed <= 0) {
       A.push({
         status: 'warn',
-        text: m.alreadyMet(target.period, target.value, baseline.point.value),
+        text: m.alreadyMet(target.period, value(target.value), value(baseline.point.value)),
         target: target.period,
         evidence,
       });
@@ -220,7 +234,7 @@ function reviewIndicator(
   // R: linked to a result of the results framework.
   const R: SmartFinding[] = [];
   const result = program.results.find((r) => r.id === ind.result);
-  if (!result) R.push({ status: 'fail', text: m.noResult() });
+  if (!result) R.push({ status: 'fail', text: m.noResult(), fix: m.fixes.noResult });
   else R.push({ status: 'pass', text: m.resultOk(result.id, result.level, result.statement) });
 
   // T: every target dated, inside the programme period, milestones in order.
@@ -242,7 +256,7 @@ function reviewIndicator(
   // targets for different breakdowns be in order.
   const absolute = ind.targets
     .filter((t) => ind.accumulation !== 'sum' && !t.for)
-    .map((t) => resolveTarget(t, baseline.point?.value, ind.unit))
+    .map((t) => resolveTarget(t, baseline.point?.value, ind.unit, locale))
     .flatMap((r) => ('target' in r ? [r.target] : []));
   let ordered = true;
   for (let i = 1; i < absolute.length; i++) {

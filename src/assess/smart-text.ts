@@ -7,23 +7,28 @@ const MARK: Record<FindingStatus, string> = { pass: 'ok  ', warn: 'warn', fail: 
 const COLOR: Record<FindingStatus, string> = { pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m' };
 
 export function renderSmartReview(review: SmartReview, options: { color: boolean; locale: Locale }): string {
-  const names = smartMessages[options.locale].letterNames;
+  const sm = smartMessages[options.locale];
+  const names = sm.letterNames;
+  const t = sm.terminal;
   const mark = (s: FindingStatus) => (options.color ? `${COLOR[s]}${MARK[s]}\x1b[0m` : MARK[s]);
-  const out: string[] = [`SMART review of ${review.program}`, ''];
+  const out: string[] = [t.title(review.program), ''];
   for (const ind of review.indicators) {
     out.push(`${ind.indicator}  ${ind.name}`);
     for (const l of letters) {
       const letter = ind.letters[l];
       out.push(`  ${l} ${names[l].padEnd(11)} ${mark(letter.status)}`);
-      for (const f of letter.findings) out.push(`      ${f.status === 'pass' ? '-' : '!'} ${f.text}`);
+      for (const f of letter.findings) {
+        out.push(`      ${f.status === 'pass' ? '-' : '!'} ${f.text}`);
+        if (f.fix) out.push(`        ${t.fix}: ${f.fix}`);
+      }
     }
     out.push('');
   }
-  out.push('Summary (indicators passing / with warnings / failing each letter):');
+  out.push(t.summary);
   for (const l of letters) {
     const s = review.summary[l];
     out.push(
-      `  ${l} ${names[l].padEnd(11)} ${String(s.pass).padStart(3)} pass  ${String(s.warn).padStart(3)} warn  ${String(s.fail).padStart(3)} fail`,
+      `  ${l} ${names[l].padEnd(11)} ${String(s.pass).padStart(3)} ${t.pass}  ${String(s.warn).padStart(3)} ${t.warn}  ${String(s.fail).padStart(3)} ${t.fail}`,
     );
   }
   return out.join('\n');

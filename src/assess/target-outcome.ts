@@ -2,6 +2,8 @@
 // "trajectory: each past target"; FORMAT.md section 3 `targets[].outcome`).
 import type { InputValue, MethodInput, TimedValue } from './method-types.js';
 import { reachesTarget } from './growth.js';
+import { methodMessagesOf } from '../messages/methods.js';
+import type { Locale } from '../spec/schema.js';
 
 export type TargetOutcomeName = 'achieved' | 'missed' | 'no_data' | 'not_due';
 
@@ -31,9 +33,11 @@ export function judgeTarget<T extends TimedValue & { periodObj?: { endYear: numb
   asOf: { id: string; endYear: number },
   direction: 1 | -1,
   stepYears: number,
+  locale?: Locale,
 ): TargetJudgement<T> {
+  const m = methodMessagesOf(locale);
   if (target.endTime > asOf.endYear + EPS) {
-    return { outcome: 'not_due', reason: `the target period ${target.period} has not ended by ${asOf.id}` };
+    return { outcome: 'not_due', reason: m.targetNotDue(target.period, asOf.id) };
   }
   const judging = observations.filter((o) => o.time < target.endTime - EPS).at(-1);
   const tooOld =
@@ -43,12 +47,7 @@ export function judgeTarget<T extends TimedValue & { periodObj?: { endYear: numb
         ? judging.periodObj.endYear <= target.startTime - stepYears + EPS
         : target.time - judging.time > stepYears + EPS;
   if (judging === undefined || tooOld) {
-    const step = stepYears === 1 ? 'one year' : `${+stepYears.toFixed(4)} years`;
-    return {
-      outcome: 'no_data',
-      by: judging,
-      reason: `no value was observed in the ${step} up to the target ${target.period}, so it cannot be judged`,
-    };
+    return { outcome: 'no_data', by: judging, reason: m.targetUnjudged(+stepYears.toFixed(4), target.period) };
   }
   return { outcome: reachesTarget(judging.value, target.value, direction) ? 'achieved' : 'missed', by: judging };
 }
@@ -65,7 +64,7 @@ export interface TargetOutcome {
 export function targetOutcome(
   target: TimedValue,
   targetEndTime: number,
-  input: Pick<MethodInput, 'observations' | 'direction' | 'asOf' | 'stepYears'>,
+  input: Pick<MethodInput, 'observations' | 'direction' | 'asOf' | 'stepYears' | 'locale'>,
 ): TargetOutcome {
   const judged = judgeTarget(
     { ...target, endTime: targetEndTime },
@@ -73,6 +72,7 @@ export function targetOutcome(
     { id: input.asOf.period, endYear: input.asOf.endTime },
     input.direction,
     input.stepYears,
+    input.locale,
   );
   const inputs: Record<string, InputValue> = {
     target_value: target.value,

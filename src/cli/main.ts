@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from './command.js';
 import { assessCommand } from './commands/assess.js';
+import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
@@ -18,6 +19,7 @@ const commands: readonly Command[] = [
   assessCommand,
   smartCommand,
   reportCommand,
+  exportCommand,
   schemaCommand,
   initCommand,
 ];

@@ -65,7 +65,7 @@ export function computeFormulaSeries(
     const parts = seriesByDims.map((m) => m.get(key)!);
     const cells = parts.map(cellsByPeriod);
     const rows = unionPeriods(parts).map((period) => {
-      const scope: Record<string, number | undefined> = {};
+      const scope: Record<string, number | undefined> = Object.create(null); // inputs may be called `__proto__`
       names.forEach((n, i) => {
         scope[n] = cells[i].get(period.id)?.value;
       });

@@ -12,16 +12,20 @@ export function evaluateFormulaAt(
   scope: Record<string, number | undefined>,
   describeInput: (name: string) => string,
 ): FormulaValue {
-  const missingInputs = formula.variables.filter((v) => scope[v] === undefined || Number.isNaN(scope[v]));
+  const inputValue = (v: string) => (Object.hasOwn(scope, v) ? scope[v] : undefined);
+  const missingInputs = formula.variables.filter((v) => {
+    const x = inputValue(v);
+    return x === undefined || Number.isNaN(x);
+  });
   if (missingInputs.length) return { missing: `no value for ${missingInputs.map(describeInput).join(', ')}` };
   let result: number;
   try {
-    result = formula.evaluate(scope as Record<string, number>);
+    result = formula.evaluate(scope);
   } catch (e) {
     return { missing: `the formula cannot be computed: ${(e as Error).message}` };
   }
   if (Number.isFinite(result)) return { value: result };
-  const zeros = formula.variables.filter((v) => scope[v] === 0);
+  const zeros = formula.variables.filter((v) => inputValue(v) === 0);
   if (zeros.length) return { missing: `division by zero (${zeros.map(describeInput).join(', ')} is 0)` };
   return { missing: 'the formula gives no finite number for these inputs' };
 }

@@ -89,11 +89,20 @@ const cleanHeader = (name: string) => name.normalize('NFC').trim();
 
 /** The field of a configured column: the exact name first, else the same name in any case. */
 function findColumn(headers: readonly string[], name: string): number {
+  return columnsNamed(headers, name)[0] ?? -1;
+}
+
+/**
+ * Every field a configured name could mean: those with the exact name, else those with
+ * the same name in any case. Two of them (two `value` columns) leave mel no way to know
+ * which one holds the numbers.
+ */
+function columnsNamed(headers: readonly string[], name: string): number[] {
   const wanted = cleanHeader(name);
-  const exact = headers.indexOf(wanted);
-  if (exact >= 0) return exact;
+  const exact = headers.flatMap((h, i) => (h === wanted ? [i] : []));
+  if (exact.length) return exact;
   const lower = wanted.toLowerCase();
-  return headers.findIndex((h) => h.toLowerCase() === lower);
+  return headers.flatMap((h, i) => (h.toLowerCase() === lower ? [i] : []));
 }
 
 /**
@@ -117,7 +126,20 @@ export function planColumns(
   const error = (message: string, field?: number) =>
     issues.push({ severity: 'error', message, line: headerLine, field });
   const column = (name: string, role: msg.ColumnRole, required: boolean): number => {
-    const at = findColumn(headers, name);
+    const all = columnsNamed(headers, name);
+    if (all.length > 1) {
+      // Two columns it could be (two `value` columns): which one holds the numbers is anyone's guess.
+      error(
+        msg.duplicateColumn(
+          name,
+          all.map((f) => headers[f]),
+          all,
+        ),
+        all[1],
+      );
+      missingRequired++;
+    }
+    const at = all[0] ?? -1;
     if (at < 0) {
       error(msg.missingColumn(name, role, named, closestName(name, named)));
       if (required) missingRequired++;
@@ -155,10 +177,12 @@ export function planColumns(
     if (!keyed.has(m) && m !== columnKeyName) keyed.set(m, column(m, 'match', false));
   // FORMAT.md's long layout: `indicator,period,value[,<disaggregations>][,source][,note]`:
   // columns named source and note are read without being configured.
+  const optional = (name: string, role: msg.ColumnRole) =>
+    columnsNamed(headers, name).length ? column(name, role, false) : -1;
   const sourceField = source.columns?.source
     ? column(source.columns.source, 'source', false)
-    : findColumn(headers, 'source');
-  const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : findColumn(headers, 'note');
+    : optional('source', 'source');
+  const noteField = source.columns?.note ? column(source.columns.note, 'note', false) : optional('note', 'note');
   const attempt = { issues, missingRequired, named: named.length };
   if (missingRequired > 0) return attempt;
 
@@ -169,13 +193,22 @@ export function planColumns(
   const seriesColumns: SeriesColumn[] = [];
   if (layout === 'wide') {
     const periodContext = { fiscalYearStart: context.fiscalYearStart, frequency: context.frequencyHint };
+    const fieldOfPeriod = new Map<string, number>();
     for (let f = 0; f < headers.length; f++) {
       if (taken.has(f) || headers[f] === '') continue; // an empty header: the trailing delimiter World Bank files have
       const text = periodTextOfHeader(headers[f]);
-      if (parsePeriod(text, periodContext).ok) periodColumns.push({ field: f, text });
-      else if (source.id_columns)
+      const parsed = parsePeriod(text, periodContext);
+      if (parsed.ok) {
+        const first = fieldOfPeriod.get(parsed.period.id);
+        if (first !== undefined) {
+          error(msg.duplicatePeriodColumn(parsed.period.id, [headers[first], headers[f]], [first, f]), f);
+          missingRequired++;
+        } else fieldOfPeriod.set(parsed.period.id, f);
+        periodColumns.push({ field: f, text });
+      } else if (source.id_columns)
         issues.push({ severity: 'warning', message: msg.ignoredWideColumn(headers[f]), line: headerLine, field: f });
     }
+    if (missingRequired > 0) return { ...attempt, missingRequired };
     if (periodColumns.length === 0) {
       error(msg.noPeriodColumns(named));
       return { ...attempt, missingRequired: 1 };

@@ -1,6 +1,8 @@
 // What reading a data source takes and gives, whatever its format: the options the
 // workspace passes, how the file was read, and the result of a file that could not be read.
 import * as msg from '../messages/data.js';
+import { specMessages } from '../messages/spec.js';
+import { fileProblemOf, InputFileError } from '../spec/input-file.js';
 import type { Frequency } from '../periods/period.js';
 import type { Issue } from '../spec/issues.js';
 import type { DataSource, Locale } from '../spec/schema.js';
@@ -60,16 +62,10 @@ export function readerContext(source: DataSource, options: ReadTableOptions): Re
 }
 
 /** A file-system error in the user's words, without a stack or an absolute path. */
-export function fileProblem(sourceId: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return msg.fileNotFound(sourceId);
-  const reason =
-    code === 'EISDIR'
-      ? 'it is a folder, not a file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : (code ?? (err instanceof Error ? err.message : String(err)));
-  return msg.fileUnreadable(sourceId, reason);
+export function fileProblem(sourceId: string, path: string, err: unknown): string {
+  const problem = err instanceof InputFileError ? err.problem : fileProblemOf(err, path);
+  if (problem.kind === 'missing') return msg.fileNotFound(sourceId);
+  return msg.fileUnreadable(sourceId, specMessages.fileProblem(problem));
 }
 
 /** The result of a file that could not be read at all: no series, one issue. */

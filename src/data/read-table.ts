@@ -23,9 +23,9 @@
 //
 // This module is the one callers import: the names the others define for callers are
 // exported again from here.
-import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as msg from '../messages/data.js';
+import { openInputFile } from '../spec/input-file.js';
 import { issueError } from '../spec/issues.js';
 import type { DataSource } from '../spec/schema.js';
 import { decodeText, detectEncoding, encodingOf, hasUtf8Bom } from './decode.js';
@@ -86,7 +86,7 @@ async function readDelimited(
   try {
     ({ sample, complete, size } = await readSample(path));
   } catch (err) {
-    return emptyResult(source, given, issueError(file, fileProblem(source.id, err)));
+    return emptyResult(source, given, issueError(file, fileProblem(source.id, path, err)));
   }
   const dataBytes = hasUtf8Bom(sample) ? sample.length - 3 : sample.length;
   if (dataBytes === 0 || (complete && decodeText(sample, given).text.trim() === '')) {
@@ -154,7 +154,7 @@ async function readDelimited(
 // --- 1. the sample ----------------------------------------------------------------------
 
 async function readSample(path: string): Promise<{ sample: Uint8Array; complete: boolean; size: number }> {
-  const handle = await open(path, 'r');
+  const handle = await openInputFile(path); // a regular file, or an InputFileError: never a pipe that blocks
   try {
     const buffer = new Uint8Array(SAMPLE_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);

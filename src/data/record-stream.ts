@@ -6,9 +6,11 @@
 // not plain on, csv-parse does the quoting and the record splitting, set up for the
 // files people actually send (mixed line endings, stray quotes, ragged rows). Lines
 // are counted here, and the ways a read can end are values rather than exceptions.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
+import { specMessages } from '../messages/spec.js';
+import { InputFileError, openInputFile } from '../spec/input-file.js';
 import { chunkDecoder, Utf8Check, type TextEncodingName } from './decode.js';
 import type { Delimiter } from './dialect.js';
 import { PlainLines } from './plain-lines.js';
@@ -88,6 +90,7 @@ export async function streamRecords(path: string, options: StreamOptions, sink: 
     return end;
   } catch (err) {
     if (bug !== undefined) throw bug;
+    if (err instanceof InputFileError) return { kind: 'read-error', reason: specMessages.fileProblem(err.problem) };
     return { kind: 'read-error', reason: (err as NodeJS.ErrnoException).code ?? String(err) };
   } finally {
     await texts.return(undefined);
@@ -100,9 +103,11 @@ async function* textChunks(
   options: StreamOptions,
   reading: { notUtf8: boolean },
 ): AsyncGenerator<string, void, undefined> {
-  // Read synchronously: nothing else runs meanwhile, and a busy machine's thread pool
-  // would keep the command waiting once per chunk.
-  const fd = openSync(path, 'r');
+  // A regular file only (a pipe named .csv would block forever; input-file.ts), then read
+  // synchronously: nothing else runs meanwhile, and a busy machine's thread pool would
+  // keep the command waiting once per chunk.
+  const handle = await openInputFile(path);
+  const fd = handle.fd;
   try {
     const check = options.checkUtf8 ? new Utf8Check() : undefined;
     const decode = chunkDecoder(options.encoding);
@@ -122,7 +127,7 @@ async function* textChunks(
     const rest = decode();
     if (rest) yield rest;
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 

@@ -2,15 +2,11 @@
 // section 5: output indicators, breakdown targets, `missed`, stale data, projections),
 // in English and Spanish. The assessment is written in the report's language.
 import type { Locale } from '../spec/schema.js';
+import { formatNumber, formatPercent } from './format-number.js';
 
-// One formatter per language: creating an Intl.NumberFormat costs far more than using one,
-// and a national programme writes a sentence for each of 20,000 results.
-const formats: Record<Locale, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, useGrouping: false }),
-  es: new Intl.NumberFormat('es-ES', { maximumFractionDigits: 3, useGrouping: false }),
-};
-const n = (x: number, locale: Locale) => formats[locale].format(x);
-const pct = (x: number, locale: Locale) => `${n(Math.round(x * 1000) / 10, locale)} %`;
+// Numbers as everywhere else (format-number.ts): values with up to three decimals, ratios as percentages.
+const n = (x: number, locale: Locale) => formatNumber(x, locale, { maxDecimals: 3 });
+const pct = (ratio: number, locale: Locale) => formatPercent(ratio * 100, locale, { maxDecimals: 1 });
 
 export interface AssessMessages {
   noTarget: () => string;
@@ -54,7 +50,7 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     windowNotDue: (p, a) => `the target period ${p} has not ended by ${a}`,
     windowWithoutValue: (p) => `no value was reported in the window ${p}`,
     breakdownWithoutTarget: () =>
-      "a count's or amount's target is the headline's only: this breakdown has no target of its own (name it with `for:` in a target)",
+      'the target of a count or an amount is set for the total only: this breakdown has no target of its own',
     missedLevel: (t, p, l, lp) =>
       `every target is past and the last one (${n(t, 'en')} by ${p}) was not reached: ${n(l, 'en')} in ${lp}`,
     pastTargetUnjudged: (p) =>
@@ -81,16 +77,15 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     linear: 'linear',
     targetForNothing: (p, k) => `the target ${p} for ${k} matches no breakdown of the data`,
     groupNeedsAggregate: (k) =>
-      `a target names the group ${k}: its total is built by the indicator's \`aggregate:\` rule, and the indicator has none`,
-    groupWithoutTotal: () =>
-      "the group's total cannot be built: the indicator needs an `aggregate:` rule (sum, or numerator and denominator)",
+      `a target is set for the group ${k}, but the indicator has no rule to add up its breakdowns, so the group has no total`,
+    groupWithoutTotal: () => "the group's total cannot be built from its breakdowns",
   },
   es: {
     noTarget: () => 'el indicador no tiene meta',
     windowNotDue: (p, a) => `el periodo de la meta ${p} no ha terminado en ${a}`,
     windowWithoutValue: (p) => `no se reportó ningún valor en la ventana ${p}`,
     breakdownWithoutTarget: () =>
-      'la meta de un conteo o monto es solo del total: esta desagregación no tiene meta propia (nómbrela con `for:` en una meta)',
+      'la meta de un conteo o monto es solo del total: esta desagregación no tiene meta propia',
     missedLevel: (t, p, l, lp) =>
       `todas las metas han vencido y la última (${n(t, 'es')} para ${p}) no se alcanzó: ${n(l, 'es')} en ${lp}`,
     pastTargetUnjudged: (p) =>
@@ -117,9 +112,8 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     linear: 'lineal',
     targetForNothing: (p, k) => `la meta ${p} para ${k} no corresponde a ninguna desagregación de los datos`,
     groupNeedsAggregate: (k) =>
-      `una meta nombra el grupo ${k}: su total se construye con la regla \`aggregate:\` del indicador, y el indicador no tiene ninguna`,
-    groupWithoutTotal: () =>
-      'no se puede construir el total del grupo: el indicador necesita una regla `aggregate:` (sum, o numerador y denominador)',
+      `hay una meta para el grupo ${k}, pero el indicador no tiene una regla para sumar sus desagregaciones, así que el grupo no tiene total`,
+    groupWithoutTotal: () => 'el total del grupo no se puede construir a partir de sus desagregaciones',
   },
 };
 

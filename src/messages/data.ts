@@ -3,14 +3,16 @@
 // what is wrong in the user's words and, where there is one, how to fix it.
 // `quote` marks a name or a cell the way the rest of mel does: with backticks.
 
+import { formatInteger } from './format-number.js';
+
 const quote = (text: string) => `\`${text}\``;
 const list = (names: readonly string[]) => names.map(quote).join(', ');
 /** At most `max` names, then how many more: a pivot export has hundreds of columns. */
 const listSome = (names: readonly string[], max = 12) =>
   names.length <= max
     ? list(names)
-    : `${list(names.slice(0, max))} and ${(names.length - max).toLocaleString('en')} more`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+    : `${list(names.slice(0, max))} and ${formatInteger(names.length - max, 'en')} more`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatInteger(n, 'en')} ${n === 1 ? one : many}`;
 
 /** A place in a file as a sentence names it: `line 12`, `line 12, column 3`, `Data!C12`, `$.rows[3]`. */
 export const positionText = (place: { line?: number; column?: number; at?: string }) =>
@@ -36,7 +38,7 @@ export const unclosedQuote = () =>
   'a quoted field that starts on this line is never closed (a `"` is missing); the rest of the file could not be read';
 
 export const recordTooLong = (limit: number) =>
-  `a row starting on this line is longer than ${limit.toLocaleString('en')} characters: most likely a \`"\` opened here is never closed; the rest of the file could not be read`;
+  `a row starting on this line is longer than ${formatInteger(limit, 'en')} characters: most likely a \`"\` opened here is never closed; the rest of the file could not be read`;
 
 // --- the header ------------------------------------------------------------------------
 
@@ -62,6 +64,27 @@ export const missingColumn = (column: string, role: ColumnRole, available: reado
 /** No row of the first lines has the configured columns: the row most like a header is the one reported. */
 export const headerSearched = (lines: number) =>
   `(no row of the first ${lines} lines has the configured columns; this row is the one most like a header: set \`header_row:\` on the data source if the header is elsewhere)`;
+
+/** Column `field` (0-based) as a spreadsheet names it: 1 -> A, 27 -> AA. */
+const columnLetter = (field: number): string => {
+  let n = field + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+};
+const columnsAt = (names: readonly string[], fields: readonly number[]) =>
+  fields.map((f, i) => `${quote(names[i])} in column ${columnLetter(f)}`).join(' and ');
+
+export const duplicateColumn = (column: string, names: readonly string[], fields: readonly number[]) =>
+  `the header names ${quote(column)} ${fields.length} times (${columnsAt(names, fields)}), so mel cannot tell which one to read; ` +
+  'rename or remove the others; nothing is read from this file until then';
+
+export const duplicatePeriodColumn = (period: string, names: readonly string[], fields: readonly number[]) =>
+  `two columns of the header are the period ${quote(period)} (${columnsAt(names, fields)}), so each row would hold two values for it; ` +
+  'rename or remove one; nothing is read from this file until then';
 
 export const noPeriodColumns = (available: readonly string[]) =>
   `no column of the header is a period, so this wide file has no values; its columns are ${available.length ? listSome(available) : '(none)'} ` +
@@ -154,7 +177,7 @@ export const unusedRowProblems = (
   example: string,
 ) => {
   const total = kinds.reduce((n, [, c]) => n + c, 0);
-  const counts = kinds.map(([k, c]) => `${c.toLocaleString('en')} ${problemKindCount[k][c === 1 ? 0 : 1]}`).join(', ');
+  const counts = kinds.map(([k, c]) => `${formatInteger(c, 'en')} ${problemKindCount[k][c === 1 ? 0 : 1]}`).join(', ');
   return (
     `${plural(total, 'problem')} in rows that no indicator uses (${counts}; ${total === 1 ? first : `from ${first} to ${last}`}) ` +
     `leave those values out; no indicator is affected. The first: ${example}`

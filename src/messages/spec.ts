@@ -1,7 +1,12 @@
 // Every message about the programme and indicator files, in one place, so rewording
 // breaks no test (the vega-lite habit: tests assert against these functions).
+import type { FileProblem } from '../spec/input-file.js';
+import { formatInteger } from './format-number.js';
+
 const list = (values: readonly (string | number)[]) => values.map((v) => `\`${v}\``).join(', ');
 const code = (s: string | number) => `\`${s}\``;
+const FORMULA_GRAMMAR =
+  'numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt';
 
 export const specMessages = {
   unknownKey: (key: string, suggestion: string | undefined, allowed: readonly string[]) =>
@@ -23,6 +28,16 @@ export const specMessages = {
         ? ` (defined: ${list(known)})`
         : ' (no results are defined)'),
   unknownParentResult: (id: string) => `parent result ${code(id)} is not defined in results`,
+  duplicateResultId: (id: string, firstLine: number) =>
+    `result id ${code(id)} is already used at line ${firstLine}; each result has its own id`,
+  resultParentCycle: (cycle: readonly string[]) =>
+    `results are each other's parents in a cycle: ${cycle.join(' -> ')} (a results framework is a tree: follow the parents up and you reach a result without one)`,
+  duplicateDataSourceId: (id: string, firstLine: number) =>
+    `data source id ${code(id)} is already used at line ${firstLine}; each data source has its own id`,
+  bandsOrder: (onTrack: number, atRisk: number) =>
+    `the bands are out of order: \`at_risk\` (${atRisk}) must be at least 0 and at most \`on_track\` (${onTrack}), as a progress ratio at or above on_track is on track, at or above at_risk at risk, below it off track`,
+  duplicateTargetPeriod: (period: string, firstLine: number, breakdown = '') =>
+    `a target for ${code(period)}${breakdown ? ` (${breakdown})` : ''} is already given at line ${firstLine}; an indicator has one target per period${breakdown ? ' and breakdown' : ''}`,
   unknownDataSource: (id: string, known: readonly string[], suggestion?: string) =>
     `data source ${code(id)} is not defined in program.yaml data` +
     (suggestion
@@ -43,7 +58,18 @@ export const specMessages = {
   formulaUnknownVariable: (name: string, inputs: readonly string[]) =>
     `the formula uses ${code(name)}, which is not one of its inputs (${list(inputs)})`,
   formulaForbidden: (name: string) =>
-    `the formula uses ${code(name)}, which formulas may not call; use arithmetic and functions such as min, max, abs, round, sqrt, log, exp`,
+    `the formula uses ${code(name)}, which formulas may not use; a formula is arithmetic: ${FORMULA_GRAMMAR}`,
+  formulaOperator: (operator: string, implicit: boolean) =>
+    (implicit
+      ? 'the formula puts two terms side by side without `*` (as in `2a` or `2(a + b)`); write the `*`'
+      : `the formula uses ${code(operator)}, which formulas may not use`) +
+    `; a formula is arithmetic: ${FORMULA_GRAMMAR}`,
+  formulaTooLarge: (limit: 'characters' | 'nesting' | 'parts', size: number, max: number) =>
+    limit === 'characters'
+      ? `the formula is ${size.toLocaleString('en')} characters long; a formula has at most ${max.toLocaleString('en')}: split it into computed indicators that use each other`
+      : limit === 'nesting'
+        ? `the formula nests brackets ${size ? `${size} deep` : 'too deep'}; a formula nests them at most ${max} deep`
+        : `the formula has ${size.toLocaleString('en')} parts (numbers, inputs and operations); a formula has at most ${max.toLocaleString('en')}: split it into computed indicators that use each other`,
   formulaCycle: (cycle: readonly string[]) =>
     `computed indicators depend on each other in a cycle: ${cycle.join(' -> ')}`,
   changeUnitMismatch: (unit: string) =>
@@ -55,6 +81,36 @@ export const specMessages = {
   noIndicators: (dir: string) =>
     `no indicator files found in ${dir} (one .yaml file per indicator besides program.yaml)`,
   unreadableFile: (reason: string) => `cannot read the file: ${reason}`,
+  /** Why a file cannot be read (a problem of spec/input-file.ts), as the end of a sentence. */
+  fileProblem: (p: FileProblem): string => {
+    switch (p.kind) {
+      case 'missing':
+        return 'it does not exist';
+      case 'folder':
+        return 'it is a folder, not a file';
+      case 'not-a-file':
+        return 'it is not a regular file (a pipe, a device or a socket); mel reads files only';
+      case 'permission':
+        return 'permission denied (check who may read it)';
+      case 'broken-link':
+        return 'it is a link to a file that does not exist';
+      case 'link-loop':
+        return 'it is a link that leads back to itself (a loop of links)';
+      case 'not-a-folder-above':
+        return 'a part of its path is a file, not a folder';
+      case 'too-large':
+        return `it is ${megabytes(p.size)}, far larger than a file of this kind can be (at most ${megabytes(p.max)})`;
+      case 'other':
+        return `the system says ${p.code}`;
+    }
+  },
+  notUtf8: () =>
+    'the file is not UTF-8; it was read as Windows-1252 (Latin-1): save it as UTF-8 so that every accented letter reads the same on every computer',
+  programIsFolder: (path: string, suggestion?: string) =>
+    `${path} is a folder; --program names the programme file` +
+    (suggestion ? `: did you mean --program ${suggestion}?` : ', such as indicators/program.yaml'),
+  programNotYaml: (path: string) =>
+    `${path} is not a YAML file; --program names the programme file (.yaml or .yml), such as indicators/program.yaml`,
   notAMapping: () => 'the file must be a YAML mapping of keys to values',
   fileNotFound: (path: string) => `file not found: ${path}`,
   /** `candidates`: folders (relative to where mel runs) that hold a programme. */
@@ -73,9 +129,9 @@ export const specMessages = {
     const shown = codes.slice(0, 10).map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`);
     const rows = codes.reduce((t, [, n]) => t + n, 0);
     return (
-      `${codes.length.toLocaleString('en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
-      (codes.length > 10 ? ` (${rows.toLocaleString('en')} rows)` : '') +
-      `: ${shown.join(', ')}${codes.length > 10 ? ` and ${(codes.length - 10).toLocaleString('en')} more` : ''}`
+      `${formatInteger(codes.length, 'en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
+      (codes.length > 10 ? ` (${formatInteger(rows, 'en')} rows)` : '') +
+      `: ${shown.join(', ')}${codes.length > 10 ? ` and ${formatInteger(codes.length - 10, 'en')} more` : ''}`
     );
   },
   noMatchingValue: (
@@ -139,9 +195,15 @@ export const specMessages = {
     `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}` +
     (more ? ` (and ${more} more decrease${more === 1 ? '' : 's'} in this series)` : '') +
     '; if each value counts its own period only, write `accumulation: sum`',
+  iatiIdentifierPrefix: (identifier: string, ref: string) =>
+    `IATI identifier ${code(identifier)} should start with the reporting organisation's ref and a hyphen (${code(`${ref}-`)}), as IATI's rules ask`,
+  iatiMissing: () =>
+    "`mel export iati` needs `iati:` under `program:`: `identifier` (the activity's IATI identifier) and `reporting_org: { ref, type, name }` (the publishing organisation's IATI identifier, OrganisationType code and name)",
   aggregateSumOfPercent: (id: string) =>
     `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
 function describeValue(v: unknown): string {
   if (v === undefined) return 'missing';

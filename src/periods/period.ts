@@ -178,14 +178,24 @@ export function dayPeriod(year: number, month: number, day: number): Period | un
 
 const fail = (reason: string): PeriodParse => ({ ok: false, reason });
 const dayOf = (text: string, year: number, month: number, day: number): PeriodParse => {
+  if (!plausibleYear(year)) return implausible(text, year);
   const p = dayPeriod(year, month, day);
   return p ? ok(p) : fail(`${text} is not a date of the calendar`);
 };
 const ok = (period: Period): PeriodParse => ({ ok: true, period });
 
-const YEAR_MIN = 1800;
-const YEAR_MAX = 2200;
+/** Years mel reads (1800-2200): a year outside is a slip (`0000-Q1`, `9999`), never a reporting period. */
+export const YEAR_MIN = 1800;
+export const YEAR_MAX = 2200;
 const plausibleYear = (y: number) => y >= YEAR_MIN && y <= YEAR_MAX;
+const ACCEPTED_FORMS =
+  'write 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April or a survey round such as 2007-2008';
+const implausible = (text: string, year: string | number) =>
+  fail(
+    `"${text}" names the year ${year}, which is not plausible (periods are in the years ${YEAR_MIN} to ${YEAR_MAX})`,
+  );
+/** A period with a part out of range (month 0, quarter 5), with the forms mel reads. */
+const outOfRange = (text: string, what: string) => fail(`"${text}": ${what}; ${ACCEPTED_FORMS}`);
 
 /** Parses every period form of FORMAT.md. Never throws. */
 export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodParse {
@@ -196,15 +206,29 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
   // A number read by a spreadsheet as 2006.0
   if ((m = text.match(/^(\d{4})(?:\.0+)?$/))) {
     const y = Number(m[1]);
-    return plausibleYear(y) ? ok(yearPeriod(y)) : fail(`${y} is not a plausible year`);
+    return plausibleYear(y) ? ok(yearPeriod(y)) : implausible(text, m[1]);
+  }
+  // The forms below name their year in their first four digits (after FY for a fiscal
+  // year): checked first, so that no form reads the year 0 or 9999.
+  // (A longer run of digits is a serial date, YYYYMM or YYYYMMDD, checked where it is read.)
+  const leadingYear = text.match(/^(?:FY\s?)?(\d{4})(?!\d)/i);
+  if (leadingYear && !plausibleYear(Number(leadingYear[1]))) return implausible(text, leadingYear[1]);
+  // 2024-Q1, 2024Q1, and Spain's INE 2024T1 (trimestre)
+  if ((m = text.match(/^(\d{4})-?[QT](\d{1,2})$/i))) {
+    const q = Number(m[2]);
+    if (q >= 1 && q <= 4) return ok(quarterPeriod(Number(m[1]), q));
+    return outOfRange(text, `quarter ${m[2]} does not exist (Q1 to Q4)`);
+  }
+  if ((m = text.match(/^(\d{4})-?S(\d{1,2})$/i))) {
+    const half = Number(m[2]);
+    if (half === 1 || half === 2) return ok(semesterPeriod(Number(m[1]), half));
+    return outOfRange(text, `semester ${m[2]} does not exist (S1 or S2)`);
   }
   // Excel's serial day number, in workbook cells only (a five-digit number is no other form)
   if (context.serialDates && (m = text.match(/^(\d{5})(?:\.\d+)?$/))) {
     const d = excelSerialDate(Number(text));
     if (d) return dayOf(text, d.year, d.month, d.day);
   }
-  // 2024-Q1, 2024Q1, and Spain's INE 2024T1 (trimestre)
-  if ((m = text.match(/^(\d{4})-?[QT]([1-4])$/i))) return ok(quarterPeriod(Number(m[1]), Number(m[2])));
   // SDMX and Eurostat: 2015-M01 / 2015M01 (a month), 2015-A1 (a year)
   if ((m = text.match(/^(\d{4})-?M(\d{1,2})$/i))) {
     const month = Number(m[2]);
@@ -216,10 +240,9 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
   if ((m = text.match(/^(\d{4})(\d{2})(\d{2})$/))) return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = text.match(/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/)))
     return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = text.match(/^(\d{4})-?S([12])$/i))) return ok(semesterPeriod(Number(m[1]), Number(m[2])));
   if ((m = text.match(/^(\d{4})-?W(\d{1,2})$/i))) {
-    const p = weekPeriod(Number(m[1]), Number(m[2]));
-    return p ? ok(p) : fail(`week ${m[2]} does not exist in ${m[1]}`);
+    const p = Number(m[2]) >= 1 ? weekPeriod(Number(m[1]), Number(m[2])) : undefined;
+    return p ? ok(p) : outOfRange(text, `week ${m[2]} does not exist in ${m[1]} (W01 to W52, or W53 in some years)`);
   }
   if ((m = text.match(/^FY\s?(\d{4})$/i))) return ok(fiscalYearPeriod(Number(m[1]), context.fiscalYearStart ?? 1));
   if ((m = text.match(/^FY\s?(\d{2})$/i)))
@@ -234,6 +257,7 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
   if ((m = text.match(/^(\d{4})\s*[-/–]\s*(\d{4})$/))) {
     const a = Number(m[1]);
     const b = Number(m[2]);
+    if (!plausibleYear(b)) return implausible(text, m[2]);
     if (b <= a) return fail(`a multi-year round must end after it starts (${a} to ${b})`);
     if (b - a > 10) return fail(`a round from ${a} to ${b} spans more than ten years`);
     return ok(multiYearPeriod(a, b));
@@ -250,14 +274,17 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     );
   }
   if ((m = text.match(/^(\d{4})-(\d{1})$/))) {
+    if (m[2] === '0') return outOfRange(text, 'month 0 does not exist (01 to 12)');
     return ok(monthPeriod(Number(m[1]), Number(m[2])));
   }
   if ((m = text.match(/^(\d{4})(\d{2})$/))) {
+    if (!plausibleYear(Number(m[1]))) return implausible(text, m[1]);
     const month = Number(m[2]);
     if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
     return fail(`"${text}" reads as year ${m[1]} and month ${m[2]}, which is not a month`);
   }
   const named = monthOfText(text);
+  if (named && !plausibleYear(named.year)) return implausible(text, named.year);
   if (named) return ok(monthPeriod(named.year, named.month));
   if (looksLikeMonthText(text))
     return fail(`"${text}" does not name a month (write ene-24, enero 2024, Jan-24 or January 2024)`);
@@ -277,7 +304,7 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
   return {
     ok: false,
     unknownForm: true,
-    reason: `"${text}" is not a period; write 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April or a survey round such as 2007-2008`,
+    reason: `"${text}" is not a period; ${ACCEPTED_FORMS}`,
   };
 }
 

@@ -11,16 +11,19 @@ import { resolve } from 'node:path';
 import { assessProgram, publicDocument } from '../assess/assess-program.js';
 import type { AssessmentDocument } from '../assess/assessment.js';
 import { smartReview } from '../assess/smart-review.js';
-import { OUTPUT_SIGNIFICANT_DIGITS } from '../assess/rounding.js';
 import type { Workspace } from '../workspace/load-workspace.js';
 import { dataQuality } from '../quality/data-quality.js';
-import { OUTLIER_THRESHOLD } from '../quality/outliers.js';
-import { SWING_THRESHOLD } from '../quality/swings.js';
 import type { Period } from '../periods/period.js';
 import { methodNames, type Locale, type MethodName } from '../spec/schema.js';
-import { MAX_SEPARATE_BREAKDOWN_CHARTS, planCharts, type PlannedChart } from './charts/build-chart-spec.js';
+import {
+  MAX_SEPARATE_BREAKDOWN_CHARTS,
+  planCharts,
+  type PlannedChart,
+  uniqueFileNames,
+} from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
-import type { AboutInfo, ChartImage, PackInput } from './pack-input.js';
+import type { AboutInfo, ChartImage, ChartMode, PackInput } from './pack-input.js';
+import { renderSparklines } from './sparklines.js';
 
 export interface PackOptions {
   asOf?: Period;
@@ -33,8 +36,8 @@ export interface PackOptions {
   inputFiles: string[];
   /** Renders the planned charts (in worker threads or here), reporting progress. */
   renderCharts: (charts: PlannedChart[]) => Promise<Buffer[]>;
-  /** Work on the assessment done on this thread while the charts render (writing the pack's large files). */
-  whileRendering?: (doc: AssessmentDocument) => Promise<void>;
+  /** PNG images, native Excel charts, or both (default both); native only renders nothing. */
+  chartMode?: ChartMode;
 }
 
 export interface BuiltPack {
@@ -90,16 +93,22 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
       }).map((c) => ({ ...c, indicatorId: indicator.id })),
     );
   }
-  const rendering = options.renderCharts(planned);
-  // Both settle before either's failure is thrown: nothing keeps writing after this returns.
-  const [pngs, other] = await Promise.allSettled([rendering, options.whileRendering?.(doc)]);
-  if (pngs.status === 'rejected') throw pngs.reason;
-  if (other.status === 'rejected') throw other.reason;
-  const charts: ChartImage[] = planned.map((c, i) => ({
+  // No chart overwrites another, whatever the ids and breakdowns are called.
+  const unique = uniqueFileNames(planned.map((c) => c.file));
+  planned.forEach((c, i) => {
+    c.file = unique[i];
+  });
+  const chartMode = options.chartMode ?? 'both';
+  // Native charts plot the trajectory charts' specs: with no PNG wanted, nothing is rendered.
+  const kept = chartMode === 'native' ? planned.filter((c) => c.kind === 'trajectory') : planned;
+  const pngs = chartMode === 'native' ? [] : await options.renderCharts(kept);
+  const sparklines = await renderSparklines(doc.results, data, asOf, program.fiscalYearStart);
+  const charts: ChartImage[] = kept.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
     disaggregation: c.kind === 'trajectory' ? c.disaggregation : undefined,
     file: c.file,
-    png: pngs.value[i],
+    ...(pngs[i] ? { png: pngs[i] } : {}),
+    ...(c.kind === 'trajectory' ? { spec: c.spec } : {}),
   }));
 
   // 4. workbook input
@@ -120,19 +129,6 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
         ...program.indicators.map((i) => options.method ?? i.method ?? program.method),
       ]),
     ].filter((m) => methodNames.includes(m)),
-    thresholds: {
-      trajectory: `on_track: progress ratio >= ${program.bands.onTrack}; at_risk: >= ${program.bands.atRisk}; off_track: >= 0; deteriorating: < 0`,
-      iptt: 'on_target: 0.85 <= actual / target <= 1.15 (TolaData)',
-      'open-sdg': 'substantial >= 0.95; moderate >= 0.6; limited >= 0; deterioration < 0 (ratio of growth rates)',
-      'unsd-2022': 'on_track: CR >= 0.95; fair_progress: >= 0.5; limited_or_no_progress: >= -0.1; deterioration < -0.1',
-      'unsd-2023': 'on_track: P >= 0.95; fair_progress: >= 0.10; stagnation_or_regression < 0.10',
-      eurostat: 'significant_progress: RR >= 0.95; moderate: >= 0.60; insufficient: >= 0; movement_away < 0',
-      aarr: 'on_course: AARR >= required; some_progress: >= 0.005; no_progress_or_worsening below',
-      outliers: `z or modified z above ${OUTLIER_THRESHOLD} (DHIS2)`,
-      swings: `change between consecutive values beyond ${Math.round(SWING_THRESHOLD * 100)} % (WHO data-quality app)`,
-      variance: 'actual more than 10 % away from its target is flagged for explanation',
-    },
-    roundingRule: `Numbers are computed in double precision and written with ${OUTPUT_SIGNIFICANT_DIGITS} significant digits; the workbook displays them rounded by its number formats, the cells keep every digit.`,
   };
   const input: PackInput = {
     program,
@@ -143,6 +139,8 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     quality,
     data,
     charts,
+    chartMode,
+    sparklines,
     about,
   };
   return { doc, input, charts };

@@ -47,7 +47,7 @@ export function* flatDataCsv(program: Program, data: ReadonlyMap<string, Indicat
       for (let i = 0; i < s.periods.length; i++) {
         const p = s.periods[i];
         const v = s.values[i];
-        chunk += `${prefix},${dims ? `${dims},` : ''}${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v},${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}\r\n`;
+        chunk += `${prefix},${dimColumns.length ? `${dims},` : ''}${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v},${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}\r\n`;
         if (++rows % 1000 === 0) {
           yield chunk;
           chunk = '';

@@ -2,14 +2,13 @@
 // the workbook and write the pack (workbook, assessment.json, data.csv, charts) whole.
 //
 //   1. assess, review and plan the pack (build-pack.ts)
-//   2. render the charts (on worker threads when there are many); meanwhile this thread
-//      writes assessment.json and data.csv into the pack
+//   2. render the charts (on worker threads when there are many)
 //   3. lay out and serialise the workbook
-//   4. write the workbook and the charts; the pack takes the previous one's place only
-//      once whole (write-pack.ts)
-import { relative, resolve } from 'node:path';
-import { reportingPeriod } from '../assess/assess-program.js';
+//   4. write every file of the pack at once (write-pack.ts), into a folder that may take
+//      it (pack-folder.ts): checked first when --out is given, so that a refusal comes
+//      before the work, and again just before writing
 import { jsonFileChunks } from '../assess/assessment-json.js';
+import { relative, resolve } from 'node:path';
 import type { Period } from '../periods/period.js';
 import { indicatorFilesBeside } from '../spec/load-program.js';
 import type { Locale, MethodName } from '../spec/schema.js';
@@ -18,9 +17,18 @@ import { buildPack } from './build-pack.js';
 import { flatDataCsv } from './flat-data-csv.js';
 import { renderPlannedCharts } from './render-charts.js';
 import { runTimeOf } from './run-time.js';
-import { buildWorkbook } from './workbook/build-workbook.js';
-import { packageWorkbook } from './workbook/xlsx-package.js';
-import { PackWriter } from './write-pack.js';
+import type { ChartMode } from './pack-input.js';
+import { writeWorkbook } from './workbook/build-workbook.js';
+import { outputFolderMessages, writeProblem } from '../messages/output-folder.js';
+import { inspectPackFolder, OutputFolderError, type PackFolder } from './pack-folder.js';
+import {
+  type PackFile,
+  PackWriteError,
+  recoverInterruptedWrites,
+  recoverLegacyLeftovers,
+  type WriteSteps,
+  writePack,
+} from './write-pack.js';
 
 /** What a long report tells whoever shows its progress. */
 export interface ReportProgress {
@@ -38,6 +46,12 @@ export interface ReportRequest {
   locale?: Locale;
   /** The pack's folder (default reports/<programme id>/<as-of>/ under the programme's root). */
   out?: string;
+  /** PNG images, native Excel charts, or both (default both). */
+  charts?: ChartMode;
+  /** Write into a folder holding other files (--force). */
+  force?: boolean;
+  /** Announces each step of the write (tests interrupt it there). */
+  writeSteps?: WriteSteps;
   engineVersion: string;
   env: NodeJS.ProcessEnv;
   progress: ReportProgress;
@@ -46,11 +60,17 @@ export interface ReportRequest {
 export interface ReportWritten {
   outDir: string;
   asOf: string;
+  /** PNG charts written (charts/), and native charts in the workbook. */
   charts: number;
+  nativeCharts: number;
 }
 
+export { OutputFolderError } from './pack-folder.js';
+
+const shownPath = (root: string, path: string) => relative(root, path).split('\\').join('/') || '.';
+
 export async function makeReport(workspace: Workspace, request: ReportRequest): Promise<ReportWritten> {
-  const { cwd } = request;
+  const { cwd, progress } = request;
   const program = workspace.program;
   // Paths in the pack are relative to the programme's root, wherever mel runs.
   const inputFiles = [
@@ -60,30 +80,17 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     ),
     ...program.dataSources.map((d) => d.file),
   ];
-  // The pack's folder: --out is where the user says, from where mel runs; the default is
-  // inside the programme, named by the as-of period the assessment will use.
-  const asOf = reportingPeriod(program, workspace.data, request.asOf).id;
-  const outDir = request.out ? resolve(cwd, request.out) : resolve(program.root, `reports/${program.id}/${asOf}`);
-  const pack = new PackWriter(outDir);
-  try {
-    const written = await fillPack(pack, workspace, request, inputFiles);
-    pack.commit();
-    return { outDir, ...written };
-  } catch (e) {
-    pack.abandon();
-    throw e;
-  }
-}
-
-async function fillPack(
-  pack: PackWriter,
-  workspace: Workspace,
-  request: ReportRequest,
-  inputFiles: string[],
-): Promise<Omit<ReportWritten, 'outDir'>> {
-  const { progress } = request;
-  const program = workspace.program;
-  // 1-2. assess and render; data.csv and assessment.json are written while the charts render
+  const packFolder = (dir: string): PackFolder => {
+    recoverLegacyLeftovers(dir);
+    recoverInterruptedWrites(dir);
+    return inspectPackFolder(dir, shownPath(cwd, dir), {
+      root: cwd,
+      inputs: inputFiles.map((f) => resolve(program.root, f)),
+      force: request.force === true,
+    });
+  };
+  if (request.out !== undefined) packFolder(resolve(cwd, request.out));
+  // 1-2. assess and render
   progress.stage('assessing');
   const built = await buildPack(workspace, {
     asOf: request.asOf,
@@ -93,19 +100,50 @@ async function fillPack(
     runTime: runTimeOf(request.env),
     inputFiles,
     renderCharts: (charts) => renderPlannedCharts(charts, (done, total) => progress.step('charts', done, total)),
-    whileRendering: async (doc) => {
-      await pack.writeInTurns('assessment.json', jsonFileChunks(doc));
-      await pack.writeInTurns('data.csv', flatDataCsv(program, workspace.data));
-    },
+    chartMode: request.charts,
   });
   // 3. workbook
-  progress.stage('laying out the workbook');
-  const workbook = buildWorkbook(built.input);
-  progress.stage('writing the workbook');
-  const xlsx = await packageWorkbook(workbook, workbook.created);
-  // 4. the rest of the pack
+  progress.stage('laying out and writing the workbook');
+  const { xlsx, nativeCharts } = await writeWorkbook(built.input);
+  // 4. the pack
   progress.stage('writing the pack');
-  pack.write({ path: 'progress-pack.xlsx', bytes: xlsx });
-  for (const c of built.charts) pack.write({ path: `charts/${c.file}`, bytes: c.png });
-  return { asOf: built.doc.as_of, charts: built.charts.length };
+  // --out is where the user says, from where mel runs; the default is inside the programme.
+  const outDir = request.out
+    ? resolve(cwd, request.out)
+    : resolve(program.root, `reports/${program.id}/${built.doc.as_of}`);
+  const files: PackFile[] = [
+    { path: 'progress-pack.xlsx', bytes: xlsx },
+    // Written as it is made: a national pack's 90 MB document is never one string.
+    { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
+    { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
+    ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
+  ];
+  const folder = packFolder(outDir);
+  try {
+    writePack({
+      folder,
+      files,
+      manifest: {
+        generator: 'mel-engine',
+        version: request.engineVersion,
+        program: program.id,
+        as_of: built.doc.as_of,
+      },
+      steps: request.writeSteps,
+    });
+  } catch (e) {
+    if (!(e instanceof PackWriteError)) throw e;
+    const shown = shownPath(cwd, outDir);
+    throw new OutputFolderError(
+      e.restored
+        ? outputFolderMessages.writeFailed(shown, writeProblem(e.code), e.where)
+        : outputFolderMessages.restoreFailed(shown, writeProblem(e.code), shownPath(cwd, e.backup ?? outDir)),
+    );
+  }
+  return {
+    outDir,
+    asOf: built.doc.as_of,
+    charts: built.charts.filter((c) => c.png).length,
+    nativeCharts,
+  };
 }

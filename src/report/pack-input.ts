@@ -3,8 +3,13 @@ import type { AssessmentDocument, MethodOutcome } from '../assess/assessment.js'
 import type { SmartReview } from '../assess/smart-review.js';
 import type { IndicatorData } from '../data/indicator-data.js';
 import type { DataQualityReport } from '../quality/data-quality.js';
+import type { ChartSpec } from './charts/chart-spec.js';
 import type { Program } from '../spec/model.js';
 import type { Locale, MethodName } from '../spec/schema.js';
+
+/** Which charts the pack holds: PNG images, native (editable) Excel charts, or both. */
+export const chartModes = ['png', 'native', 'both'] as const;
+export type ChartMode = (typeof chartModes)[number];
 
 export interface ChartImage {
   indicator: string;
@@ -12,6 +17,16 @@ export interface ChartImage {
   disaggregation?: Record<string, string>;
   /** File name inside charts/: `<indicator id>[--<disaggregation>].png`. */
   file: string;
+  /** The rendered image; absent when the pack holds native charts only. */
+  png?: Buffer;
+  /** What a trajectory chart shows: a native chart plots the main chart's. */
+  spec?: ChartSpec;
+}
+
+/** The trend image of a Summary row. */
+export interface SparklineImage {
+  indicator: string;
+  disaggregation: Record<string, string>;
   png: Buffer;
 }
 
@@ -21,10 +36,8 @@ export interface AboutInfo {
   /** ISO timestamp of the run (from SOURCE_DATE_EPOCH when set). */
   runTime: string;
   sources: { file: string; sha256: string }[];
+  /** The methods used (each described on the About sheet with its thresholds). */
   methods: MethodName[];
-  /** Human-readable thresholds: name -> text ("on_track: progress ratio >= 0.85"). */
-  thresholds: Record<string, string>;
-  roundingRule: string;
 }
 
 export interface PackInput {
@@ -37,5 +50,9 @@ export interface PackInput {
   quality: DataQualityReport;
   data: ReadonlyMap<string, IndicatorData>;
   charts: ChartImage[];
+  /** PNG images, native Excel charts, or both (default both). */
+  chartMode?: ChartMode;
+  /** One per Summary row that shows one result; a row without one has no trend image. */
+  sparklines: SparklineImage[];
   about: AboutInfo;
 }

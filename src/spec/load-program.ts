@@ -5,17 +5,19 @@
 //   2. check each against its schema (unknown keys, missing fields, enums)
 //   3. parse periods (baseline, targets, programme period, as-of)
 //   4. check references: results, data sources, formula inputs, cycles
-import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { specMessages } from '../messages/spec.js';
-import { parseFormula } from './formula.js';
+import { type FormulaProblem, parseFormula } from './formula.js';
+import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
+import { findIndicatorFiles, programPathProblem, readSpecFile, skippedFolder } from './spec-files.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
 import { indicatorSchema, programSchema, type IndicatorFile, type ProgramFile } from './schema.js';
 import { schemaIssues } from './schema-issues.js';
 import { closestName } from './suggest.js';
-import { readYaml, type PathSegment, type YamlSource } from './yaml-source.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
 import { findCycle } from './dependency-graph.js';
 
 export interface LoadedProgram {
@@ -35,39 +37,7 @@ export function programmeRootOf(absProgramPath: string): string {
   return basename(folder) === 'indicators' ? dirname(folder) : folder;
 }
 
-/** Folders never searched for indicators: hidden ones (.git) and installed packages. */
-const skippedFolder = (name: string) => name.startsWith('.') || name === 'node_modules';
-
-/**
- * Every .yaml / .yml under the programme file's folder, except the programme file, hidden
- * folders and `node_modules`. A folder that cannot be listed is passed over.
- */
-export function indicatorFilesBeside(programPath: string): string[] {
-  const dir = resolve(programPath, '..');
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(d).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = join(d, name);
-      let isDirectory: boolean;
-      try {
-        isDirectory = statSync(full).isDirectory();
-      } catch {
-        continue; // a broken link
-      }
-      if (isDirectory) {
-        if (!skippedFolder(name)) walk(full);
-      } else if (/\.ya?ml$/i.test(name) && resolve(full) !== resolve(programPath)) out.push(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
+export { indicatorFilesBeside } from './spec-files.js';
 
 /** Folders looked into when searching for a programme: enough for a home folder, never a disk. */
 const SEARCH_BUDGET = 400;
@@ -101,17 +71,6 @@ export function programmeFoldersNear(from: string): string[] {
   return found.map((f) => toPosix(relative(from, f)) || '.');
 }
 
-/** A file's text, or the issue that stops reading it (a folder named .yaml, no permission). */
-function readText(abs: string, file: string, issues: IssueList): string | undefined {
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException)?.code;
-    issues.error(file, specMessages.unreadableFile(code === 'EISDIR' ? 'it is a folder' : (code ?? String(err))));
-    return undefined;
-  }
-}
-
 /**
  * `cwd`: where mel runs; `programPath` is relative to it. Every path of the programme
  * (data files, the files issues name) is relative to the programme's root (programmeRootOf).
@@ -120,31 +79,35 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   const issues = new IssueList();
   const absProgram = resolve(cwd, programPath);
   const root = programmeRootOf(absProgram);
-  const programRel = toPosix(relative(root, absProgram));
+  const programRel = toPosix(relative(root, absProgram)) || '.';
+  // A folder or a file that is not YAML (/etc/hostname) is refused before anything is read.
+  const pathProblem = programPathProblem(absProgram, toPosix(programPath));
+  if (pathProblem) {
+    issues.error(programRel, pathProblem);
+    return { issues: issues.sorted() };
+  }
   if (!existsSync(absProgram)) {
     issues.error(programRel, specMessages.programmeNotFound(toPosix(programPath), programmeFoldersNear(cwd)));
     return { issues: issues.sorted() };
   }
   // 1. read
-  const programText = readText(absProgram, programRel, issues);
-  if (programText === undefined) return { issues: issues.sorted() };
-  const programSrc = readYaml(programRel, programText);
+  const programSrc = readSpecFile(absProgram, programRel, issues);
+  if (!programSrc) return { issues: issues.sorted() };
   issues.addAll(programSrc.issues);
-  const indicatorPaths = indicatorFilesBeside(absProgram);
-  const indicatorSrcs = indicatorPaths.flatMap((f) => {
-    const file = toPosix(relative(root, f));
-    const text = readText(f, file, issues);
-    return text === undefined ? [] : [readYaml(file, text)];
-  });
+  const found = findIndicatorFiles(absProgram);
+  for (const { path, problem } of found.problems)
+    issues.error(toPosix(relative(root, path)), specMessages.unreadableFile(specMessages.fileProblem(problem)));
+  const indicatorSrcs = found.files.flatMap((f) => readSpecFile(f, toPosix(relative(root, f)), issues) ?? []);
   for (const s of indicatorSrcs) issues.addAll(s.issues);
 
   // 2. schemas
   const programFile = checkSchema(programSrc, programSchema, issues) as ProgramFile | undefined;
-  const indicatorFiles = indicatorSrcs.map((s) => ({
-    src: s,
-    file: checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined,
-  }));
-  if (indicatorSrcs.length === 0 && !issues.hasErrors)
+  const indicatorFiles = indicatorSrcs.map((s) => {
+    const file = checkSchema(s, indicatorSchema, issues) as IndicatorFile | undefined;
+    if (file?.inputs) file.inputs = ownInputs(s, issues);
+    return { src: s, file };
+  });
+  if (found.files.length === 0 && !issues.hasErrors)
     issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
   if (!programFile) return { issues: issues.sorted() };
 
@@ -167,12 +130,9 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   }
 
   const resultIds = programFile.results.map((r) => r.id);
-  programFile.results.forEach((r, i) => {
-    if (r.parent !== undefined && !resultIds.includes(r.parent)) {
-      const pos = programSrc.positionOf(['results', i, 'parent']);
-      issues.error(programRel, specMessages.unknownParentResult(r.parent), pos.line, pos.column);
-    }
-  });
+  checkResults(programSrc, programFile.results, issues);
+  checkDataSourceIds(programSrc, programFile.data, issues);
+  checkBands(programSrc, programFile.assessment, issues);
   const dataIds = programFile.data.map((d) => d.id);
   const dataSources = programFile.data;
 
@@ -184,6 +144,13 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     if (ind) indicators.push(ind);
   }
   checkFormulaReferences(indicatorFiles, issues);
+
+  const iati = programFile.program.iati;
+  const iatiLine = programSrc.positionOf(iati ? ['program', 'iati'] : ['program'], 'key').line;
+  if (iati && !iati.identifier.startsWith(`${iati.reporting_org.ref}-`)) {
+    const pos = programSrc.positionOf(['program', 'iati', 'identifier']);
+    issues.warning(programRel, specMessages.iatiIdentifierPrefix(iati.identifier, iati.reporting_org.ref), pos.line);
+  }
 
   // The programme is returned even when some files have errors, so that the data can
   // still be read and every problem reported in one run; callers check the issues.
@@ -205,7 +172,12 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     openSdgBaseYear: a.open_sdg_base_year,
     dataSources: programFile.data,
     indicators,
-    allIndicatorsRead: indicatorSrcs.length === indicatorPaths.length && indicators.length === indicatorSrcs.length,
+    iati,
+    iatiLine,
+    allIndicatorsRead:
+      indicatorSrcs.length === found.files.length &&
+      found.problems.length === 0 &&
+      indicators.length === indicatorSrcs.length,
     dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
   };
   return { program, issues: issues.sorted() };
@@ -262,15 +234,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     const r = parseFormula(f.formula, Object.keys(f.inputs));
     if (r.ok) formula = r.formula;
     else {
-      const p = r.problem;
-      errorAt(
-        ['formula'],
-        p.kind === 'syntax'
-          ? specMessages.formulaSyntax(p.reason)
-          : p.kind === 'forbidden'
-            ? specMessages.formulaForbidden(p.name)
-            : specMessages.formulaUnknownVariable(p.name, Object.keys(f.inputs)),
-      );
+      errorAt(['formula'], formulaMessage(r.problem, Object.keys(f.inputs)));
     }
   }
   if (f.valid_range && f.valid_range[0] > f.valid_range[1]) errorAt(['valid_range'], specMessages.validRangeOrder());
@@ -329,8 +293,25 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
           };
   }
   const targets: TargetDef[] = [];
+  const targetLines = new Map<string, number>();
   f.targets.forEach((t, i) => {
     const period = ctx.periodAt(src, ['targets', i, 'period'], t.period);
+    if (period) {
+      // One target per period and breakdown: a second would be ignored without a word.
+      // `2024` and `FY2024` with a January fiscal year are the same twelve months.
+      const breakdown = Object.entries(t.for ?? {})
+        .map(([k, v]) => `${k}: ${v}`)
+        .sort()
+        .join(', ');
+      const key = `${period.start}/${period.end}|${breakdown}`;
+      const first = targetLines.get(key);
+      const line = src.positionOf(['targets', i, 'period']).line;
+      if (first === undefined) targetLines.set(key, line);
+      else {
+        errorAt(['targets', i, 'period'], specMessages.duplicateTargetPeriod(period.id, first, breakdown));
+        return;
+      }
+    }
     if (t.change_unit === 'pp' && f.unit !== 'percent')
       errorAt(['targets', i, 'change_unit'], specMessages.changeUnitMismatch(f.unit));
     if (period && baseline && comparePeriods(period, baseline.period) <= 0) {
@@ -385,6 +366,39 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
     file: src.file,
     lineOf: (key) => src.positionOf([key], 'key').line,
   };
+}
+
+function formulaMessage(p: FormulaProblem, inputs: string[]): string {
+  switch (p.kind) {
+    case 'syntax':
+      return specMessages.formulaSyntax(p.reason);
+    case 'forbidden':
+      return specMessages.formulaForbidden(p.name);
+    case 'operator':
+      return specMessages.formulaOperator(p.operator, p.implicit === true);
+    case 'too-large':
+      return specMessages.formulaTooLarge(p.limit, p.size, p.max);
+    case 'unknown-variable':
+      return specMessages.formulaUnknownVariable(p.name, inputs);
+  }
+}
+
+/**
+ * `inputs` as the file writes them, in an object without a prototype: zod's record drops
+ * a key named `__proto__`, and a plain object would read `constructor` or `toString` as
+ * its own; an input may be called anything.
+ */
+function ownInputs(src: YamlSource, issues: IssueList): Record<string, string> {
+  const raw = (src.value as { inputs?: Record<string, unknown> }).inputs ?? {};
+  const inputs: Record<string, string> = Object.create(null);
+  for (const [name, id] of Object.entries(raw)) {
+    if (typeof id === 'string') inputs[name] = id;
+    else {
+      const pos = src.positionOf(['inputs', name]);
+      issues.error(src.file, specMessages.wrongType(`inputs.${name}`, 'an indicator id', id), pos.line, pos.column);
+    }
+  }
+  return inputs;
 }
 
 /** Formula inputs must name defined indicators, and computed indicators must not form a cycle. */

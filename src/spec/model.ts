@@ -5,6 +5,7 @@ import type {
   Accumulation,
   DataSource,
   Direction,
+  IatiSpec,
   IndicatorFile,
   Locale,
   MethodName,
@@ -97,6 +98,10 @@ export interface Program {
   openSdgBaseYear?: number;
   dataSources: DataSource[];
   indicators: Indicator[];
+  /** How `mel export iati` identifies the programme (`program.iati`), when given. */
+  iati?: IatiSpec;
+  /** Line of `program.iati` in program.yaml, or of `program` when it has none. */
+  iatiLine?: number;
   /** False when some indicator file could not be read or validated: its matches are unknown. */
   allIndicatorsRead?: boolean;
   /** Line of each data source's entry in program.yaml. */

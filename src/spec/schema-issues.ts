@@ -127,7 +127,12 @@ export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSour
         break;
       }
       case 'invalid_union': {
+        // A value of a code list written as text or as a number (`type: 21`): one list.
+        const lists = issue.errors.map((branch) => (branch.length === 1 ? branch[0] : undefined));
+        const first = lists[0];
         if (given === undefined) at(path, specMessages.missingField(fieldName(path), where(path)));
+        else if (first?.code === 'invalid_value' && lists.every((e) => e?.code === 'invalid_value'))
+          at(path, specMessages.wrongEnum(fieldName(path), given, first.values as (string | number)[]));
         else at(path, `\`${fieldName(path)}\` has the wrong form: ${issue.message}`);
         break;
       }

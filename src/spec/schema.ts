@@ -143,6 +143,65 @@ export const dataSourceSchema = z
       ctx.addIssue({ code: 'custom', path: ['periods'], message: 'needs `layout: wide`' });
   });
 
+/** IATI OrganisationType codes (codelist of the IATI Standard 2.03). */
+export const iatiOrganisationTypes = [
+  '10',
+  '11',
+  '15',
+  '21',
+  '22',
+  '23',
+  '24',
+  '30',
+  '40',
+  '60',
+  '70',
+  '71',
+  '72',
+  '73',
+  '80',
+  '90',
+] as const;
+/** IATI OrganisationRole codes: 1 funding, 2 accountable, 3 extending, 4 implementing. */
+export const iatiOrganisationRoles = ['1', '2', '3', '4'] as const;
+
+// An IATI identifier never holds spaces nor / & | ? (IATI Standard, identifiers).
+const iatiIdentifierText = z
+  .string()
+  .min(1)
+  .regex(/^[^\s/&|?]+$/, 'an IATI identifier has no spaces and none of / & | ?');
+/** A code of an IATI codelist, written as text or as a number (`type: 21`), read as text. */
+const codeText = <const T extends readonly [string, ...string[]]>(codes: T) =>
+  z.union([z.enum(codes), z.literal(codes.map(Number))]).transform((v) => String(v) as T[number]);
+
+export const iatiOrganisationSchema = z.strictObject({
+  ref: iatiIdentifierText.describe("The organisation's IATI identifier (XM-DAC-41114, GB-CHC-292506)"),
+  type: codeText(iatiOrganisationTypes).describe(
+    'IATI OrganisationType code: 10 government, 21 international NGO, 22 national NGO, 40 multilateral, 80 academic...',
+  ),
+  name: z.string().min(1),
+});
+
+export const iatiSchema = z
+  .strictObject({
+    identifier: iatiIdentifierText.describe(
+      "The activity's IATI identifier: the reporting organisation's ref, a hyphen, the activity's own code",
+    ),
+    reporting_org: iatiOrganisationSchema.describe('The organisation that publishes the activity'),
+    description: z.string().min(1).optional().describe('Description of the activity (default: a sentence naming it)'),
+    participating_orgs: z
+      .array(
+        iatiOrganisationSchema.extend({
+          role: codeText(iatiOrganisationRoles).describe(
+            'IATI OrganisationRole code: 1 funding, 2 accountable, 3 extending, 4 implementing',
+          ),
+        }),
+      )
+      .optional()
+      .describe('Organisations taking part (default: the reporting organisation, implementing)'),
+  })
+  .describe('How `mel export iati` identifies the programme as an IATI activity');
+
 export const programSchema = z.strictObject({
   $schema: z.string().optional(),
   program: z.strictObject({
@@ -158,6 +217,7 @@ export const programSchema = z.strictObject({
       .describe(
         'Reporting periods: the columns of the IPTT tracking table (fiscal years and their quarters follow fiscal_year_start)',
       ),
+    iati: iatiSchema.optional(),
   }),
   results: z.array(resultSchema).default([]),
   assessment: z
@@ -279,6 +339,7 @@ export type IndicatorFile = z.infer<typeof indicatorSchema>;
 export type DataSource = z.infer<typeof dataSourceSchema>;
 export type TargetSpec = z.infer<typeof targetSchema>;
 export type ResultSpec = z.infer<typeof resultSchema>;
+export type IatiSpec = z.infer<typeof iatiSchema>;
 export type Unit = (typeof units)[number];
 export type Direction = (typeof directions)[number];
 export type Accumulation = (typeof accumulations)[number];

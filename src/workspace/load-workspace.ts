@@ -10,7 +10,7 @@
 //   5. computed indicators, in dependency order
 //   6. data checks: valid ranges, codes no indicator uses
 import { basename, dirname, resolve } from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { specMessages } from '../messages/spec.js';
 import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
@@ -57,7 +57,8 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
   for (const source of program.dataSources) {
     const users = program.indicators.filter((i) => i.series?.data === source.id);
     const abs = resolve(root, source.file);
-    if (!existsSync(abs)) {
+    // A link to nothing exists as a link: readTable names it at the file.
+    if (!existsSync(abs) && !isLink(abs)) {
       issues.error(program.file, missingFileMessage(root, source.file), program.dataSourceLine(source.id));
       continue;
     }
@@ -97,7 +98,8 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
     const ind = byId.get(id);
     if (!ind) continue;
     if (ind.formula && ind.inputs) {
-      const inputs: Record<string, IndicatorData> = {};
+      // No prototype: an input may be called `constructor` or `__proto__`.
+      const inputs: Record<string, IndicatorData> = Object.create(null);
       let complete = true;
       for (const [name, inputId] of Object.entries(ind.inputs)) {
         const d = data.get(inputId);
@@ -128,6 +130,14 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
     issues: issues.sorted(),
     root,
   };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A data file that does not exist: the close name in its folder, or the folder that is missing. */

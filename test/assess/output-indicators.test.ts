@@ -103,7 +103,7 @@ describe('a monthly flow by district and sex with quarterly targets (as of 2024-
     expect(total.projection?.period).toBe('2025');
     expect(total.projection?.value).toBeLessThan(1000);
     expect(total.notes.join(' ')).toMatch(
-      /on track, but its own linear projection reaches .* by 2025, which misses the target \(1000\)/,
+      /on track, but its own linear projection reaches .* by 2025, which misses the target \(1,000\)/,
     );
   });
 
@@ -112,7 +112,7 @@ describe('a monthly flow by district and sex with quarterly targets (as of 2024-
     expect(northMale.status).toBe('no_target');
     expect(northMale.actual_to_date).toBe(64);
     expect(northMale.targets).toEqual([]);
-    expect(northMale.reason).toMatch(/headline's only/);
+    expect(northMale.reason).toMatch(/set for the total only/);
     // South/male has no baseline in the data: still counted
     const southMale = find(doc, { district: 'South', sex: 'male' });
     expect(southMale.actual_to_date).toBe(42);
@@ -172,7 +172,7 @@ describe('status `missed` and the end of the programme', () => {
     const doc = await assessDir(programme(), { asOf: '2025-12' });
     const total = find(doc, {});
     expect(total.status).toBe('missed');
-    expect(total.reason).toMatch(/falls short of the life-of-programme target \(1000\)/);
+    expect(total.reason).toMatch(/falls short of the life-of-programme target \(1,000\)/);
     // stale: the latest value (2024-08) is 16 months old, more than two monthly steps
     expect(total.stale).toBe(true);
     expect(total.data_age).toBe(1.33);
@@ -199,6 +199,6 @@ describe('a group target without an `aggregate:` rule', () => {
     const doc = await assessDir(programme('', '', ''), { asOf: '2024-08' });
     const female = find(doc, { sex: 'female' });
     expect(female.status).toBe('no_data');
-    expect(female.reason).toMatch(/needs an `aggregate:` rule/);
+    expect(female.reason).toMatch(/cannot be built from its breakdowns/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smartReview, type SmartIndicatorReview } from '../../src/assess/smart-review.js';
+import { renderSmartReview } from '../../src/assess/smart-text.js';
 import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { oneIndicator } from '../helpers/programme.js';
 import { mel } from '../cli/capture.js';
@@ -65,9 +66,16 @@ describe('the SMART review', () => {
     const { workspace } = await loadWorkspace(dir, 'indicators/program.yaml');
     workspace!.program.indicators[0].result = undefined;
     const r = smartReview(workspace!.program, workspace!.data).indicators[0];
-    expect(r.letters.R.findings[0].text).toMatch(/Not linked to a result: set `result:`/);
+    // In plain words; the YAML fix is apart, for the terminal.
+    expect(r.letters.R.findings[0].text).toBe('Not linked to a result of the results framework.');
+    expect(r.letters.R.findings[0].fix).toMatch(/`result:`/);
     expect(r.letters.M.status).toBe('fail');
     expect(r.letters.T.findings[0].text).toMatch(/No dated target/);
+    // The terminal shows the fix under the finding.
+    const text = renderSmartReview(smartReview(workspace!.program, workspace!.data), { color: false, locale: 'en' });
+    expect(text).toContain(
+      '      ! Not linked to a result of the results framework.\n        fix: set `result:` in the indicator file to the result it measures',
+    );
   });
 
   it('milestones out of order and targets outside the programme period are named', async () => {

@@ -485,3 +485,34 @@ describe('rows and files that are not data', () => {
     ]);
   });
 });
+
+describe('a header that names a column twice', () => {
+  it('two `value` columns: an error naming both, and no value read (every value was the first column’s)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'two-values.csv'), 'indicator,period,value,area,value\nx,2020,99,north,30.1\n');
+    const { table, issues } = await readTable(source({ file: 'two-values.csv', disaggregations: ['area'] }), {
+      ...options,
+      root: dir,
+    });
+    expect(issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [1, 5, msg.duplicateColumn('value', ['value', 'value'], [2, 4])],
+    ]);
+    expect(issues[0].message).toBe(
+      'the header names `value` 2 times (`value` in column C and `value` in column E), so mel cannot tell which one to read; rename or remove the others; nothing is read from this file until then',
+    );
+    expect(table.series).toEqual([]);
+  });
+
+  it('the same name in another case counts too, and so does a wide file with one year twice', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cases.csv'), 'Indicator,period,Value,VALUE\nx,2020,1,2\n');
+    const cases = await readTable(source({ file: 'cases.csv' }), { ...options, root: dir });
+    expect(cases.issues.map((i) => i.message)).toEqual([msg.duplicateColumn('value', ['Value', 'VALUE'], [2, 3])]);
+    writeFileSync(join(dir, 'wide-twice.csv'), 'indicator,2010,2011,2010.0\nx,1,2,3\n');
+    const wide = await readTable(source({ file: 'wide-twice.csv', format: 'wide' }), { ...options, root: dir });
+    expect(wide.issues.map((i) => [i.column, i.message])).toEqual([
+      [4, msg.duplicatePeriodColumn('2010', ['2010', '2010.0'], [1, 3])],
+    ]);
+    expect(wide.table.series).toEqual([]);
+  });
+});

@@ -81,3 +81,46 @@ describe('periods', () => {
     expect(containingPeriod(periodOf('2006-05'), 'year').id).toBe('2006');
   });
 });
+
+describe('periods that do not exist are refused, with the forms mel reads', () => {
+  const reason = (t: string) => {
+    const r = parsePeriod(t);
+    if (r.ok) throw new Error(`${t} was read as ${r.period.id}`);
+    return r.reason;
+  };
+
+  it('month 0, quarter 0, semester 0, week 0 and week 54', () => {
+    expect(reason('2024-0')).toContain('month 0 does not exist');
+    expect(reason('2024-0')).toContain('write 2006, 2006-Q1, 2006-03');
+    expect(reason('2024-00')).toContain('neither a month (01-12)');
+    expect(reason('2024-Q0')).toContain('quarter 0 does not exist (Q1 to Q4)');
+    expect(reason('2024Q5')).toContain('quarter 5 does not exist');
+    expect(reason('2024-S0')).toContain('semester 0 does not exist (S1 or S2)');
+    expect(reason('2024-W00')).toContain('week 00 does not exist in 2024');
+    expect(reason('2024-W54')).toContain('week 54 does not exist in 2024');
+    expect(reason('2021-W53')).toContain('week 53 does not exist in 2021');
+    // The ones that exist still do.
+    expect(parse('2020-W53').start).toBe('2020-12-28');
+    expect(parse('2024-1').id).toBe('2024-01');
+  });
+
+  it('a year outside 1800-2200 in every form', () => {
+    for (const t of [
+      '0000',
+      '0000-Q1',
+      '9999-Q4',
+      'FY0000',
+      'FY9999',
+      '0001-01-01',
+      '1799-S1',
+      '2201-W01',
+      '0001April',
+    ]) {
+      expect(reason(t), t).toContain('which is not plausible (periods are in the years 1800 to 2200)');
+    }
+    for (const t of ['2199-2201', 'Jan 0001', '000101', '9999-12']) expect(reason(t), t).toContain('not plausible');
+    expect(parse('1800-01-01').id).toBe('1800-01-01');
+    expect(parse('2200-Q4').end).toBe('2200-12-31');
+    expect(parse('FY2200', { fiscalYearStart: 7 }).start).toBe('2199-07-01');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartFileName, panelsOf } from '../../src/report/charts/build-chart-spec.js';
+import { chartFileName, comparisonLabel, panelsOf, uniqueFileNames } from '../../src/report/charts/build-chart-spec.js';
+import { writeProgramme } from '../helpers/programme.js';
 import type { BreakdownSeries } from '../../src/data/indicator-data.js';
 import type { ChartGroup } from '../../src/report/charts/chart-spec.js';
 import { periodOf } from '../../src/periods/period.js';
@@ -25,9 +26,82 @@ const group = (s: BreakdownSeries): ChartGroup => ({
 });
 
 describe('planning charts', () => {
+  it('labels a compared indicator by the part of its name that tells it apart, else by its whole name', () => {
+    const zambia = 'Stunting in children under five, Zambia (WHO standard, joint estimates)';
+    expect(
+      comparisonLabel(zambia, 'Stunting in children under five, Zambia (DHS figures as published, WHO standard)'),
+    ).toBe('DHS figures as published, WHO standard');
+    expect(comparisonLabel(zambia, 'Stunting in children under five, Zambia (older NCHS reference, DHS reports)')).toBe(
+      'Older NCHS reference, DHS reports',
+    );
+    expect(comparisonLabel(zambia, 'Chronic malnutrition, Peru')).toBe('Chronic malnutrition, Peru');
+    // Names that differ only at the end keep enough to read.
+    expect(comparisonLabel('Budget 2020', 'Budget 2021')).toBe('Budget 2021');
+  });
+
   it('names chart files by indicator and breakdown, with safe characters', () => {
     expect(chartFileName('PE-STUNT-U5')).toBe('PE-STUNT-U5.png');
-    expect(chartFileName('PE-STUNT-U5', { Ámbito: 'Zona rural' })).toBe('PE-STUNT-U5--Zona-rural.png');
+    expect(chartFileName('PE-STUNT-U5', { area: 'rural' })).toBe('PE-STUNT-U5--rural.png');
+    expect(chartFileName('PE-STUNT-U5', { Ámbito: 'Zona rural' })).toMatch(
+      /^PE-STUNT-U5--Zona-rural~[0-9a-f]{8}\.png$/,
+    );
+  });
+
+  it('gives `north east` and `north/east` two files, and a 256-character breakdown a name a disk takes', () => {
+    const names = [
+      chartFileName('STUNT-U5', { area: 'north-east' }),
+      chartFileName('STUNT-U5', { area: 'north east' }),
+      chartFileName('STUNT-U5', { area: 'north/east' }),
+    ];
+    expect(names[0]).toBe('STUNT-U5--north-east.png');
+    expect(new Set(names).size).toBe(3);
+    const long = chartFileName('STUNT-U5', { area: 'x'.repeat(256) });
+    expect(long.length).toBeLessThan(100);
+    expect(long).not.toBe(chartFileName('STUNT-U5', { area: `${'x'.repeat(255)}y` }));
+    // Names met twice in a pack (an id `A--b` and breakdown `b` of `A`; `North` and `north`
+    // on a disk that ignores case) are told apart in order.
+    expect(uniqueFileNames(['A--b.png', 'A--b.png', 'X--North.png', 'X--north.png', 'A--b~2.png'])).toEqual([
+      'A--b.png',
+      'A--b~2.png',
+      'X--North.png',
+      'X--north~2.png',
+      'A--b~2~2.png',
+    ]);
+  });
+
+  it('1,400 breakdowns: images of 50 panels at most, four of them, and a note for the rest', async () => {
+    const rows = Array.from({ length: 1400 }, (_, i) => `x,2020,F${i},${20 + (i % 9)}\nx,2024,F${i},18`);
+    const dir = writeProgramme({
+      'indicators/program.yaml':
+        'program: { id: t, name: T, period: { start: 2020, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/d.csv, disaggregations: [facility] }]\n',
+      'indicators/a.yaml':
+        'id: A\nname: Visits\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: x } }\naggregate: sum\n',
+      'data/d.csv': `indicator,period,facility,value\n${rows.join('\n')}\n`,
+    });
+    const { workspace } = await loadWorkspace(dir, 'indicators/program.yaml');
+    if (!workspace) throw new Error('does not load');
+    const full = assessProgram(workspace.program, workspace.data);
+    const indicator = workspace.program.indicators[0];
+    const charts = planCharts({
+      program: workspace.program,
+      locale: 'en',
+      asOf: full.asOfPeriod,
+      indicator,
+      data: workspace.data.get('A'),
+      results: publicDocument(full).results,
+      compared: [],
+    });
+    const multiples = charts.flatMap((c) => (c.kind === 'small-multiples' ? [c] : []));
+    expect(multiples.map((c) => [c.file, c.spec.panels.length, c.spec.title])).toEqual([
+      ['A--breakdowns.png', 50, 'Visits, by breakdown (1,400), image 1 of 4'],
+      ['A--breakdowns-2.png', 50, 'Visits, by breakdown (1,400), image 2 of 4'],
+      ['A--breakdowns-3.png', 50, 'Visits, by breakdown (1,400), image 3 of 4'],
+      ['A--breakdowns-4.png', 50, 'Visits, by breakdown (1,400), image 4 of 4'],
+    ]);
+    expect(multiples[3].spec.footnotes.at(-1)).toBe(
+      '1,200 more panels are not drawn; every value is in the Data sheet and in data.csv',
+    );
+    expect(multiples[0].spec.footnotes).not.toContain(multiples[3].spec.footnotes.at(-1));
   });
 
   it('puts 50 districts x 2 sexes on 50 panels with a female and a male line each', () => {
@@ -74,7 +148,19 @@ describe('planning charts', () => {
     expect(charts.map((c) => c.file)).toEqual(['PE-STUNT-U5-TOOLKIT.png', 'PE-STUNT-U5-TOOLKIT--rural.png']);
     const main = charts[0];
     if (main.kind !== 'trajectory') throw new Error('expected a trajectory chart');
-    expect(main.spec.groups.map((g) => g.label)).toEqual(['Total', 'Rural', 'PE-STUNT-U5-INEI', 'PE-STUNT-U5-JME']);
+    // The other sources by their names (the part that tells them apart), never by their codes.
+    expect(main.spec.groups.map((g) => g.label)).toEqual([
+      'Total',
+      'Rural',
+      'INEI, ENDES',
+      'Stunting in children under five, Peru (UNICEF/WHO/World Bank joint estimates)',
+    ]);
+    // Sources by their labels: no file path in any footnote.
+    expect(main.spec.footnotes).toEqual([
+      "Total: CARE toolkit (care-alliance-toolkit.es.txt) (each value's source in the Data sheet)",
+      "INEI, ENDES: INEI ENDES / JME 2024 (each value's source in the Data sheet)",
+      "Stunting in children under five, Peru (UNICEF/WHO/World Bank joint estimates): INEI ENDES / JME 2024 (each value's source in the Data sheet)",
+    ]);
     const total = main.spec.groups[0];
     expect(total.baseline).toEqual({ x: 2006.5, y: 29.5, label: '2006' });
     expect(total.targets).toEqual([

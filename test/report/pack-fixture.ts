@@ -3,6 +3,8 @@
 // source look like formulas; an indicator without data), the assessment of each, every
 // method, the SMART review, the data-quality report, one chart and the About facts.
 import { statuses, type AssessmentResult, type MethodOutcome, type Status } from '../../src/assess/assessment.js';
+import { percentMet } from '../../src/assess/percent-met.js';
+import { reportingFigures, reportingWindows } from '../../src/assess/reporting-periods.js';
 import type { SmartIndicatorReview, SmartReview } from '../../src/assess/smart-review.js';
 import type { BreakdownSeries, IndicatorData } from '../../src/data/indicator-data.js';
 import { monthPeriod, yearPeriod, type Period } from '../../src/periods/period.js';
@@ -269,6 +271,7 @@ export function packFixture(locale: Locale = 'en'): PackInput {
       reason: 'the latest value has moved away from the target',
       targets: [
         { period: '2012', value: 120000, outcome: 'achieved', judged_by: { period: '2012', value: 121000 } },
+        { period: '2013', value: 130000, outcome: 'missed', judged_by: { period: '2013', value: 98000 } },
         { period: '2014', value: 150000, outcome: 'not_due' },
       ],
       methods: { trajectory: trajectory(137500, -0.0533, 'deteriorating') },
@@ -314,6 +317,25 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     },
   ];
 
+  // The tracking table's figures per annual reporting period, as the assessment gives them:
+  // the target whose window is the year, the year's value, % met (target / actual for a decrease).
+  const figures = (r: AssessmentResult, s: BreakdownSeries | undefined) => {
+    const out: NonNullable<AssessmentResult['reporting_periods']> = [];
+    for (let year = 2006; year <= 2013; year++) {
+      const i = s ? s.periods.findIndex((p) => p.id === String(year)) : -1;
+      const actual = s && i >= 0 && !Number.isNaN(s.values[i]) ? s.values[i] : null;
+      const target = r.targets.find((t) => t.period === String(year))?.value ?? null;
+      if (actual === null && target === null) continue;
+      const met = actual !== null && target !== null ? percentMet(actual, target, r.direction) : null;
+      out.push({ period: String(year), target, actual, percent_met: met, complete: actual !== null });
+    }
+    return out;
+  };
+  results[0].reporting_periods = figures(results[0], peHeadline);
+  results[1].reporting_periods = figures(results[1], peRural);
+  results[2].reporting_periods = figures(results[2], geAgri);
+  results[3].reporting_periods = figures(results[3], geHealth);
+
   const everyMethod: Partial<Record<MethodName, MethodOutcome>>[] = results.map((r) => ({
     ...r.methods,
     ...(r.status === 'no_data'
@@ -345,7 +367,13 @@ export function packFixture(locale: Locale = 'en'): PackInput {
       M: {
         status: fail ? 'fail' : 'pass',
         findings: [
-          { status: fail ? 'fail' : 'pass', text: fail ? 'No baseline: set `baseline`.' : 'Baseline 28.5 in 2007.' },
+          fail
+            ? {
+                status: 'fail',
+                text: 'No baseline: progress cannot be measured from a known starting point.',
+                fix: 'set `baseline: { period, value }` in the indicator file',
+              }
+            : { status: 'pass', text: 'Baseline 28.5 in 2007.' },
         ],
       },
       A: { status: 'warn', findings: [{ status: 'warn', text: '=SUM(1) is ambitious', target: '2021' }] },
@@ -378,7 +406,22 @@ export function packFixture(locale: Locale = 'en'): PackInput {
   return {
     program,
     locale,
-    doc: { program: 'care-test', as_of: '2013', method: 'trajectory', results },
+    doc: {
+      program: 'care-test',
+      as_of: '2013',
+      method: 'trajectory',
+      reporting: {
+        frequency: 'annual',
+        fiscal_year_start: 1,
+        periods: Array.from({ length: 8 }, (_, i) => ({
+          period: String(2006 + i),
+          start: `${2006 + i}-01-01`,
+          end: `${2006 + i}-12-31`,
+          ended: true,
+        })),
+      },
+      results,
+    },
     everyMethod,
     smart,
     quality: {
@@ -439,6 +482,11 @@ export function packFixture(locale: Locale = 'en'): PackInput {
       { indicator: 'PE-STUNT', disaggregation: { area: 'rural' }, file: 'PE-STUNT--rural.png', png: TINY_PNG },
       { indicator: 'GE-BUDGET', file: 'GE-BUDGET.png', png: TINY_PNG },
     ],
+    sparklines: [
+      { indicator: 'PE-STUNT', disaggregation: {}, png: TINY_PNG },
+      { indicator: 'GE-BUDGET', disaggregation: { ministry: 'agriculture' }, png: TINY_PNG },
+      { indicator: 'GE-BUDGET', disaggregation: { ministry: 'health' }, png: TINY_PNG },
+    ],
     about: {
       engineVersion: '0.1.0',
       programFile: 'indicators/program.yaml',
@@ -448,12 +496,6 @@ export function packFixture(locale: Locale = 'en'): PackInput {
         { file: 'data/georgia/budget.csv', sha256: 'b'.repeat(64) },
       ],
       methods: ['trajectory', 'iptt', 'open-sdg', 'aarr'],
-      thresholds: {
-        on_track: 'progress ratio >= 0.85',
-        at_risk: 'progress ratio >= 0.60',
-        outlier: 'z or modified z above 3.0',
-      },
-      roundingRule: '12 significant digits',
     },
   };
 }
@@ -505,7 +547,7 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
     period: { start: yearPeriod(2019), end: yearPeriod(2025) },
     asOf,
     fiscalYearStart: 1,
-    reporting: 'annual',
+    reporting: 'monthly',
     results: [
       { id: 'G1', level: 'impact', statement: 'Better health' },
       { id: 'O1', level: 'outcome', parent: 'G1', statement: 'More care' },
@@ -534,6 +576,7 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
 
   const data = new Map<string, IndicatorData>();
   const results: AssessmentResult[] = [];
+  const seriesOfResult: BreakdownSeries[] = [];
   const everyMethod: Partial<Record<MethodName, MethodOutcome>>[] = [];
   const quality: PackInput['quality'] = {
     warnings: [],
@@ -582,6 +625,7 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
         category: status,
         inputs: { baseline_value: baseline, latest_value: latest, progress_ratio: n / 1000 },
       };
+      seriesOfResult.push(s);
       results.push({
         indicator: ind.id,
         name: ind.name,
@@ -663,10 +707,43 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
   }
 
   const letter = { status: 'pass' as const, findings: [{ status: 'pass' as const, text: 'Fine.' }] };
+  // The tracking table's figures per monthly reporting period, as the assessment lays them out.
+  const windows = reportingWindows('monthly', 1, program.period.start, asOf);
+  results.forEach((r, n) => {
+    const ind = program.indicators.find((i) => i.id === r.indicator);
+    const s = seriesOfResult[n];
+    const figures = reportingFigures(
+      {
+        series: s,
+        frequency: 'monthly',
+        accumulation: 'level',
+        direction: r.direction,
+        targets: r.targets.flatMap((t) => {
+          const p = ind?.targets.find((d) => d.period.id === t.period)?.period;
+          return p && t.value !== null
+            ? [{ period: t.period, startYear: p.startYear, endYear: p.endYear, value: t.value }]
+            : [];
+        }),
+      },
+      windows,
+      asOf,
+    ).filter((f) => f.target !== null || f.actual !== null);
+    if (figures.length) r.reporting_periods = figures;
+  });
   return {
     program,
     locale: 'en',
-    doc: { program: program.id, as_of: asOf.id, method: 'trajectory', results },
+    doc: {
+      program: program.id,
+      as_of: asOf.id,
+      method: 'trajectory',
+      reporting: {
+        frequency: 'monthly',
+        fiscal_year_start: 1,
+        periods: windows.map((w) => ({ period: w.id, start: w.start, end: w.end, ended: w.ended })),
+      },
+      results,
+    },
     everyMethod,
     smart: {
       program: program.id,
@@ -686,14 +763,13 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
     quality,
     data,
     charts: program.indicators.map((i) => ({ indicator: i.id, file: `${i.id}.png`, png: TINY_PNG })),
+    sparklines: [],
     about: {
       engineVersion: '0.1.0',
       programFile: program.file,
       runTime: '2024-01-02T03:04:05.000Z',
       sources: [{ file, sha256: 'c'.repeat(64) }],
       methods: ['trajectory'],
-      thresholds: {},
-      roundingRule: '12 significant digits',
     },
   };
 }

@@ -1,13 +1,15 @@
 // The demo programme's pack, read back: every sheet, the numbers against assessment.json,
-// charts embedded, the same bytes twice, and a failed write that loses nothing.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// charts embedded, the same bytes twice (writing a pack: write-pack.test.ts).
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDocument } from '../../src/assess/assessment.js';
-import { writePackAtomically } from '../../src/report/write-pack.js';
 import { mel } from '../cli/capture.js';
+import { descendants, kids, only, parseXml, type XmlNode } from '../helpers/xml-tree.js';
+import { type ChartPart, chartParts, referenceProblems, unzipXlsx } from './native-chart-parts.js';
+import { lastColumnUsed, parseRange, rowsTooLow } from './layout-checks.js';
 import { zipEntries } from './zip-entries.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -90,7 +92,7 @@ describe('the progress pack of the demo programme', () => {
   it('has the sheets a donor expects, in both the summary and per indicator', () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names.slice(0, 2)).toEqual(['Summary', 'Tracking table']);
-    expect(names.slice(-4)).toEqual(['SMART review', 'Data quality', 'Data', 'About']);
+    expect(names.slice(-5)).toEqual(['SMART review', 'Data quality', 'Method inputs', 'Data', 'About']);
     for (const id of new Set(doc.results.map((r) => r.indicator))) expect(names).toContain(id);
   });
 
@@ -119,26 +121,69 @@ describe('the progress pack of the demo programme', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it('the tracking table and the Data sheet hold the same numbers as assessment.json and data.csv', () => {
+  it('the tracking table holds the life-of-programme and per-period numbers of assessment.json, the Data sheet those of data.csv', () => {
     const ws = wb.getWorksheet('Tracking table')!;
-    const header = ws.getRow(2).values as string[];
-    let checked = 0;
+    const header = ws.getRow(7).values as string[];
+    const col = (name: string) => header.indexOf(name);
+    // Each reporting period's group: its label above its Target / Actual / % met.
+    const periodColumn = new Map<string, number>();
+    ws.getRow(6).eachCell((cell, c) => {
+      if (header[c] === 'Target') periodColumn.set(String(cell.value).split('\n')[0], c);
+    });
+    expect(periodColumn.size).toBeGreaterThan(3);
+    let rows = 0;
+    let flows = 0;
+    let periods = 0;
     ws.eachRow((row, n) => {
-      if (n <= 2) return;
-      const id = row.getCell(header.indexOf('Indicator')).value;
-      const breakdown = row.getCell(header.indexOf('Breakdown')).value;
+      if (n <= 7) return;
+      const id = row.getCell(1).value;
+      const breakdown = row.getCell(col('Breakdown')).value;
       const r = doc.results.find(
         (x) =>
           x.indicator === id &&
           (Object.values(x.disaggregation).join(' / ') || 'Total').toLowerCase() === String(breakdown).toLowerCase(),
       );
-      if (!r?.baseline) return;
-      const cell = row.getCell(header.indexOf('Baseline'));
-      expect(cell.type).toBe(ExcelJS.ValueType.Number);
-      expect(cell.value).toBe(r.baseline.value);
-      checked++;
+      if (!r) return;
+      rows++;
+      const value = (name: string) => row.getCell(col(name)).value ?? null;
+      expect(value('Baseline'), `${id} ${breakdown}`).toBe(r.baseline?.value ?? null);
+      expect(value('Status')).toBe(
+        {
+          achieved: 'Achieved',
+          on_track: 'On track',
+          at_risk: 'At risk',
+          off_track: 'Off track',
+          deteriorating: 'Deteriorating',
+          missed: 'Missed',
+          no_data: 'No data',
+          no_target: 'No target',
+        }[r.status],
+      );
+      if (r.lop_target !== null) {
+        flows++;
+        expect(value('LOP target')).toBe(r.lop_target);
+        expect(value('Target to date')).toBe(r.target_to_date);
+        expect(value('Actual to date')).toBe(r.actual_to_date);
+        expect(value('% of LOP target')).toBe(r.percent_of_lop);
+      } else {
+        // A level: its last target and its latest value.
+        expect(value('LOP target')).toBe(r.targets.filter((t) => t.value !== null).at(-1)?.value ?? null);
+        expect(value('Actual to date')).toBe(r.actual_to_date ?? r.latest?.value ?? null);
+      }
+      for (const f of r.reporting_periods ?? []) {
+        const c = periodColumn.get(f.label ?? f.period);
+        if (!c) continue;
+        periods++;
+        expect(row.getCell(c).value ?? null, `${id} ${breakdown} ${f.period}`).toBe(f.target);
+        expect(row.getCell(c + 1).value ?? null).toBe(f.actual);
+        expect(row.getCell(c + 2).value ?? null).toBe(f.percent_met);
+        for (const cell of [row.getCell(c), row.getCell(c + 1), row.getCell(c + 2)])
+          if (typeof cell.value === 'number') expect(cell.numFmt).toBeTruthy();
+      }
     });
-    expect(checked).toBeGreaterThan(10);
+    expect(rows).toBe(doc.results.length);
+    expect(flows).toBeGreaterThan(0);
+    expect(periods).toBeGreaterThan(20);
     const csvRows = readFileSync(join(out, 'data.csv'), 'utf8').trim().split('\r\n').length - 1;
     expect(wb.getWorksheet('Data')!.actualRowCount - 1).toBe(csvRows);
   });
@@ -151,6 +196,82 @@ describe('the progress pack of the demo programme', () => {
     const png = readFileSync(join(out, 'charts', 'ZM-STUNT-U5.png'));
     expect(png.readUInt32BE(16)).toBe(1600);
     expect(png.readUInt32BE(20)).toBe(900);
+  });
+
+  it('prints: every sheet with page setup, header and footer; indicator sheets at most 12 columns; no wrapped text cut', () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup.paperSize, ws.name).toBe(9);
+      expect(ws.pageSetup.fitToWidth, ws.name).toBeGreaterThanOrEqual(1);
+      expect(ws.pageSetup.printArea, ws.name).toBeTruthy();
+      expect(ws.headerFooter.oddHeader, ws.name).toContain('As of 2023');
+      expect(ws.headerFooter.oddFooter, ws.name).toContain('Page &P of &N');
+    }
+    for (const id of new Set(doc.results.map((r) => r.indicator))) {
+      const ws = wb.getWorksheet(id)!;
+      // the printed sheet: at most 12 columns; beyond them, outside the print area, only the
+      // native chart's data table (4 columns from L, its title first)
+      const printed = parseRange(String(ws.pageSetup.printArea));
+      expect(printed.right, id).toBeLessThanOrEqual(12);
+      expect(lastColumnUsed(ws), id).toBeLessThanOrEqual(printed.right + 4);
+      const beyond: string[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell, col) => {
+          if (col > printed.right && cell.value !== null) beyond.push(String(cell.value));
+        }),
+      );
+      expect(beyond[0], id).toBe('Chart data');
+    }
+    expect(rowsTooLow(wb)).toEqual([]);
+    // written absolute ($A$1:$K$96), as LibreOffice needs to honour them
+    const names = new TextDecoder().decode(unzipXlsx(readFileSync(join(out, 'progress-pack.xlsx')))['xl/workbook.xml']);
+    const areas = [...names.matchAll(/name="_xlnm\.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(areas.length).toBe(wb.worksheets.length);
+    for (const a of areas) expect(a).toMatch(/!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+  });
+
+  it('carries on each indicator sheet an editable chart that plots the numbers of its own cells', () => {
+    const files = unzipXlsx(readFileSync(join(out, 'progress-pack.xlsx')));
+    const charts = chartParts(files);
+    // one per indicator (each has a main chart), in the sheets' order, numbered from 1
+    expect(charts.map((c) => c.sheet)).toEqual([...new Set(doc.results.map((r) => r.indicator))]);
+    expect(charts.map((c) => c.path)).toEqual(charts.map((_, i) => `xl/charts/chart${i + 1}.xml`));
+    for (const c of charts) {
+      expect(referenceProblems(c, wb), c.path).toEqual([]);
+      // the chart joins the drawing exceljs made for the sheet's PNG images
+      const drawing = parseXml(new TextDecoder().decode(files[c.drawing]));
+      expect(descendants(drawing, 'xdr:pic').length, c.drawing).toBeGreaterThan(0);
+      expect(descendants(drawing, 'c:chart').length).toBe(1);
+      const ids = descendants(drawing, 'xdr:cNvPr').map((n) => n.attributes.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      // the picture on the printed page (column A), the editable chart beside it (column L)
+      const anchorColumn = (kind: string) =>
+        kids(drawing, 'xdr:oneCellAnchor')
+          .filter((a) => descendants(a, kind).length)
+          .map((a) => only(only(a, 'xdr:from'), 'xdr:col').text);
+      expect(anchorColumn('c:chart')).toEqual(['11']);
+      expect(anchorColumn('xdr:pic')[0]).toBe('0');
+      // a scatter chart with straight lines, gaps for missing values
+      expect(only(descendants(c.root, 'c:scatterChart')[0] as XmlNode, 'c:scatterStyle').attributes.val).toBe(
+        'lineMarker',
+      );
+      expect(descendants(c.root, 'c:smooth').every((n) => n.attributes.val === '0')).toBe(true);
+      expect(descendants(c.root, 'c:dispBlanksAs')[0]?.attributes.val).toBe('gap');
+    }
+    const types = new TextDecoder().decode(files['[Content_Types].xml']);
+    for (const c of charts) expect(types).toContain(`PartName="/${c.path}"`);
+
+    // the numbers plotted, by hand: the toolkit's national rate 29.5 % (2006) and 14.4 % (2016),
+    // its 2011 target 24.5 %, each at its year's midpoint (2006-07-02 is Excel's day 38900)
+    const toolkit = charts.find((c) => c.sheet === 'PE-STUNT-U5-TOOLKIT') as ChartPart;
+    const series = (chart: ChartPart, name: string) => chart.series.find((s) => s.name.cached === name);
+    expect(series(toolkit, 'Total: Actual')?.y.cached).toEqual([29.5, 14.4]);
+    expect(series(toolkit, 'Total: Actual')?.x.cached[0]).toBe(38900);
+    expect(series(toolkit, 'Total: Target')?.y.cached).toEqual([24.5]);
+    expect(series(toolkit, 'Rural: Actual')?.y.cached).toEqual([46.3, 27.7]);
+    // the flow: running totals ending at the actual to date (268), the LOP target 920
+    const trained = charts.find((c) => c.sheet === 'ILLUSTRATIVE-MEMBERS-TRAINED') as ChartPart;
+    expect(series(trained, 'Total: Running total')?.y.cached.at(-1)).toBe(268);
+    expect(series(trained, 'Total: Target')?.y.cached).toEqual([920]);
   });
 
   it('dates the workbook from SOURCE_DATE_EPOCH', () => {
@@ -191,31 +312,4 @@ describe('the progress pack of the demo programme', () => {
         .join('\n');
     expect(cells(wb2)).toBe(cells(wb));
   }, 120_000);
-});
-
-describe('writing a pack', () => {
-  it('a failed write leaves the previous pack intact and no temporary files', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'mel-atomic-'));
-    const out = join(parent, 'pack');
-    mkdirSync(out);
-    writeFileSync(join(out, 'assessment.json'), 'previous');
-    expect(() =>
-      writePackAtomically(out, [
-        { path: 'assessment.json', bytes: 'new' },
-        { path: 'charts/bad\0name.png', bytes: 'x' },
-      ]),
-    ).toThrow();
-    expect(readFileSync(join(out, 'assessment.json'), 'utf8')).toBe('previous');
-    expect(readdirSync(parent)).toEqual(['pack']);
-  });
-
-  it('a successful write replaces the whole pack', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'mel-atomic-'));
-    const out = join(parent, 'pack');
-    mkdirSync(join(out, 'charts'), { recursive: true });
-    writeFileSync(join(out, 'charts', 'REMOVED-INDICATOR.png'), 'old');
-    writePackAtomically(out, [{ path: 'assessment.json', bytes: '{}' }]);
-    expect(existsSync(join(out, 'charts', 'REMOVED-INDICATOR.png'))).toBe(false);
-    expect(readdirSync(parent)).toEqual(['pack']);
-  });
 });

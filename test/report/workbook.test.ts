@@ -5,8 +5,11 @@ import { buildWorkbook, packSheetNames } from '../../src/report/workbook/build-w
 import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
 import { SheetNames, sanitizeSheetName } from '../../src/report/workbook/sheet-names.js';
 import { beyondTenPercent, percentMet } from '../../src/report/workbook/tracking-sheet.js';
+import { colBreaksXml, columnBreaks } from '../../src/report/workbook/column-breaks.js';
+import { unzipSync } from 'fflate';
 import { valueFormat } from '../../src/report/workbook/styles.js';
 import type { PackInput } from '../../src/report/pack-input.js';
+import { lastColumnUsed, parseRange, rowsTooLow } from './layout-checks.js';
 import { FORMULA_NAME, FORMULA_SOURCE, LONG_ID, packFixture } from './pack-fixture.js';
 
 /** Builds the pack, writes it as an .xlsx and reads it back, as a donor's Excel would. */
@@ -59,6 +62,7 @@ describe('the Excel progress pack', () => {
       LONG_ID.slice(0, 31),
       'SMART review',
       'Data quality',
+      'Method inputs',
       'Data',
       'About',
     ]);
@@ -68,13 +72,14 @@ describe('the Excel progress pack', () => {
     }
   });
 
-  it('summarises each headline with its baseline, latest, target, progress ratio and status', async () => {
+  it('summarises each headline with its trend, baseline, latest, target, progress as a percentage and status', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'Summary');
     expect(ws.getCell('A1').value).toBe(input.program.name);
     expect(ws.getCell('B2').value).toBe('care-test');
     expect(ws.getCell('B3').value).toBe('2013');
+    expect(ws.getCell('B4').value).toBe('Trajectory (progress ratio)');
 
     const header = findRow(ws, (r) => r.getCell(1).value === en.columns.level);
     const col = (label: string) => columnOf(header, label);
@@ -88,10 +93,13 @@ describe('the Excel progress pack', () => {
     expect(pe.getCell(col(en.columns.latestPeriod)).value).toBe('2013');
     expect(pe.getCell(col(en.columns.target)).value).toBe(doc.target!.value);
     expect(pe.getCell(col(en.columns.targetPeriod)).value).toBe('2021');
+    // 116 % of the expected change: a number shown as a percentage, never 1.16.
     const ratio = pe.getCell(col(en.columns.progressRatio));
     expect(ratio.value).toBe(doc.progress_ratio);
     expect(ratio.type).toBe(ExcelJS.ValueType.Number);
-    expect(ratio.numFmt).toBe('0.00');
+    expect(ratio.numFmt).toBe('0%');
+    // Periods in cells of their own, centred: "17.5" and "2013" never read as one.
+    expect(pe.getCell(col(en.columns.latestPeriod)).alignment).toMatchObject({ horizontal: 'center' });
     for (const label of [en.columns.baseline, en.columns.latest, en.columns.target]) {
       expect(pe.getCell(col(label)).type).toBe(ExcelJS.ValueType.Number);
       expect(pe.getCell(col(label)).numFmt).toBe('0.0');
@@ -128,21 +136,59 @@ describe('the Excel progress pack', () => {
       'No data': 1,
       'No target': 0,
     });
+    // The strip: each status in its colour, its count below in the same colour.
+    expect(countRow.getCell(3).fill).toMatchObject({ fgColor: { argb: 'FFCDE8C0' } });
+    expect(countRow.getCell(3).numFmt).toBe('0');
+    // A trend image on each row that shows one result, in the Trend column.
+    const trend = col(en.summary.trend);
+    const images = ws.getImages();
+    expect(images).toHaveLength(3);
+    expect(images.every((i) => Math.floor(i.range.tl.col) === trend - 1)).toBe(true);
+    expect(images.map((i) => Math.floor(i.range.tl.row) + 1).sort()).toEqual(
+      [
+        pe.number,
+        ...['agriculture', 'health'].map(
+          (b) => findRow(ws, (r) => r.getCell(col(en.columns.breakdown)).value === b).number,
+        ),
+      ].sort(),
+    );
   });
 
-  it('lays out the tracking table per period with target, actual and % met, flagging actuals more than 10 % off target', async () => {
-    const wb = await roundTrip(packFixture());
+  it('lays out the tracking table as an IPTT: results framework rows, life of programme, one group per reporting period', async () => {
+    const input = packFixture();
+    const wb = await roundTrip(input);
     const ws = sheet(wb, 'Tracking table');
-    const periods = ws.getRow(1);
-    const labels = ws.getRow(2);
-    // Period columns in time order, each over Target / Actual / % met.
+    expect(ws.getCell('A1').value).toBe(en.tracking.title);
+    expect(ws.getCell('A2').value).toBe(input.program.name);
+    expect(ws.getCell('A3').value).toBe(en.tracking.periodLine('2006', '2025', '2013', 'annual'));
+    const groups = ws.getRow(6);
+    const labels = ws.getRow(7);
+    expect((labels.values as unknown[]).slice(1, 15)).toEqual([
+      en.tracking.number,
+      en.columns.indicator,
+      en.columns.breakdown,
+      en.columns.unit,
+      en.columns.direction,
+      en.columns.baseline,
+      en.columns.baselinePeriod,
+      en.columns.lopTarget,
+      en.columns.targetToDate,
+      en.columns.actualToDate,
+      en.columns.percentOfLop,
+      en.columns.progress,
+      en.columns.status,
+      en.columns.dataAge,
+    ]);
+    expect(groups.getCell(8).value).toBe(en.tracking.lifeOfProgramme);
+    // Reporting periods in time order, each over Target / Actual / % met: the years up to
+    // as-of with a target or an actual, then the later years with a target.
     const periodColumns: Record<string, number> = {};
-    for (let c = 10; c <= labels.cellCount; c += 3) {
-      if (labels.getCell(c).value !== en.tracking.target) break;
-      periodColumns[String(periods.getCell(c).value)] = c;
+    for (let c = 15; labels.getCell(c).value === en.tracking.target; c += 3) {
+      periodColumns[String(groups.getCell(c).value)] = c;
       expect(labels.getCell(c + 1).value).toBe(en.tracking.actual);
       expect(labels.getCell(c + 2).value).toBe(en.tracking.percentMet);
     }
+    const later = (year: string) => `${year}\n(${en.tracking.notYetDue})`;
     expect(Object.keys(periodColumns)).toEqual([
       '2007',
       '2008',
@@ -151,54 +197,134 @@ describe('the Excel progress pack', () => {
       '2011',
       '2012',
       '2013',
-      '2014',
-      '2021',
-      '2025',
+      later('2014'),
+      later('2021'),
+      later('2025'),
     ]);
-    const last = labels.cellCount;
+    const last = 15 + 10 * 3 + 1;
     expect(labels.getCell(last).value).toBe(en.tracking.explanation);
     expect(labels.getCell(last - 1).value).toBe(en.tracking.flaggedPeriods);
 
-    const row = (indicator: string, breakdown: string) =>
-      findRow(ws, (r) => r.number > 2 && r.getCell(1).value === indicator && r.getCell(2).value === breakdown);
+    // Rows in the order of the results framework: each result, then its indicators' rows.
+    const order: string[] = [];
+    ws.eachRow((r, n) => {
+      if (n <= 7 || en.tracking.notes.includes(String(r.getCell(1).value))) return;
+      const first = String(r.getCell(1).value ?? '');
+      if (r.getCell(1).fill && (r.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFD9D9D9')
+        order.push(first);
+      else if (r.getCell(3).value) order.push(`${first} ${r.getCell(3).value}`);
+    });
+    expect(order).toEqual([
+      'Impact · PE-G: Less chronic malnutrition among children under five',
+      'PE-STUNT Total',
+      'PE-STUNT rural',
+      'Outcome · GE-O1: More public money for agriculture',
+      'GE-BUDGET agriculture',
+      'GE-BUDGET health',
+      'Specific objective · ZM-P1: Zambia measures stunting every year',
+      `${LONG_ID} Total`,
+    ]);
 
-    // A decrease: % met = target / actual, 23.5 / 19.5; 19.5 is 17 % below 23.5, so flagged.
+    const row = (indicator: string, breakdown: string) =>
+      findRow(ws, (r) => r.number > 7 && r.getCell(1).value === indicator && r.getCell(3).value === breakdown);
+
+    // Life of programme of a level: its last target (6.4 by 2021), the expected value by its
+    // latest value's date, its latest value, and the share of the last target met (a decrease: 6.4 / 17.5).
     const pe = row('PE-STUNT', 'Total');
+    expect(pe.getCell(2).value).toBe(input.program.indicators[0].name);
+    expect([8, 9, 10].map((c) => pe.getCell(c).value)).toEqual([6.4, 19.0286, 17.5]);
+    expect(pe.getCell(11).value).toBeCloseTo(6.4 / 17.5, 12);
+    expect(pe.getCell(11).numFmt).toBe('0%');
+    expect(pe.getCell(12).value).toBe(1.1614);
+    expect(pe.getCell(13).value).toBe('On track');
+    // A breakdown's row does not repeat the indicator's name.
+    expect(row('PE-STUNT', 'rural').getCell(2).value ?? null).toBeNull();
+
+    // 2011: the target of 23.5 met with 19.5; a decrease, so % met = 23.5 / 19.5 = 121 %:
+    // over-achievement, in its own colour and with ▲.
     const c2011 = periodColumns['2011'];
     expect(pe.getCell(c2011).value).toBe(23.5);
     expect(pe.getCell(c2011 + 1).value).toBe(19.5);
     const met = pe.getCell(c2011 + 2);
     expect(met.type).toBe(ExcelJS.ValueType.Number);
     expect(met.value).toBeCloseTo(23.5 / 19.5, 12);
-    expect(met.numFmt).toContain('%');
-    expect(met.numFmt).toContain('!');
-    expect(met.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(met.numFmt).toBe('0%" ▲"');
+    expect(met.fill).toMatchObject({ fgColor: { argb: 'FFBFE1F5' } });
     expect(pe.getCell(last - 1).value).toBe('2011');
     expect(pe.getCell(last).value ?? null).toBeNull();
-    // Actuals without a target have no % met; targets not yet due have no actual.
+    // An actual without a target has no % met; a target not yet due has no actual.
     expect(pe.getCell(periodColumns['2013'] + 1).value).toBe(17.5);
     expect(pe.getCell(periodColumns['2013'] + 2).value ?? null).toBeNull();
-    expect(pe.getCell(periodColumns['2021']).value).toBe(6.4);
-    expect(pe.getCell(periodColumns['2021'] + 1).value ?? null).toBeNull();
+    expect(pe.getCell(periodColumns[later('2021')]).value).toBe(6.4);
+    expect(pe.getCell(periodColumns[later('2021')] + 1).value ?? null).toBeNull();
 
-    // An increase within 10 %: 121000 against 120000, % met 100.8 %, not flagged.
+    // Within 10 %: 121,000 against 120,000, % met 101 %, not marked.
     const agri = row('GE-BUDGET', 'agriculture');
     const c2012 = periodColumns['2012'];
     expect(agri.getCell(c2012).value).toBe(120000);
     expect(agri.getCell(c2012 + 1).value).toBe(121000);
     expect(agri.getCell(c2012 + 2).value).toBeCloseTo(121000 / 120000, 12);
-    expect(agri.getCell(c2012 + 2).numFmt).toBe('0.0%');
+    expect(agri.getCell(c2012 + 2).numFmt).toBe('0%');
     expect((agri.getCell(c2012 + 2).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
-    expect(agri.getCell(last - 1).value ?? null).toBeNull();
+    // The missed 2013 target: its actual in red with ✗.
+    const c2013 = periodColumns['2013'];
+    expect(agri.getCell(c2013 + 1).value).toBe(98000);
+    expect(agri.getCell(c2013 + 1).fill).toMatchObject({ fgColor: { argb: 'FFD55E00' } });
+    expect(agri.getCell(c2013 + 2).value).toBeCloseTo(98000 / 130000, 12);
+    expect(agri.getCell(c2013 + 2).numFmt).toBe('0%" ✗"');
+    expect(agri.getCell(last - 1).value).toBe('2013');
+    expect(agri.getCell(periodColumns[later('2014')]).value).toBe(150000);
 
-    // 70000 against 60000: 16.7 % above, flagged.
+    // 70,000 against 60,000: 17 % beyond.
     const health = row('GE-BUDGET', 'health');
     expect(health.getCell(c2012 + 2).value).toBeCloseTo(70000 / 60000, 12);
-    expect(health.getCell(c2012 + 2).numFmt).toContain('!');
+    expect(health.getCell(c2012 + 2).numFmt).toBe('0%" ▲"');
     expect(health.getCell(last - 1).value).toBe('2012');
 
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 2 });
+    // Frozen headers and identifying columns, repeated on every printed page.
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7, xSplit: 3 });
+    expect(ws.pageSetup.printTitlesRow).toBe('6:7');
+    expect(ws.pageSetup.printTitlesColumn).toBe('A:C');
     expect(ws.autoFilter).toBeTruthy();
+  });
+
+  it('prints a wide tracking table at a readable scale, breaking pages between whole period groups', async () => {
+    const built = buildWorkbook(packFixture());
+    const ws = built.getWorksheet('Tracking table');
+    if (!ws) throw new Error('no tracking table');
+    expect(ws.pageSetup.fitToPage).toBe(false);
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(55);
+    const breaks = columnBreaks(ws);
+    // The first page ends after the life-of-programme group; then each break ends a period group.
+    expect(breaks[0]).toBe(14);
+    for (const b of breaks.slice(1)) expect((b - 14) % 3).toBe(0);
+    // Written into the sheet's part of the file.
+    const parts = unzipSync(new Uint8Array(await packageWorkbook(built, built.created)));
+    const xml = Buffer.from(parts[`xl/worksheets/sheet${ws.id}.xml`]).toString('utf8');
+    expect(xml).toContain(colBreaksXml(breaks));
+    expect(xml.indexOf('<colBreaks')).toBeGreaterThan(xml.indexOf('</headerFooter>'));
+  });
+
+  it("marks an incomplete window of a flow, and shows a flow's life-of-programme figures as the assessment gives them", async () => {
+    const input = packFixture();
+    const ind = input.program.indicators[1];
+    input.program.indicators[1] = { ...ind, accumulation: 'sum' };
+    const r = input.doc.results[3];
+    Object.assign(r, { lop_target: 400000, target_to_date: 180000, actual_to_date: 195000.5, percent_of_lop: 0.4875 });
+    r.reporting_periods = [
+      { period: '2013', target: null, actual: 75000.5, percent_met: null, complete: false, missing: ['2013-12'] },
+    ];
+    const wb = await roundTrip(input);
+    const ws = sheet(wb, 'Tracking table');
+    const health = findRow(ws, (x) => x.number > 7 && x.getCell(3).value === 'health');
+    expect([8, 9, 10, 11].map((c) => health.getCell(c).value)).toEqual([400000, 180000, 195000.5, 0.4875]);
+    const labels = ws.getRow(7);
+    let c2013 = 0;
+    for (let c = 15; c < 50; c += 3) if (ws.getRow(6).getCell(c).value === '2013') c2013 = c;
+    expect(labels.getCell(c2013 + 1).value).toBe(en.tracking.actual);
+    expect(health.getCell(c2013 + 1).value).toBe(75000.5);
+    expect(health.getCell(c2013 + 1).numFmt).toBe('#,##0.0" *"');
+    expect(health.getCell(c2013 + 1).font?.italic).toBe(true);
   });
 
   it('decides the 10 % variance without binary noise and computes % met as TolaData does', () => {
@@ -213,7 +339,7 @@ describe('the Excel progress pack', () => {
     expect(percentMet(0, 24, 'decrease')).toBeNull();
   });
 
-  it('gives the indicator sheet its definition, every method with its inputs, projections, SMART findings, PIRS, references and values', async () => {
+  it('gives the indicator sheet its definition, progress, targets with % met, notes, methods, SMART findings, references and values', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'PE-STUNT');
@@ -223,63 +349,157 @@ describe('the Excel progress pack', () => {
         if (typeof c.value === 'string') texts.push(c.value);
       }),
     );
-    expect(texts).toContain(input.program.indicators[0].definition);
-    expect(texts).toContain('% of children under 5 (Percent)');
+    expect(ws.getCell('A1').value).toBe('PE-STUNT: Chronic malnutrition in children under five, Peru');
+    const field = (label: string) => findRow(ws, (r) => r.getCell(1).value === label).getCell(2).value;
+    expect(field(en.indicator.definition)).toBe(input.program.indicators[0].definition);
+    expect(field(en.columns.unit)).toBe('% of children under 5 (Percent)');
+    expect(field(en.columns.result)).toBe('PE-G (Impact): Less chronic malnutrition among children under five');
+    expect(field(en.columns.method)).toBe('Trajectory (progress ratio)');
+    // PIRS fields of the file, named in words.
+    expect(field('Data source')).toBe('INEI, ENDES');
+    expect(field('Frequency and timing')).toBe('continuous survey');
     for (const section of [
       en.indicator.assessment,
       en.indicator.targets,
-      en.indicator.everyMethod,
-      en.indicator.projections,
+      en.indicator.notes,
+      en.indicator.methodVerdicts,
       en.indicator.smart,
-      en.indicator.pirs,
       en.indicator.references,
       en.indicator.values,
     ]) {
       expect(texts).toContain(section);
     }
+    // No file path and no raw method input name on the sheet.
+    expect(texts.some((t) => t.includes('stunting.csv'))).toBe(false);
+    expect(texts).not.toContain('cagr_observed');
 
-    const methodsHeader = findRow(
+    // Progress: each value with its period in a cell of its own, progress as a percentage.
+    const progressHeader = findRow(
       ws,
-      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.method,
+      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.baseline,
     );
-    const cagr = columnOf(methodsHeader, 'cagr_observed');
-    const openSdg = findRow(ws, (r) => r.number > methodsHeader.number && r.getCell(2).value === 'open-sdg');
-    expect(openSdg.getCell(3).value).toBe('Substantial progress');
-    expect(openSdg.getCell(4).value).toBe(4.2857);
-    expect(openSdg.getCell(cagr).value).toBe(-0.0409621);
-    expect(openSdg.getCell(cagr).type).toBe(ExcelJS.ValueType.Number);
+    const rural = findRow(ws, (r) => r.number > progressHeader.number && r.getCell(1).value === 'rural');
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => rural.getCell(c).value)).toEqual([
+      46.3,
+      '2007',
+      32.3,
+      '2013',
+      6.4,
+      '2021',
+      29.2,
+      0.8187,
+    ]);
+    expect(rural.getCell(9).numFmt).toBe('0%');
+    expect(rural.getCell(10).value).toBe('At risk');
 
-    const projection = findRow(ws, (r) => r.getCell(2).value === en.projectionMethods.linear);
-    expect(projection.getCell(3).value).toBe('2021');
-    expect(projection.getCell(4).value).toBe(4.2);
-    expect(projection.getCell(5).value).toBe('2020');
-
-    const valuesHeader = findRow(
+    // Targets: the 2011 target of 23.5 (28.5 - 5 points) met with 19.5: % met = 23.5 / 19.5 (a decrease).
+    const targetsHeader = findRow(
       ws,
-      (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === en.columns.period,
+      (r) =>
+        r.getCell(1).value === en.columns.breakdown &&
+        r.getCell(2).value === en.columns.period &&
+        r.getCell(3).value === en.columns.target,
     );
-    const missing = findRow(ws, (r) => r.number > valuesHeader.number && r.getCell(2).value === '2010');
-    expect(missing.getCell(3).value ?? null).toBeNull();
-    expect(missing.getCell(6).value).toBe('n.d. (not published)');
-    const v2011 = findRow(ws, (r) => r.number > valuesHeader.number && r.getCell(2).value === '2011');
-    expect(v2011.getCell(3).value).toBe(19.5);
-    expect(v2011.getCell(4).value).toBe('INEI ENDES 2011');
-    expect(v2011.getCell(5).value).toBe('data/peru/stunting.csv:6');
+    const t2011 = findRow(
+      ws,
+      (r) => r.number > targetsHeader.number && r.getCell(1).value === 'Total' && r.getCell(2).value === '2011',
+    );
+    expect(t2011.getCell(3).value).toBe(23.5);
+    expect(t2011.getCell(4).value).toBe('5x5x5 (28.5 - 5 percentage points)');
+    expect(t2011.getCell(7).value).toBe('Achieved');
+    expect(t2011.getCell(9).value).toBe('2011');
+    expect(t2011.getCell(10).value).toBe(19.5);
+    expect(t2011.getCell(11).value).toBeCloseTo(23.5 / 19.5, 12);
+    expect(t2011.getCell(11).numFmt).toBe('0%');
+
+    // Notes: the status and its reason, the projections in words (value with the indicator's decimals).
+    expect(texts).toContain('• Total: On track: 116 % of the expected change has happened.');
+    expect(texts).toContain('• Total: Linear (least squares) projection: 4.2 in 2021; reaches the target in 2020.');
+    expect(texts).toContain('• Total: Compound annual growth projection: 8.9 in 2021; does not reach the target.');
+
+    // Published methods: each method's verdict by its published name and category.
+    const openSdg = findRow(ws, (r) => r.getCell(2).value === 'Open SDG progress (Statistics Canada)');
+    expect(openSdg.getCell(5).value).toBe('Substantial progress');
+    expect(openSdg.getCell(7).value).toBe(4.2857);
+
+    // Values: one row per period, one column per series; a missing value is an empty cell.
+    const valuesHeader = findRow(ws, (r) => r.getCell(1).value === en.columns.period && r.getCell(2).value === 'Total');
+    expect(valuesHeader.getCell(3).value).toBe('rural');
+    const v2010 = findRow(ws, (r) => r.number > valuesHeader.number && r.getCell(1).value === '2010');
+    expect(v2010.getCell(2).value ?? null).toBeNull();
+    expect(v2010.getCell(3).value).toBe(38.8);
+    const v2011 = findRow(ws, (r) => r.number > valuesHeader.number && r.getCell(1).value === '2011');
+    expect([v2011.getCell(2).value, v2011.getCell(3).value]).toEqual([19.5, 37]);
+    expect(v2011.getCell(2).numFmt).toBe('0.0');
 
     const reference = findRow(ws, (r) => r.getCell(1).value === 'ENDES 2013');
-    expect(reference.getCell(2).value).toMatchObject({ hyperlink: 'https://proyectos.inei.gob.pe/endes/' });
+    expect(reference.getCell(6).value).toMatchObject({ hyperlink: 'https://proyectos.inei.gob.pe/endes/' });
     // Only web and mail addresses become links.
     const zm = sheet(wb, LONG_ID.slice(0, 31));
-    expect(findRow(zm, (r) => r.getCell(1).value === '@SUM(A1)').getCell(2).value).toBe('javascript:alert(1)');
+    expect(findRow(zm, (r) => r.getCell(1).value === '@SUM(A1)').getCell(6).value).toBe('javascript:alert(1)');
   });
 
-  it('embeds each chart as an image on its indicator sheet', async () => {
+  it('lists every method input on its own row of the Method inputs sheet, named in words and as methods.md names it', async () => {
+    const input = packFixture();
+    const wb = await roundTrip(input);
+    const ws = sheet(wb, 'Method inputs');
+    const header = findRow(ws, (r) => r.getCell(1).value === en.columns.indicator);
+    const col = (label: string) => columnOf(header, label);
+    expect(lastColumnUsed(ws)).toBe(9);
+    const cagr = findRow(
+      ws,
+      (r) =>
+        r.getCell(1).value === 'PE-STUNT' &&
+        r.getCell(2).value === 'Total' &&
+        r.getCell(col(en.methodInputs.variable)).value === 'cagr_observed',
+    );
+    expect(cagr.getCell(col(en.columns.method)).value).toBe('Open SDG progress (Statistics Canada)');
+    expect(cagr.getCell(col(en.methodInputs.input)).value).toBe('Observed compound annual growth rate');
+    expect(cagr.getCell(col(en.columns.value)).value).toBe(-0.0409621);
+    expect(cagr.getCell(col(en.columns.value)).numFmt).toBe('0.0######');
+    // The category and score on the method's first row only.
+    const first = findRow(
+      ws,
+      (r) =>
+        r.getCell(1).value === 'PE-STUNT' &&
+        r.getCell(2).value === 'Total' &&
+        r.getCell(col(en.methodInputs.variable)).value === 'base_year',
+    );
+    expect(first.getCell(col(en.columns.category)).value).toBe('Substantial progress');
+    expect(first.getCell(col(en.columns.score)).value).toBe(4.2857);
+    expect(cagr.getCell(col(en.columns.category)).value ?? null).toBeNull();
+    // A method with no input still has its row, with its reason.
+    const aarr = findRow(
+      ws,
+      (r) =>
+        r.getCell(1).value === 'PE-STUNT' &&
+        r.getCell(col(en.columns.method)).value === 'Average annual rate of reduction (AARR)',
+    );
+    expect(aarr.getCell(col(en.columns.reason)).value).toBe('needs a percentage');
+    // One row per indicator x breakdown x method x input.
+    let rows = 0;
+    input.doc.results.forEach((r, i) => {
+      for (const o of Object.values({ ...r.methods, ...input.everyMethod[i] }))
+        rows += Math.max(1, Object.keys(o?.inputs ?? {}).length);
+    });
+    let written = 0;
+    ws.eachRow((r, n) => {
+      if (n > header.number) written++;
+    });
+    expect(written).toBe(rows);
+  });
+
+  it('embeds each chart as an image on its indicator sheet, as wide as the sheet', async () => {
     const wb = await roundTrip(packFixture());
-    expect(sheet(wb, 'PE-STUNT').getImages()).toHaveLength(2);
+    const pe = sheet(wb, 'PE-STUNT').getImages();
+    expect(pe).toHaveLength(2);
     expect(sheet(wb, 'GE-BUDGET').getImages()).toHaveLength(1);
-    expect(sheet(wb, 'Summary').getImages()).toHaveLength(0);
+    expect(sheet(wb, 'Summary').getImages()).toHaveLength(3);
+    // The main chart below the definition, the breakdown's at the end, both starting in column A.
+    expect(pe.every((i) => i.range.tl.col === 0)).toBe(true);
+    expect(pe[0].range.tl.row).toBeLessThan(pe[1].range.tl.row);
     const media = (wb.model as unknown as { media: { extension?: string; type: string }[] }).media;
-    expect(media).toHaveLength(3);
+    expect(media).toHaveLength(6);
     expect(media.every((m) => m.extension === 'png')).toBe(true);
   });
 
@@ -387,7 +607,9 @@ describe('the Excel progress pack', () => {
     const fail = findRow(ws, (r) => r.getCell(1).value === LONG_ID && r.getCell(3).value === 'Measurable');
     expect(fail.getCell(5).value).toBe('Fail');
     expect(fail.getCell(5).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
-    expect(fail.getCell(6).value).toBe('No baseline: set `baseline`.');
+    expect(fail.getCell(6).value).toBe('No baseline: progress cannot be measured from a known starting point.');
+    // The YAML fix is for the terminal (mel smart), never in the pack.
+    for (const [, cell] of everyCell(wb)) expect(String(cell.value)).not.toContain('`baseline');
     const summary = findRow(ws, (r) => r.getCell(1).value === 'Measurable' && typeof r.getCell(2).value === 'number');
     expect([summary.getCell(2).value, summary.getCell(3).value, summary.getCell(4).value]).toEqual([2, 0, 1]);
     expect(ws.autoFilter).toBe('A1:G19');
@@ -434,10 +656,25 @@ describe('the Excel progress pack', () => {
     expect(run.type).toBe(ExcelJS.ValueType.Date);
     expect((run.value as Date).toISOString()).toBe(input.about.runTime);
     expect(findRow(ws, (r) => r.getCell(1).value === 'data/peru/stunting.csv').getCell(2).value).toBe('a'.repeat(64));
+    // Each method described with the thresholds it applies, in the pack's language.
+    const trajectory = findRow(ws, (r) => r.getCell(1).value === 'Trajectory (progress ratio)').getCell(2).value;
+    expect(trajectory).toContain('On track from 0.85, at risk from 0.6');
+    const openSdg = findRow(ws, (r) => r.getCell(1).value === 'Open SDG progress (Statistics Canada)').getCell(2).value;
+    expect(openSdg).toContain('substantial progress from 0.95, moderate from 0.6');
+    expect(openSdg).toContain('substantial from 1.5 % a year, moderate from 0.5 %');
     expect(findRow(ws, (r) => r.getCell(1).value === en.about.roundingRule).getCell(2).value).toBe(
-      '12 significant digits',
+      en.about.rounding(12),
     );
-    expect(findRow(ws, (r) => r.getCell(1).value === 'on_track').getCell(2).value).toBe('progress ratio >= 0.85');
+    const es = await roundTrip(packFixture('es'));
+    const iptt = findRow(sheet(es, 'Acerca de'), (r) => r.getCell(1).value === 'IPTT % cumplido (TolaData)').getCell(
+      2,
+    ).value;
+    expect(iptt).toContain('dentro de 15 % en torno al 100 %');
+    const aarr = findRow(
+      sheet(es, 'Acerca de'),
+      (r) => r.getCell(1).value === 'Tasa anual promedio de reducción (TAPR)',
+    );
+    expect(aarr.getCell(2).value).toContain('algún progreso desde 0,5 % al año');
   });
 
   it('gives the same cell contents for the same input', async () => {
@@ -448,25 +685,66 @@ describe('the Excel progress pack', () => {
     expect(await dump()).toEqual(await dump());
   });
 
-  it('freezes header rows and prints landscape, one page wide, header rows repeated', async () => {
-    const wb = await roundTrip(packFixture());
-    for (const ws of wb.worksheets) {
-      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen' });
-      expect((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit, ws.name).toBeGreaterThan(0);
-      expect(ws.pageSetup.orientation, ws.name).toBe('landscape');
-      expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
-      expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
-      expect(ws.pageSetup.fitToHeight, ws.name).toBe(0);
+  it('prints every sheet on A4 (one page wide but the tracking table), with the programme and as-of in the header and page numbers in the footer', async () => {
+    for (const locale of ['en', 'es'] as const) {
+      const input = packFixture(locale);
+      const wb = await roundTrip(input);
+      const m = reportMessages[locale];
+      for (const ws of wb.worksheets) {
+        expect(ws.pageSetup.paperSize, ws.name).toBe(9);
+        // Every sheet one page wide, but the tracking table: at a fixed scale across pages.
+        if (ws.name === m.sheets.tracking) expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(55);
+        else {
+          expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
+          expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+        }
+        expect(ws.pageSetup.printArea, ws.name).toMatch(/^A1:[A-Z]+\d+$/);
+        expect(ws.headerFooter.oddHeader, ws.name).toContain(input.program.name);
+        expect(ws.headerFooter.oddHeader, ws.name).toContain(m.page.asOf('2013'));
+        expect(ws.headerFooter.oddFooter, ws.name).toContain('&A');
+        expect(ws.headerFooter.oddFooter, ws.name).toContain(m.page.pageOf('&P', '&N'));
+      }
+      // Indicator sheets: reference sheets, portrait, at most 12 columns.
+      for (const id of ['PE-STUNT', 'GE-BUDGET', LONG_ID.slice(0, 31)]) {
+        const ws = sheet(wb, id);
+        expect(ws.pageSetup.orientation).toBe('portrait');
+        expect(lastColumnUsed(ws), id).toBeLessThanOrEqual(12);
+        expect(parseRange(ws.pageSetup.printArea ?? '').right).toBeLessThanOrEqual(12);
+      }
+      // The Summary fits one page; tables repeat their header rows on every page.
+      const summary = sheet(wb, m.sheets.summary);
+      expect(summary.pageSetup.orientation).toBe('landscape');
+      expect(summary.pageSetup.fitToHeight).toBe(1);
+      expect(summary.pageSetup.printTitlesRow).toBe('9:9');
+      expect(sheet(wb, m.sheets.data).pageSetup.printTitlesRow).toBe('1:1');
     }
+  });
+
+  it('gives every row holding wrapped text the height its text needs, in English and Spanish', async () => {
+    for (const locale of ['en', 'es'] as const) {
+      const input = packFixture(locale);
+      // Long texts where they overflowed before: a definition, a reason, a note, a finding.
+      input.program.indicators[0].definition = 'A definition long enough to wrap over several lines. '.repeat(6);
+      input.doc.results[0].reason = 'a reason that explains at length why the status is what it is, '.repeat(4);
+      input.doc.results[0].notes = ['A note. '.repeat(40)];
+      const wb = await roundTrip(input);
+      expect(rowsTooLow(wb)).toEqual([]);
+      // And the rows did grow: the definition's row is several lines high.
+      const ws = sheet(wb, 'PE-STUNT');
+      const definition = findRow(ws, (r) => r.getCell(1).value === reportMessages[locale].indicator.definition);
+      expect(definition.height ?? 15).toBeGreaterThanOrEqual(45);
+    }
+  });
+
+  it('fits columns to their content, capped at 60 characters', async () => {
     const built = buildWorkbook(packFixture());
-    expect(built.getWorksheet('Summary')!.pageSetup.printTitlesRow).toBe('9:9');
-    expect(built.getWorksheet('Tracking table')!.pageSetup.printTitlesRow).toBe('1:2');
-    expect(built.getWorksheet('Data')!.pageSetup.printTitlesRow).toBe('1:1');
-    expect(sheet(wb, 'Summary').autoFilter).toBe('A9:N13');
-    // Columns fitted to their content, long text capped and wrapped.
-    const smart = built.getWorksheet('SMART review')!;
-    expect(smart.getColumn(1).width).toBe(LONG_ID.length + 2);
+    const smart = built.getWorksheet('SMART review');
+    // The id column: as wide as the longest id in the font's metrics, plus a margin.
+    expect(smart?.getColumn(1).width).toBeGreaterThanOrEqual(LONG_ID.length);
+    expect(smart?.getColumn(1).width).toBeLessThanOrEqual(LONG_ID.length + 8);
     for (const ws of built.worksheets) ws.columns?.forEach((c) => expect(c.width ?? 0).toBeLessThanOrEqual(60));
+    const wb = await roundTrip(packFixture());
+    expect(sheet(wb, 'Summary').autoFilter).toBe('A9:O13');
   });
 
   it('uses Spanish labels when the locale is es, and keeps numbers numeric', async () => {
@@ -479,6 +757,7 @@ describe('the Excel progress pack', () => {
       LONG_ID.slice(0, 31),
       'Revisión SMART',
       'Calidad de datos',
+      'Datos de los métodos',
       'Datos',
       'Acerca de',
     ]);
@@ -490,9 +769,18 @@ describe('the Excel progress pack', () => {
     expect(pe.getCell(columnOf(header, 'Línea de base')).type).toBe(ExcelJS.ValueType.Number);
     expect(pe.getCell(1).value).toBe('Impacto');
     const tracking = sheet(wb, 'Tabla de seguimiento');
-    expect(tracking.getRow(2).getCell(10).value).toBe('Meta');
-    expect(tracking.getRow(2).getCell(11).value).toBe('Real');
-    expect(tracking.getRow(2).getCell(12).value).toBe('% cumplido');
+    expect(tracking.getCell('A1').value).toBe('Tabla de seguimiento del desempeño de los indicadores');
+    expect(tracking.getRow(6).getCell(8).value).toBe('Vida del programa');
+    expect(tracking.getRow(7).getCell(8).value).toBe('Meta de vida del programa');
+    expect(tracking.getRow(7).getCell(15).value).toBe('Meta');
+    expect(tracking.getRow(7).getCell(16).value).toBe('Real');
+    expect(tracking.getRow(7).getCell(17).value).toBe('% cumplido');
+    expect(
+      findRow(
+        tracking,
+        (r) => r.getCell(1).value === 'Impacto · PE-G: Less chronic malnutrition among children under five',
+      ).number,
+    ).toBeGreaterThan(7);
     const smart = sheet(wb, 'Revisión SMART');
     expect(smart.getRow(2).getCell(3).value).toBe('Específico');
     expect(smart.getRow(2).getCell(5).value).toBe('Cumple');
@@ -511,7 +799,7 @@ describe('edge cases', () => {
       quality: { warnings: [], outliers: [], swings: [], missingPeriods: [], sourceComparisons: [] },
       data: new Map(),
       charts: [],
-      about: { ...input.about, sources: [], methods: [], thresholds: {} },
+      about: { ...input.about, sources: [], methods: [] },
     };
     const wb = await roundTrip(empty);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -519,6 +807,7 @@ describe('edge cases', () => {
       'Tracking table',
       'SMART review',
       'Data quality',
+      'Method inputs',
       'Data',
       'About',
     ]);
@@ -616,12 +905,14 @@ describe('sheet names', () => {
 });
 
 describe('value formats', () => {
-  it('shows as many decimals as the values have, at least the unit minimum, with thousands separators for big values', () => {
+  it('shows the decimals the values have (format-number.ts: at least the unit minimum, at most two from 1 up), thousands separated', () => {
     expect(valueFormat('percent', [29.5, 24])).toBe('0.0');
     expect(valueFormat('percent', [29.25])).toBe('0.00');
     expect(valueFormat('ratio', [1])).toBe('0.00');
     expect(valueFormat('number', [12, 15])).toBe('0');
     expect(valueFormat('currency', [1234567.5])).toBe('#,##0.0');
+    // Never 7,459.280: two decimals at most for values of 1 and more.
+    expect(valueFormat('currency', [7459.2795, 9703.1])).toBe('#,##0.00');
     expect(valueFormat('number', [0.1 + 0.2])).toBe('0.0');
     expect(valueFormat('number', [1 / 3])).toBe('0.000');
   });

@@ -111,6 +111,79 @@ describe('programme and indicator files', () => {
   });
 });
 
+describe('what fuzzing found: entries that contradict each other are errors, not a silent first pick', () => {
+  const indicatorA = `id: A\nname: X\nresult: G1\nunit: number\ndirection: increase\nseries: { data: survey }\n`;
+  const withProgram = (programText: string, files: Record<string, string> = {}) => {
+    const dir = programDir({ 'indicators/program.yaml': programText, 'indicators/a.yaml': indicatorA, ...files });
+    return loadProgram(dir, 'indicators/program.yaml').issues.map(formatIssue);
+  };
+  const head = 'program:\n  id: test\n  name: Test\n  period: { start: 2010, end: 2025 }\n';
+  const data = 'data:\n  - { id: survey, file: data/s.csv }\n';
+
+  it('two results with one id', () => {
+    const messages = withProgram(
+      `${head}results:\n  - { id: G1, level: impact, statement: A }\n  - { id: G1, level: outcome, statement: B }\n${data}`,
+    );
+    expect(messages).toEqual([
+      'indicators/program.yaml:7:11: result id `G1` is already used at line 6; each result has its own id',
+    ]);
+  });
+
+  it('results that are parents of each other, and a result its own parent, name the cycle', () => {
+    const messages = withProgram(
+      `${head}results:\n  - { id: G1, level: impact, statement: A, parent: O1 }\n  - { id: O1, level: outcome, statement: B, parent: G1 }\n  - { id: P1, level: output, statement: C, parent: P1 }\n${data}`,
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^indicators\/program.yaml:6:\d+: results are each other's parents in a cycle: G1 -> O1 -> G1/,
+      ),
+      expect.stringMatching(/^indicators\/program.yaml:8:\d+: results are each other's parents in a cycle: P1 -> P1/),
+    ]);
+  });
+
+  it('bands in the wrong order', () => {
+    const messages = withProgram(
+      `${head}results:\n  - { id: G1, level: impact, statement: A }\nassessment:\n  bands: { on_track: 0.6, at_risk: 0.85 }\n${data}`,
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^indicators\/program.yaml:8:\d+: the bands are out of order: `at_risk` \(0.85\) must be at least 0 and at most `on_track` \(0.6\)/,
+      ),
+    ]);
+  });
+
+  it('two data sources with one id', () => {
+    const messages = withProgram(
+      `${head}results:\n  - { id: G1, level: impact, statement: A }\n${data}  - { id: survey, file: data/t.csv }\n`,
+    );
+    expect(messages).toEqual([
+      'indicators/program.yaml:9:11: data source id `survey` is already used at line 8; each data source has its own id',
+    ]);
+  });
+
+  it('two targets for one period, however the period is written', () => {
+    const { messages } = load({
+      'indicators/a.yaml': `${indicatorA}targets:\n  - { period: 2020, value: 1 }\n  - { period: 2020, value: 2 }\n  - { period: FY2022, value: 3 }\n  - { period: 2022, value: 4 }\n`,
+    });
+    expect(messages).toEqual([
+      'indicators/a.yaml:9:15: a target for `2020` is already given at line 8; an indicator has one target per period',
+      'indicators/a.yaml:11:15: a target for `2022` is already given at line 10; an indicator has one target per period',
+    ]);
+  });
+
+  it('two targets for one period and breakdown; one each for two breakdowns is fine', () => {
+    const messages = withProgram(
+      `${head}results:\n  - { id: G1, level: impact, statement: A }\ndata:\n  - { id: survey, file: data/s.csv, disaggregations: [sex] }\n`,
+      {
+        'indicators/a.yaml': `${indicatorA}targets:\n  - { period: 2020, value: 1, for: { sex: f } }\n  - { period: 2020, value: 2, for: { sex: m } }\n  - { period: 2020, value: 3, for: { sex: f } }\n`,
+      },
+    );
+    expect(messages).toEqual([
+      'indicators/a.yaml:10:15: a target for `2020` (sex: f) is already given at line 8; an indicator has one target per period and breakdown',
+    ]);
+  });
+});
+
 describe('output indicators: reporting periods, breakdown targets, LOP targets', () => {
   const byDistrict = `program:
   id: test

@@ -4,6 +4,7 @@
 import type { AssessmentMethod } from '../method-types.js';
 import { verdictFrame } from './verdict-frame.js';
 import { aarrBetween, aarrRegression, finiteOrNull, growthObstacle, type Point } from '../growth.js';
+import { methodMessagesOf } from '../../messages/methods.js';
 
 export type AarrCategory = 'on_course' | 'some_progress' | 'no_progress_or_worsening';
 
@@ -30,19 +31,13 @@ export const aarr: AssessmentMethod = (input) => {
     progress_floor: AARR_PROGRESS_FLOOR,
   });
 
-  if (direction === 1)
-    return verdict(
-      null,
-      'An average annual rate of reduction only applies to indicators that should decrease, and this one should increase.',
-    );
-  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
-  const obstacle = growthObstacle(baseline, latest, target, direction);
+  const m = methodMessagesOf(input.locale);
+  if (direction === 1) return verdict(null, m.aarrOnlyDecrease());
+  if (latest === undefined) return verdict(null, m.noObservations());
+  const obstacle = growthObstacle(baseline, latest, target, direction, input.locale);
   if (obstacle) return verdict(null, obstacle);
   if (points.some((p) => !(p.value > 0))) {
-    return verdict(
-      null,
-      'A value is 0 or negative; the rate of reduction is computed on logarithms, which need positive values.',
-    );
+    return verdict(null, m.reductionNeedsPositive());
   }
 
   const current =
@@ -50,12 +45,10 @@ export const aarr: AssessmentMethod = (input) => {
       ? aarrBetween(latest.value, baseline.value, latest.time, baseline.time)
       : aarrRegression(points);
   inputs.aarr = finiteOrNull(current);
-  if (current === undefined) return verdict(null, 'The rate of reduction cannot be computed from these values.');
-  if (target === undefined)
-    return verdict(null, 'The indicator has no target, so there is no required rate of reduction to compare with.');
+  if (current === undefined) return verdict(null, m.reductionCannot());
+  if (target === undefined) return verdict(null, m.aarrNoTarget());
   const required = aarrBetween(target.value, baseline.value, target.time, baseline.time);
   inputs.required_aarr = finiteOrNull(required);
-  if (required === undefined)
-    return verdict(null, 'The rate of reduction the target requires cannot be computed from these values.');
+  if (required === undefined) return verdict(null, m.requiredReductionCannot());
   return verdict(aarrCategory(current, required));
 };

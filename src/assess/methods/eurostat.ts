@@ -5,6 +5,7 @@
 import type { AssessmentMethod } from '../method-types.js';
 import { verdictFrame } from './verdict-frame.js';
 import { cagr, finiteOrNull, growthObstacle } from '../growth.js';
+import { methodMessagesOf } from '../../messages/methods.js';
 
 export type EurostatCategory =
   | 'significant_progress'
@@ -14,11 +15,16 @@ export type EurostatCategory =
   | 'moderate_movement_away'
   | 'significant_movement_away';
 
+/** With a target: the cut-offs of RR (significant, moderate, insufficient progress). */
+export const EUROSTAT_RR = { significant: 0.95, moderate: 0.6, insufficient: 0 } as const;
+/** Without a target: the cut-off of the direction-adjusted growth rate (1 % a year). */
+export const EUROSTAT_GROWTH = 0.01;
+
 /** With a target: category of RR; boundaries go to the better class. */
 export function eurostatCategoryWithTarget(rr: number): EurostatCategory {
-  if (rr >= 0.95) return 'significant_progress';
-  if (rr >= 0.6) return 'moderate_progress';
-  if (rr >= 0) return 'insufficient_progress';
+  if (rr >= EUROSTAT_RR.significant) return 'significant_progress';
+  if (rr >= EUROSTAT_RR.moderate) return 'moderate_progress';
+  if (rr >= EUROSTAT_RR.insufficient) return 'insufficient_progress';
   return 'movement_away';
 }
 
@@ -27,9 +33,9 @@ export function eurostatCategoryWithTarget(rr: number): EurostatCategory {
  * 1 % a year). A rate of exactly -1 % is significant movement away (methods.md: "<= -1 %").
  */
 export function eurostatCategoryWithoutTarget(growth: number): EurostatCategory {
-  if (growth >= 0.01) return 'significant_progress';
+  if (growth >= EUROSTAT_GROWTH) return 'significant_progress';
   if (growth >= 0) return 'moderate_progress';
-  if (growth > -0.01) return 'moderate_movement_away';
+  if (growth > -EUROSTAT_GROWTH) return 'moderate_movement_away';
   return 'significant_movement_away';
 }
 
@@ -45,12 +51,13 @@ export const eurostat: AssessmentMethod = (input) => {
     { with_target: target !== undefined },
   );
 
-  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
-  const obstacle = growthObstacle(baseline, latest, target, direction);
+  const m = methodMessagesOf(input.locale);
+  if (latest === undefined) return verdict(null, m.noObservations());
+  const obstacle = growthObstacle(baseline, latest, target, direction, input.locale);
   if (obstacle) return verdict(null, obstacle);
   const cagrActual = cagr(latest.value, baseline.value, latest.time, baseline.time);
   inputs.cagr_actual = finiteOrNull(cagrActual);
-  if (cagrActual === undefined) return verdict(null, 'The growth rate cannot be computed from these values.');
+  if (cagrActual === undefined) return verdict(null, m.growthCannot());
 
   if (target === undefined) {
     const growth = direction * cagrActual;
@@ -60,8 +67,7 @@ export const eurostat: AssessmentMethod = (input) => {
   }
   const cagrRequired = cagr(target.value, baseline.value, target.time, baseline.time);
   inputs.cagr_required = finiteOrNull(cagrRequired);
-  if (cagrRequired === undefined || cagrRequired === 0)
-    return verdict(null, 'The growth rate the target requires cannot be computed from these values.');
+  if (cagrRequired === undefined || cagrRequired === 0) return verdict(null, m.requiredGrowthCannot());
   const rr = cagrActual / cagrRequired;
   inputs.rr = finiteOrNull(rr);
   return verdict(eurostatCategoryWithTarget(rr));

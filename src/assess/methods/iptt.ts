@@ -4,6 +4,7 @@
 // indicator_lop_target_progress_annotation, indicator_over_under_annotation).
 import type { AssessmentMethod, InputValue, MethodInput, MethodVerdict } from '../method-types.js';
 import { finiteOrNull, latestObservation } from '../growth.js';
+import { methodMessagesOf } from '../../messages/methods.js';
 
 export type IpttCategory = 'on_target' | 'above_target' | 'below_target';
 
@@ -63,17 +64,14 @@ export const iptt: AssessmentMethod = (input) => {
   });
 
   // TolaData counts only targets whose period has ended ("active" periodic targets).
-  if (completed.length === 0)
-    return verdict(
-      null,
-      `No target period has ended by ${input.asOf.period}, so there is nothing to compare results with yet.`,
-    );
+  const m = methodMessagesOf(input.locale);
+  if (completed.length === 0) return verdict(null, m.ipttNothingDue(input.asOf.period));
 
   let actual: number;
   let target: number;
   if (latestMode) {
     const latest = latestObservation(input.observations);
-    if (latest === undefined) return verdict(null, 'No value has been reported, so the actual to date is unknown.');
+    if (latest === undefined) return verdict(null, m.ipttNoValue());
     actual = latest.value;
     target = completed[completed.length - 1].value;
     inputs.observations_counted = 1;
@@ -81,11 +79,7 @@ export const iptt: AssessmentMethod = (input) => {
   } else {
     const lastEnd = Math.max(...completedEnds);
     const counted = input.observations.filter((o) => o.time > baseline.time && o.time < lastEnd);
-    if (counted.length === 0)
-      return verdict(
-        null,
-        `No result was reported between the baseline (${baseline.period}) and the end of the last completed target period.`,
-      );
+    if (counted.length === 0) return verdict(null, m.ipttNothingReported(baseline.period));
     actual = counted.reduce((sum, o) => sum + o.value, 0);
     target = completed.reduce((sum, t) => sum + t.value, 0);
     inputs.observations_counted = counted.length;
@@ -96,12 +90,7 @@ export const iptt: AssessmentMethod = (input) => {
   const numerator = direction === 1 ? actual : target;
   const denominator = direction === 1 ? target : actual;
   if (denominator === 0) {
-    return verdict(
-      null,
-      direction === 1
-        ? 'The target to date is 0, so the percentage of it met cannot be computed.'
-        : 'The actual to date is 0, so target / actual (how TolaData shows a decrease) cannot be computed.',
-    );
+    return verdict(null, direction === 1 ? m.ipttTargetZero() : m.ipttActualZero());
   }
   const percentMet = numerator / denominator;
   inputs.percent_met = finiteOrNull(percentMet);

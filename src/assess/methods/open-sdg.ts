@@ -4,6 +4,8 @@
 // open-sdg/open-sdg docs/progress-methodology.md.
 import type { AssessmentMethod, InputValue, MethodVerdict, TimedValue } from '../method-types.js';
 import { cagr, finiteOrNull } from '../growth.js';
+import { methodMessagesOf } from '../../messages/methods.js';
+import type { Locale } from '../../spec/schema.js';
 
 export type OpenSdgCategory =
   | 'target_achieved'
@@ -16,9 +18,9 @@ export const OPEN_SDG_DEFAULT_BASE_YEAR = 2015;
 /** ProgressMeasure.py replaces a zero base or target with this, as division needs them non-zero. */
 export const OPEN_SDG_ZERO_REPLACEMENT = 0.001;
 /** Method 2 (target given): thresholds on the growth ratio R. */
-const METHOD_2_THRESHOLDS = { high: 0.95, med: 0.6, low: 0 };
+export const METHOD_2_THRESHOLDS = { high: 0.95, med: 0.6, low: 0 };
 /** Method 1 (no target): thresholds on the observed growth P, before the natural-limit coefficient. */
-const METHOD_1_THRESHOLDS = { high: 0.015, med: 0.005, low: 0 };
+export const METHOD_1_THRESHOLDS = { high: 0.015, med: 0.005, low: 0 };
 /** Exponent of the natural-limit coefficient in get_progress_thresholds. */
 const LIMIT_EXPONENT = 4.44;
 
@@ -78,11 +80,8 @@ export const openSdg: AssessmentMethod = (input) => {
   const byYear = valuesByYear(input.observations);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const notes: string[] = [];
-  if (byYear.size < input.observations.length) {
-    notes.push(
-      'Several values fall in the same year; Open SDG uses one value per year, so the last of each year was used.',
-    );
-  }
+  const m = methodMessagesOf(input.locale);
+  if (byYear.size < input.observations.length) notes.push(m.openSdgSameYear());
 
   const inputs: Record<string, InputValue> = {
     method,
@@ -128,16 +127,11 @@ export const openSdg: AssessmentMethod = (input) => {
   const baseYear = years.find((y) => y >= requestedBaseYear);
   const currentYear = years.at(-1);
   if (baseYear === undefined || currentYear === undefined) {
-    return verdict(
-      null,
-      undefined,
-      `Open SDG needs a value in or after its base year ${requestedBaseYear}, and there is none.`,
-    );
+    return verdict(null, undefined, m.openSdgNoBaseValue(requestedBaseYear));
   }
   const base = byYear.get(baseYear)!;
   const current = byYear.get(currentYear)!;
-  if (baseYear !== requestedBaseYear)
-    notes.push(`There is no value for ${requestedBaseYear}, so the first later year, ${baseYear}, is the base year.`);
+  if (baseYear !== requestedBaseYear) notes.push(m.openSdgLaterBaseYear(requestedBaseYear, baseYear));
   Object.assign(inputs, {
     base_year: baseYear,
     base_period: base.period,
@@ -151,8 +145,7 @@ export const openSdg: AssessmentMethod = (input) => {
   const sign = base.value < 0 ? -1 : 1;
   inputs.sign = sign;
   const targetValue = target === undefined ? undefined : target.value === 0 ? OPEN_SDG_ZERO_REPLACEMENT : target.value;
-  if (target !== undefined && target.value === 0)
-    notes.push(`The target is 0, which Open SDG replaces with ${OPEN_SDG_ZERO_REPLACEMENT}.`);
+  if (target !== undefined && target.value === 0) notes.push(m.openSdgTargetZero(OPEN_SDG_ZERO_REPLACEMENT));
   inputs.target_value = targetValue ?? null;
 
   // Thresholds come from the observed base (before the zero replacement), as in sdg-build.
@@ -183,28 +176,19 @@ export const openSdg: AssessmentMethod = (input) => {
   if (baseValue === 0) {
     baseValue = OPEN_SDG_ZERO_REPLACEMENT;
     inputs.base_value = baseValue;
-    notes.push(`The base value is 0, which Open SDG replaces with ${OPEN_SDG_ZERO_REPLACEMENT}.`);
+    notes.push(m.openSdgBaseZero(OPEN_SDG_ZERO_REPLACEMENT));
   }
   if ((baseValue > 0 && current.value < 0) || (baseValue < 0 && current.value > 0)) {
-    return verdict(
-      null,
-      undefined,
-      `The base value (${base.value}) and the current value (${current.value}) have opposite signs; Open SDG needs both positive or both negative.`,
-    );
+    return verdict(null, undefined, m.openSdgOppositeSigns(base.value, current.value));
   }
   if (currentYear - baseYear < 1) {
-    return verdict(
-      null,
-      undefined,
-      `Open SDG needs values in two different years from ${baseYear} on; the only year is ${baseYear}.`,
-    );
+    return verdict(null, undefined, m.openSdgOneYear(baseYear));
   }
 
   // Same signs, so |v_t|/|v_b| = v_t/v_b and the CAGR of the magnitudes is the published one.
   const cagrObserved = cagr(Math.abs(current.value), Math.abs(baseValue), currentYear, baseYear);
   inputs.cagr_observed = finiteOrNull(cagrObserved);
-  if (cagrObserved === undefined)
-    return verdict(null, undefined, 'The observed growth rate cannot be computed from these values.');
+  if (cagrObserved === undefined) return verdict(null, undefined, m.observedGrowthCannot());
 
   if (method === 1) {
     const p = sign * direction * cagrObserved;
@@ -214,27 +198,15 @@ export const openSdg: AssessmentMethod = (input) => {
 
   const targetYear = target!.firstYear;
   if (targetYear <= baseYear) {
-    return verdict(
-      null,
-      undefined,
-      `The target year (${targetYear}) is not after the base year (${baseYear}), so no growth rate is required.`,
-    );
+    return verdict(null, undefined, m.openSdgTargetYear(targetYear, baseYear));
   }
   if (targetValue! > 0 !== baseValue > 0) {
-    return verdict(
-      null,
-      undefined,
-      `The target (${targetValue}) and the base value (${baseValue}) have opposite signs, so the required growth rate does not exist.`,
-    );
+    return verdict(null, undefined, m.openSdgTargetSign(targetValue!, baseValue));
   }
   const cagrRequired = cagr(Math.abs(targetValue!), Math.abs(baseValue), targetYear, baseYear);
   inputs.cagr_required = finiteOrNull(cagrRequired);
   if (cagrRequired === undefined || cagrRequired === 0) {
-    return verdict(
-      null,
-      undefined,
-      `The target (${targetValue}) equals the base value, so the required growth rate is 0 and the ratio cannot be computed.`,
-    );
+    return verdict(null, undefined, m.openSdgTargetIsBase(targetValue!));
   }
   // R = s * d * CAGR_o / |CAGR_r|: the sign says whether the move is in the desired direction.
   const ratio = (sign * direction * cagrObserved) / Math.abs(cagrRequired);
@@ -258,7 +230,7 @@ export interface OpenSdgAggregate {
  * (get_progress_status_from_score: 2.5..5 substantial, 0..2.5 moderate, -2.5..0 limited,
  * -5..-2.5 deterioration, lower bounds inclusive).
  */
-export function aggregateOpenSdg(verdicts: readonly MethodVerdict[]): OpenSdgAggregate {
+export function aggregateOpenSdg(verdicts: readonly MethodVerdict[], locale?: Locale): OpenSdgAggregate {
   const scored = verdicts.filter((v) => v.score !== undefined && Number.isFinite(v.score));
   const inputs: Record<string, InputValue> = {
     series_count: verdicts.length,
@@ -271,7 +243,7 @@ export function aggregateOpenSdg(verdicts: readonly MethodVerdict[]): OpenSdgAgg
       method: 'open-sdg',
       category: null,
       inputs,
-      reason: 'No series has an Open SDG score, so the indicator has none.',
+      reason: methodMessagesOf(locale).openSdgNoScore(),
     };
   }
   const score = scored.reduce((sum, v) => sum + v.score!, 0) / scored.length;

@@ -4,6 +4,7 @@
 import type { AssessmentMethod, MethodInput } from '../method-types.js';
 import { finiteOrNull, linearPathValue, reachesTarget } from '../growth.js';
 import { verdictFrame } from './verdict-frame.js';
+import { methodMessagesOf } from '../../messages/methods.js';
 
 export type TrajectoryStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'deteriorating';
 
@@ -32,44 +33,30 @@ export const trajectory: AssessmentMethod = (input) => {
     progress_ratio: null,
   });
 
-  if (target === undefined)
-    return verdict(null, 'The indicator has no target, so progress towards it cannot be judged.');
+  const m = methodMessagesOf(input.locale);
+  if (target === undefined) return verdict(null, m.noTargetToJudge());
   if (target.time <= baseline.time) {
-    return verdict(
-      null,
-      `The target (${target.period}) is dated at or before the baseline (${baseline.period}), so there is no path from the baseline to the target.`,
-    );
+    return verdict(null, m.targetNotAfterBaseline(target.period, baseline.period));
   }
-  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
+  if (latest === undefined) return verdict(null, m.noObservations());
   if (latest.time < baseline.time) {
-    return verdict(
-      null,
-      `There is no data after the baseline (${baseline.period}): the latest observation is from ${latest.period}.`,
-    );
+    return verdict(null, m.noDataAfterBaseline(baseline.period, latest.period));
   }
 
   const baselineMet = reachesTarget(baseline.value, target.value, direction);
   if (reachesTarget(latest.value, target.value, direction)) {
     return verdict(
       'achieved',
-      baselineMet
-        ? `The baseline (${baseline.value}) already met the target (${target.value}) and the latest value (${latest.value}) still does.`
-        : undefined,
+      baselineMet ? m.baselineStillMeets(baseline.value, target.value, latest.value) : undefined,
     );
   }
   if (baselineMet) {
     // The straight path from a baseline beyond the target runs against the desired
     // direction, so a ratio along it would read a fall-back as progress.
-    return verdict(
-      'deteriorating',
-      `The baseline (${baseline.value}) already met the target (${target.value}), but the latest value (${latest.value}) no longer does.`,
-    );
+    return verdict('deteriorating', m.baselineNoLongerMeets(baseline.value, target.value, latest.value));
   }
   if (latest.time === baseline.time) {
-    return verdict(
-      null,
-      `The latest observation (${latest.period}) is the baseline itself: no time has passed to measure progress over.`,
-    );
+    return verdict(null, m.latestIsBaseline(latest.period));
   }
 
   // Past the target's date the path has arrived: expect the target itself rather than
@@ -80,18 +67,13 @@ export const trajectory: AssessmentMethod = (input) => {
   inputs.expected = finiteOrNull(expected);
   inputs.expected_at_time = atTime;
   if (expected === undefined || expected === baseline.value) {
-    return verdict(
-      null,
-      'The expected change by the latest observation is zero, so a progress ratio cannot be computed.',
-    );
+    return verdict(null, m.expectedChangeZero());
   }
   // Direction-free: (v_t - v_b) / (expected - v_b), never v_t / expected (methods.md).
   const ratio = (latest.value - baseline.value) / (expected - baseline.value);
   inputs.progress_ratio = finiteOrNull(ratio);
   return verdict(
     statusOfProgressRatio(ratio, bands),
-    pastTarget
-      ? `The latest observation (${latest.period}) is after the target date (${target.period}), so the expected value is the target itself.`
-      : undefined,
+    pastTarget ? m.latestAfterTarget(latest.period, target.period) : undefined,
   );
 };

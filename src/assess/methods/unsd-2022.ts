@@ -5,6 +5,7 @@
 import type { AssessmentMethod } from '../method-types.js';
 import { verdictFrame } from './verdict-frame.js';
 import { cagr, exceedsTarget, finiteOrNull, growthObstacle } from '../growth.js';
+import { methodMessagesOf } from '../../messages/methods.js';
 
 export type Unsd2022Category =
   | 'target_achieved'
@@ -13,11 +14,14 @@ export type Unsd2022Category =
   | 'limited_or_no_progress'
   | 'deterioration';
 
+/** The cut-offs of the CAGR ratio CR (on track, fair progress, limited or no progress). */
+export const UNSD_2022_CR = { onTrack: 0.95, fair: 0.5, limited: -0.1 } as const;
+
 /** Category of a CAGR ratio; each boundary belongs to the better class. */
 export function unsd2022Category(cr: number): Exclude<Unsd2022Category, 'target_achieved'> {
-  if (cr >= 0.95) return 'on_track';
-  if (cr >= 0.5) return 'fair_progress';
-  if (cr >= -0.1) return 'limited_or_no_progress';
+  if (cr >= UNSD_2022_CR.onTrack) return 'on_track';
+  if (cr >= UNSD_2022_CR.fair) return 'fair_progress';
+  if (cr >= UNSD_2022_CR.limited) return 'limited_or_no_progress';
   return 'deterioration';
 }
 
@@ -29,23 +33,20 @@ export const unsd2022: AssessmentMethod = (input) => {
     cr: null,
   });
 
-  if (target === undefined)
-    return verdict(
-      null,
-      'The UNSD 2022 method compares growth with the growth a target requires, and the indicator has no target.',
-    );
-  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
+  const m = methodMessagesOf(input.locale);
+  if (target === undefined) return verdict(null, m.unsd2022NoTarget());
+  if (latest === undefined) return verdict(null, m.noObservations());
   // getStatus.tsx: "finalValue < targetValue" (min) / "> targetValue" (max): strictly beyond.
   if (exceedsTarget(latest.value, target.value, direction)) return verdict('target_achieved');
 
-  const obstacle = growthObstacle(baseline, latest, target, direction);
+  const obstacle = growthObstacle(baseline, latest, target, direction, input.locale);
   if (obstacle) return verdict(null, obstacle);
   const cagrActual = cagr(latest.value, baseline.value, latest.time, baseline.time);
   const cagrRequired = cagr(target.value, baseline.value, target.time, baseline.time);
   inputs.cagr_actual = finiteOrNull(cagrActual);
   inputs.cagr_required = finiteOrNull(cagrRequired);
   if (cagrActual === undefined || cagrRequired === undefined || cagrRequired === 0) {
-    return verdict(null, 'The growth rates cannot be computed from these values.');
+    return verdict(null, m.growthRatesCannot());
   }
   const cr = cagrActual / cagrRequired;
   inputs.cr = finiteOrNull(cr);

@@ -6,13 +6,17 @@
 import type { AssessmentMethod } from '../method-types.js';
 import { verdictFrame } from './verdict-frame.js';
 import { cagr, finiteOrNull, finiteOrUndefined, growthObstacle, reachesTarget } from '../growth.js';
+import { methodMessagesOf } from '../../messages/methods.js';
 
 export type Unsd2023Category = 'target_met' | 'on_track' | 'fair_progress' | 'stagnation_or_regression';
 
+/** The cut-offs of the projected share P of the required change (on track, fair progress). */
+export const UNSD_2023_P = { onTrack: 0.95, fair: 0.1 } as const;
+
 /** Category of the projected share P of the required change; boundaries go to the better class. */
 export function unsd2023Category(p: number): Exclude<Unsd2023Category, 'target_met'> {
-  if (p >= 0.95) return 'on_track';
-  if (p >= 0.1) return 'fair_progress';
+  if (p >= UNSD_2023_P.onTrack) return 'on_track';
+  if (p >= UNSD_2023_P.fair) return 'fair_progress';
   return 'stagnation_or_regression';
 }
 
@@ -24,25 +28,21 @@ export const unsd2023: AssessmentMethod = (input) => {
     p: null,
   });
 
-  if (target === undefined)
-    return verdict(
-      null,
-      'The UNSD 2023 method measures the share of the change a target requires, and the indicator has no target.',
-    );
-  if (latest === undefined) return verdict(null, 'There are no observations, so no data after the baseline.');
+  const m = methodMessagesOf(input.locale);
+  if (target === undefined) return verdict(null, m.unsd2023NoTarget());
+  if (latest === undefined) return verdict(null, m.noObservations());
   // EUSTAT exception 1: a latest value meeting the target is met, whatever the trend.
   if (reachesTarget(latest.value, target.value, direction)) return verdict('target_met');
 
-  const obstacle = growthObstacle(baseline, latest, target, direction);
+  const obstacle = growthObstacle(baseline, latest, target, direction, input.locale);
   if (obstacle) return verdict(null, obstacle);
   const cagrActual = cagr(latest.value, baseline.value, latest.time, baseline.time);
   inputs.cagr_actual = finiteOrNull(cagrActual);
-  if (cagrActual === undefined) return verdict(null, 'The growth rate cannot be computed from these values.');
+  if (cagrActual === undefined) return verdict(null, m.growthCannot());
   // v_T_est = v_t * (1 + CAGR_a)^(T - t): the current pace kept up to the target date.
   const estimate = finiteOrUndefined(latest.value * (1 + cagrActual) ** (target.time - latest.time));
   inputs.value_target_year_estimate = finiteOrNull(estimate);
-  if (estimate === undefined)
-    return verdict(null, 'The value expected at the target date cannot be computed from these values.');
+  if (estimate === undefined) return verdict(null, m.expectedAtTargetCannot());
   // growthObstacle guarantees target != baseline.
   const p = (estimate - baseline.value) / (target.value - baseline.value);
   inputs.p = finiteOrNull(p);

@@ -25,7 +25,7 @@ export const assessCommand: Command = {
     if (values.json) {
       // Written as computed, result by result: a national programme's document is never whole in memory.
       const run = startAssessment(workspace.program, workspace.data, { asOf, method });
-      const results = mapLazily(run.results(), publicResult);
+      const results = mapLazily(run.results(), ({ result }) => publicResult(result));
       for (const chunk of jsonFileChunks({ ...run.head, results })) output.write(chunk);
       return;
     }

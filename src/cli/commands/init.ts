@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { starterProgramme } from '../../spec/starter-programme.js';
-import { UsageError } from '../errors.js';
+import { outputFolderMessages, writeProblem } from '../../messages/output-folder.js';
+import { InputErrors, UsageError } from '../errors.js';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
 
@@ -34,8 +35,15 @@ function startProgramme(dir: string, cwd: string, output: Output): void {
       throw new UsageError(`${relative(cwd, full)} already exists; mel init does not overwrite files`);
   }
   for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(target, path, '..'), { recursive: true });
-    writeFileSync(join(target, path), text);
+    try {
+      mkdirSync(join(target, path, '..'), { recursive: true });
+      writeFileSync(join(target, path), text);
+    } catch (e) {
+      // DIR naming a file, a path below one, a read-only folder: the user's to fix.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      throw new InputErrors(outputFolderMessages.initWriteFailed(dir, path, writeProblem(code)));
+    }
   }
   const where = relative(cwd, target) || '.';
   output.out(

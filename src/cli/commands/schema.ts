@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { outputFolderMessages, writeProblem } from '../../messages/output-folder.js';
 import { jsonSchemaOf, type SchemaName } from '../../spec/json-schema.js';
-import { UsageError } from '../errors.js';
+import { InputErrors, UsageError } from '../errors.js';
 import { type Command, sharedOptions, stringOption } from '../command.js';
 import type { Output } from '../output.js';
 
@@ -11,18 +12,25 @@ export const schemaCommand: Command = {
   summary: 'JSON Schema of the programme and indicator files',
   options: { out: sharedOptions.out },
   maxArguments: 1,
-  run: (values, args, { output }) => writeSchemas(args[0], stringOption(values, 'out'), output),
+  run: (values, args, { cwd, output }) => writeSchemas(args[0], stringOption(values, 'out'), cwd, output),
 };
 
-function writeSchemas(which: string | undefined, outDir: string | undefined, output: Output): void {
+function writeSchemas(which: string | undefined, outDir: string | undefined, cwd: string, output: Output): void {
   const name = (which ?? 'all') as SchemaName;
   if (!['all', 'program', 'indicator'].includes(name))
     throw new UsageError(`mel schema [program|indicator]: unknown schema "${which}"`);
   if (outDir) {
-    mkdirSync(outDir, { recursive: true });
     for (const n of ['program', 'indicator'] as const) {
       const file = join(outDir, `${n}.schema.json`);
-      writeFileSync(file, `${JSON.stringify(jsonSchemaOf(n), null, 2)}\n`);
+      try {
+        mkdirSync(resolve(cwd, outDir), { recursive: true });
+        writeFileSync(resolve(cwd, file), `${JSON.stringify(jsonSchemaOf(n), null, 2)}\n`);
+      } catch (e) {
+        // --out naming a file, a path below one, a read-only folder: the user's to fix.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === undefined) throw e;
+        throw new InputErrors(outputFolderMessages.schemaWriteFailed(outDir, `${n}.schema.json`, writeProblem(code)));
+      }
       output.err(`wrote ${file}`);
     }
     return;

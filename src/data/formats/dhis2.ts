@@ -15,9 +15,9 @@
 // `orgUnit`, `categoryOptionCombo`) a breakdown unless the data source lists its own.
 // `names: true` shows the display names of the analytics metadata instead of the ids
 // (periods stay codes). Positions are JSON paths: `$.rows[3][2]`, `$.dataValues[3].value`.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as msg from '../../messages/data.js';
+import { openInputFile } from '../../spec/input-file.js';
 import { issueError, issueWarning } from '../../spec/issues.js';
 import type { DataSource } from '../../spec/schema.js';
 import { numberFormat } from '../parse-number.js';
@@ -205,9 +205,15 @@ export async function readDhis2(source: DataSource, options: ReadTableOptions): 
   const file = source.file;
   let json: string;
   try {
-    json = await readFile(resolve(options.root, file), 'utf8');
+    // A regular file only: a pipe named .json would block a plain read forever.
+    const handle = await openInputFile(resolve(options.root, file));
+    try {
+      json = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
-    return emptyResult(source, undefined, issueError(file, fileProblem(source.id, err)));
+    return emptyResult(source, undefined, issueError(file, fileProblem(source.id, resolve(options.root, file), err)));
   }
   if (json.charCodeAt(0) === 0xfeff) json = json.slice(1);
   if (json.trim() === '') return emptyResult(source, undefined, issueError(file, msg.fileEmpty(), 1));

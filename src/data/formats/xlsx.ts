@@ -10,6 +10,7 @@
 import type ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
 import * as msg from '../../messages/data.js';
+import { openInputFile } from '../../spec/input-file.js';
 import { issueError } from '../../spec/issues.js';
 import type { DataSource } from '../../spec/schema.js';
 import { numberFormat } from '../parse-number.js';
@@ -79,13 +80,23 @@ export async function readWorkbook(source: DataSource, options: ReadTableOptions
   // exceljs takes a large part of a second to load: only a programme that reads a workbook pays for it.
   const { default: exceljs } = await import('exceljs');
   const workbook = new exceljs.Workbook();
+  const path = resolve(options.root, file);
+  let bytes: Buffer;
   try {
-    await workbook.xlsx.readFile(resolve(options.root, file));
+    // A regular file only: a pipe named .xlsx would block a plain read forever.
+    const handle = await openInputFile(path);
+    try {
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException)?.code;
-    const problem = code
-      ? fileProblem(source.id, err)
-      : msg.notAWorkbook((err instanceof Error ? err.message : String(err)).split('\n')[0]);
+    return emptyResult(source, undefined, issueError(file, fileProblem(source.id, path, err)));
+  }
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (err) {
+    const problem = msg.notAWorkbook((err instanceof Error ? err.message : String(err)).split('\n')[0]);
     return emptyResult(source, undefined, issueError(file, problem));
   }
   const sheet = pickSheet(workbook, source.sheet);

@@ -2,6 +2,7 @@
 // breakdowns, and the indicators that measure the same thing from another source) on one
 // chart; a chart per breakdown where there are few; one small-multiples image where
 // there are many (a chart per district of a 50-district programme would bury the reader).
+import { createHash } from 'node:crypto';
 import type { AssessmentResult } from '../../assess/assessment.js';
 import type { BreakdownSeries, IndicatorData } from '../../data/indicator-data.js';
 import { dimsKey, dimsLabel } from '../../data/indicator-data.js';
@@ -10,15 +11,20 @@ import type { Indicator, Program } from '../../spec/model.js';
 import type { Locale } from '../../spec/schema.js';
 import { statusLabel } from '../../messages/report.js';
 import { chartMessages } from '../../messages/chart.js';
+import { formatNumber } from '../../messages/format-number.js';
+import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './chart-spec.js';
 import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
-import { DEFAULT_ROLE_LABELS, DEFAULT_TIME_LABEL } from './render-chart.js';
 import { flowChartWords, flowGroup, flowTargetText } from './flow-chart-group.js';
-import { formatNumber } from './style.js';
+import { valueDecimalsOf } from './value-decimals.js';
 
 /** Breakdowns shown on the indicator's main chart beside its headline. */
 export const MAX_BREAKDOWNS_ON_MAIN_CHART = 3;
-/** Up to this many breakdowns get a chart each; beyond, one small-multiples image. */
+/** Up to this many breakdowns get a chart each; beyond, small-multiples images. */
 export const MAX_SEPARATE_BREAKDOWN_CHARTS = 6;
+/** Panels on one small-multiples image: 50 districts still read at 1600 x 900 (130 x 100 px each). */
+export const MAX_PANELS_PER_IMAGE = 50;
+/** Small-multiples images of one indicator; the panels beyond are in the Data sheet and data.csv only. */
+export const MAX_SMALL_MULTIPLES_IMAGES = 4;
 
 export type PlannedChart =
   | { kind: 'trajectory'; file: string; disaggregation?: Record<string, string>; spec: ChartSpec }
@@ -36,26 +42,52 @@ export interface ChartContext {
   compared: { indicator: Indicator; data: IndicatorData }[];
 }
 
+/** A ChartContext with the decimals of the indicator's values (value-decimals.ts). */
+type PlanContext = ChartContext & { decimals: number };
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** `<indicator id>[--<disaggregation>].png`, with only safe characters. */
+/** A part of a chart's file name is at most this long (a 256-character breakdown name is not a file name). */
+const MAX_NAME_PART = 60;
+
+/**
+ * A name part with only the characters every file system takes: the text itself when
+ * it has only those and is short, else its readable part and `~` with a hash of the whole
+ * text. `~` never appears in a text kept as it is, so `north east` (`north-east~1c4e0b2a`)
+ * and `north/east` (`north-east~…` with another hash) can never meet `north-east`.
+ */
+function safeNamePart(text: string): string {
+  if (/^[A-Za-z0-9_.-]+$/.test(text) && text.length <= MAX_NAME_PART) return text;
+  const readable = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .slice(0, MAX_NAME_PART)
+    .replace(/^-+|-+$/g, '');
+  return `${readable}~${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+}
+
+/** `<indicator id>[--<disaggregation>].png`, with only safe characters (see safeNamePart). */
 export function chartFileName(indicatorId: string, dims?: Record<string, string>): string {
-  const safe = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9_.-]+/g, '-')
-      .replace(/^-+|-+$/g, '');
-  const suffix =
-    dims && Object.keys(dims).length
-      ? `--${safe(
-          Object.keys(dims)
-            .sort()
-            .map((k) => dims[k])
-            .join('-'),
-        )}`
-      : '';
-  return `${safe(indicatorId)}${suffix}.png`;
+  const keys = dims ? Object.keys(dims).sort() : [];
+  const suffix = dims && keys.length ? `--${safeNamePart(keys.map((k) => dims[k]).join('-'))}` : '';
+  return `${safeNamePart(indicatorId)}${suffix}.png`;
+}
+
+/**
+ * The file names made unique across a pack, in order: a name met before (in any case,
+ * as Windows and macOS compare them) gets `~2`, `~3`... So no chart ever overwrites
+ * another, whatever the ids and breakdowns are called.
+ */
+export function uniqueFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const stem = name.replace(/\.png$/i, '');
+    let unique = name;
+    for (let k = 2; taken.has(unique.toLowerCase()); k++) unique = `${stem}~${k}.png`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
 }
 
 function observedPoints(s: BreakdownSeries, asOf: Period): ChartPoint[] {
@@ -73,7 +105,7 @@ function groupOf(
   label: string,
   s: BreakdownSeries,
   r: AssessmentResult | undefined,
-  ctx: ChartContext,
+  ctx: PlanContext,
   withPaths: boolean,
 ): ChartGroup {
   if (ctx.indicator.accumulation === 'sum') return flowGroup(label, s, r, ctx, withPaths);
@@ -85,7 +117,7 @@ function groupOf(
     if (t.value === null) continue;
     group.targets.push({
       ...at(t.period, t.value),
-      name: m.targetName(t.period, formatNumber(t.value, ctx.locale), t.label),
+      name: m.targetName(t.period, formatNumber(t.value, ctx.locale, { decimals: ctx.decimals }), t.label),
     });
   }
   if (withPaths && r.baseline && r.target)
@@ -100,9 +132,9 @@ function groupOf(
 }
 
 /**
- * One footnote per series: where its numbers come from (the data source's label and
- * file, or the formula), so a donor can trace them; every value's own source is in the
- * pack's Data sheet.
+ * One footnote per series: where its numbers come from (the label of its data source,
+ * or the formula), so a donor can trace them; every value's own source, file and line is
+ * in the pack's Data sheet, so no footnote shows a file path.
  */
 function footnotesOf(
   groups: { label: string; series: BreakdownSeries; indicator: Indicator }[],
@@ -116,9 +148,13 @@ function footnotesOf(
     if (series.origin === 'formula' && indicator.formula)
       text = m.computedLine(label, indicator.formula.text, Object.values(indicator.inputs ?? {}));
     else {
-      const source = ctx.program.dataSources.find((d) => d.file === series.file);
+      const source =
+        ctx.program.dataSources.find((d) => d.id === indicator.series?.data) ??
+        ctx.program.dataSources.find((d) => d.file === series.file);
       const distinct = new Set(series.sources.filter(Boolean)).size;
-      text = m.sourceLine(label, source?.source ?? series.file, series.file, distinct);
+      const named = source?.source ?? source?.id ?? series.sources.find(Boolean);
+      if (!named) continue;
+      text = m.sourceLine(label, named, distinct);
     }
     if (!seen.has(text)) {
       seen.add(text);
@@ -128,8 +164,29 @@ function footnotesOf(
   return notes.slice(0, 4);
 }
 
+/**
+ * A compared indicator's label: its name, or where it shares its beginning with the
+ * charted indicator's name, the part that tells them apart: "Stunting in children under
+ * five, Zambia (DHS figures as published, WHO standard)" beside "... (WHO standard, joint
+ * estimates)" is "DHS figures as published, WHO standard".
+ */
+export function comparisonLabel(main: string, other: string): string {
+  let common = 0;
+  while (common < main.length && common < other.length && main[common] === other[common]) common++;
+  // Back to the start of a word, bracket or clause.
+  while (common > 0 && !/[\s(,:;]/.test(other[common - 1])) common--;
+  const rest = other
+    .slice(common)
+    .trim()
+    .replace(/^\(([^()]*)\)$/, '$1')
+    .replace(/^[(,:;\s]+|[),\s]+$/g, '')
+    .trim();
+  if (common < 12 || rest.length < 3) return other;
+  return capitalise(rest);
+}
+
 function baseSpec(
-  ctx: ChartContext,
+  ctx: PlanContext,
   title: string,
   subtitle: string | undefined,
 ): Omit<ChartSpec, 'groups' | 'footnotes'> {
@@ -139,6 +196,7 @@ function baseSpec(
     locale: ctx.locale,
     axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
     percent: ctx.indicator.unit === 'percent',
+    valueDecimals: ctx.decimals,
     ...baseWords(ctx),
   };
 }
@@ -150,13 +208,13 @@ function baseWords(ctx: ChartContext): Pick<ChartSpec, 'roleLabels' | 'unitLabel
   return { roleLabels: DEFAULT_ROLE_LABELS[ctx.locale], unitLabel };
 }
 
-function statusLine(r: AssessmentResult | undefined, ctx: ChartContext): string | undefined {
+function statusLine(r: AssessmentResult | undefined, ctx: PlanContext): string | undefined {
   if (!r) return undefined;
   const target =
     ctx.indicator.accumulation === 'sum'
-      ? flowTargetText(r, ctx.locale)
+      ? flowTargetText(r, ctx.locale, ctx.decimals)
       : r.target
-        ? `${formatNumber(r.target.value, ctx.locale)} (${r.target.period})`
+        ? `${formatNumber(r.target.value, ctx.locale, { decimals: ctx.decimals })} (${r.target.period})`
         : undefined;
   return chartMessages[ctx.locale].statusLine(statusLabel(ctx.locale, r.status), ctx.asOf.id, target);
 }
@@ -217,7 +275,11 @@ function withoutRepeatedTargets(groups: ChartGroup[]): ChartGroup[] {
 }
 
 /** Every chart of one indicator. */
-export function planCharts(ctx: ChartContext): PlannedChart[] {
+export function planCharts(context: ChartContext): PlannedChart[] {
+  const ctx: PlanContext = {
+    ...context,
+    decimals: valueDecimalsOf(context.indicator.unit, context.data, context.results),
+  };
   const m = chartMessages[ctx.locale];
   const d = ctx.data;
   if (!d) return [];
@@ -240,10 +302,11 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
     for (const c of ctx.compared) {
       const s = c.data.headline ?? c.data.breakdowns[0];
       if (!s) continue;
-      const g = groupOf(`${c.indicator.id}`, s, undefined, ctx, false);
+      const name = comparisonLabel(ctx.indicator.name, c.indicator.name);
+      const g = groupOf(name, s, undefined, ctx, false);
       if (g.actual.length) {
         groups.push(g);
-        footSeries.push({ label: c.indicator.id, series: s, indicator: c.indicator });
+        footSeries.push({ label: name, series: s, indicator: c.indicator });
       }
     }
     const mainResult = main[0] ? resultOf(main[0]) : undefined;
@@ -261,22 +324,35 @@ export function planCharts(ctx: ChartContext): PlannedChart[] {
   // 2. small multiples for many breakdowns, else a chart per breakdown
   if (many) {
     const { panels, groupLabels } = panelsOf(breakdowns, (s) => groupOf(label(s), s, resultOf(s), ctx, true));
-    charts.push({
-      kind: 'small-multiples',
-      file: chartFileName(ctx.indicator.id, { all: 'breakdowns' }),
-      spec: {
-        title: m.byBreakdown(ctx.indicator.name, breakdowns.length),
-        footnotes: footnotesOf(
-          breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })),
-          ctx,
-        ),
-        locale: ctx.locale,
-        axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
-        percent: ctx.indicator.unit === 'percent',
-        ...baseWords(ctx),
-        panels,
-        groupLabels,
-      },
+    // Pages of at most MAX_PANELS_PER_IMAGE panels, at most MAX_SMALL_MULTIPLES_IMAGES of
+    // them: 1,400 facilities on one image would be panels of a pixel.
+    const pages: (typeof panels)[] = [];
+    for (let i = 0; i < panels.length && pages.length < MAX_SMALL_MULTIPLES_IMAGES; i += MAX_PANELS_PER_IMAGE)
+      pages.push(panels.slice(i, i + MAX_PANELS_PER_IMAGE));
+    const notDrawn = panels.length - pages.reduce((n, p) => n + p.length, 0);
+    const footnotes = footnotesOf(
+      breakdowns.slice(0, 1).map((s) => ({ label: m.allBreakdowns, series: s, indicator: ctx.indicator })),
+      ctx,
+    );
+    pages.forEach((page, i) => {
+      const last = i === pages.length - 1;
+      charts.push({
+        kind: 'small-multiples',
+        file: chartFileName(ctx.indicator.id, { all: i === 0 ? 'breakdowns' : `breakdowns-${i + 1}` }),
+        spec: {
+          title:
+            pages.length > 1
+              ? m.byBreakdownPage(ctx.indicator.name, breakdowns.length, i + 1, pages.length)
+              : m.byBreakdown(ctx.indicator.name, breakdowns.length),
+          footnotes: last && notDrawn > 0 ? [...footnotes, m.panelsNotDrawn(notDrawn)] : footnotes,
+          locale: ctx.locale,
+          axisTimeLabel: DEFAULT_TIME_LABEL[ctx.locale],
+          percent: ctx.indicator.unit === 'percent',
+          ...baseWords(ctx),
+          panels: page,
+          groupLabels,
+        },
+      });
     });
   } else if (breakdowns.length > 1 || (breakdowns.length === 1 && d.headline)) {
     for (const s of breakdowns) {

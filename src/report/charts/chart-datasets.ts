@@ -12,10 +12,46 @@
 
 import type { ChartGroup, ChartPoint } from './chart-spec.js';
 import { FAST_DATASET, type LineDataset, type XY } from './chartjs.js';
-import { scaleDash, type MarkSizes } from './frame.js';
-import { DENSE_LINE_SCALE, DENSE_SERIES_POINTS, INK, POINT_STYLE_SCALE, type GroupStyle } from './style.js';
+import { actualPointRadius, scaleDash, type MarkSizes } from './marks.js';
+import { DENSE_LINE_SCALE, DENSE_SERIES_POINTS, INK, type GroupStyle } from './style.js';
 
 export const DATASETS_PER_GROUP = 5;
+
+/** Keeps only points with finite coordinates (a spec may carry gaps as NaN), observed values in time order. */
+export function cleanGroup(g: ChartGroup): ChartGroup {
+  const ok = (p: ChartPoint) => Number.isFinite(p.x) && Number.isFinite(p.y);
+  const actual = g.actual.filter(ok);
+  let sorted = true;
+  for (let i = 1; i < actual.length && sorted; i++) sorted = actual[i - 1].x <= actual[i].x;
+  return {
+    label: g.label,
+    actual: sorted ? actual : actual.sort((a, b) => a.x - b.x),
+    baseline: g.baseline && ok(g.baseline) ? g.baseline : undefined,
+    targets: g.targets.filter(ok),
+    expectedPath: g.expectedPath?.filter(ok),
+    projection: g.projection?.filter(ok),
+  };
+}
+
+/** Calls f with every point of the group (actuals, baseline, targets, paths). */
+export function forEachPoint(g: ChartGroup, f: (p: ChartPoint) => void): void {
+  for (const p of g.actual) f(p);
+  if (g.baseline) f(g.baseline);
+  for (const p of g.targets) f(p);
+  for (const p of g.expectedPath ?? []) f(p);
+  for (const p of g.projection ?? []) f(p);
+}
+
+/** Values the indicator has (observed, baseline, targets): not the computed paths. */
+export function dataValues(groups: ChartGroup[]): number[] {
+  const out: number[] = [];
+  for (const g of groups) {
+    for (const p of g.actual) out.push(p.y);
+    if (g.baseline) out.push(g.baseline.y);
+    for (const t of g.targets) out.push(t.y);
+  }
+  return out;
+}
 
 /** Whether a series of n observed values is drawn dense (thin line, markers at its ends only). */
 export function isDense(n: number): boolean {
@@ -26,11 +62,6 @@ export function isDense(n: number): boolean {
 export function markedIndices(n: number): number[] {
   if (!isDense(n)) return Array.from({ length: n }, (_, i) => i);
   return n > 1 ? [0, n - 1] : [0];
-}
-
-/** Radius of the marker of an observed value. */
-export function actualPointRadius(st: GroupStyle, m: MarkSizes): number {
-  return m.actualPoint * POINT_STYLE_SCALE[st.pointStyle];
 }
 
 export interface DatasetOptions {

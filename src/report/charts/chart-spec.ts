@@ -1,6 +1,8 @@
 // What a trajectory chart shows, independent of how it is drawn. Built from an
 // assessment (src/report/charts/build-chart-spec.ts) and drawn by render-chart.ts.
 
+import { chartMessages } from '../../messages/chart.js';
+
 /** A point on a time axis proportional to time: x is a fractional year (period midpoint). */
 export interface ChartPoint {
   x: number;
@@ -41,6 +43,11 @@ export interface ChartSpec {
   groups: ChartGroup[];
   /** Values are percentages: the axis may be clamped to 0..100. */
   percent: boolean;
+  /**
+   * Decimals of the values in labels: the indicator's, as everywhere in the pack
+   * (messages/format-number.ts, indicatorDecimals). Unset: from the values drawn.
+   */
+  valueDecimals?: number;
   width?: number;
   height?: number;
 }
@@ -69,3 +76,15 @@ export interface SmallMultiplesSpec {
   width?: number;
   height?: number;
 }
+
+/** Legend names of the roles by language (SmallMultiplesSpec.roleLabels when unset). */
+export const DEFAULT_ROLE_LABELS: Record<ChartSpec['locale'], ChartSpec['roleLabels']> = {
+  en: chartMessages.en.roles,
+  es: chartMessages.es.roles,
+};
+
+/** Title of the time axis by language (SmallMultiplesSpec.axisTimeLabel when unset). */
+export const DEFAULT_TIME_LABEL: Record<ChartSpec['locale'], string> = {
+  en: chartMessages.en.timeAxis,
+  es: chartMessages.es.timeAxis,
+};

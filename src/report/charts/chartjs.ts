@@ -2,17 +2,19 @@
 // defines the plugins that draw what chart.js has no element for, and keeps the chart.js
 // instances that draw the charts.
 //
-// chart.js draws the axes, scales, grid, tick labels, axis titles, lines (observed values,
-// dashed expected paths, dotted projections) and point markers (observed values, baseline
-// rings). The plugins below draw the white background, the target stars (chart.js' 'star'
-// point style is an unfilled asterisk), and, through the scene of each drawing, the title
-// block, legend and footnotes (trajectory chart), the labels next to targets, baselines and
-// latest values, and the titles of small-multiples panels.
+// chart.js lays out and draws the frame and the plot: the title and subtitle (its Title
+// and SubTitle plugins), the scales (axis titles, tick labels, grid; values chosen in
+// scales.ts), lines (observed values, dashed expected paths, dotted projections) and point
+// markers (observed values, baseline rings). The plugins below add, for the chart being
+// drawn (its Scene): the white background; the legend and footnotes as layout boxes
+// (layout.ts, legend.ts) that chart.js places like its own; the target stars (chart.js'
+// 'star' point style is an unfilled asterisk); and the labels next to targets, baselines
+// and latest values, placed clear of each other and of the marks (labels.ts).
 //
 // Speed, as chart.js' performance guide advises: only the line controller, line and point
-// elements and the linear scale are registered (no tooltip, legend, title or other
-// plugin), no animation, no events, no responsiveness, devicePixelRatio 1, data given in
-// chart.js' internal format ({x, y}, `parsing: false`), `normalized: true`, `spanGaps`.
+// elements and the linear scale are registered, and a chart is given only the plugins it
+// uses (no tooltip or legend; the title plugins only where there is a title block), no animation, no events, no responsiveness, devicePixelRatio 1, data given
+// in chart.js' internal format ({x, y}, `parsing: false`), `normalized: true`, `spanGaps`.
 // A chart.js instance is not created per chart: each thread keeps one instance per canvas
 // size and role (see ChartCanvas), and a new chart is drawn by handing it new data and
 // options and calling `update('none')`. Creating an instance costs several ms; the small
@@ -28,6 +30,9 @@ import {
   LineElement,
   LinearScale,
   PointElement,
+  SubTitle,
+  Title,
+  layouts,
   type ChartData,
   type ChartDataset,
   type ChartItem,
@@ -36,10 +41,14 @@ import {
 } from 'chart.js';
 import type { ChartGroup } from './chart-spec.js';
 import { FONT_STACK, pinTextSettings } from './font.js';
-import { drawStar, fillBackground, type Area, type Ctx, type PixelPoint } from './frame.js';
+import { type Area, type FrameBlock, FrameBox, fillBackground } from './layout.js';
+import { drawStar } from './marks.js';
+import { type PixelPoint, pixelMapper } from './scales.js';
 import { INK, type ChartLocale, type GroupStyle } from './style.js';
+import type { Ctx } from './text.js';
 
-// Only what a line chart on linear x and y scales needs (tree-shaken registration).
+// Only what a line chart on linear x and y scales needs (tree-shaken registration); the
+// title plugins are given to the charts that have a title block (PLUGINS), not to panels.
 Chart.register(LineController, LineElement, PointElement, LinearScale);
 Chart.defaults.font.family = FONT_STACK;
 Chart.defaults.color = INK.muted;
@@ -83,16 +92,18 @@ export const FAST_DATASET = {
 /** What the plugins draw on a chart, set for each drawing. */
 export interface Scene {
   locale: ChartLocale;
-  /** Fill the canvas white first (the trajectory chart; panels are composited onto a white image). */
+  /** Fill the canvas white first (panels are drawn onto a white image, transparent around). */
   background: boolean;
   /** Target stars of the groups, in data coordinates; group i in styles[i]. */
   stars?: { groups: ChartGroup[]; styles: GroupStyle[]; radius: number; s: number };
-  /** Title block, legend, footnotes (drawn after the plot). */
-  frame?: (ctx: Ctx) => void;
+  /** Legend, in a box above the plot (below the title block). */
+  legend?: FrameBlock;
+  /** Footnotes, in a box at the bottom. */
+  footnotes?: FrameBlock;
   /** Labels next to targets, baselines and latest values (drawn last). */
   labels?: (ctx: Ctx, pixelOf: (x: number, y: number) => PixelPoint, plotArea: Area) => void;
-  /** Title of a small-multiples panel. */
-  panelTitle?: (ctx: Ctx) => void;
+  /** Title of a small-multiples panel: one line, already cut to the plot's width, its baseline at (x, y). */
+  panelTitle?: { text: string; font: string; x: number; y: number };
 }
 
 /** Scenes by canvas (the constructor of a chart draws it before it can be keyed by chart). */
@@ -106,16 +117,13 @@ function ctxOf(chart: Chart): Ctx {
   return chart.ctx as unknown as Ctx;
 }
 
-/** Image pixel of a data value, from the chart's scales. */
-export function pixelMapper(chart: Chart): (x: number, y: number) => PixelPoint {
-  const xs = chart.scales.x;
-  const ys = chart.scales.y;
-  return (x, y) => ({ x: xs.getPixelForValue(x), y: ys.getPixelForValue(y) });
-}
-
-/** White background and the canvas' text settings (language, font) before chart.js draws. */
+/** The canvas' text settings (language, font) before chart.js measures text; the white background. */
 const backgroundPlugin: Plugin<'line'> = {
   id: 'melBackground',
+  beforeUpdate(chart) {
+    const scene = sceneOf(chart);
+    if (scene) pinTextSettings(ctxOf(chart), scene.locale);
+  },
   beforeDraw(chart) {
     const scene = sceneOf(chart);
     if (!scene) return;
@@ -134,19 +142,44 @@ const targetStarsPlugin: Plugin<'line'> = {
     const ctx = ctxOf(chart);
     const pixelOf = pixelMapper(chart);
     stars.groups.forEach((g, i) => {
+      const color = stars.styles[i]?.color ?? INK.roleKey;
       for (const t of g.targets) {
         const p = pixelOf(t.x, t.y);
-        drawStar(ctx, p.x, p.y, stars.radius, stars.styles[i].color, stars.s);
+        drawStar(ctx, p.x, p.y, stars.radius, color, stars.s);
       }
     });
   },
 };
 
-/** Title block, legend and footnotes around the plot. */
+/** The legend and footnote boxes of each chart (chart.js lays them out with its title and scales). */
+const frameBoxes = new WeakMap<Chart, { legend: FrameBox; footnotes: FrameBox }>();
+
+/** Legend above the plot, footnotes below the time axis: boxes of chart.js' layout. */
 const framePlugin: Plugin<'line'> = {
   id: 'melFrame',
-  afterDraw(chart) {
-    sceneOf(chart)?.frame?.(ctxOf(chart));
+  start(chart) {
+    // chart.js' title (weight 2000) and subtitle (1500) are further out; its scales (0) nearer the plot.
+    const boxes = {
+      legend: new FrameBox(ctxOf(chart), 'top', 1000),
+      footnotes: new FrameBox(ctxOf(chart), 'bottom', 1000),
+    };
+    layouts.addBox(chart, boxes.legend);
+    layouts.addBox(chart, boxes.footnotes);
+    frameBoxes.set(chart, boxes);
+  },
+  stop(chart) {
+    const boxes = frameBoxes.get(chart);
+    if (!boxes) return;
+    layouts.removeBox(chart, boxes.legend);
+    layouts.removeBox(chart, boxes.footnotes);
+    frameBoxes.delete(chart);
+  },
+  beforeUpdate(chart) {
+    const boxes = frameBoxes.get(chart);
+    if (!boxes) return;
+    const scene = sceneOf(chart);
+    boxes.legend.block = scene?.legend;
+    boxes.footnotes.block = scene?.footnotes;
   },
 };
 
@@ -159,18 +192,36 @@ const labelsPlugin: Plugin<'line'> = {
   },
 };
 
-/** Title above a small-multiples panel. */
+/**
+ * Title above a small-multiples panel. Not chart.js' Title plugin: resolving its options
+ * and laying out its box on each of the 50 panels of an image costs more than drawing a
+ * line of text, which is all a panel title is.
+ */
 const panelTitlePlugin: Plugin<'line'> = {
   id: 'melPanelTitle',
   afterDraw(chart) {
-    sceneOf(chart)?.panelTitle?.(ctxOf(chart));
+    const title = sceneOf(chart)?.panelTitle;
+    if (!title) return;
+    const ctx = ctxOf(chart);
+    ctx.save();
+    ctx.font = title.font;
+    ctx.fillStyle = INK.text;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillText(title.text, title.x, title.y);
+    ctx.restore();
   },
 };
 
-/** Plugins of each kind of chart (chart.js resolves every plugin's options on each update). */
+/**
+ * Plugins of each kind of chart (chart.js resolves every plugin's options on each update,
+ * so a chart gets only those it uses).
+ */
 const PLUGINS = {
-  trajectory: [backgroundPlugin, targetStarsPlugin, framePlugin, labelsPlugin],
+  trajectory: [Title, SubTitle, backgroundPlugin, targetStarsPlugin, framePlugin, labelsPlugin],
   panel: [backgroundPlugin, targetStarsPlugin, panelTitlePlugin],
+  /** The frame of the small multiples: title, legend, footnotes and axis titles around the panels. */
+  frame: [Title, SubTitle, backgroundPlugin, framePlugin],
 };
 export type ChartRole = keyof typeof PLUGINS;
 
@@ -255,85 +306,4 @@ export function chartCanvas(role: ChartRole, width: number, height: number): Cha
 export function dropChartCanvases(): void {
   for (const c of kept.values()) c.destroy();
   kept.clear();
-}
-
-// ---------------------------------------------------------------------------------------
-// Scales: linear x (time, fractional years) and y (value), with the ticks chosen by
-// frame.ts (whole years; nice value steps) instead of chart.js' own.
-
-type ScaleOptions = NonNullable<LineOptions['scales']>[string];
-
-export interface AxisOptions {
-  /** Tick values (they also place the grid lines). */
-  ticks: number[];
-  /** Tick label of a value. */
-  format: (value: number) => string;
-  /** Whether tick labels (and the title) are drawn. */
-  labels: boolean;
-  tickSize: number;
-  /** Space between the plot (or tick mark) and the tick labels. */
-  tickPadding: number;
-  /** Tick marks outside the plot (x only); 0 for none. */
-  tickLength: number;
-  title?: { text: string; size: number; padding: { top: number; bottom: number } };
-  gridColor: string;
-  gridWidth: number;
-  /** Axis line along the scale (x only). */
-  border?: { color: string; width: number };
-  /**
-   * Fixed thickness of the scale (height of x, width of y) whether or not it shows labels,
-   * so that every panel of the small multiples has the same plot area. Unset: chart.js
-   * measures the labels.
-   */
-  thickness?: number;
-}
-
-/** Options of a linear scale from min to max with the given ticks. */
-export function linearScaleOptions(axis: 'x' | 'y', min: number, max: number, o: AxisOptions): ScaleOptions {
-  const title = o.title;
-  return {
-    type: 'linear',
-    axis,
-    position: axis === 'x' ? 'bottom' : 'left',
-    min,
-    max,
-    afterBuildTicks: (scale) => {
-      scale.ticks = o.ticks.map((value) => ({ value }));
-    },
-    afterFit:
-      o.thickness === undefined
-        ? undefined
-        : (scale) => {
-            if (axis === 'x') scale.height = o.thickness!;
-            else scale.width = o.thickness!;
-            // Labels that stick out at the ends must not shrink the plot area.
-            scale.paddingLeft = scale.paddingRight = scale.paddingTop = scale.paddingBottom = 0;
-          },
-    ticks: {
-      display: o.labels,
-      callback: (value) => o.format(Number(value)),
-      autoSkip: false,
-      maxRotation: 0,
-      minRotation: 0,
-      color: INK.muted,
-      font: { size: o.tickSize },
-      padding: o.tickPadding,
-    },
-    grid: {
-      color: o.gridColor,
-      lineWidth: o.gridWidth,
-      drawTicks: o.tickLength > 0,
-      tickLength: o.tickLength,
-      tickColor: INK.axis,
-      tickWidth: o.gridWidth,
-    },
-    border: o.border ? { display: true, color: o.border.color, width: o.border.width } : { display: false },
-    title: {
-      display: o.labels && !!title && title.text !== '',
-      text: title?.text ?? '',
-      color: INK.muted,
-      font: { size: title?.size ?? o.tickSize, weight: 600 },
-      padding: title?.padding ?? 0,
-    },
-  } as ScaleOptions;
 }

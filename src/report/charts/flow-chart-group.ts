@@ -10,9 +10,8 @@ import { chartMessages } from '../../messages/chart.js';
 import { periodOf, type Period } from '../../periods/period.js';
 import type { Indicator, Program } from '../../spec/model.js';
 import type { Locale } from '../../spec/schema.js';
-import type { ChartGroup, ChartPoint, ChartSpec } from './chart-spec.js';
-import { DEFAULT_ROLE_LABELS } from './render-chart.js';
-import { formatNumber } from './style.js';
+import { formatNumber } from '../../messages/format-number.js';
+import { DEFAULT_ROLE_LABELS, type ChartGroup, type ChartPoint, type ChartSpec } from './chart-spec.js';
 
 const EPS = 1e-9;
 
@@ -21,6 +20,8 @@ export interface FlowChartContext {
   indicator: Indicator;
   locale: Locale;
   asOf: Period;
+  /** Decimals of the indicator's values (value-decimals.ts); unset: up to one. */
+  decimals?: number;
 }
 
 /** Running totals from the programme's start, one point at the end of each reported period. */
@@ -78,7 +79,7 @@ export function flowGroup(
       x: end.endYear,
       y: lop,
       label: end.id,
-      name: m.lopTargetName(formatNumber(lop, ctx.locale)),
+      name: m.lopTargetName(formatNumber(lop, ctx.locale, { decimals: ctx.decimals })),
     });
   const proj = r.projection;
   const last = group.actual[group.actual.length - 1];
@@ -97,6 +98,8 @@ export function flowChartWords(ctx: FlowChartContext, unitLabel: string): Pick<C
 }
 
 /** The status line's target: the LOP target of a flow. */
-export function flowTargetText(r: AssessmentResult, locale: Locale): string | undefined {
-  return r.lop_target === null ? undefined : chartMessages[locale].lopShort(formatNumber(r.lop_target, locale));
+export function flowTargetText(r: AssessmentResult, locale: Locale, decimals?: number): string | undefined {
+  return r.lop_target === null
+    ? undefined
+    : chartMessages[locale].lopShort(formatNumber(r.lop_target, locale, { decimals }));
 }

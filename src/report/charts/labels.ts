@@ -6,7 +6,9 @@
 // plain scan made placement quadratic and took 40 ms a chart), and the search stops at
 // the first ring that cannot beat the best candidate so far.
 
-import { clamp, textWidth, type Ctx, type PixelPoint, type Rect } from './frame.js';
+import { clamp, type Rect } from './layout.js';
+import type { PixelPoint } from './scales.js';
+import { type Ctx, textWidth } from './text.js';
 import { fontString } from './font.js';
 
 export type Dir = 'E' | 'W' | 'N' | 'S' | 'NE' | 'NW' | 'SE' | 'SW';

@@ -1,6 +1,6 @@
-// Visual vocabulary of the trajectory charts: colour-blind-safe palette, what tells
-// groups apart (colour AND marker AND dash pattern), the markers of the roles, and
-// locale-aware number formatting. Pure data and pure functions: no canvas, no chart.js.
+// Visual vocabulary of the charts: colour-blind-safe palette, what tells groups apart
+// (colour AND marker AND dash pattern), neutral inks, and sizes. Pure data: no canvas, no
+// chart.js. Numbers are written by messages/format-number.ts.
 
 /** Okabe & Ito (2008) palette, safe for the common forms of colour blindness. */
 export const OKABE_ITO = {
@@ -122,84 +122,3 @@ export const DENSE_SERIES_POINTS = 24;
 export const DENSE_LINE_SCALE = 0.7;
 
 export type ChartLocale = 'en' | 'es';
-
-/** Options of {@link formatNumber}. */
-export interface NumberFormatOptions {
-  /** Exact number of decimals (wins over min/max). */
-  decimals?: number;
-  /** At least this many decimals (default 0). */
-  minDecimals?: number;
-  /** At most this many decimals (default 1). */
-  maxDecimals?: number;
-}
-
-/**
- * Formats a number for the given label language, without Intl (so that the output does
- * not depend on the ICU data of the Node build): en `1,234.5`, es `1234,5` / `12.345,5`
- * (decimal comma; Spanish groups thousands only from five digits on).
- */
-export function formatNumber(value: number, locale: ChartLocale, options: NumberFormatOptions = {}): string {
-  if (!Number.isFinite(value)) return String(value);
-  const maxD = options.decimals ?? Math.max(options.maxDecimals ?? 1, options.minDecimals ?? 0);
-  const minD = options.decimals ?? Math.min(options.minDecimals ?? 0, maxD);
-  let fixed = Math.abs(value).toFixed(maxD);
-  if (maxD > minD && fixed.includes('.')) {
-    // Drop trailing zeros down to minD decimals.
-    let [int, frac] = fixed.split('.') as [string, string];
-    while (frac.length > minD && frac.endsWith('0')) frac = frac.slice(0, -1);
-    fixed = frac.length > 0 ? `${int}.${frac}` : int;
-  }
-  const negative = value < 0 && /[1-9]/.test(fixed);
-  const [intPart, fracPart] = fixed.split('.') as [string, string | undefined];
-  const groupSep = locale === 'es' ? '.' : ',';
-  const decimalSep = locale === 'es' ? ',' : '.';
-  const minGroupingDigits = locale === 'es' ? 5 : 4;
-  const grouped = intPart.length >= minGroupingDigits ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, groupSep) : intPart;
-  return (negative ? '-' : '') + grouped + (fracPart !== undefined ? decimalSep + fracPart : '');
-}
-
-/** Returns a formatter of values for the locale (one decimal at most, as in indicator reports). */
-export function numberFormatter(locale: ChartLocale, options: NumberFormatOptions = {}): (value: number) => string {
-  return (value) => formatNumber(value, locale, options);
-}
-
-/** Year tick label: plain integer, never a thousands separator ("2011", not "2,011"). */
-export function formatYear(year: number): string {
-  return String(Math.round(year));
-}
-
-/** Number of decimals needed to write multiples of `step` exactly (2.5 -> 1, 0.25 -> 2, 5 -> 0). */
-export function decimalsOfStep(step: number): number {
-  for (let d = 0; d <= 6; d++) {
-    const scaled = step * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return d;
-  }
-  return 6;
-}
-
-/**
- * Text of a target's label: its `name` as given, but with its value written for the
- * locale. If the name contains the value (as "24.5", "24,5", "1500" or "1,500"), that
- * number is rewritten for the locale; otherwise ": value" is appended.
- */
-export function targetLabelText(name: string, value: number, locale: ChartLocale): string {
-  const local = formatNumber(value, locale, { maxDecimals: 2 });
-  const tokens = [...name.matchAll(/\d(?:[\d.,]*\d)?/g)];
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i];
-    if (readsAs(token[0], value)) {
-      const at = token.index ?? 0;
-      return name.slice(0, at) + local + name.slice(at + token[0].length);
-    }
-  }
-  const trimmed = name.trim();
-  return trimmed === '' ? local : `${trimmed.replace(/[:\s]+$/, '')}: ${local}`;
-}
-
-/** Whether a number as written in a label ("24.5", "24,5", "1,500", "12.345,6") equals value. */
-function readsAs(token: string, value: number): boolean {
-  const en = Number(token.replace(/,/g, ''));
-  const es = Number(token.replace(/\./g, '').replace(',', '.'));
-  const close = (v: number) => Number.isFinite(v) && Math.abs(v - value) <= 1e-9 * Math.max(1, Math.abs(value));
-  return close(en) || close(es);
-}

@@ -1,33 +1,40 @@
 // The Excel progress pack, laid out from a PackInput that is already computed. Pure: no
-// file, no clock (the dates come from input.about.runTime); the caller writes the result
-// with `workbook.xlsx.writeBuffer()`.
+// file, no clock (the dates come from input.about.runTime); `writeWorkbook` gives the
+// .xlsx file's bytes, native charts included.
 //
 //   1. Summary          5. SMART review
 //   2. Tracking table   6. Data quality
-//   3. one sheet per    7. Data
-//      indicator        8. About
+//   3. one sheet per    7. Method inputs
+//      indicator        8. Data
+//                       9. About
 //
 // Large programmes (thousands of series, monthly data) follow the size rules of
 // size-rules.ts, so the pack stays around a million cells: the caller writes data.csv
 // beside the workbook when `dataSheetHoldsEveryRow(input)` is false.
 import ExcelJS from 'exceljs';
 import { reportMessages } from '../../messages/report.js';
+import type { NativeChart } from '../native-charts/native-chart.js';
+import { addNativeCharts } from '../native-charts/xlsx-native-charts.js';
 import type { PackInput } from '../pack-input.js';
 import { addAboutSheet, runDate } from './about-sheet.js';
 import { addDataSheet } from './data-sheet.js';
 import { addIndicatorSheet } from './indicator-sheet.js';
+import { addMethodInputsSheet } from './method-inputs-sheet.js';
 import { createPackContext } from './pack-context.js';
 import { addQualitySheet } from './quality-sheet.js';
 import { SheetNames } from './sheet-names.js';
 import { addSmartSheet } from './smart-sheet.js';
 import { addSummarySheet } from './summary-sheet.js';
 import { addTrackingSheet } from './tracking-sheet.js';
+import { absolutePrintAreas } from './print-areas.js';
+import { packageWorkbook } from './xlsx-package.js';
 
 export interface PackSheetNames {
   summary: string;
   tracking: string;
   smart: string;
   quality: string;
+  methodInputs: string;
   data: string;
   about: string;
   /** Indicator id -> its sheet (the id made a valid, unique sheet name). */
@@ -43,6 +50,7 @@ export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): Pa
     tracking: names.take(s.tracking),
     smart: names.take(s.smart),
     quality: names.take(s.quality),
+    methodInputs: names.take(s.methodInputs),
     data: names.take(s.data),
     about: names.take(s.about),
   };
@@ -51,7 +59,18 @@ export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): Pa
   return { ...fixed, indicators };
 }
 
+/** The workbook as exceljs lays it out (the caller adds `nativeCharts` to its parts). */
+export interface LaidOutWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** The indicator sheets' native charts, in sheet order. */
+  nativeCharts: NativeChart[];
+}
+
 export function buildWorkbook(input: PackInput): ExcelJS.Workbook {
+  return layOutWorkbook(input).workbook;
+}
+
+export function layOutWorkbook(input: PackInput): LaidOutWorkbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'mel-engine';
   workbook.lastModifiedBy = 'mel-engine';
@@ -66,6 +85,7 @@ export function buildWorkbook(input: PackInput): ExcelJS.Workbook {
   addSummarySheet(workbook, names.summary, ctx);
   addTrackingSheet(workbook, names.tracking, ctx);
 
+  const nativeCharts: NativeChart[] = [];
   const indexes = new Map<string, number[]>();
   input.doc.results.forEach((r, i) => {
     let list = indexes.get(r.indicator);
@@ -79,12 +99,24 @@ export function buildWorkbook(input: PackInput): ExcelJS.Workbook {
       indicator,
       resultIndexes: indexes.get(indicator.id) ?? [],
       charts: input.charts.filter((c) => c.indicator === indicator.id),
+      nativeCharts,
     });
   }
 
   addSmartSheet(workbook, names.smart, ctx);
   addQualitySheet(workbook, names.quality, ctx);
+  addMethodInputsSheet(workbook, names.methodInputs, ctx);
   addDataSheet(workbook, names.data, ctx);
   addAboutSheet(workbook, names.about, ctx);
-  return workbook;
+  return { workbook, nativeCharts };
+}
+
+/** The workbook's .xlsx file: exceljs's parts, with the native charts added, zipped reproducibly. */
+export async function writeWorkbook(input: PackInput): Promise<{ xlsx: Buffer<ArrayBuffer>; nativeCharts: number }> {
+  const { workbook, nativeCharts } = layOutWorkbook(input);
+  const xlsx = await packageWorkbook(workbook, workbook.created, (parts) => {
+    absolutePrintAreas(parts);
+    addNativeCharts(parts, nativeCharts);
+  });
+  return { xlsx, nativeCharts: nativeCharts.length };
 }

@@ -85,7 +85,12 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
   const headlinesFit = headlineRows > 0 && headlineRows <= DATA_SHEET_MAX_ROWS;
   const headerRow = everyRow ? 1 : 4;
 
-  const sheet = createSheet(workbook, name, { frozenRows: headerRow, printTitles: `${headerRow}:${headerRow}` });
+  const sheet = createSheet(
+    workbook,
+    name,
+    { frozenRows: headerRow, print: { orientation: 'landscape', titleRows: `${headerRow}:${headerRow}` } },
+    ctx.page,
+  );
   const w = new SheetWriter(sheet);
   if (!everyRow) {
     w.title(m.data.everyRowInFile(ctx.dataRows, DATA_SHEET_MAX_ROWS, DATA_CSV_FILE), STYLES.section);
@@ -149,6 +154,6 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
   }
 
   autoFilter(sheet, headerRow, w.row, header.length);
-  w.fitColumns();
+  w.finish();
   return sheet;
 }

@@ -1,44 +1,73 @@
-// Sheets 3...: one per indicator, everything an evaluator needs to check it by hand.
+// Sheets 3...: one per indicator, a performance indicator reference sheet (PIRS) that
+// prints on one page wide, portrait, in at most PIRS_COLUMNS columns:
 //
-//   1. what the indicator is (name, definition, unit, direction, frequency, result)
-//   2. its charts, embedded as images
-//   3. the assessment of each breakdown, its targets, every method with its inputs,
-//      the projections
-//   4. the SMART findings, the PIRS fields and the references
-//   5. every value with its source and the file line it came from (longest, so last)
+//   1. what the indicator is: definition, unit, direction, frequency, result, method,
+//      data sources (their labels, not file paths), the PIRS fields of its file
+//   2. its main chart, as wide as the page
+//   3. progress per breakdown: baseline, latest, target (each with its period in a cell
+//      of its own), expected value, progress, status
+//   4. baseline, targets and how each came out, with its % met
+//   5. notes: why each status, the assessment's notes, the projections in words, every
+//      published method's verdict
+//   6. the SMART findings in plain words, the references
+//   7. the values, one column per breakdown (every value with its source, file and line
+//      is in the Data sheet), then the charts of the breakdowns
 //
+// Every method's inputs are on the Method inputs sheet (one row per input), not here.
+// Beside the printed page (columns after the last printed one): the main chart's native,
+// editable copy and the table of the numbers it plots (native-charts/).
 // An indicator with more than MAX_DETAILED_BREAKDOWNS breakdowns (50 districts x 2 sexes)
-// shows in full only its headline, or without one its first breakdown as a worked example;
-// a breakdown table follows the assessment, one row per breakdown (baseline, latest,
-// target, expected, progress ratio, status, the chosen method's category), and the values
-// listed are the detailed result's only. At most INDICATOR_VALUES_MAX_ROWS values are
-// listed; every value is in the Data sheet or data.csv. A result whose every-method entry
-// is missing or empty shows the methods the assessment has.
+// shows in full only its headline, or without one its first breakdown as a worked
+// example, and then one row per breakdown in a breakdown table.
 import type ExcelJS from 'exceljs';
-import { statuses, type AssessmentResult, type MethodOutcome, type Status } from '../../assess/assessment.js';
-import type { InputValue } from '../../assess/method-types.js';
+import { statuses, type AssessedTarget, type AssessmentResult, type Status } from '../../assess/assessment.js';
 import { letters } from '../../assess/smart-review.js';
-import { allSeries } from '../../data/indicator-data.js';
-import { levelLabel, methodCategoryLabel } from '../../messages/report.js';
+import { allSeries, type BreakdownSeries } from '../../data/indicator-data.js';
+import { levelLabel, methodCategoryLabel, methodLabel, pirsFieldLabel } from '../../messages/report.js';
 import type { Indicator } from '../../spec/model.js';
-import { methodNames, type MethodName } from '../../spec/schema.js';
+import type { Accumulation } from '../../spec/schema.js';
+import { methodNames } from '../../spec/schema.js';
+import type { NativeChart } from '../native-charts/native-chart.js';
+import { placeNativeChart } from '../native-charts/place-native-chart.js';
 import type { ChartImage } from '../pack-input.js';
 import { joinText, type PackContext } from './pack-context.js';
-import { SheetWriter, autoFilter, createSheet, link, num, styled, type CellSpec } from './sheet-writer.js';
-import { INDICATOR_VALUES_MAX_ROWS, TABLE_MAX_ROWS, showsEveryBreakdown } from './size-rules.js';
+import { SheetWriter, autoFilter, createSheet, link, num, styled, type SpanCell } from './sheet-writer.js';
+import {
+  INDICATOR_VALUES_MAX_ROWS,
+  TABLE_MAX_ROWS,
+  detailedIndexes,
+  isHeadline,
+  showsEveryBreakdown,
+} from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
 import { dataAgeCell } from './summary-sheet.js';
+import { lopFigures } from './tracking-layout.js';
+import { percentMet } from '../../assess/percent-met.js';
 
-export const CHART_WIDTH = 800;
-export const CHART_HEIGHT = 450;
-/** Rows a chart covers at Excel's default row height (15 pt = 20 px), plus a gap. */
-const ROWS_PER_CHART = Math.ceil(CHART_HEIGHT / 20) + 2;
+/** Columns of an indicator sheet: a label column and ten narrow ones. */
+export const PIRS_COLUMNS = 11;
+const LABEL_WIDTH = 18;
+const COLUMN_WIDTH = 8.5;
+/** Most breakdowns given a column of their own in the values table. */
+const MAX_VALUE_COLUMNS = PIRS_COLUMNS - 1;
+
+/** The charts' aspect ratio (their PNGs are 1600 x 900). */
+const CHART_ASPECT = 9 / 16;
+/** Pixels of a row of Excel's default height (15 pt). */
+const ROW_PIXELS = 20;
+
+/** Pixels of a column of width w (Excel: 7 px a unit of width, plus 5 of padding). */
+const columnPixels = (w: number) => Math.round(w * 7 + 5);
+/** The sheet's width in pixels: the width of a chart that fills it. */
+export const SHEET_PIXELS = columnPixels(LABEL_WIDTH) + (PIRS_COLUMNS - 1) * columnPixels(COLUMN_WIDTH);
 
 export interface IndicatorSheetInput {
   indicator: Indicator;
   /** Indexes into input.doc.results (and input.everyMethod) of this indicator's breakdowns. */
   resultIndexes: number[];
   charts: ChartImage[];
+  /** Where the sheet's native chart goes, to be added to the workbook's parts once laid out. */
+  nativeCharts?: NativeChart[];
 }
 
 export function addIndicatorSheet(
@@ -51,104 +80,111 @@ export function addIndicatorSheet(
   const { indicator: ind } = part;
   const c = m.columns;
   const L = m.indicator;
-  const sheet = createSheet(workbook, name, { frozenRows: 1 });
-  const w = new SheetWriter(sheet);
-  const results = part.resultIndexes.map((i) => input.doc.results[i]);
+  const sheet = createSheet(workbook, name, { frozenRows: 0, print: { orientation: 'portrait' } }, ctx.page);
+  const w = new SheetWriter(sheet, { textMeasure: COLUMN_WIDTH });
+  const all = PIRS_COLUMNS;
+  const label = (text: string) => styled(text, STYLES.label);
+
   // Which results are shown in full: all, or with many breakdowns the headline (else the first breakdown).
   const breakdownIndexes = part.resultIndexes.filter((i) => !isHeadline(input.doc.results[i]));
   const everyBreakdown = showsEveryBreakdown(breakdownIndexes.length);
   const headlineIndex = part.resultIndexes.find((i) => isHeadline(input.doc.results[i]));
-  const detailIndexes = everyBreakdown ? part.resultIndexes : [headlineIndex ?? breakdownIndexes[0]];
+  const detailIndexes = detailedIndexes(input.doc.results, part.resultIndexes);
   const detail = detailIndexes.map((i) => input.doc.results[i]);
   const fmt = ctx.valueFormat(ind.id);
-  const label = (text: string) => styled(text, STYLES.label);
 
   // 1. What the indicator is
-  w.title(`${ind.id}: ${ind.name}`, STYLES.title);
+  w.title(`${ind.id}: ${ind.name}`, STYLES.title, all);
   const result = ctx.result(ind.result);
-  w.add([label(c.indicator), ind.id]);
-  w.add([label(c.name), ind.name]);
-  w.add([label(L.definition), ind.definition]);
+  w.field(label(L.definition), ind.definition, all);
   const unitName = m.units[ind.unit] ?? ind.unit;
-  w.add([label(c.unit), ind.unitLabel ? `${ind.unitLabel} (${unitName})` : unitName]);
-  w.add([label(c.direction), m.directions[ind.direction] ?? ind.direction]);
-  w.add([label(c.frequency), m.frequencies[ind.frequency] ?? ind.frequency]);
-  w.add([label(L.accumulation), m.accumulations[ind.accumulation] ?? ind.accumulation]);
-  w.add([label(c.result), joinText([ind.result, result?.statement], ': ')]);
-  w.add([label(c.level), levelLabel(input.locale, result?.level)]);
-  w.add([label(c.method), results[0]?.method ?? ind.method ?? input.program.method]);
-  w.add([label(L.indicatorFile), ind.file]);
+  w.field(label(c.unit), ind.unitLabel ? `${ind.unitLabel} (${unitName})` : unitName, all);
+  w.field(label(c.direction), m.directions[ind.direction] ?? ind.direction, all);
+  w.field(
+    label(c.frequency),
+    `${m.frequencies[ind.frequency] ?? ind.frequency}; ${m.accumulationWords[ind.accumulation] ?? ind.accumulation}`,
+    all,
+  );
+  if (result || ind.result) {
+    const level = levelLabel(input.locale, result?.level);
+    const id = joinText([ind.result, level ? `(${level})` : null]);
+    w.field(label(c.result), joinText([id, result?.statement], ': '), all);
+  }
+  const method = detail[0]?.method ?? ind.method ?? input.program.method;
+  w.field(label(c.method), methodLabel(input.locale, method), all);
+  // The programme's data sources, unless the indicator's PIRS names its own.
+  const sources = dataSourcesOf(ind, ctx);
+  if (sources && !Object.hasOwn(ind.pirs ?? {}, 'data_source')) w.field(label(L.dataSources), sources, all);
+  for (const [key, value] of Object.entries(ind.pirs ?? {})) {
+    const text =
+      typeof value === 'boolean' ? (value ? m.yes : m.no) : typeof value === 'number' ? String(value) : value;
+    w.field(label(pirsFieldLabel(input.locale, key)), text, all);
+  }
 
-  // 2. Charts
-  if (part.charts.length) {
+  // 2. The main chart, as wide as the sheet; its native (editable) copy beside it, outside
+  // the print area, or in its place with --charts native; the chart's numbers in the
+  // columns after the print area's, which the native chart reads.
+  const mainChart = part.charts.find((ch) => !ch.disaggregation);
+  const nativeSpec = input.chartMode === 'png' ? undefined : mainChart?.spec;
+  if (mainChart && (mainChart.png || nativeSpec)) {
     w.skip();
-    w.title(L.charts);
-    for (const chart of part.charts) {
-      // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
-      const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Image['buffer'], extension: 'png' });
-      sheet.addImage(imageId, {
-        tl: { col: 0, row: w.row },
-        ext: { width: CHART_WIDTH, height: CHART_HEIGHT },
-        editAs: 'oneCell',
+    const top = w.row;
+    const width = SHEET_PIXELS - 10;
+    if (mainChart.png) addChart(workbook, w, mainChart, width);
+    if (nativeSpec) {
+      const beside = Boolean(mainChart.png);
+      const height = Math.round(width * CHART_ASPECT);
+      if (!beside) w.skip(chartRows(height));
+      const native = placeNativeChart(sheet, nativeSpec, {
+        sheet: name,
+        anchor: { col: beside ? PIRS_COLUMNS : 0, row: top, width, height },
+        data: { column: PIRS_COLUMNS + 1, row: beside ? top + chartRows(height) + 1 : top + 1 },
+        valueFormat: fmt,
       });
-      w.skip(ROWS_PER_CHART);
+      if (native) part.nativeCharts?.push(native);
     }
   }
 
-  // 3. Assessment, targets, every method, projections
+  // 3. Progress per breakdown
   w.skip();
   w.title(L.assessment);
-  w.header([
-    c.breakdown,
-    c.baseline,
-    c.baselinePeriod,
-    c.latest,
-    c.latestPeriod,
-    c.target,
-    c.targetPeriod,
-    c.expected,
-    c.progressRatio,
-    c.status,
-    c.reason,
-    L.observations,
-    L.missing,
-    L.notes,
-    c.actualToDate,
-    c.targetToDate,
-    c.lopTarget,
-    c.percentOfLop,
-    c.dataAge,
-  ]);
+  w.spans(
+    [
+      c.breakdown,
+      c.baseline,
+      c.period,
+      c.latest,
+      c.period,
+      c.target,
+      c.period,
+      c.expected,
+      m.columns.progress,
+      [c.status, 2],
+    ],
+    STYLES.header,
+  );
   for (const r of detail) {
-    w.add([
+    w.spans([
       ctx.breakdown(r.disaggregation),
       num(r.baseline?.value, fmt),
-      r.baseline?.period,
+      periodCell(r.baseline?.period),
       num(r.latest?.value, fmt),
-      r.latest?.period,
+      periodCell(r.latest?.period),
       num(r.target?.value, fmt),
-      r.target?.period,
+      periodCell(r.target?.period),
       num(r.expected, fmt),
-      num(r.progress_ratio, FORMATS.ratio),
-      styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
-      r.reason,
-      num(r.observations, FORMATS.count),
-      num(r.missing, FORMATS.count),
-      r.notes.length ? r.notes.join('\n') : null,
-      num(r.actual_to_date, fmt),
-      num(r.target_to_date, fmt),
-      num(r.lop_target, fmt),
-      num(r.percent_of_lop, FORMATS.percent),
-      dataAgeCell(r, m.staleMarker),
+      num(r.progress_ratio, FORMATS.percentWhole),
+      [styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)), 2],
     ]);
   }
   if (!detail.length) w.add([m.none]);
+  addLifeOfProgramme(w, ctx, detail, ind.accumulation, fmt);
   if (!everyBreakdown) {
-    w.title(
+    w.note(
       headlineIndex !== undefined
         ? L.detailHeadline(breakdownIndexes.length)
         : L.detailExample(ctx.breakdown(detail[0].disaggregation), breakdownIndexes.length),
-      STYLES.note,
+      all,
     );
     addBreakdownTable(
       w,
@@ -158,141 +194,283 @@ export function addIndicatorSheet(
     );
   }
 
+  // 4. Baseline, targets and outcomes
   w.skip();
   w.title(L.targets);
-  w.header([
-    c.breakdown,
-    c.targetPeriod,
-    c.target,
-    c.label,
-    L.derivation,
-    L.outcome,
-    L.judgedByPeriod,
-    L.judgedByValue,
-    c.reason,
-    c.windowActual,
-    c.percentMet,
-    c.complete,
-    c.missingPeriods,
-  ]);
+  w.spans(
+    [
+      c.breakdown,
+      c.period,
+      c.target,
+      [c.label, 3],
+      [L.outcome, 2],
+      L.judgedByPeriod,
+      L.judgedByValue,
+      m.tracking.percentMet,
+    ],
+    STYLES.header,
+  );
   let targetRows = 0;
   for (const r of detail) {
     for (const t of r.targets) {
       targetRows++;
-      w.add([
+      // A flow's target is judged by its window's sum; a level's by the value observed at its date.
+      const windowSum = typeof t.window_actual === 'number' && t.outcome !== 'not_due';
+      const judgedPeriod = windowSum ? t.period : t.judged_by?.period;
+      const judgedValue = windowSum ? t.window_actual : t.judged_by?.value;
+      const met =
+        t.percent_met ??
+        (typeof judgedValue === 'number' && typeof t.value === 'number' && t.outcome !== 'not_due'
+          ? percentMet(judgedValue, t.value, r.direction)
+          : null);
+      w.spans([
         ctx.breakdown(r.disaggregation),
-        t.period,
+        periodCell(t.period),
         num(t.value, fmt),
-        t.label,
-        t.derivation,
-        m.targetOutcomes[t.outcome] ?? t.outcome,
-        t.judged_by?.period,
-        num(t.judged_by?.value, fmt),
-        t.reason,
-        num(t.window_actual, fmt),
-        num(t.percent_met, FORMATS.percent),
-        t.complete === undefined ? null : t.complete ? m.yes : m.no,
-        t.missing?.length ? t.missing.join(', ') : null,
+        [styled(joinText([t.label, t.derivation ? `(${t.derivation})` : null]), STYLES.besideNumber), 3],
+        [styled(m.targetOutcomes[t.outcome] ?? t.outcome, outcomeStyle(t.outcome)), 2],
+        periodCell(judgedPeriod),
+        num(judgedValue, fmt),
+        num(met, FORMATS.percentWhole),
       ]);
     }
   }
   if (!targetRows) w.add([m.none]);
 
-  addMethodsTable(w, ctx, detailIndexes);
-  addProjections(w, ctx, detail, fmt);
+  // 5. Notes: why each status, the assessment's notes, the projections, every method's verdict
+  w.skip();
+  w.title(L.notes);
+  // The same sentence about several breakdowns is written once, naming them all.
+  const notes = new Map<string, string[]>();
+  const note = (r: AssessmentResult, text: string) => {
+    const key = sentence(text);
+    let list = notes.get(key);
+    if (!list) notes.set(key, (list = []));
+    list.push(ctx.breakdown(r.disaggregation));
+  };
+  for (const r of detail) {
+    note(r, L.statusBecause(m.statuses[r.status] ?? r.status, r.reason));
+    // A target not yet due says so in its outcome already.
+    for (const t of r.targets) if (t.reason && t.outcome !== 'not_due') note(r, L.targetNote(t.period, t.reason));
+    for (const text of r.notes) note(r, text);
+    const projections = r.projections.length ? r.projections : r.projection ? [r.projection] : [];
+    for (const p of projections) {
+      const methodName = m.projectionMethods[p.method] ?? p.method;
+      note(
+        r,
+        p.value === null
+          ? L.projectionNone(methodName, p.period, p.reason)
+          : L.projection(methodName, ctx.formatValue(ind.id, p.value), p.period, p.attainment),
+      );
+    }
+  }
+  for (const [text, who] of notes)
+    w.note(`• ${detail.length > 1 ? `${who.join(', ')}: ${text}` : text}`, all, STYLES.wrap);
+  if (!notes.size) w.add([m.none]);
+  addMethodVerdicts(w, ctx, detailIndexes);
 
-  // 4. SMART findings, PIRS, references
+  // 6. SMART findings and references
   w.skip();
   w.title(L.smart);
-  w.header([L.letter, m.smart.letterStatus, m.smart.findingStatus, L.finding, m.smart.concernsTarget]);
+  w.spans([L.letter, [m.smart.findingStatus, 2], [L.finding, all - 3]], STYLES.header);
   const review = input.smart.indicators.find((s) => s.indicator === ind.id);
   if (review) {
     for (const letter of letters) {
       const lr = review.letters[letter];
       if (!lr) continue;
       for (const f of lr.findings) {
-        w.add([
+        w.spans([
           m.letters[letter],
-          styled(m.findingStatuses[lr.status], findingStyle(lr.status)),
-          styled(m.findingStatuses[f.status], findingStyle(f.status)),
-          f.text,
-          f.target,
+          [styled(m.findingStatuses[f.status], findingStyle(f.status)), 2],
+          [f.target ? `${f.text} (${m.smart.concernsTarget}: ${f.target})` : f.text, all - 3],
         ]);
       }
     }
   } else w.add([m.none]);
 
-  const pirs = Object.entries(ind.pirs ?? {});
-  if (pirs.length) {
-    w.skip();
-    w.title(L.pirs);
-    w.header([L.field, c.value]);
-    for (const [key, value] of pirs) {
-      w.add([
-        key,
-        typeof value === 'boolean'
-          ? value
-            ? m.yes
-            : m.no
-          : typeof value === 'number'
-            ? num(value, Number.isInteger(value) ? FORMATS.integer : FORMATS.precise)
-            : value,
-      ]);
-    }
-  }
   const references = ind.references ?? [];
   if (references.length) {
     w.skip();
     w.title(L.references);
-    w.header([L.title, L.url]);
-    for (const ref of references) w.add([ref.title, ref.url ? link(ref.url) : null]);
-  }
-
-  // 5. Every value
-  w.skip();
-  w.title(L.values);
-  w.header([c.breakdown, c.period, c.value, c.source, c.where, c.missingReason]);
-  const d = input.data.get(ind.id);
-  const every = d ? allSeries(d) : [];
-  // The series of the results shown in full (all of them unless there are many breakdowns).
-  const listedSeries = everyBreakdown
-    ? every
-    : detail.flatMap((r) => {
-        const s = ctx.series(ind.id, r.disaggregation);
-        return s ? [s] : [];
-      });
-  let valueRows = 0;
-  listing: for (const s of listedSeries) {
-    const breakdown = ctx.breakdown(s.dims);
-    for (let i = 0; i < s.periods.length; i++) {
-      if (valueRows === INDICATOR_VALUES_MAX_ROWS) break listing;
-      valueRows++;
-      const line = s.lines[i];
-      w.add([
-        breakdown,
-        s.periods[i].id,
-        num(s.values[i], fmt),
-        s.sources[i],
-        line > 0 ? `${s.file}:${line}` : `${s.file} (${m.computed})`,
-        s.missingReasons[i],
-      ]);
+    for (const ref of references) {
+      const r = w.spans([[ref.title, 5]]);
+      if (ref.url) w.put(r, 6, [link(ref.url)]);
     }
   }
-  if (!valueRows) w.add([m.none]);
-  let allValues = 0;
-  for (const s of every) allValues += s.periods.length;
-  if (valueRows < allValues) w.title(L.valuesShown(valueRows, allValues, ctx.everyValueAt), STYLES.note);
 
-  w.fitColumns();
+  // 7. Values, one column per breakdown; then the breakdowns' charts
+  addValuesTable(w, ctx, ind, everyBreakdown ? part.resultIndexes : detailIndexes);
+  const others = part.charts.filter((ch) => ch !== mainChart && ch.png);
+  if (others.length) {
+    w.skip();
+    w.title(L.breakdownCharts);
+    for (const chart of others) addChart(workbook, w, chart, SHEET_PIXELS - 10);
+  }
+
+  w.finish({ fixed: pirsWidths() });
   return sheet;
 }
 
-const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
+/** The designed widths of an indicator sheet's columns. */
+export function pirsWidths(): Record<number, number> {
+  const widths: Record<number, number> = { 1: LABEL_WIDTH };
+  for (let col = 2; col <= PIRS_COLUMNS; col++) widths[col] = COLUMN_WIDTH;
+  return widths;
+}
 
 /**
- * An indicator with many breakdowns: how many have each status, then one row per breakdown
- * (each disaggregation also in a column of its own, for the filter) with baseline, latest,
- * target, expected, progress ratio, status, the chosen method's category and the reason.
+ * The life-of-programme figures of each breakdown shown in full, and its data age: for a
+ * count added up over time its LOP target and running total, for a level its last target
+ * and latest value (as the tracking table shows them).
+ */
+function addLifeOfProgramme(
+  w: SheetWriter,
+  ctx: PackContext,
+  detail: AssessmentResult[],
+  accumulation: Accumulation,
+  fmt: string,
+): void {
+  const { m } = ctx;
+  const c = m.columns;
+  if (!detail.length) return;
+  w.skip();
+  w.title(m.tracking.lifeOfProgramme);
+  w.spans(
+    [c.breakdown, [c.lopTarget, 2], [c.targetToDate, 2], [c.actualToDate, 2], [c.percentOfLop, 2], c.dataAge],
+    STYLES.header,
+  );
+  for (const r of detail) {
+    const lop = lopFigures(r, accumulation);
+    w.spans([
+      ctx.breakdown(r.disaggregation),
+      [num(lop.lopTarget, fmt), 2],
+      [num(lop.targetToDate, fmt), 2],
+      [num(lop.actualToDate, fmt), 2],
+      [num(lop.percentOfLop, FORMATS.percentWhole), 2],
+      dataAgeCell(r, m.staleMarker),
+    ]);
+  }
+}
+
+/** A target's outcome: missed in the tracking table's red, achieved in its status colour. */
+function outcomeStyle(outcome: AssessedTarget['outcome']): Partial<ExcelJS.Style> {
+  if (outcome === 'missed') return statusStyle('missed');
+  if (outcome === 'achieved') return statusStyle('achieved');
+  return STYLES.wrap;
+}
+
+/** A text as a sentence: its first letter a capital. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const periodCell = (period: string | undefined) => (period ? styled(period, STYLES.period) : null);
+
+/** Embeds a chart `width` pixels wide below the last row, and moves past the rows it covers. */
+function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, chart: ChartImage, width: number): void {
+  const height = Math.round(width * CHART_ASPECT);
+  // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
+  const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Image['buffer'], extension: 'png' });
+  w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });
+  w.skip(chartRows(height));
+}
+
+/** Rows a chart `height` pixels high covers, and one more. */
+const chartRows = (height: number) => Math.ceil(height / ROW_PIXELS) + 1;
+
+/** Where the indicator's numbers come from: its data sources' labels, or its formula. */
+function dataSourcesOf(ind: Indicator, ctx: PackContext): string | null {
+  const { input, m } = ctx;
+  if (ind.formula) return m.indicator.computedFrom(ind.formula.text, Object.values(ind.inputs ?? {}));
+  const d = input.data.get(ind.id);
+  const labels: string[] = [];
+  const files = new Set((d ? allSeries(d) : []).map((s) => s.file));
+  for (const source of input.program.dataSources) {
+    const used = ind.series?.data === source.id || files.has(source.file);
+    if (used) labels.push(source.source ?? source.id);
+  }
+  return labels.length ? [...new Set(labels)].join('; ') : null;
+}
+
+/** Every published method's verdict on the results shown in full: method, category, score, reason. */
+function addMethodVerdicts(w: SheetWriter, ctx: PackContext, resultIndexes: number[]): void {
+  const { input, m } = ctx;
+  const c = m.columns;
+  const rows: SpanCell[][] = [];
+  for (const i of resultIndexes) {
+    const r = input.doc.results[i];
+    const every = { ...r.methods, ...(input.everyMethod?.[i] ?? {}) };
+    for (const method of methodNames) {
+      const outcome = every[method];
+      if (!outcome) continue;
+      rows.push([
+        ctx.breakdown(r.disaggregation),
+        [methodLabel(input.locale, method), 3],
+        [outcome.category === null ? null : methodCategoryLabel(input.locale, outcome.category), 2],
+        num(outcome.score, FORMATS.score),
+        [styled(outcome.reason ?? null, STYLES.besideNumber), PIRS_COLUMNS - 7],
+      ]);
+    }
+  }
+  if (!rows.length) return;
+  w.skip();
+  w.title(m.indicator.methodVerdicts);
+  w.spans([c.breakdown, [c.method, 3], [c.category, 2], c.score, [c.reason, PIRS_COLUMNS - 7]], STYLES.header);
+  for (const row of rows) w.spans(row);
+  w.note(m.indicator.inputsAt(m.sheets.methodInputs), PIRS_COLUMNS);
+}
+
+/**
+ * The values, one row per period and one column per series (the total first, then the
+ * breakdowns, at most MAX_VALUE_COLUMNS): a table that fits the page. Every value with
+ * its source, file and line is in the Data sheet (or data.csv).
+ */
+function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, resultIndexes: number[]): void {
+  const { input, m } = ctx;
+  const L = m.indicator;
+  const fmt = ctx.valueFormat(ind.id);
+  const d = input.data.get(ind.id);
+  w.skip();
+  w.title(L.values);
+  if (!d) {
+    w.add([m.none]);
+    return;
+  }
+  const shownDims = new Set(resultIndexes.map((i) => JSON.stringify(input.doc.results[i].disaggregation)));
+  const every = allSeries(d);
+  const listed: BreakdownSeries[] = every.filter((s) => shownDims.has(JSON.stringify(s.dims)));
+  const series = (listed.length ? listed : every).slice(0, MAX_VALUE_COLUMNS);
+  const periods = new Map<string, { sort: number; values: (number | null)[] }>();
+  series.forEach((s, k) => {
+    for (let i = 0; i < s.periods.length; i++) {
+      const p = s.periods[i];
+      let row = periods.get(p.id);
+      if (!row) periods.set(p.id, (row = { sort: p.startYear, values: new Array(series.length).fill(null) }));
+      row.values[k] = Number.isNaN(s.values[i]) ? null : s.values[i];
+    }
+  });
+  const ordered = [...periods.entries()].sort((a, b) => a[1].sort - b[1].sort || ctx.comparePeriodIds(a[0], b[0]));
+  w.spans([m.columns.period, ...series.map((s) => ctx.breakdown(s.dims))], STYLES.header);
+  // At most INDICATOR_VALUES_MAX_ROWS values: whole periods, as many as fit.
+  const maxRows = Math.max(1, Math.floor(INDICATOR_VALUES_MAX_ROWS / series.length));
+  let listedValues = 0;
+  for (const [period, row] of ordered.slice(0, maxRows)) {
+    w.spans([styled(period, STYLES.period), ...row.values.map((v) => num(v, fmt))]);
+    listedValues += row.values.filter((v) => v !== null).length;
+  }
+  if (!ordered.length) w.add([m.none]);
+  let allValues = 0;
+  for (const s of every) for (const v of s.values) if (!Number.isNaN(v)) allValues++;
+  w.note(
+    listedValues < allValues
+      ? L.valuesShown(listedValues, allValues, ctx.everyValueAt)
+      : L.everyValueAt(ctx.everyValueAt),
+    PIRS_COLUMNS,
+  );
+}
+
+/**
+ * An indicator with many breakdowns: how many have each status, then one row per
+ * breakdown with baseline, latest, target (periods in cells of their own), progress,
+ * status and the chosen method's category.
  */
 function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: AssessmentResult[], fmt: string): void {
   const { input, m } = ctx;
@@ -302,133 +480,52 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
   w.title(L.breakdownTable(breakdowns.length));
   const counts = new Map<Status, number>();
   for (const r of breakdowns) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  w.add([styled(L.breakdownsByStatus, STYLES.label), ...statuses.map((s) => styled(m.statuses[s], statusStyle(s)))]);
-  w.add([styled(c.count, STYLES.label), ...statuses.map((s) => num(counts.get(s) ?? 0, FORMATS.count))]);
+  const present = statuses.filter((s) => counts.get(s));
+  w.spans([
+    styled(L.breakdownsByStatus, STYLES.label),
+    ...present.map((s) => styled(`${m.statuses[s]}: ${counts.get(s) ?? 0}`, statusStyle(s))),
+  ]);
 
+  // Each disaggregation in a column of its own too, for the filter, while the sheet stays within 12 columns.
   const keys: string[] = [];
-  const known = new Set<string>();
-  for (const r of breakdowns) {
-    for (const k in r.disaggregation) {
-      if (!known.has(k)) {
-        known.add(k);
-        keys.push(k);
-      }
-    }
-  }
+  for (const r of breakdowns) for (const k in r.disaggregation) if (!keys.includes(k)) keys.push(k);
+  const keyColumns = keys.length <= 2 ? keys : [];
+  const categorySpan = Math.max(1, 2 - keyColumns.length);
   const method = breakdowns[0]?.method ?? input.program.method;
-  const header = [
-    c.breakdown,
-    ...keys,
-    c.baseline,
-    c.baselinePeriod,
-    c.latest,
-    c.latestPeriod,
-    c.target,
-    c.targetPeriod,
-    c.expected,
-    c.progressRatio,
-    c.status,
-    L.categoryOf(method),
-    c.reason,
-  ];
-  const headerRow = w.header(header);
+  const headerRow = w.spans(
+    [
+      c.breakdown,
+      ...keyColumns,
+      c.baseline,
+      c.latest,
+      c.period,
+      c.target,
+      c.period,
+      c.expected,
+      c.progress,
+      c.status,
+      [L.categoryOf(methodLabel(input.locale, method)), categorySpan],
+    ],
+    STYLES.header,
+  );
   const shown = Math.min(breakdowns.length, TABLE_MAX_ROWS);
   for (let n = 0; n < shown; n++) {
     const r = breakdowns[n];
     const chosen = r.methods[r.method];
-    w.add([
+    w.spans([
       ctx.breakdown(r.disaggregation),
-      ...keys.map((k) => r.disaggregation[k] ?? null),
+      ...keyColumns.map((k) => r.disaggregation[k] ?? null),
       num(r.baseline?.value, fmt),
-      r.baseline?.period,
       num(r.latest?.value, fmt),
-      r.latest?.period,
+      periodCell(r.latest?.period),
       num(r.target?.value, fmt),
-      r.target?.period,
+      periodCell(r.target?.period),
       num(r.expected, fmt),
-      num(r.progress_ratio, FORMATS.ratio),
+      num(r.progress_ratio, FORMATS.percentWhole),
       styled(m.statuses[r.status] ?? r.status, statusStyle(r.status)),
-      chosen ? methodCategoryLabel(input.locale, chosen.category) : null,
-      r.reason,
+      [chosen?.category ? methodCategoryLabel(input.locale, chosen.category) : null, categorySpan],
     ]);
   }
-  autoFilter(w.sheet, headerRow, w.row, header.length);
-  if (breakdowns.length > shown) w.title(m.moreResults(breakdowns.length - shown), STYLES.note);
-}
-
-/** One row per breakdown x method: category, score, reason, then every input in its own column. */
-function addMethodsTable(w: SheetWriter, ctx: PackContext, resultIndexes: number[]): void {
-  const { input, m } = ctx;
-  const c = m.columns;
-  const rows: { r: AssessmentResult; method: MethodName; outcome: MethodOutcome }[] = [];
-  for (const i of resultIndexes) {
-    const r = input.doc.results[i];
-    // The caller may leave out (or give {} for) results not shown in full.
-    const every = { ...r.methods, ...(input.everyMethod?.[i] ?? {}) };
-    for (const method of methodNames) {
-      const outcome = every[method];
-      if (outcome) rows.push({ r, method, outcome });
-    }
-  }
-  // The inputs of each method stay side by side: columns in the order methods are listed.
-  const inputNames: string[] = [];
-  const seen = new Set<string>();
-  for (const method of methodNames) {
-    for (const row of rows) {
-      if (row.method !== method) continue;
-      for (const k of Object.keys(row.outcome.inputs ?? {})) {
-        if (!seen.has(k)) {
-          seen.add(k);
-          inputNames.push(k);
-        }
-      }
-    }
-  }
-
-  w.skip();
-  w.title(m.indicator.everyMethod);
-  w.header([c.breakdown, c.method, c.category, c.score, c.reason, ...inputNames]);
-  for (const { r, method, outcome } of rows) {
-    w.add([
-      ctx.breakdown(r.disaggregation),
-      method,
-      methodCategoryLabel(input.locale, outcome.category),
-      num(outcome.score, FORMATS.score),
-      outcome.reason,
-      ...inputNames.map((k) => inputCell(outcome.inputs?.[k], ctx)),
-    ]);
-  }
-  if (!rows.length) w.add([m.none]);
-}
-
-function inputCell(value: InputValue | undefined, ctx: PackContext): CellSpec {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return value ? ctx.m.yes : ctx.m.no;
-  if (typeof value === 'number') return num(value, Number.isInteger(value) ? FORMATS.integer : FORMATS.precise);
-  return value;
-}
-
-function addProjections(w: SheetWriter, ctx: PackContext, results: AssessmentResult[], fmt: string): void {
-  const { m } = ctx;
-  const c = m.columns;
-  const L = m.indicator;
-  w.skip();
-  w.title(L.projections);
-  w.header([c.breakdown, c.method, c.targetPeriod, L.valueAtTarget, L.attainment, c.reason]);
-  let n = 0;
-  for (const r of results) {
-    const projections = r.projections.length ? r.projections : r.projection ? [r.projection] : [];
-    for (const p of projections) {
-      n++;
-      w.add([
-        ctx.breakdown(r.disaggregation),
-        m.projectionMethods[p.method] ?? p.method,
-        p.period,
-        num(p.value, fmt),
-        p.attainment,
-        p.reason,
-      ]);
-    }
-  }
-  if (!n) w.add([m.none]);
+  autoFilter(w.sheet, headerRow, w.row, 1 + keyColumns.length + 8 + categorySpan);
+  if (breakdowns.length > shown) w.note(m.moreResults(breakdowns.length - shown), PIRS_COLUMNS);
 }

@@ -9,7 +9,9 @@ import type { Indicator } from '../../spec/model.js';
 import type { ResultSpec } from '../../spec/schema.js';
 import type { PackInput } from '../pack-input.js';
 import { DATA_CSV_FILE, dataRowsCount, DATA_SHEET_MAX_ROWS } from './size-rules.js';
-import { valueFormat } from './styles.js';
+import { formatNumber, indicatorDecimals } from '../../messages/format-number.js';
+import type { PageTexts } from './page-setup.js';
+import { decimalsFormat } from './styles.js';
 
 export interface PackContext {
   input: PackInput;
@@ -18,6 +20,12 @@ export interface PackContext {
   result(id: string | undefined): ResultSpec | undefined;
   /** The display format of an indicator's values. */
   valueFormat(indicatorId: string): string;
+  /** The decimals of an indicator's numbers (its cells, its sentences, its charts). */
+  decimals(indicatorId: string): number;
+  /** A number of an indicator as a sentence of the pack writes it. */
+  formatValue(indicatorId: string, value: number): string;
+  /** The header and footer of every printed page. */
+  page: PageTexts;
   /** The series of one breakdown of an indicator ({} is the headline). */
   series(indicatorId: string, dims: Record<string, string>): BreakdownSeries | undefined;
   /** "Total" for the headline, else the breakdown values: "rural", "F / 15-19". */
@@ -33,6 +41,12 @@ export interface PackContext {
   dataInSheet: boolean;
   /** Where every value can be read: "the Data sheet" or "data.csv, beside this workbook". */
   everyValueAt: string;
+}
+
+interface IndicatorNumbers {
+  decimals: number;
+  /** The Excel number format: those decimals, thousands grouped for big values. */
+  format: string;
 }
 
 /** `dataSheet`: the name of the Data sheet, for notes that send the reader there. */
@@ -78,7 +92,7 @@ export function createPackContext(
     return p;
   };
 
-  const formats = new Map<string, string>();
+  const choices = new Map<string, IndicatorNumbers>();
   const numbersOf = new Map<string, number[]>();
   const note = (id: string, x: number | null | undefined) => {
     if (typeof x !== 'number') return;
@@ -92,20 +106,27 @@ export function createPackContext(
     note(r.indicator, r.target?.value);
     for (const t of r.targets) note(r.indicator, t.value);
   }
-  const valueFormatOf = (id: string): string => {
-    let f = formats.get(id);
+  // One choice of decimals per indicator (format-number.ts), for its cells and its sentences.
+  const numbersFor = (id: string): IndicatorNumbers => {
+    let f = choices.get(id);
     if (!f) {
       const unit = indicators.get(id)?.unit ?? input.doc.results.find((r) => r.indicator === id)?.unit ?? 'number';
       const d = input.data.get(id);
       const values: Iterable<number>[] = [numbersOf.get(id) ?? []];
       if (d) for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) values.push(s.values);
-      f = valueFormat(
+      let grouping = false;
+      const decimals = indicatorDecimals(
         unit,
         (function* () {
-          for (const v of values) yield* v;
+          for (const list of values)
+            for (const v of list) {
+              if (Math.abs(v) >= 1000) grouping = true;
+              yield v;
+            }
         })(),
       );
-      formats.set(id, f);
+      f = { decimals, format: decimalsFormat(decimals, grouping) };
+      choices.set(id, f);
     }
     return f;
   };
@@ -115,7 +136,14 @@ export function createPackContext(
     m,
     indicator: (id) => indicators.get(id),
     result: (id) => (id === undefined ? undefined : results.get(id)),
-    valueFormat: valueFormatOf,
+    valueFormat: (id) => numbersFor(id).format,
+    decimals: (id) => numbersFor(id).decimals,
+    formatValue: (id, value) => formatNumber(value, input.locale, { decimals: numbersFor(id).decimals }),
+    page: {
+      programme: input.program.name,
+      asOf: m.page.asOf(input.doc.as_of),
+      pageOf: m.page.pageOf,
+    },
     series: (id, dims) => seriesByKey.get(`${id}\u0000${dimsKey(dims)}`),
     breakdown: (dims) => dimsLabel(dims) || m.headline,
     period,

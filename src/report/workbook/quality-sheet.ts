@@ -17,7 +17,7 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
   const c = m.columns;
   const q = m.quality;
   const report = input.quality;
-  const sheet = createSheet(workbook, name, { frozenRows: 1 });
+  const sheet = createSheet(workbook, name, { frozenRows: 0, print: { orientation: 'landscape' } }, ctx.page);
   const w = new SheetWriter(sheet);
   w.title(name, STYLES.title);
 
@@ -129,7 +129,7 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     },
   );
 
-  w.fitColumns();
+  w.finish();
   return sheet;
 }
 

@@ -5,7 +5,9 @@
 // mail addresses. Column widths are measured as rows are written, so fitting them costs
 // nothing extra.
 import type ExcelJS from 'exceljs';
+import { headerFooter, pageSetup, type PageTexts, type PrintLayout } from './page-setup.js';
 import { FORMATS, STYLES, numberStyle } from './styles.js';
+import { longestLineWidth, type TextFont, textWidth, wrappedTextHeight } from './text-metrics.js';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -32,6 +34,9 @@ const FORMULA_LIKE = /^[=+\-@\t\r]/;
 
 export const styled = (value: Plain, style: Style): Styled => ({ value, style });
 
+const isStyled = (spec: CellSpec): spec is Styled =>
+  typeof spec === 'object' && spec !== null && !(spec instanceof Date) && 'style' in spec;
+
 /** A number with its display format (nothing when not a finite number). */
 export const num = (value: number | null | undefined, numFmt: string): Styled => ({
   value: finite(value),
@@ -46,13 +51,14 @@ export const link = (url: string, text: string = url): Link => ({ url, text });
 /** A URL safe to make clickable: http(s) and mailto only (never javascript:, file: ...). */
 const SAFE_URL = /^(https?:\/\/|mailto:)[^\s"<>]+$/i;
 
-const wrapped = new WeakMap<Style, Style>();
+const wrappedStyles = new WeakMap<Style, Style>();
 function withWrap(style: Style | undefined): Style {
   if (!style) return STYLES.wrap;
-  let s = wrapped.get(style);
+  if (style.alignment?.wrapText) return style;
+  let s = wrappedStyles.get(style);
   if (!s) {
     s = { ...style, alignment: { ...style.alignment, vertical: 'top', wrapText: true } };
-    wrapped.set(style, s);
+    wrappedStyles.set(style, s);
   }
   return s;
 }
@@ -106,14 +112,6 @@ function numberLength(value: number, numFmt: string | undefined): number {
   );
 }
 
-/** The longest line of a text. */
-function textLength(text: string): number {
-  if (text.indexOf('\n') < 0) return text.length;
-  let longest = 0;
-  for (const line of text.split('\n')) if (line.length > longest) longest = line.length;
-  return longest;
-}
-
 /** A header is allowed to wrap onto two lines rather than widen a column of numbers. */
 const HEADER_MEASURE = 14;
 
@@ -123,17 +121,106 @@ const HEADER_MEASURE = 14;
  * styles of cells written here are shared and read-only: to restyle a cell, assign a new
  * style object (`cell.style = {...}`), never mutate it (`cell.font = ...`).
  */
-const PLAIN: Style = {};
+const PLAIN: Style = STYLES.plain;
+
+const verticalStyles = new Map<string, WeakMap<Style, Style>>();
+/** The style with another vertical alignment (one shared copy per style). */
+function withVertical(style: Style, vertical: 'middle' | 'top'): Style {
+  if (style.alignment?.vertical === vertical) return style;
+  let cache = verticalStyles.get(vertical);
+  if (!cache) verticalStyles.set(vertical, (cache = new WeakMap()));
+  let s = cache.get(style);
+  if (!s) {
+    s = { ...style, alignment: { ...style.alignment, vertical } };
+    cache.set(style, s);
+  }
+  return s;
+}
+
+/** A wrapped text, remembered until the column widths are known and its row can be sized. */
+interface WrappedText {
+  row: number;
+  col: number;
+  /** Columns the cell covers (merged), 1 when it is not merged. */
+  span: number;
+  text: string;
+  font: TextFont;
+  indent: number;
+}
+
+const fontOf = (style: Style): TextFont => ({ size: style.font?.size, bold: Boolean(style.font?.bold) });
+
+export interface FinishOptions {
+  /** Least width of some columns (1-based). */
+  minimum?: Record<number, number>;
+  /** Width of some columns, whatever their content (a designed layout). */
+  fixed?: Record<number, number>;
+}
 
 /**
  * Writes rows one after another on a worksheet, measuring each column as it goes.
- * `row` is the number of the last row written (0 before the first).
+ * `row` is the number of the last row written (0 before the first). `finish` sets the
+ * column widths, then the height of every row holding wrapped text, then the print area.
  */
+export interface WriterOptions {
+  /**
+   * A designed layout (the indicator sheets): every text wraps in its cell and widens its
+   * column by at most this much; numbers still widen theirs to show every digit.
+   */
+  textMeasure?: number;
+  /** Per column (1-based), the widest it grows: a longer text wraps (default MAX_COLUMN_WIDTH). */
+  maxWidths?: Record<number, number>;
+  /** Every cell's vertical alignment, when not the top (a dashboard's rows with images). */
+  vertical?: 'middle';
+}
+
+/** A cell of a row written with `spans`: its content, and how many columns it covers. */
+export type SpanCell = CellSpec | [CellSpec, number];
+
 export class SheetWriter {
   row = 0;
   private readonly widths: number[] = [];
+  private readonly wrapped: WrappedText[] = [];
+  private lastColumn = 1;
+  private readonly textMeasure: number;
+  private readonly maxWidths: Record<number, number>;
+  private readonly vertical: 'middle' | undefined;
 
-  constructor(readonly sheet: ExcelJS.Worksheet) {}
+  constructor(
+    readonly sheet: ExcelJS.Worksheet,
+    options: WriterOptions = {},
+  ) {
+    this.textMeasure = options.textMeasure ?? Infinity;
+    this.maxWidths = options.maxWidths ?? {};
+    this.vertical = options.vertical;
+  }
+
+  /**
+   * Writes one row of cells, some covering several columns (merged, a text wrapping in
+   * them); `rowStyle` styles every cell (a header). Returns its number.
+   */
+  spans(cells: readonly SpanCell[], rowStyle?: Style): number {
+    this.row++;
+    let col = 1;
+    for (const item of cells) {
+      const [spec, span] = Array.isArray(item) ? item : [item, 1];
+      if (span > 1) {
+        const value = isStyled(spec) ? spec.value : spec;
+        const style = isStyled(spec) ? spec.style : (rowStyle ?? STYLES.wrap);
+        if (typeof value === 'string') this.merged(this.row, col, span, value, withWrap(style));
+        else {
+          this.put(this.row, col, [spec], rowStyle);
+          for (let c = col + 1; c < col + span; c++) this.sheet.getRow(this.row).getCell(c).style = style;
+          this.sheet.mergeCells(this.row, col, this.row, col + span - 1);
+          this.lastColumn = Math.max(this.lastColumn, col + span - 1);
+        }
+      } else {
+        this.put(this.row, col, [spec], rowStyle, rowStyle === STYLES.header ? HEADER_MEASURE : Infinity);
+      }
+      col += span;
+    }
+    return this.row;
+  }
 
   /** Writes one row below the last; returns its number. */
   add(cells: readonly CellSpec[], rowStyle?: Style): number {
@@ -151,12 +238,47 @@ export class SheetWriter {
 
   /**
    * A title or section heading in column A. It runs over the empty cells to its right, so
-   * it does not widen its column, and it does not wrap.
+   * it does not widen its column, and it does not wrap. With `span`, it is merged over
+   * that many columns and wraps inside them, for a heading that may be long.
    */
-  title(text: string, style: Style = STYLES.section): number {
+  title(text: string, style: Style = STYLES.section, span?: number): number {
     this.row++;
+    if (span && span > 1) {
+      this.merged(this.row, 1, span, text, { ...style, alignment: { vertical: 'top', wrapText: true } });
+      return this.row;
+    }
     this.setCell(this.sheet.getRow(this.row).getCell(1), 1, styled(text, style), undefined, 0, false);
     return this.row;
+  }
+
+  /** A sentence across `span` columns (merged), wrapping: a note that prints whole. */
+  note(text: string, span: number, style: Style = STYLES.note): number {
+    this.row++;
+    this.merged(this.row, 1, span, text, withWrap(style));
+    return this.row;
+  }
+
+  /** A label in column A and a text merged over columns 2..span, wrapping. */
+  field(label: CellSpec, value: string | null | undefined, span: number, valueStyle: Style = STYLES.wrap): number {
+    this.row++;
+    this.put(this.row, 1, [label]);
+    if (value !== null && value !== undefined && value !== '') this.merged(this.row, 2, span - 1, value, valueStyle);
+    return this.row;
+  }
+
+  /**
+   * Writes a text merged over `span` columns from `col` on row `r`, wrapping, and
+   * remembers it for the row's height.
+   */
+  merged(r: number, col: number, span: number, text: string, style: Style): void {
+    const cell = this.sheet.getRow(r).getCell(col);
+    const value = cellText(text);
+    cell.value = value;
+    cell.style = FORMULA_LIKE.test(value) ? withTextFormat(style) : style;
+    if (span > 1) this.sheet.mergeCells(r, col, r, col + span - 1);
+    this.lastColumn = Math.max(this.lastColumn, col + span - 1);
+    if (style.alignment?.wrapText)
+      this.wrapped.push({ row: r, col, span, text: value, font: fontOf(style), indent: style.alignment.indent ?? 0 });
   }
 
   /** An empty row. */
@@ -170,6 +292,7 @@ export class SheetWriter {
    */
   put(r: number, col: number, cells: readonly CellSpec[], rowStyle?: Style, measure = Infinity): void {
     const row = this.sheet.getRow(r);
+    if (cells.length) this.lastColumn = Math.max(this.lastColumn, col + cells.length - 1);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       if (c === undefined || c === null) {
@@ -188,6 +311,18 @@ export class SheetWriter {
     cap: number,
     wrapLong: boolean,
   ): void {
+    this.writeCell(cell, col, spec, rowStyle, cap, wrapLong);
+    if (this.vertical && cell.style) cell.style = withVertical(cell.style as Style, this.vertical);
+  }
+
+  private writeCell(
+    cell: ExcelJS.Cell,
+    col: number,
+    spec: CellSpec,
+    rowStyle: Style | undefined,
+    cap: number,
+    wrapLong: boolean,
+  ): void {
     let value: Plain;
     let style: Style = rowStyle ?? PLAIN;
     if (typeof spec === 'object' && spec !== null && !(spec instanceof Date)) {
@@ -196,7 +331,7 @@ export class SheetWriter {
         if (SAFE_URL.test(spec.url) && spec.url.length <= 2000) {
           cell.value = { text, hyperlink: spec.url };
           cell.style = STYLES.link;
-          this.measure(col, text.length, cap);
+          this.measure(col, textWidth(text), cap);
           return;
         }
         value = text;
@@ -210,12 +345,23 @@ export class SheetWriter {
 
     if (typeof value === 'string') {
       const text = cellText(value);
-      const length = textLength(text);
-      if (wrapLong && (length > MAX_COLUMN_WIDTH || length !== text.length)) style = withWrap(style);
+      const length = longestLineWidth(text, fontOf(style));
+      const designed = this.textMeasure < Infinity && wrapLong;
+      const widest = this.maxWidths[col] ?? MAX_COLUMN_WIDTH;
+      if (designed || (wrapLong && (length > widest || text.includes('\n')))) style = withWrap(style);
       if (FORMULA_LIKE.test(text)) style = withTextFormat(style);
       cell.value = text;
       cell.style = style;
-      this.measure(col, length, cap);
+      this.measure(col, length, Math.min(cap, designed ? this.textMeasure : widest));
+      if (style.alignment?.wrapText)
+        this.wrapped.push({
+          row: Number(cell.row),
+          col,
+          span: 1,
+          text,
+          font: fontOf(style),
+          indent: style.alignment.indent ?? 0,
+        });
     } else if (typeof value === 'number') {
       if (Number.isFinite(value)) {
         if (!style.numFmt) style = numberStyle(Number.isInteger(value) ? FORMATS.integer : FORMATS.precise);
@@ -227,7 +373,7 @@ export class SheetWriter {
       if (!style.numFmt) style = STYLES.date;
       if (!Number.isNaN(value.getTime())) {
         cell.value = value;
-        this.measure(col, style.numFmt!.includes('h') ? 19 : 10, cap);
+        this.measure(col, style.numFmt?.includes('h') ? 19 : 10, cap);
       }
       cell.style = style;
     } else {
@@ -240,20 +386,63 @@ export class SheetWriter {
     if (!(this.widths[col] >= l)) this.widths[col] = l;
   }
 
+  /** The width a column was given (Excel units), or Excel's default. */
+  columnWidth(col: number): number {
+    return this.sheet.getColumn(col).width ?? DEFAULT_COLUMN_WIDTH;
+  }
+
   /** Sets every column's width from its longest content, between 6 and 60 characters. */
-  fitColumns(minimum: Record<number, number> = {}): void {
-    const n = Math.max(
-      this.widths.length,
-      ...Object.keys(minimum)
-        .map(Number)
-        .map((k) => k + 1),
-    );
+  fitColumns(minimum: Record<number, number> = {}, fixed: Record<number, number> = {}): void {
+    const keys = [...Object.keys(minimum), ...Object.keys(fixed)].map(Number);
+    const n = Math.max(this.widths.length, ...keys.map((k) => k + 1));
     for (let c = 1; c < n; c++) {
       const content = this.widths[c] ?? 0;
-      const w = Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, content + 2, minimum[c] ?? 0));
+      const fitted = Math.ceil(content + 1.5);
+      const widest = this.maxWidths[c] ?? MAX_COLUMN_WIDTH;
+      const w = fixed[c] ?? Math.min(widest, Math.max(MIN_COLUMN_WIDTH, fitted, minimum[c] ?? 0));
       this.sheet.getColumn(c).width = w;
     }
   }
+
+  /** Gives every row holding wrapped text the height that shows all of it. */
+  fitRows(): void {
+    const heights = new Map<number, number>();
+    for (const t of this.wrapped) {
+      let width = 0;
+      for (let c = t.col; c < t.col + t.span; c++) width += this.columnWidth(c);
+      const h = wrappedTextHeight(t.text, width, t.font, t.indent);
+      if (h > (heights.get(t.row) ?? 0)) heights.set(t.row, h);
+    }
+    for (const [r, h] of heights) {
+      const row = this.sheet.getRow(r);
+      const floor = Math.max(DEFAULT_ROW_HEIGHT, row.height ?? 0);
+      if (h > floor + 0.01) row.height = Math.ceil(h * 4) / 4;
+    }
+  }
+
+  /** The columns written (the last one with content). */
+  get columns(): number {
+    return Math.max(this.lastColumn, this.widths.length - 1);
+  }
+
+  /** Column widths, row heights and the print area: call once, after the last row. */
+  finish(options: FinishOptions = {}): void {
+    this.fitColumns(options.minimum, options.fixed);
+    this.fitRows();
+    const last = Math.max(1, this.row);
+    this.sheet.pageSetup.printArea = `A1:${columnLetter(this.columns)}${last}`;
+  }
+}
+
+/** Excel's default column width and row height (Calibri 11). */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+export const DEFAULT_ROW_HEIGHT = 15;
+
+/** A column's letters: 1 -> A, 28 -> AB. */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 export interface SheetLayout {
@@ -261,27 +450,29 @@ export interface SheetLayout {
   frozenRows: number;
   /** Columns kept in view while scrolling (the identifying columns of a wide table). */
   frozenColumns?: number;
-  /** Rows repeated on every printed page, e.g. "9:9"; default: the frozen rows. */
-  printTitles?: string;
+  /** How the sheet prints; title rows default to the frozen rows. */
+  print: PrintLayout;
 }
 
 /**
- * A worksheet set up for reading and printing: frozen header rows, landscape, one page
- * wide (as many pages long as needed), header rows repeated on every page.
+ * A worksheet set up for reading and printing: frozen header rows, A4, one page wide (as
+ * many pages long as needed unless the layout says otherwise), header rows repeated on
+ * every page, the programme and as-of in the page header, page numbers in the footer.
  */
-export function createSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout): ExcelJS.Worksheet {
+export function createSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  layout: SheetLayout,
+  texts: PageTexts,
+): ExcelJS.Worksheet {
   const { frozenRows, frozenColumns = 0 } = layout;
-  const printTitles = layout.printTitles ?? (frozenRows > 0 ? `1:${frozenRows}` : undefined);
-  return workbook.addWorksheet(name, {
+  const titleRows = layout.print.titleRows ?? (frozenRows > 0 ? `1:${frozenRows}` : undefined);
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: frozenRows }],
-    pageSetup: {
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(printTitles ? { printTitlesRow: printTitles } : {}),
-    },
+    pageSetup: pageSetup({ ...layout.print, titleRows }),
+    headerFooter: headerFooter(texts),
   });
+  return sheet;
 }
 
 /** Turns on the auto-filter over a table: its header row and the rows below it. */

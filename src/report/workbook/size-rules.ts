@@ -18,6 +18,7 @@
 //   summary           an indicator without headline and with many breakdowns is one row,
 //                     with its breakdowns counted by status.
 //   data quality      at most QUALITY_SECTION_MAX_ROWS rows per section.
+import type { AssessmentResult } from '../../assess/assessment.js';
 import type { PackInput } from '../pack-input.js';
 
 /** Flat value rows the Data sheet holds; beyond, they are all in data.csv. */
@@ -66,4 +67,32 @@ export function dataSheetHoldsEveryRow(input: Pick<PackInput, 'data'>): boolean 
 /** Whether an indicator with this many breakdowns (the headline not counted) is shown breakdown by breakdown in full. */
 export function showsEveryBreakdown(breakdowns: number): boolean {
   return breakdowns <= MAX_DETAILED_BREAKDOWNS;
+}
+
+export const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
+
+/**
+ * Of one indicator's results (indexes into `results`), those shown in full on its sheet
+ * and on the Method inputs sheet: all of them, or with more than MAX_DETAILED_BREAKDOWNS
+ * breakdowns the headline (without one, the first breakdown, as a worked example).
+ */
+export function detailedIndexes(results: readonly AssessmentResult[], indexes: readonly number[]): number[] {
+  const breakdowns = indexes.filter((i) => !isHeadline(results[i]));
+  if (showsEveryBreakdown(breakdowns.length)) return [...indexes];
+  const headline = indexes.find((i) => isHeadline(results[i]));
+  const shown = headline ?? breakdowns[0];
+  return shown === undefined ? [] : [shown];
+}
+
+/** Every result shown in full, programme-wide (the rule above, indicator by indicator), in order. */
+export function everyDetailedIndex(results: readonly AssessmentResult[]): number[] {
+  const byIndicator = new Map<string, number[]>();
+  results.forEach((r, i) => {
+    let list = byIndicator.get(r.indicator);
+    if (!list) byIndicator.set(r.indicator, (list = []));
+    list.push(i);
+  });
+  const out: number[] = [];
+  for (const list of byIndicator.values()) out.push(...detailedIndexes(results, list));
+  return out.sort((a, b) => a - b);
 }

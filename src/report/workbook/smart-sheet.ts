@@ -12,7 +12,7 @@ const FINDING_STATUSES: FindingStatus[] = ['pass', 'warn', 'fail'];
 export function addSmartSheet(workbook: ExcelJS.Workbook, name: string, ctx: PackContext): ExcelJS.Worksheet {
   const { input, m } = ctx;
   const c = m.columns;
-  const sheet = createSheet(workbook, name, { frozenRows: 1 });
+  const sheet = createSheet(workbook, name, { frozenRows: 1, print: { orientation: 'landscape' } }, ctx.page);
   const w = new SheetWriter(sheet);
 
   // 1. Every finding
@@ -56,6 +56,6 @@ export function addSmartSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pac
     const counts = input.smart.summary[letter] ?? { pass: 0, warn: 0, fail: 0 };
     w.add([m.letters[letter], ...FINDING_STATUSES.map((s) => num(counts[s] ?? 0, FORMATS.count))]);
   }
-  w.fitColumns();
+  w.finish();
   return sheet;
 }

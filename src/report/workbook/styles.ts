@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { Status } from '../../assess/assessment.js';
 import type { FindingStatus } from '../../assess/smart-review.js';
 import type { Unit } from '../../spec/schema.js';
+import { indicatorDecimals } from '../../messages/format-number.js';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -17,7 +18,10 @@ export const FORMATS = {
   ratio: '0.00',
   score: '0.00',
   z: '0.00',
+  /** A share shown as a percentage: a change, a swing. */
   percent: '0.0%',
+  /** % met, % of LOP, progress ratio: whole percentages, as TolaData shows them. */
+  percentWhole: '0%',
   count: '0',
   line: '0',
   date: 'yyyy-mm-dd',
@@ -30,36 +34,29 @@ export const FORMATS = {
   text: '@',
 } as const;
 
-/** Minimum decimals shown per unit: percentages of units with one, ratios with two. */
-const MIN_DECIMALS: Record<Unit, number> = { percent: 1, ratio: 2, rate: 1, number: 0, currency: 0 };
-const MAX_DECIMALS = 3;
-
 /**
- * Decimals of a value once binary noise is removed (0.1 + 0.2 has one), at most
- * MAX_DECIMALS; decided by arithmetic, not by printing every value of a large programme.
+ * The display format of an indicator's values: the decimals every text of the pack
+ * writes them with (indicatorDecimals: as many as the values have, at least the unit's
+ * minimum, at most two for values of 1 and more), with a thousands separator for big
+ * values (`#,##0.0`). The cell keeps the exact value; only the display rounds.
  */
-function decimalsOf(x: number): number {
-  if (Number.isInteger(x)) return 0;
-  for (let d = 1, scaled = x * 10; d <= MAX_DECIMALS; d++, scaled *= 10) {
-    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d;
-  }
-  return MAX_DECIMALS;
+/** The Excel format of numbers with these decimals, grouped in thousands or not: `#,##0.0`. */
+export function decimalsFormat(decimals: number, grouping: boolean): string {
+  return (grouping ? '#,##0' : '0') + (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
 }
 
-/**
- * The display format of an indicator's values: as many decimals as its values have (at
- * least the unit's minimum, at most three), with a thousands separator for big values
- * (`#,##0.0`). The cell keeps the exact value; only the display rounds.
- */
 export function valueFormat(unit: Unit, values: Iterable<number>): string {
-  let decimals = MIN_DECIMALS[unit] ?? 0;
   let big = false;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (decimals < MAX_DECIMALS) decimals = Math.max(decimals, Math.min(MAX_DECIMALS, decimalsOf(v)));
-    if (Math.abs(v) >= 1000) big = true;
-  }
-  return (big ? '#,##0' : '0') + (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
+  const decimals = indicatorDecimals(
+    unit,
+    (function* () {
+      for (const v of values) {
+        if (Number.isFinite(v) && Math.abs(v) >= 1000) big = true;
+        yield v;
+      }
+    })(),
+  );
+  return decimalsFormat(decimals, big);
 }
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -84,35 +81,78 @@ export const STATUS_FILLS: Record<Status, { fill: string; font: string; bold?: b
 
 const FINDING_FILLS: Record<FindingStatus, string> = { pass: '#CDE8C0', warn: '#F5D999', fail: '#EEB488' };
 
-/** Fill of a tracking-table actual more than 10 % away from its target (light orange). */
+/** Fill of a tracking-table actual more than 10 % below its target (light orange). */
 const FLAG_FILL = '#F5D999';
+/** Fill of an actual more than 10 % beyond its target: over-achievement (light sky blue). */
+const OVER_FILL = '#BFE1F5';
+/** A missed target: its window is over and its actual fell short (vermillion, white text). */
+const MISSED_FILL = '#D55E00';
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 
+/**
+ * Every font names Calibri 11 (Excel's default) in full: a font element with only `<b/>`
+ * leaves the face and size to the reading program.
+ */
+export function font(f: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: 'Calibri', family: 2, size: 11, ...f };
+}
+
+const GREY_TEXT = { argb: 'FF595959' };
+
+const TOP = { vertical: 'top' } as const;
+
 export const STYLES = {
-  title: { font: { bold: true, size: 14 } } as Style,
-  section: { font: { bold: true, size: 12 } } as Style,
-  label: { font: { bold: true }, alignment: { vertical: 'top' } } as Style,
+  /** A cell with nothing special: the font, top-aligned (a row's cells line up with wrapped text). */
+  plain: { font: font(), alignment: TOP } as Style,
+  title: { font: font({ bold: true, size: 14 }), alignment: { vertical: 'top' } } as Style,
+  subtitle: { font: font({ size: 12, color: GREY_TEXT }), alignment: { vertical: 'top' } } as Style,
+  section: { font: font({ bold: true, size: 12 }), alignment: { vertical: 'bottom' } } as Style,
+  label: { font: font({ bold: true }), alignment: { vertical: 'top' } } as Style,
   header: {
-    font: { bold: true },
+    font: font({ bold: true }),
     fill: solid('#E7E6E6'),
     alignment: { vertical: 'top', wrapText: true },
     border: { bottom: thin },
   } as Style,
-  note: { font: { italic: true, color: { argb: 'FF595959' } }, alignment: { wrapText: false } } as Style,
-  wrap: { alignment: { vertical: 'top', wrapText: true } } as Style,
+  /** A header over a group of columns (a reporting period, the life of programme). */
+  groupHeader: {
+    font: font({ bold: true }),
+    fill: solid('#E7E6E6'),
+    alignment: { horizontal: 'center', vertical: 'top', wrapText: true },
+    border: { bottom: thin, left: thin },
+  } as Style,
+  /** A results-framework row of the tracking table: the level and the result's statement. */
+  resultRow: {
+    font: font({ bold: true }),
+    fill: solid('#D9D9D9'),
+    alignment: { vertical: 'top', wrapText: true },
+  } as Style,
+  note: { font: font({ italic: true, color: GREY_TEXT }), alignment: { wrapText: false, vertical: 'top' } } as Style,
+  wrap: { font: font(), alignment: { vertical: 'top', wrapText: true } } as Style,
+  /** Text beside a number in a table: wrapped, and kept off the number by an indent. */
+  besideNumber: { font: font(), alignment: { vertical: 'top', wrapText: true, indent: 1 } } as Style,
+  /** A period beside a number: centred, so "85.1" and "2011" never read as "85.12011". */
+  period: { font: font(), alignment: { horizontal: 'center', vertical: 'top' } } as Style,
+  /** A breakdown's name under its indicator: indented. */
+  breakdown: { font: font(), alignment: { indent: 1, vertical: 'top' } } as Style,
   /** Text that must stay text even when the officer edits the cell (it starts with = + - @). */
-  text: { numFmt: FORMATS.text } as Style,
-  date: { numFmt: FORMATS.date } as Style,
-  dateTime: { numFmt: FORMATS.dateTime } as Style,
-  ratio: { numFmt: FORMATS.ratio } as Style,
-  percent: { numFmt: FORMATS.percent } as Style,
-  count: { numFmt: FORMATS.count } as Style,
-  score: { numFmt: FORMATS.score } as Style,
-  z: { numFmt: FORMATS.z } as Style,
-  precise: { numFmt: FORMATS.precise } as Style,
-  integer: { numFmt: FORMATS.integer } as Style,
-  link: { font: { color: { argb: 'FF0072B2' }, underline: true } } as Style,
+  text: { font: font(), numFmt: FORMATS.text, alignment: TOP } as Style,
+  date: { font: font(), numFmt: FORMATS.date, alignment: TOP } as Style,
+  dateTime: { font: font(), numFmt: FORMATS.dateTime, alignment: TOP } as Style,
+  ratio: { font: font(), numFmt: FORMATS.ratio, alignment: TOP } as Style,
+  percent: { font: font(), numFmt: FORMATS.percent, alignment: TOP } as Style,
+  count: { font: font(), numFmt: FORMATS.count, alignment: TOP } as Style,
+  score: { font: font(), numFmt: FORMATS.score, alignment: TOP } as Style,
+  z: { font: font(), numFmt: FORMATS.z, alignment: TOP } as Style,
+  precise: { font: font(), numFmt: FORMATS.precise, alignment: TOP } as Style,
+  integer: { font: font(), numFmt: FORMATS.integer, alignment: TOP } as Style,
+  link: { font: font({ color: { argb: 'FF0072B2' }, underline: true }), alignment: TOP } as Style,
+  /** The cell a status strip's label sits in, and the strip's cells. */
+  strip: {
+    font: font({ bold: true }),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  } as Style,
 };
 
 const statusStyles = new Map<Status, Style>();
@@ -121,7 +161,7 @@ export function statusStyle(status: Status): Style {
   let s = statusStyles.get(status);
   if (!s) {
     const c = STATUS_FILLS[status];
-    s = { fill: solid(c.fill), font: { color: { argb: argb(c.font) }, bold: Boolean(c.bold) } };
+    s = { fill: solid(c.fill), font: font({ color: { argb: argb(c.font) }, bold: Boolean(c.bold) }), alignment: TOP };
     statusStyles.set(status, s);
   }
   return s;
@@ -131,7 +171,7 @@ const findingStyles = new Map<FindingStatus, Style>();
 export function findingStyle(status: FindingStatus): Style {
   let s = findingStyles.get(status);
   if (!s) {
-    s = { fill: solid(FINDING_FILLS[status]) };
+    s = { font: font(), fill: solid(FINDING_FILLS[status]), alignment: TOP };
     findingStyles.set(status, s);
   }
   return s;
@@ -142,24 +182,88 @@ const numberStyles = new Map<string, Style>();
 export function numberStyle(numFmt: string): Style {
   let s = numberStyles.get(numFmt);
   if (!s) {
-    s = { numFmt };
+    s = { font: font(), numFmt, alignment: TOP };
     numberStyles.set(numFmt, s);
   }
   return s;
 }
 
+/** How an actual stands against its target in the tracking table. */
+export type Variance = 'under' | 'over' | 'missed';
+
+const VARIANCE_FILLS: Record<Variance, { fill: string; font: string; bold: boolean }> = {
+  under: { fill: FLAG_FILL, font: '#000000', bold: true },
+  over: { fill: OVER_FILL, font: '#000000', bold: true },
+  missed: { fill: MISSED_FILL, font: '#FFFFFF', bold: true },
+};
+
 const flaggedStyles = new Map<string, Style>();
 /**
- * A flagged number: the flag fill, and the marker inside the number format (`0.0%" !"`),
- * so the cell stays a number and the flag is not colour alone.
+ * A flagged number: the variance's fill, and a marker inside the number format
+ * (`0%" !"`), so the cell stays a number and the flag is not colour alone.
  */
-export function flaggedStyle(numFmt: string, marker?: string): Style {
-  const key = `${numFmt}\u0000${marker ?? ''}`;
+export function flaggedStyle(numFmt: string, marker?: string, variance: Variance = 'under'): Style {
+  const key = `${numFmt}\u0000${marker ?? ''}\u0000${variance}`;
   let s = flaggedStyles.get(key);
   if (!s) {
     const fmt = marker ? `${numFmt}" ${marker.replace(/"/g, '')}"` : numFmt;
-    s = { numFmt: fmt, fill: solid(FLAG_FILL), font: { bold: Boolean(marker) } };
+    const v = VARIANCE_FILLS[variance];
+    s = {
+      numFmt: fmt,
+      fill: solid(v.fill),
+      font: font({ bold: v.bold, color: { argb: argb(v.font) } }),
+      alignment: TOP,
+    };
     flaggedStyles.set(key, s);
   }
   return s;
 }
+
+const incompleteStyles = new Map<string, Style>();
+/** An incomplete window's actual: grey italic, with a marker inside the number format. */
+export function incompleteStyle(numFmt: string, marker: string, variance?: Variance): Style {
+  const key = `${numFmt}\u0000${marker}\u0000${variance ?? ''}`;
+  let s = incompleteStyles.get(key);
+  if (!s) {
+    const fmt = `${numFmt}" ${marker.replace(/"/g, '')}"`;
+    const v = variance ? VARIANCE_FILLS[variance] : undefined;
+    s = {
+      numFmt: fmt,
+      font: font({ italic: true, bold: Boolean(v?.bold), color: { argb: argb(v?.font ?? '#595959') } }),
+      ...(v ? { fill: solid(v.fill) } : {}),
+      alignment: TOP,
+    };
+    incompleteStyles.set(key, s);
+  }
+  return s;
+}
+
+/** The fill of a variance, for a legend cell. */
+export function varianceStyle(variance: Variance): Style {
+  return {
+    ...flaggedStyle('@', undefined, variance),
+    alignment: { horizontal: 'center', vertical: 'top', wrapText: true },
+  };
+}
+
+const stripStyles = new Map<string, Style>();
+/** A coloured cell of the Summary's status strip: the status's word (`count`: its count, larger). */
+export function stripStyle(status: Status, count = false): Style {
+  const key = `${status}${count ? '#' : ''}`;
+  let s = stripStyles.get(key);
+  if (!s) {
+    const c = STATUS_FILLS[status];
+    s = {
+      fill: solid(c.fill),
+      font: font({ color: { argb: argb(c.font) }, bold: true, size: count ? 14 : 11 }),
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+      border: { left: { style: 'thin', color: { argb: 'FFFFFFFF' } } },
+      ...(count ? { numFmt: FORMATS.count } : {}),
+    };
+    stripStyles.set(key, s);
+  }
+  return s;
+}
+
+/** The count cell of the status strip. */
+export const stripCountStyle = (status: Status): Style => stripStyle(status, true);

@@ -1,223 +1,256 @@
-// Sheet 2, the tracking table in the layout donors know from TolaData's IPTT: one row per
-// indicator x breakdown; per period that has a target or an actual (in time order) the
-// target, the actual and % met. An actual more than 10 % away from its target is flagged
-// with a fill AND a "!" (the donor variance convention of methods.md), listed in a text
-// column, and the last column is left empty for the officer's explanation.
+// Sheet 2, the tracking table (IPTT) in the layout of TolaData's and USAID's: a title
+// block and a key of the marks; then one row per results-framework result (its level and
+// statement, grey) followed by its indicators, each with its headline, group totals and
+// breakdowns; per row the indicator, breakdown, unit, direction and baseline; the
+// life-of-programme group (LOP target, target to date, actual to date, % of LOP, progress,
+// status, data age); then one group per reporting period (`program.reporting`) with the
+// target, the actual and % met; then the periods marked and a column for the officer's
+// explanation. A missed target's actual is red with ✗, over-achievement blue with ▲,
+// more than 10 % short orange with ▼, an incomplete window's actual grey with *: always a
+// mark inside the number's format as well as the colour, so the cell stays a number.
 //
-// With more than TRACKING_MAX_PERIODS periods (monthly data over years: 60 periods, 180
-// columns) only the periods with a target get columns, after a "Latest" group (the latest
-// actual, its period, the target pursued, its period, % met), as TolaData's life-of-programme
-// columns sit before the periods; every value stays in the Data sheet or data.csv.
+// Headers are frozen and repeated on every printed page, with the identifying columns;
+// a table wider than a page prints across pages at a fixed, readable scale.
 import type ExcelJS from 'exceljs';
-import { percentMet } from '../../assess/percent-met.js';
+import type { AssessmentResult } from '../../assess/assessment.js';
 import { levelLabel } from '../../messages/report.js';
 import type { PackContext } from './pack-context.js';
-import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec } from './sheet-writer.js';
-import { TABLE_MAX_ROWS, TRACKING_MAX_PERIODS } from './size-rules.js';
-import { FORMATS, STYLES, flaggedStyle, numberStyle } from './styles.js';
+import { setColumnBreaks } from './column-breaks.js';
+import { columnPixels, printablePixels } from './page-setup.js';
+import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec, type SpanCell } from './sheet-writer.js';
+import { TABLE_MAX_ROWS } from './size-rules.js';
+import { FORMATS, STYLES, flaggedStyle, incompleteStyle, statusStyle, varianceStyle } from './styles.js';
+import { dataAgeCell } from './summary-sheet.js';
+import {
+  flaggedPeriods,
+  lopFigures,
+  periodFigures,
+  trackingLayout,
+  trackingRows,
+  type PeriodFigures,
+} from './tracking-layout.js';
 
-export { percentMet };
+export { beyondTenPercent, trackingLayout, VARIANCE_SHARE } from './tracking-layout.js';
+export { percentMet } from '../../assess/percent-met.js';
 
-/** |actual / target - 1| > 0.10, decided without binary noise: 110 against 100 is exactly 10 %. */
-export function beyondTenPercent(actual: number, target: number): boolean {
-  if (target === 0) return actual !== 0;
-  const gap = Math.abs(actual - target) - 0.1 * Math.abs(target);
-  return gap > 1e-9 * Math.abs(target);
-}
-
-const FIXED_COLUMNS = 9;
+/** Columns identifying a row, kept in view and repeated on every printed page. */
+const ID_COLUMNS = 3;
+/** The fixed block: No., indicator, breakdown, unit, direction, baseline, its period. */
+const FIXED_COLUMNS = 7;
+/** The life-of-programme group: LOP target, target to date, actual to date, % of LOP, progress, status, data age. */
+const LOP_COLUMNS = 7;
 const PER_PERIOD = 3;
-const LATEST_COLUMNS = 5;
-const FROZEN_COLUMNS = 2;
-
-export interface TrackingLayout {
-  /** The periods with columns, in time order. */
-  periods: string[];
-  /** Every period with a target or an actual in some row. */
-  allPeriods: number;
-  /** Whether only periods with a target have columns, after the "Latest" group. */
-  targetPeriodsOnly: boolean;
-}
-
-/**
- * The period columns of the tracking table: every period with a target or an actual (as of
- * the reporting period) in any row; beyond TRACKING_MAX_PERIODS, the periods with a target
- * only, and of those at most TRACKING_MAX_PERIODS: the latest due ones and the next ones.
- */
-export function trackingLayout(ctx: PackContext): TrackingLayout {
-  const asOfEnd = ctx.asOf?.endYear ?? Infinity;
-  const targetIds = new Set<string>();
-  const all = new Set<string>();
-  for (const r of ctx.input.doc.results) {
-    for (const t of r.targets) {
-      targetIds.add(t.period);
-      all.add(t.period);
-    }
-    const s = ctx.series(r.indicator, r.disaggregation);
-    if (!s) continue;
-    for (let i = 0; i < s.values.length; i++) {
-      if (!Number.isNaN(s.values[i]) && s.periods[i].endYear <= asOfEnd + 1e-9) all.add(s.periods[i].id);
-    }
-  }
-  if (all.size <= TRACKING_MAX_PERIODS)
-    return { periods: [...all].sort(ctx.comparePeriodIds), allPeriods: all.size, targetPeriodsOnly: false };
-
-  const withTarget = [...targetIds].sort(ctx.comparePeriodIds);
-  let periods = withTarget;
-  if (withTarget.length > TRACKING_MAX_PERIODS) {
-    const isDue = (id: string) => (ctx.period(id)?.endYear ?? Infinity) <= asOfEnd + 1e-9;
-    const due = withTarget.filter(isDue);
-    const upcoming = withTarget.filter((id) => !isDue(id));
-    const keepUpcoming = Math.min(
-      upcoming.length,
-      Math.max(TRACKING_MAX_PERIODS - due.length, Math.floor(TRACKING_MAX_PERIODS / 4)),
-    );
-    const keepDue = Math.min(due.length, TRACKING_MAX_PERIODS - keepUpcoming);
-    periods = [...due.slice(due.length - keepDue), ...upcoming.slice(0, keepUpcoming)];
-  }
-  return { periods, allPeriods: all.size, targetPeriodsOnly: true };
-}
+/** Rows above the column headers: title, programme, period line, key, blank, period groups. */
+const GROUP_ROW = 6;
+const HEADER_ROW = GROUP_ROW + 1;
+const NAME_WIDTH = 32;
+const UNIT_WIDTH = 16;
+/** The smallest print scale the table is given: below it, text is too small to read. */
+const MIN_SCALE = 55;
 
 export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: PackContext): ExcelJS.Worksheet {
   const { input, m } = ctx;
   const c = m.columns;
   const t = m.tracking;
-  const sheet = createSheet(workbook, name, { frozenRows: 2, frozenColumns: FROZEN_COLUMNS });
-  const w = new SheetWriter(sheet);
-  const asOfEnd = ctx.asOf?.endYear ?? Infinity;
-
   const layout = trackingLayout(ctx);
-  const { periods } = layout;
-  const latestColumn = layout.targetPeriodsOnly ? FIXED_COLUMNS : -1;
-  const firstPeriodColumn = FIXED_COLUMNS + (layout.targetPeriodsOnly ? LATEST_COLUMNS : 0);
-  const columnOf = new Map(periods.map((p, i) => [p, firstPeriodColumn + i * PER_PERIOD]));
-  const flaggedColumn = firstPeriodColumn + periods.length * PER_PERIOD;
-  const width = flaggedColumn + 2;
+  const { windows } = layout;
+  const firstPeriodColumn = FIXED_COLUMNS + LOP_COLUMNS + 1;
+  const flaggedColumn = firstPeriodColumn + windows.length * PER_PERIOD;
+  const width = flaggedColumn + 1;
+  const sheet = createSheet(
+    workbook,
+    name,
+    {
+      frozenRows: HEADER_ROW,
+      frozenColumns: ID_COLUMNS,
+      print: { orientation: 'landscape', titleRows: `${GROUP_ROW}:${HEADER_ROW}`, titleColumns: 'A:C' },
+    },
+    ctx.page,
+  );
+  const w = new SheetWriter(sheet, { maxWidths: { 2: NAME_WIDTH, 4: UNIT_WIDTH, [width]: 40 } });
 
-  // 1. Two header rows: the period over its three columns, then Target / Actual / % met.
-  const top: CellSpec[] = new Array(width).fill(null);
-  top[0] = layout.targetPeriodsOnly
-    ? t.note + t.targetPeriodsOnly(periods.length, layout.allPeriods, ctx.everyValueAt)
-    : t.note;
-  if (latestColumn >= 0) top[latestColumn] = t.latest;
-  for (const [p, col] of columnOf) top[col] = p;
-  w.header(top);
-  sheet.mergeCells(1, 1, 1, FIXED_COLUMNS);
-  sheet.getCell(1, 1).style = {
-    ...STYLES.header,
-    font: { italic: true },
-    alignment: { wrapText: true, vertical: 'top' },
-  };
-  const groupStyle = { ...STYLES.header, alignment: { horizontal: 'center' } } as const;
-  if (latestColumn >= 0) {
-    sheet.mergeCells(1, latestColumn + 1, 1, latestColumn + LATEST_COLUMNS);
-    sheet.getCell(1, latestColumn + 1).style = groupStyle;
-  }
-  for (const col of columnOf.values()) {
-    sheet.mergeCells(1, col + 1, 1, col + PER_PERIOD);
-    sheet.getCell(1, col + 1).style = groupStyle;
-  }
-  sheet.getRow(1).height = layout.targetPeriodsOnly ? 90 : 45;
-  const second: CellSpec[] = [
+  // 1. Title block and the key of the marks
+  const program = input.program;
+  w.title(t.title, STYLES.title);
+  w.title(program.name, STYLES.subtitle);
+  w.title(
+    t.periodLine(program.period.start.id, program.period.end.id, input.doc.as_of, t.reportingNames[program.reporting]),
+    STYLES.note,
+  );
+  w.spans([
+    styled(t.legend.title, STYLES.label),
+    [styled(t.legend.missed, varianceStyle('missed')), 2],
+    [styled(t.legend.under, varianceStyle('under')), 2],
+    [styled(t.legend.over, varianceStyle('over')), 2],
+    [styled(t.legend.incomplete, { ...STYLES.wrap, font: incompleteStyle('0', '*').font }), 2],
+    [styled(t.legend.stale, { ...flaggedStyle('@', undefined, 'under'), alignment: STYLES.wrap.alignment }), 2],
+  ]);
+  w.skip(GROUP_ROW - 1 - w.row);
+
+  // 2. Two header rows: the groups (life of programme, each period), then the columns
+  const groups: SpanCell[] = [
+    [
+      layout.targetWindowsOnly ? t.targetPeriodsOnly(windows.length, layout.allWindows, ctx.everyValueAt) : null,
+      FIXED_COLUMNS,
+    ],
+    [t.lifeOfProgramme, LOP_COLUMNS],
+    ...windows.map((win): SpanCell => [win.future ? `${win.label}\n(${t.notYetDue})` : win.label, PER_PERIOD]),
+    [null, 2],
+  ];
+  w.spans(groups, STYLES.groupHeader);
+  const headers: CellSpec[] = [
+    t.number,
     c.indicator,
     c.breakdown,
-    c.name,
-    c.level,
-    c.result,
     c.unit,
     c.direction,
     c.baseline,
     c.baselinePeriod,
+    c.lopTarget,
+    c.targetToDate,
+    c.actualToDate,
+    c.percentOfLop,
+    c.progress,
+    c.status,
+    c.dataAge,
   ];
-  if (latestColumn >= 0) second.push(t.actual, c.period, t.target, c.targetPeriod, t.percentMet);
-  for (let i = 0; i < periods.length; i++) second.push(t.target, t.actual, t.percentMet);
-  second.push(t.flaggedPeriods, t.explanation);
-  w.header(second);
+  for (let i = 0; i < windows.length; i++) headers.push(t.target, t.actual, t.percentMet);
+  headers.push(t.flaggedPeriods, t.explanation);
+  w.header(headers);
 
-  // 2. One row per indicator x breakdown (at most TABLE_MAX_ROWS)
-  const results = input.doc.results;
-  const shown = Math.min(results.length, TABLE_MAX_ROWS);
-  for (let n = 0; n < shown; n++) {
-    const r = results[n];
-    const fmt = ctx.valueFormat(r.indicator);
-    const ind = ctx.indicator(r.indicator);
-    // This row's targets, and its actuals in the periods that have a column or a target.
-    const targets = new Map<string, number | null>();
-    for (const target of r.targets) targets.set(target.period, target.value);
-    const actuals = new Map<string, number>();
-    const s = ctx.series(r.indicator, r.disaggregation);
-    if (s) {
-      // The table reports as of the reporting period: later values are not yet "actuals".
-      for (let i = 0; i < s.values.length; i++) {
-        const id = s.periods[i].id;
-        const v = s.values[i];
-        if ((columnOf.has(id) || targets.has(id)) && !Number.isNaN(v) && s.periods[i].endYear <= asOfEnd + 1e-9)
-          actuals.set(id, v);
-      }
+  // 3. The rows, in the order of the results framework
+  let shown = 0;
+  let skipped = 0;
+  for (const row of trackingRows(ctx)) {
+    if ('group' in row) {
+      const r = row.group;
+      const text = r
+        ? `${levelLabel(input.locale, r.level)}${r.level ? ' · ' : ''}${r.id}: ${r.statement}`
+        : t.noResult;
+      w.spans(
+        [[styled(text, STYLES.resultRow), FIXED_COLUMNS], ...new Array(width - FIXED_COLUMNS).fill(null)],
+        STYLES.resultRow,
+      );
+      continue;
     }
-
-    // A flow's target is for its window: its actual is the window's sum, not one period's value.
-    for (const target of r.targets)
-      if (typeof target.window_actual === 'number' && target.outcome !== 'not_due')
-        actuals.set(target.period, target.window_actual);
-
-    const cells: CellSpec[] = new Array(width).fill(null);
-    cells[0] = r.indicator;
-    cells[1] = ctx.breakdown(r.disaggregation);
-    cells[2] = r.name;
-    cells[3] = levelLabel(input.locale, r.level ?? ctx.result(r.result)?.level);
-    cells[4] = r.result;
-    cells[5] = ind?.unitLabel ?? m.units[r.unit] ?? r.unit;
-    cells[6] = m.directions[r.direction] ?? r.direction;
-    cells[7] = num(r.baseline?.value, fmt);
-    cells[8] = r.baseline?.period;
-    if (latestColumn >= 0) {
-      const latest = r.latest?.value;
-      // A flow's latest is its running total: set against the cumulative target path then.
-      const flow = ind?.accumulation === 'sum' && r.target_to_date !== null;
-      const target = flow ? r.target_to_date : r.target?.value;
-      cells[latestColumn] = num(latest, fmt);
-      cells[latestColumn + 1] = r.latest?.period;
-      cells[latestColumn + 2] = num(target, fmt);
-      cells[latestColumn + 3] = flow ? r.latest?.period : r.target?.period;
-      if (typeof latest === 'number' && typeof target === 'number') {
-        const met = percentMet(latest, target, r.direction);
-        if (met !== null) cells[latestColumn + 4] = styled(met, numberStyle(FORMATS.percent));
-      }
+    if (shown >= TABLE_MAX_ROWS) {
+      skipped++;
+      continue;
     }
-    for (const [p, col] of columnOf) {
-      const target = targets.get(p);
-      const actual = actuals.get(p);
-      if (typeof target === 'number') cells[col] = num(target, fmt);
-      if (actual === undefined) continue;
-      if (typeof target !== 'number') {
-        cells[col + 1] = num(actual, fmt);
-        continue;
-      }
-      const met = percentMet(actual, target, r.direction);
-      if (beyondTenPercent(actual, target)) {
-        cells[col + 1] = styled(actual, flaggedStyle(fmt, met === null ? t.flagMarker : undefined));
-        cells[col + 2] = met === null ? null : styled(met, flaggedStyle(FORMATS.percent, t.flagMarker));
-      } else {
-        cells[col + 1] = num(actual, fmt);
-        cells[col + 2] = styled(met, numberStyle(FORMATS.percent));
-      }
-    }
-    // Every target period of the row counts, also one without a column of its own.
-    const flagged: string[] = [];
-    for (const [p, target] of targets) {
-      const actual = actuals.get(p);
-      if (typeof target === 'number' && actual !== undefined && beyondTenPercent(actual, target)) flagged.push(p);
-    }
-    if (flagged.length > 1) flagged.sort(ctx.comparePeriodIds);
-    cells[flaggedColumn] = flagged.length ? flagged.join(', ') : null;
-    cells[flaggedColumn + 1] = styled(null, STYLES.wrap);
-    w.add(cells);
+    shown++;
+    w.add(resultCells(input.doc.results[row.index], row.first, layout.windows, ctx, width));
   }
   const lastRow = w.row;
-  if (results.length > shown) w.title(m.moreResults(results.length - shown), STYLES.note);
+  if (skipped) w.note(m.moreResults(skipped), FIXED_COLUMNS);
 
-  autoFilter(sheet, 2, lastRow, width);
-  w.fitColumns({ [flaggedColumn + 2]: 40, [flaggedColumn + 1]: 14 });
+  // 4. How to read it
+  w.skip();
+  for (const note of t.notes) w.note(note, FIXED_COLUMNS + LOP_COLUMNS);
+
+  autoFilter(sheet, HEADER_ROW, lastRow, width);
+  w.finish({ minimum: { [width]: 40 } });
+  const groupEnds = windows.map((_, i) => firstPeriodColumn - 1 + (i + 1) * PER_PERIOD);
+  const pages = printPages(w, FIXED_COLUMNS + LOP_COLUMNS, [...groupEnds, width]);
+  sheet.pageSetup.fitToPage = false;
+  sheet.pageSetup.scale = pages.scale;
+  setColumnBreaks(sheet, pages.breaks);
   return sheet;
+}
+
+/**
+ * How the table prints across pages: the scale at which the identifying and
+ * life-of-programme columns fill the first landscape page, and a page break after it and
+ * wherever the next column group would not fit beside the repeated identifying columns.
+ * `groupEnds`: the last column of each group after the first block.
+ */
+export function printPages(
+  w: SheetWriter,
+  firstBlock: number,
+  groupEnds: number[],
+): { scale: number; breaks: number[] } {
+  const px = (from: number, to: number) => {
+    let sum = 0;
+    for (let col = from; col <= to; col++) sum += columnPixels(w.columnWidth(col));
+    return sum;
+  };
+  // A little room for the reader's own rendering of the font.
+  const printable = printablePixels('landscape') * 0.96;
+  const scale = Math.max(MIN_SCALE, Math.min(100, Math.floor((100 * printable) / px(1, firstBlock))));
+  const page = (printable * 100) / scale;
+  const titles = px(1, ID_COLUMNS);
+  const breaks = [firstBlock];
+  let used = titles;
+  let start = firstBlock + 1;
+  for (const end of groupEnds) {
+    const width = px(start, end);
+    if (used + width > page && used > titles) {
+      breaks.push(start - 1);
+      used = titles;
+    }
+    used += width;
+    start = end + 1;
+  }
+  return { scale, breaks: breaks.filter((b) => b < (groupEnds.at(-1) ?? 0)) };
+}
+
+/** One result's row. */
+function resultCells(
+  r: AssessmentResult,
+  first: boolean,
+  windows: ReturnType<typeof trackingLayout>['windows'],
+  ctx: PackContext,
+  width: number,
+): CellSpec[] {
+  const { m } = ctx;
+  const t = m.tracking;
+  const ind = ctx.indicator(r.indicator);
+  const fmt = ctx.valueFormat(r.indicator);
+  const accumulation = ind?.accumulation ?? 'level';
+  const lop = lopFigures(r, accumulation);
+  const headline = Object.keys(r.disaggregation).length === 0;
+  const cells: CellSpec[] = new Array(width).fill(null);
+  cells[0] = r.indicator;
+  cells[1] = first ? r.name : null;
+  cells[2] = headline ? ctx.breakdown(r.disaggregation) : styled(ctx.breakdown(r.disaggregation), STYLES.breakdown);
+  cells[3] = ind?.unitLabel ?? m.units[r.unit] ?? r.unit;
+  cells[4] = m.directions[r.direction] ?? r.direction;
+  cells[5] = num(r.baseline?.value, fmt);
+  cells[6] = r.baseline ? styled(r.baseline.period, STYLES.period) : null;
+  cells[7] = num(lop.lopTarget, fmt);
+  cells[8] = num(lop.targetToDate, fmt);
+  cells[9] = num(lop.actualToDate, fmt);
+  cells[10] = num(lop.percentOfLop, FORMATS.percentWhole);
+  cells[11] = num(r.progress_ratio, FORMATS.percentWhole);
+  cells[12] = styled(m.statuses[r.status] ?? r.status, statusStyle(r.status));
+  cells[13] = dataAgeCell(r, m.staleMarker);
+  const figures = periodFigures(r, windows, accumulation, ctx);
+  figures.forEach((f, i) => {
+    const col = FIXED_COLUMNS + LOP_COLUMNS + i * PER_PERIOD;
+    cells[col] = num(f.target, fmt);
+    cells[col + 1] = actualCell(f, fmt, t.markers);
+    cells[col + 2] = percentCell(f, t.markers);
+  });
+  const flagged = flaggedPeriods(r, ctx);
+  cells[width - 2] = flagged.length ? flagged.join(', ') : null;
+  cells[width - 1] = styled(null, STYLES.wrap);
+  return cells;
+}
+
+type Markers = PackContext['m']['tracking']['markers'];
+
+/** The actual: its variance's fill; an incomplete window's grey and marked. */
+function actualCell(f: PeriodFigures, fmt: string, markers: Markers): CellSpec {
+  if (f.actual === null) return null;
+  if (f.incomplete) return styled(f.actual, incompleteStyle(fmt, markers.incomplete, f.variance));
+  // Without a % met (a zero actual against a decrease), the actual carries the mark.
+  if (f.variance)
+    return styled(f.actual, flaggedStyle(fmt, f.percentMet === null ? markers[f.variance] : undefined, f.variance));
+  return num(f.actual, fmt);
+}
+
+/** % met: a whole percentage, with the variance's mark and fill. */
+function percentCell(f: PeriodFigures, markers: Markers): CellSpec {
+  if (f.percentMet === null) return null;
+  if (f.variance) return styled(f.percentMet, flaggedStyle(FORMATS.percentWhole, markers[f.variance], f.variance));
+  return num(f.percentMet, FORMATS.percentWhole);
 }

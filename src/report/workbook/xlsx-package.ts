@@ -7,11 +7,14 @@
 // - the other parts (the sheets' XML: 36 MB for a national pack) are deflated by Node's
 //   zlib, on its thread pool, all at once: fflate deflating them in JavaScript, one after
 //   the other, took 3.8 s of the national report; fflate assembles the zip;
+// - column page breaks set on a sheet (column-breaks.ts) are written into it, as exceljs
+//   writes row breaks only;
 // - a caller may add or replace parts (native charts) before the zip is written.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { unzipSync, Zip, type ZipInputFile, ZipPassThrough } from 'fflate';
+import { applyColumnBreaks } from './column-breaks.js';
 
 /** The parts of the workbook's zip, by path ("xl/worksheets/sheet1.xml"), in their order. */
 export type XlsxParts = Map<string, Uint8Array>;
@@ -34,6 +37,7 @@ export async function packageWorkbook(
   // Folder entries ("xl/media/") are JSZip's habit; Excel writes none.
   const unzipped = Object.entries(unzipSync(new Uint8Array(laidOut as ArrayBuffer)));
   const parts: XlsxParts = new Map(unzipped.filter(([path]) => !path.endsWith('/')));
+  applyColumnBreaks(workbook, parts);
   edit(parts);
   return zipParts(parts, zipTime(time));
 }

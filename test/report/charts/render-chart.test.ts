@@ -18,7 +18,13 @@ import { FONT_FAMILY, ensureChartFont, fontString } from '../../../src/report/ch
 import type { ChartJob } from '../../../src/report/charts/render-pool.js';
 import { distModule } from '../../dist.js';
 import { crc32, startPngEncode } from '../../../src/report/charts/png.js';
-import { formatNumber, formatYear, groupStyle, targetLabelText } from '../../../src/report/charts/style.js';
+import { formatNumber } from '../../../src/messages/format-number.js';
+import { groupStyle } from '../../../src/report/charts/style.js';
+import { formatYear, targetLabelText } from '../../../src/report/charts/text.js';
+import { trajectoryAnnotations } from '../../../src/report/charts/annotations.js';
+import { DEFAULT_ROLE_LABELS } from '../../../src/report/charts/chart-spec.js';
+import { legendItems } from '../../../src/report/charts/legend.js';
+import { markSizes } from '../../../src/report/charts/marks.js';
 
 const p = (x: number, y: number, label = String(Math.floor(x))): ChartPoint => ({ x, y, label });
 
@@ -288,10 +294,13 @@ describe('renderSmallMultiples', () => {
 
   it('draws every panel of an image with one chart.js instance, kept for the next image', async () => {
     dropChartCanvases();
+    const sizes = () => Object.values(Chart.instances).map((c) => `${c.width}x${c.height}`);
     const before = Object.keys(Chart.instances).length;
     await renderSmallMultiples(bySexSpec(12, 8));
     const after = Object.keys(Chart.instances).length;
-    expect(after - before).toBe(1);
+    // One instance for the 12 panels, one for the frame around them (title, legend, axis titles: the image's size).
+    expect(after - before).toBe(2);
+    expect(sizes().filter((s) => s === '1600x900')).toHaveLength(1);
     await renderSmallMultiples({ ...bySexSpec(12, 8), title: 'Another indicator by district and sex' });
     expect(Object.keys(Chart.instances).length).toBe(after);
   });
@@ -494,9 +503,105 @@ describe('labels and scales', () => {
 
 describe('value axis of a single count', () => {
   it('starts at 0, so one value of 10 is not drawn as a change', async () => {
-    const { niceValueAxis } = await import('../../../src/report/charts/frame.js');
+    const { niceValueAxis } = await import('../../../src/report/charts/scales.js');
     const axis = niceValueAxis([10], false);
     expect(axis.min).toBe(0);
     expect(axis.max).toBeGreaterThan(10);
+  });
+});
+
+describe('counts, labels and the legend', () => {
+  /** GE-ALLIANCE-MEMBERS: 40 organisations in the DCG (2011), 29 in GAARD (2017), each its own baseline. */
+  function allianceSpec(): ChartSpec {
+    const group = (label: string, x: number, y: number) => ({
+      label,
+      actual: [p(x, y)],
+      baseline: p(x, y),
+      targets: [],
+    });
+    return {
+      ...peruSpec(),
+      title: "Member organisations of Georgia's agriculture alliance",
+      unitLabel: 'organisations',
+      percent: false,
+      groups: [group('DCG', 2011.5, 40), group('GAARD', 2017.5, 29)],
+    };
+  }
+
+  it('draws a count on whole-number ticks: 25 to 45 by 5, not 27.5 to 42.5 by 2.5', async () => {
+    expect(niceValueAxis([40, 29], false, 6, true)).toEqual({ min: 25, max: 45, step: 5 });
+    expect(niceValueAxis([40, 29], false, 6)).toEqual({ min: 27.5, max: 42.5, step: 2.5 });
+    expect(niceValueAxis([1, 2, 3], false, 6, true)).toEqual({ min: 0, max: 4, step: 1 });
+    const layout = await renderTrajectoryChartWithLayout(allianceSpec());
+    expect(layout.yAxis).toEqual({ min: 25, max: 45, step: 5 });
+    // Values with decimals keep fractional steps.
+    const shares = allianceSpec();
+    shares.groups[0].actual = [p(2011.5, 40.5)];
+    expect((await renderTrajectoryChartWithLayout(shares)).yAxis.step).toBe(2.5);
+  });
+
+  it("maps data to pixels with chart.js' scales, still right after the instance draws another chart", async () => {
+    const layout = await renderTrajectoryChartWithLayout(peruSpec());
+    const before = [layout.pixelOf(2011.5, 24.5), layout.pixelOf(2000, 0)];
+    await renderTrajectoryChartWithLayout(allianceSpec());
+    expect([layout.pixelOf(2011.5, 24.5), layout.pixelOf(2000, 0)]).toEqual(before);
+    // 0 % lies on the bottom of the plot; 2000 is xRange.min's distance from the left edge.
+    const a = layout.chartArea;
+    expect(before[1].y).toBeCloseTo(a.bottom, 6);
+    const fraction = (2000 - layout.xRange.min) / (layout.xRange.max - layout.xRange.min);
+    expect(before[1].x).toBeCloseTo(a.left + fraction * (a.right - a.left), 6);
+  });
+
+  it('labels targets, baselines and latest values with the indicator decimals, in the language of the chart', () => {
+    ensureChartFont();
+    const ctx = createCanvas(1600, 900).getContext('2d');
+    const area = { left: 100, top: 100, right: 1500, bottom: 800 };
+    const pixelOf = (x: number, y: number) => ({ x: 100 + (x - 2000) * 50, y: 800 - y * 10 });
+    const texts = (locale: 'en' | 'es', decimals: number) =>
+      trajectoryAnnotations(
+        ctx,
+        area,
+        pixelOf,
+        { width: 1600, height: 900 },
+        peruSpec(locale).groups.slice(0, 1),
+        { ...peruSpec(locale), roleLabels: locale === 'es' ? DEFAULT_ROLE_LABELS.es : DEFAULT_ROLE_LABELS.en },
+        decimals,
+        1,
+      )
+        .map((l) => l.text)
+        .sort();
+    expect(texts('en', 1)).toEqual(['2023: 11.5', 'Baseline 2006: 29.5', 'Target 2011: 24.5']);
+    expect(texts('es', 2)).toEqual(['2023: 11,50', 'Línea de base 2006: 29,50', 'Target 2011: 24,50']);
+  });
+
+  it('builds one legend for both kinds of chart: groups, then the roles they have', () => {
+    const groups = peruSpec().groups;
+    const common = { roles: DEFAULT_ROLE_LABELS.en, marks: markSizes(1), expectedDashScale: 1, s: 1 };
+    const single = legendItems({
+      ...common,
+      groups: [groups[1]],
+      entries: [{ label: 'Rural', style: groupStyle(0) }],
+      singleGroupName: 'Rural',
+    });
+    expect(single.map((i) => i.label)).toEqual(['Actual (Rural)', 'Baseline', 'Target', 'Expected path', 'Projection']);
+    // The observed values' key shows a line with the marker on it, in the group's colour.
+    expect(single[0]).toMatchObject({ color: groupStyle(0).color, line: { dash: [] }, marker: { kind: 'point' } });
+    const multi = legendItems({
+      ...common,
+      groups,
+      entries: groups.map((g, i) => ({ label: g.label, style: groupStyle(i) })),
+    });
+    expect(multi.map((i) => i.label)).toEqual([
+      'National',
+      'Rural',
+      'Actual',
+      'Baseline',
+      'Target',
+      'Expected path',
+      'Projection',
+    ]);
+    expect(multi[1]).toMatchObject({ color: groupStyle(1).color, marker: { kind: 'point', style: 'rect' } });
+    expect(multi[2]).toMatchObject({ color: '#4D4D4D', gapBefore: 36 });
+    expect(multi[2].marker).toBeUndefined();
   });
 });
