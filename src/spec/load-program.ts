@@ -14,7 +14,14 @@ import { findIndicatorFiles, programPathProblem, readSpecFile, skippedFolder } f
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
-import { indicatorSchema, programSchema, type IndicatorFile, type ProgramFile } from './schema.js';
+import {
+  indicatorSchema,
+  type Locale,
+  locales,
+  programSchema,
+  type IndicatorFile,
+  type ProgramFile,
+} from './schema.js';
 import { schemaIssues } from './schema-issues.js';
 import { closestName } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
@@ -23,6 +30,15 @@ import { findCycle } from './dependency-graph.js';
 export interface LoadedProgram {
   program?: Program;
   issues: Issue[];
+  /** The `locale:` program.yaml states, when it can be read (even with errors elsewhere): the terminal's language. */
+  locale?: Locale;
+}
+
+/** `program.locale` as written, when it is one of the locales. */
+function statedLocale(value: unknown): Locale | undefined {
+  const program = typeof value === 'object' && value !== null ? (value as { program?: unknown }).program : undefined;
+  const locale = typeof program === 'object' && program !== null ? (program as { locale?: unknown }).locale : undefined;
+  return (locales as readonly unknown[]).includes(locale) ? (locale as Locale) : undefined;
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -93,6 +109,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   // 1. read
   const programSrc = readSpecFile(absProgram, programRel, issues);
   if (!programSrc) return { issues: issues.sorted() };
+  const locale = statedLocale(programSrc.value);
   issues.addAll(programSrc.issues);
   const found = findIndicatorFiles(absProgram);
   for (const { path, problem } of found.problems)
@@ -109,7 +126,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   });
   if (found.files.length === 0 && !issues.hasErrors)
     issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
-  if (!programFile) return { issues: issues.sorted() };
+  if (!programFile) return { issues: issues.sorted(), locale };
 
   // 3. periods and 4. references
   const fiscalYearStart = programFile.program.fiscal_year_start;
@@ -154,7 +171,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
 
   // The programme is returned even when some files have errors, so that the data can
   // still be read and every problem reported in one run; callers check the issues.
-  if (!pStart || !pEnd) return { issues: issues.sorted() };
+  if (!pStart || !pEnd) return { issues: issues.sorted(), locale };
   const a = programFile.assessment;
   const program: Program = {
     root,
@@ -180,7 +197,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
       indicators.length === indicatorSrcs.length,
     dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
   };
-  return { program, issues: issues.sorted() };
+  return { program, issues: issues.sorted(), locale };
 }
 
 function checkSchema(

@@ -17,7 +17,7 @@ import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/c
 import { IssueList, type Issue } from '../spec/issues.js';
 import { loadProgram, programmeRootOf } from '../spec/load-program.js';
 import type { Indicator, Program } from '../spec/model.js';
-import type { DataSource } from '../spec/schema.js';
+import type { DataSource, Locale } from '../spec/schema.js';
 import { closestName } from '../spec/suggest.js';
 import type { Frequency } from '../periods/period.js';
 import { bindSeries, SeriesIndex } from '../data/bind-series.js';
@@ -39,6 +39,8 @@ export interface WorkspaceLoad {
   issues: Issue[];
   /** The programme's root: the files of the issues are relative to it. */
   root: string;
+  /** The `locale:` program.yaml states, when it can be read: the terminal's language (cli/locale.ts). */
+  locale?: Locale;
 }
 
 /** `cwd`: where mel runs; `programPath` is relative to it. */
@@ -49,7 +51,8 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
   const loaded = loadProgram(cwd, programPath);
   issues.addAll(loaded.issues);
   const program = loaded.program;
-  if (!program) return { issues: issues.sorted(), root };
+  const locale = loaded.locale;
+  if (!program) return { issues: issues.sorted(), root, locale };
 
   // 2. data files
   const tables = new Map<string, LoadedTable>();
@@ -129,6 +132,7 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
     workspace: { program, data, tables: [...tables.values()], issues: issues.sorted() },
     issues: issues.sorted(),
     root,
+    locale,
   };
 }
 
