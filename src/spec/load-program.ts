@@ -7,6 +7,7 @@
 //   4. check references: results, data sources, formula inputs, cycles
 import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Localized, Text } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { type FormulaProblem, parseFormula } from './formula.js';
 import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
@@ -227,7 +228,7 @@ interface NormaliseContext {
 
 function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseContext): Indicator | undefined {
   const { issues } = ctx;
-  const errorAt = (path: PathSegment[], message: string) => {
+  const errorAt = (path: PathSegment[], message: Text) => {
     const pos = src.positionOf(path);
     issues.error(src.file, message, pos.line, pos.column);
   };
@@ -385,7 +386,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
   };
 }
 
-function formulaMessage(p: FormulaProblem, inputs: string[]): string {
+function formulaMessage(p: FormulaProblem, inputs: string[]): Localized {
   switch (p.kind) {
     case 'syntax':
       return specMessages.formulaSyntax(p.reason);
@@ -412,7 +413,7 @@ function ownInputs(src: YamlSource, issues: IssueList): Record<string, string> {
     if (typeof id === 'string') inputs[name] = id;
     else {
       const pos = src.positionOf(['inputs', name]);
-      issues.error(src.file, specMessages.wrongType(`inputs.${name}`, 'an indicator id', id), pos.line, pos.column);
+      issues.error(src.file, specMessages.wrongType(`inputs.${name}`, 'indicator-id', id), pos.line, pos.column);
     }
   }
   return inputs;

@@ -11,6 +11,7 @@
 //   6. data checks: valid ranges, codes no indicator uses
 import { basename, dirname, resolve } from 'node:path';
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import type { Localized } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
@@ -145,7 +146,7 @@ function isLink(path: string): boolean {
 }
 
 /** A data file that does not exist: the close name in its folder, or the folder that is missing. */
-function missingFileMessage(root: string, file: string): string {
+function missingFileMessage(root: string, file: string): Localized {
   const folder = dirname(resolve(root, file));
   if (!existsSync(folder)) return specMessages.dataFolderMissing(file, dirname(file));
   let names: string[] = [];
