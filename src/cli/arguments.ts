@@ -1,4 +1,5 @@
 // Command-line values checked once: a bad --as-of or --method is a usage error (exit 2).
+import { periodReason } from '../messages/periods.js';
 import { parsePeriod, type Period } from '../periods/period.js';
 import { locales, methodNames, type Locale, type MethodName } from '../spec/schema.js';
 import { chartModes, type ChartMode } from '../report/pack-input.js';
@@ -7,7 +8,7 @@ import { UsageError } from './errors.js';
 export function parseAsOf(text: string | undefined): Period | undefined {
   if (text === undefined) return undefined;
   const r = parsePeriod(text);
-  if (!r.ok) throw new UsageError((m) => m.badPeriod('--as-of', text, r.reason));
+  if (!r.ok) throw new UsageError((m) => m.badPeriod('--as-of', text, periodReason(r.problem)));
   return r.period;
 }
 

@@ -4,6 +4,7 @@
 // command names and file names are never translated: they are what the user types.
 import type { Locale } from '../spec/schema.js';
 import { formatInteger } from './format-number.js';
+import type { Localized } from './localized.js';
 
 /** The commands, as the usage names them. */
 export type CommandName = 'validate' | 'assess' | 'smart' | 'report' | 'export' | 'schema' | 'init';
@@ -27,7 +28,7 @@ export interface CliMessages {
   flagTakesNoValue: (command: string, option: string) => string;
   unexpectedArgument: (command: string, argument: string) => string;
   badChoice: (option: string, given: string, choices: readonly string[]) => string;
-  badPeriod: (option: string, given: string, reason: string) => string;
+  badPeriod: (option: string, given: string, reason: Localized) => string;
   exportWhat: (formats: readonly string[]) => string;
   exportUnknownFormat: (format: string, formats: readonly string[]) => string;
   schemaUnknown: (which: string) => string;
@@ -98,7 +99,7 @@ const en: CliMessages = {
   flagTakesNoValue: (command, option) => `mel ${command}: ${option} takes no value; write ${option} alone`,
   unexpectedArgument: (command, argument) => `mel ${command} takes no argument "${argument}"`,
   badChoice: (option, given, choices) => `${option} ${given}: choose one of ${choices.join(', ')}`,
-  badPeriod: (option, given, reason) => `${option} ${given}: ${reason}`,
+  badPeriod: (option, given, reason) => `${option} ${given}: ${reason.en}`,
   exportWhat: (formats) => `mel export: say what to export: ${formats.join(', ')}`,
   exportUnknownFormat: (format, formats) => `mel export: unknown format "${format}"; formats: ${formats.join(', ')}`,
   schemaUnknown: (which) => `mel schema [program|indicator]: unknown schema "${which}"`,
@@ -172,7 +173,7 @@ const es: CliMessages = {
   flagTakesNoValue: (command, option) => `mel ${command}: ${option} no lleva valor; escriba solo ${option}`,
   unexpectedArgument: (command, argument) => `mel ${command} no admite el argumento "${argument}"`,
   badChoice: (option, given, choices) => `${option} ${given}: elija uno de ${choices.join(', ')}`,
-  badPeriod: (option, given, reason) => `${option} ${given}: ${reason}`,
+  badPeriod: (option, given, reason) => `${option} ${given}: ${reason.es}`,
   exportWhat: (formats) => `mel export: indique qué exportar: ${formats.join(', ')}`,
   exportUnknownFormat: (format, formats) =>
     `mel export: no existe el formato "${format}"; formatos: ${formats.join(', ')}`,

@@ -8,6 +8,7 @@
 import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Localized, Text } from '../messages/localized.js';
+import { periodReason } from '../messages/periods.js';
 import { specMessages } from '../messages/spec.js';
 import { type FormulaProblem, parseFormula } from './formula.js';
 import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
@@ -136,7 +137,12 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     const r = parsePeriod(String(text), { fiscalYearStart });
     if (r.ok) return r.period;
     const pos = src.positionOf(path);
-    issues.error(src.file, specMessages.invalidPeriod(String(path[path.length - 1]), r.reason), pos.line, pos.column);
+    issues.error(
+      src.file,
+      specMessages.invalidPeriod(String(path[path.length - 1]), periodReason(r.problem)),
+      pos.line,
+      pos.column,
+    );
     return undefined;
   };
   const pStart = periodAt(programSrc, ['program', 'period', 'start'], programFile.program.period.start);

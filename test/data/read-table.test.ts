@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { periodReasonIn } from '../../src/messages/periods.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -332,7 +333,13 @@ describe('a file with several problems', () => {
         file: 'problems.csv',
         line: 4,
         column: 2,
-        message: msg.unreadablePeriod('2O12', 'period', reason.ok ? '' : reason.reason, true, true),
+        message: msg.unreadablePeriod(
+          '2O12',
+          'period',
+          reason.ok ? '' : periodReasonIn(reason.problem, 'en'),
+          true,
+          true,
+        ),
       },
       { severity: 'error', file: 'problems.csv', line: 5, column: 4, message: msg.wrongFieldCount(3, 4, ',') },
       {
