@@ -17,7 +17,10 @@ export type LocalizedCatalogue<C extends Catalogue> = {
 };
 
 /** The functions of a catalogue, each writing its message in every language. */
-export function localize<C extends Catalogue>(catalogues: { readonly [L in Locale]: C }): LocalizedCatalogue<C> {
+export function localize<C extends Catalogue>(catalogues: {
+  readonly en: C;
+  readonly es: NoInfer<C>;
+}): LocalizedCatalogue<C> {
   const out: Record<string, (...args: never[]) => Localized> = {};
   for (const key of Object.keys(catalogues.en))
     out[key] = (...args) => ({ en: catalogues.en[key](...args), es: catalogues.es[key](...args) });
