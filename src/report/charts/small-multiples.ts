@@ -11,14 +11,15 @@
 // row, and the same plot size whether or not it shows labels (both scales have a fixed
 // thickness).
 //
-// Each panel is drawn by chart.js (grid, axis line, tick labels, lines, markers; title and
-// target stars by a plugin) on a panel-sized canvas, then copied onto the image. One
-// chart.js instance draws every panel of an image (and of the next images with panels of
-// the same size): between panels only its datasets' data, the panel title and which tick
-// labels show change, and `update('none')` redraws it. Measured on a 2-core machine, for
-// panels of 2 groups x 60 months: a new chart.js instance costs 3.5-6 ms, an update
-// 1.8-2.2 ms, copying the panel onto the image ~0.4 ms (that is where @napi-rs/canvas
-// rasterizes the panel's drawing): ~110-130 ms of a 50-panel image's ~190 ms of CPU.
+// Each panel's axes (grid, axis line, tick labels) are drawn by chart.js on a panel-sized
+// canvas, once per kind of panel (with or without year labels, with or without value
+// labels: all panels share their scales), and copied onto the image; the panel's data is
+// then drawn over them by chart.js' own line and point elements (panel-elements.ts), and
+// its title and target stars by the same functions as the trajectory chart's plugins. A
+// chart.js update per panel re-resolved every option for each of the 50 panels of an
+// image; measured on a 2-core machine, a 50-panel image of 2 groups x 60 months took
+// 193 ms of CPU that way and takes 82 ms this way, with the same pixels (compositing
+// rounding aside).
 //
 // Year ticks are chosen from the panel's width (yearTicksForWidth): labels stay half a
 // label apart, so a narrow panel over several years shows "2020 2025", never the
