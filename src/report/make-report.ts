@@ -2,8 +2,8 @@
 // the workbook and write the pack (workbook, assessment.json, data.csv, charts) whole.
 //
 //   1. assess, review and plan the pack (build-pack.ts)
-//   2. render the charts (on worker threads when there are many)
-//   3. lay out and serialise the workbook
+//   2. render the charts (on worker threads when there are many), while
+//   3. the workbook is laid out and serialised (each chart put in once rendered)
 //   4. write every file of the pack at once (write-pack.ts), into a folder that may take
 //      it (pack-folder.ts): checked first when --out is given, so that a refusal comes
 //      before the work, and again just before writing
