@@ -40,6 +40,7 @@ import {
   showsEveryBreakdown,
 } from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
+import { imageBytes } from './pending-images.js';
 import { dataAgeCell } from './summary-sheet.js';
 import { lopFigures } from './tracking-layout.js';
 import { percentMet } from '../../assess/percent-met.js';
@@ -336,7 +337,7 @@ function addLifeOfProgramme(
   w.skip();
   w.title(m.tracking.lifeOfProgramme);
   w.spans(
-    [c.breakdown, [c.lopTarget, 2], [c.targetToDate, 2], [c.actualToDate, 2], [c.percentOfLop, 2], c.dataAge],
+    [c.breakdown, [c.lopTarget, 2], [c.targetToDate, 2], [c.actualToDate, 2], [c.percentOfLop, 2], [c.dataAge, 2]],
     STYLES.header,
   );
   for (const r of detail) {
@@ -347,7 +348,7 @@ function addLifeOfProgramme(
       [num(lop.targetToDate, fmt), 2],
       [num(lop.actualToDate, fmt), 2],
       [num(lop.percentOfLop, FORMATS.percentWhole), 2],
-      dataAgeCell(r, m.staleMarker),
+      [dataAgeCell(r, m.staleMarker), 2],
     ]);
   }
 }
@@ -367,8 +368,10 @@ const periodCell = (period: string | undefined) => (period ? styled(period, STYL
 /** Embeds a chart `width` pixels wide below the last row, and moves past the rows it covers. */
 function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, chart: ChartImage, width: number): void {
   const height = Math.round(width * CHART_ASPECT);
+  if (!chart.png) return;
   // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
-  const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Image['buffer'], extension: 'png' });
+  const buffer = imageBytes(workbook, chart.png) as unknown as ExcelJS.Image['buffer'];
+  const imageId = workbook.addImage({ buffer, extension: 'png' });
   w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });
   w.skip(chartRows(height));
 }
