@@ -10,7 +10,29 @@ const code = (s: string | number) => `\`${s}\``;
 const FORMULA_GRAMMAR =
   'numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt';
 
+/** A rule of the files zod's types do not say (spec/schema.ts ruleIssue). */
+export type SchemaRule =
+  | { rule: 'formatOnly'; formats: readonly string[]; format: string }
+  | { rule: 'needsWideLayout' }
+  | { rule: 'targetNeedsValue' }
+  | { rule: 'valueOrChange' }
+  | { rule: 'changeNeedsUnit' };
+
 const en = {
+  schemaRule: (r: SchemaRule) => {
+    switch (r.rule) {
+      case 'formatOnly':
+        return `applies to \`format: ${r.formats.join('` or `format: ')}\` only (this data source is \`${r.format}\`)`;
+      case 'needsWideLayout':
+        return 'needs `layout: wide`';
+      case 'targetNeedsValue':
+        return 'a target needs `value` (absolute) or `change` with `change_unit`';
+      case 'valueOrChange':
+        return 'a target has either `value` or `change`, not both';
+      case 'changeNeedsUnit':
+        return 'a `change` target needs `change_unit`: pp (percentage points), percent (relative) or unit';
+    }
+  },
   unknownKey: (key: string, suggestion: string | undefined, allowed: readonly string[]) =>
     suggestion
       ? `unknown key ${code(key)}: did you mean ${code(suggestion)}?`
@@ -22,8 +44,9 @@ const en = {
   wrongType: (field: string, expected: string, given: unknown) =>
     `${code(field)} must be ${expectedType.en[expected] ?? expected}, not ${describeValue(given)}`,
   /** `detail`: zod's own words. */
-  wrongForm: (field: string, detail: string) => `${code(field)} has the wrong form: ${detail}`,
-  schemaProblem: (field: string | undefined, detail: string) => (field ? `${code(field)}: ${detail}` : detail),
+  wrongForm: (field: string, detail: Text) => `${code(field)} has the wrong form: ${textIn(detail, 'en')}`,
+  schemaProblem: (field: string | undefined, detail: Text) =>
+    field ? `${code(field)}: ${textIn(detail, 'en')}` : textIn(detail, 'en'),
   /** `code`: the yaml package's error code; `text`: its own words. */
   yamlSyntax: (yamlCode: string, text: string) => {
     switch (yamlCode) {
@@ -276,6 +299,20 @@ const FORMULA_GRAMMAR_ES =
   'números, sus entradas, + - * / ^, paréntesis y las funciones abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt';
 
 const es: typeof en = {
+  schemaRule: (r) => {
+    switch (r.rule) {
+      case 'formatOnly':
+        return `solo se aplica a \`format: ${r.formats.join('` o `format: ')}\` (esta fuente de datos es \`${r.format}\`)`;
+      case 'needsWideLayout':
+        return 'necesita `layout: wide`';
+      case 'targetNeedsValue':
+        return 'una meta necesita `value` (absoluto) o `change` con `change_unit`';
+      case 'valueOrChange':
+        return 'una meta tiene `value` o `change`, no ambos';
+      case 'changeNeedsUnit':
+        return 'una meta con `change` necesita `change_unit`: pp (puntos porcentuales), percent (relativo) o unit';
+    }
+  },
   unknownKey: (key, suggestion, allowed) =>
     suggestion
       ? `clave desconocida ${code(key)}: ¿quiso decir ${code(suggestion)}?`
@@ -284,8 +321,8 @@ const es: typeof en = {
   wrongEnum: (field, given, allowed) => `${code(field)} es ${code(String(given))}; debe ser uno de ${list(allowed)}`,
   wrongType: (field, expected, given) =>
     `${code(field)} debe ser ${expectedType.es[expected] ?? expected}, no ${describeValueEs(given)}`,
-  wrongForm: (field, detail) => `${code(field)} no tiene la forma correcta: ${detail}`,
-  schemaProblem: (field, detail) => (field ? `${code(field)}: ${detail}` : detail),
+  wrongForm: (field, detail) => `${code(field)} no tiene la forma correcta: ${textIn(detail, 'es')}`,
+  schemaProblem: (field, detail) => (field ? `${code(field)}: ${textIn(detail, 'es')}` : textIn(detail, 'es')),
   yamlSyntax: (yamlCode, text) => {
     switch (yamlCode) {
       case 'BAD_INDENT':

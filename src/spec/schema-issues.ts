@@ -1,8 +1,9 @@
 // zod issues -> issues a person can act on, each at the line of the YAML node it is
 // about: unknown keys with a suggestion, missing fields named, enums with their values.
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Localized } from '../messages/localized.js';
 import type { Text } from '../messages/localized.js';
-import { specMessages } from '../messages/spec.js';
+import { type SchemaRule, specMessages } from '../messages/spec.js';
 import { issueError, type Issue } from './issues.js';
 import { closestName } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
@@ -86,6 +87,16 @@ const where = (path: readonly PathSegment[]) =>
     .join('.')
     .replace(/\.\[/g, '[');
 
+/** zod's Spanish (its own locale), for the problems mel does not word itself (a number too small). */
+const zodSpanish = z.locales.es().localeError;
+
+/** zod's words for an issue, in English (as it gave them) and in Spanish. */
+function zodReason(issue: z.core.$ZodIssue): Localized {
+  const es = zodSpanish({ ...issue, input: undefined });
+  const text = typeof es === 'string' ? es : es?.message;
+  return { en: issue.message, es: text ?? issue.message };
+}
+
 /** Translates a failed safeParse into issues at the lines of the YAML source. */
 export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSource): Issue[] {
   const out: Issue[] = [];
@@ -120,11 +131,24 @@ export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSour
         if (given === undefined) at(path, specMessages.missingField(fieldName(path), where(path)));
         else if (first?.code === 'invalid_value' && lists.every((e) => e?.code === 'invalid_value'))
           at(path, specMessages.wrongEnum(fieldName(path), given, first.values as (string | number)[]));
-        else at(path, specMessages.wrongForm(fieldName(path), issue.message));
+        else at(path, specMessages.wrongForm(fieldName(path), zodReason(issue)));
         break;
       }
+      case 'custom':
+        if (issue.params?.rule !== undefined) {
+          at(
+            path,
+            specMessages.schemaProblem(
+              path.length ? fieldName(path) : undefined,
+              specMessages.schemaRule(issue.params as SchemaRule),
+            ),
+          );
+          break;
+        }
+        at(path, specMessages.schemaProblem(path.length ? fieldName(path) : undefined, zodReason(issue)));
+        break;
       default:
-        at(path, specMessages.schemaProblem(path.length ? fieldName(path) : undefined, issue.message));
+        at(path, specMessages.schemaProblem(path.length ? fieldName(path) : undefined, zodReason(issue)));
     }
   }
   return out;

@@ -1,7 +1,19 @@
 // The single source of the file formats: these zod schemas give the TypeScript types
 // (z.infer), the validation with its messages, and the JSON Schema `mel schema` prints.
 // Field names and meanings follow ../shared/spec/FORMAT.md.
+import { type SchemaRule, specEn } from '../messages/spec.js';
 import { z } from 'zod';
+
+/**
+ * A rule of the files that zod's types do not say, as a custom issue: its English words for
+ * zod, the rule itself (`params`) for schema-issues.ts, which says it in the terminal's language.
+ */
+const ruleIssue = (rule: SchemaRule, path?: (string | number)[]) => ({
+  code: 'custom' as const,
+  ...(path ? { path } : {}),
+  message: specEn.schemaRule(rule),
+  params: rule,
+});
 
 const periodText = z
   .union([z.string(), z.number().int()])
@@ -128,11 +140,7 @@ export const dataSourceSchema = z
   .superRefine((d, ctx) => {
     const only = (key: keyof typeof d, formats: readonly string[]) => {
       if (d[key] !== undefined && !formats.includes(d.format))
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `applies to \`format: ${formats.join('` or `format: ')}\` only (this data source is \`${d.format}\`)`,
-        });
+        ctx.addIssue(ruleIssue({ rule: 'formatOnly', formats, format: d.format }, [key]));
     };
     only('layout', ['xlsx']);
     only('sheet', ['xlsx']);
@@ -140,7 +148,7 @@ export const dataSourceSchema = z
     only('names', ['dhis2', 'sdmx-csv']);
     only('delimiter', ['long', 'wide', 'sdmx-csv']);
     if (d.periods === 'rows' && d.format === 'xlsx' && d.layout !== 'wide')
-      ctx.addIssue({ code: 'custom', path: ['periods'], message: 'needs `layout: wide`' });
+      ctx.addIssue(ruleIssue({ rule: 'needsWideLayout' }, ['periods']));
   });
 
 /** IATI OrganisationType codes (codelist of the IATI Standard 2.03). */
@@ -249,17 +257,13 @@ export const targetSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.value === undefined && t.change === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a target needs `value` (absolute) or `change` with `change_unit`' });
+      ctx.addIssue(ruleIssue({ rule: 'targetNeedsValue' }));
     }
     if (t.value !== undefined && t.change !== undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a target has either `value` or `change`, not both' });
+      ctx.addIssue(ruleIssue({ rule: 'valueOrChange' }));
     }
     if (t.change !== undefined && t.change_unit === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['change_unit'],
-        message: 'a `change` target needs `change_unit`: pp (percentage points), percent (relative) or unit',
-      });
+      ctx.addIssue(ruleIssue({ rule: 'changeNeedsUnit' }, ['change_unit']));
     }
   });
 

@@ -149,6 +149,21 @@ describe('problems in Spanish', () => {
     expect(english.stderr).toMatch(/^indicators\/program\.yaml:\d+:\d+: YAML syntax: /);
   });
 
+  it("a rule of the files and zod's own words, in Spanish", async () => {
+    const dir = demoIn('es');
+    const file = join(dir, 'indicators/zm-stunt-u5.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('{ period: 2015, value: 30,', '{ period: 2015, value: 30, change: -5,'),
+    );
+    const r = await mel(['validate'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /indicators\/zm-stunt-u5\.yaml:16:\d+: `targets`: una meta tiene `value` o `change`, no ambos/,
+    );
+    expect(r.stderr).toContain('`change_unit`: una meta con `change` necesita `change_unit`');
+  });
+
   it('a missing data file, in Spanish', async () => {
     const dir = demoIn('es');
     const file = join(dir, 'indicators/program.yaml');
