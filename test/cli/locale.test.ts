@@ -99,6 +99,16 @@ describe('validate, assess and report in Spanish', () => {
   });
 });
 
+describe('mel init', () => {
+  it('starts a programme in the language of the terminal: --locale es writes `locale: es`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mel-locale-'));
+    const r = await mel(['init', '.', '--locale', 'es'], dir);
+    expect(r.stdout).toMatch(/^programa creado en \.\/:\n/);
+    expect(readFileSync(join(dir, 'indicators/program.yaml'), 'utf8')).toMatch(/^ {2}locale: es +#/m);
+    expect((await mel(['validate'], dir)).stdout).toContain(': 1 indicador, 1 archivo de datos, ');
+  });
+});
+
 describe('problems in Spanish', () => {
   it('an unknown option: our words, naming the option, with the command usage', async () => {
     const r = await mel(['assess', '--locale', 'es', '--bogus'], demo);

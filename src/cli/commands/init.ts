@@ -27,7 +27,7 @@ function startProgramme(dir: string, cwd: string, output: Output, locale: Locale
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'my-programme';
-  const files = starterProgramme(id);
+  const files = starterProgramme(id, locale);
   for (const path of Object.keys(files)) {
     const full = join(target, path);
     if (existsSync(full)) throw new UsageError((m) => m.initFileExists(relative(cwd, full)));
