@@ -2,6 +2,7 @@
 // breaks no test (the vega-lite habit: tests assert against these functions), in English
 // and Spanish. YAML keys, values and file names stay in backticks, untranslated.
 import type { FileProblem } from '../spec/input-file.js';
+import type { SchemaRule } from '../spec/schema.js';
 import { formatInteger, formatNumber } from './format-number.js';
 import { localize, type Text, textIn } from './localized.js';
 
@@ -9,14 +10,6 @@ const list = (values: readonly (string | number)[]) => values.map((v) => `\`${v}
 const code = (s: string | number) => `\`${s}\``;
 const FORMULA_GRAMMAR =
   'numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt';
-
-/** A rule of the files zod's types do not say (spec/schema.ts ruleIssue). */
-export type SchemaRule =
-  | { rule: 'formatOnly'; formats: readonly string[]; format: string }
-  | { rule: 'needsWideLayout' }
-  | { rule: 'targetNeedsValue' }
-  | { rule: 'valueOrChange' }
-  | { rule: 'changeNeedsUnit' };
 
 const en = {
   schemaRule: (r: SchemaRule) => {

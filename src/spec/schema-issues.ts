@@ -1,10 +1,10 @@
 // zod issues -> issues a person can act on, each at the line of the YAML node it is
 // about: unknown keys with a suggestion, missing fields named, enums with their values.
 import { z } from 'zod';
-import type { Localized } from '../messages/localized.js';
-import type { Text } from '../messages/localized.js';
-import { type SchemaRule, specMessages } from '../messages/spec.js';
+import type { Localized, Text } from '../messages/localized.js';
+import { specMessages } from '../messages/spec.js';
 import { issueError, type Issue } from './issues.js';
+import type { SchemaRule } from './schema.js';
 import { closestName } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 

@@ -1,17 +1,24 @@
 // The single source of the file formats: these zod schemas give the TypeScript types
 // (z.infer), the validation with its messages, and the JSON Schema `mel schema` prints.
 // Field names and meanings follow ../shared/spec/FORMAT.md.
-import { type SchemaRule, specEn } from '../messages/spec.js';
 import { z } from 'zod';
 
+/** A rule of the files zod's types do not say; messages/spec.ts schemaRule says it in words. */
+export type SchemaRule =
+  | { rule: 'formatOnly'; formats: readonly string[]; format: string }
+  | { rule: 'needsWideLayout' }
+  | { rule: 'targetNeedsValue' }
+  | { rule: 'valueOrChange' }
+  | { rule: 'changeNeedsUnit' };
+
 /**
- * A rule of the files that zod's types do not say, as a custom issue: its English words for
- * zod, the rule itself (`params`) for schema-issues.ts, which says it in the terminal's language.
+ * A rule as a custom zod issue: the rule itself in `params`, which schema-issues.ts turns
+ * into the catalogue's words (zod's `message` only names the rule; no user reads it).
  */
 const ruleIssue = (rule: SchemaRule, path?: (string | number)[]) => ({
   code: 'custom' as const,
   ...(path ? { path } : {}),
-  message: specEn.schemaRule(rule),
+  message: `mel rule ${rule.rule}`,
   params: rule,
 });
 
