@@ -356,7 +356,8 @@ const es: typeof en = {
       .join(', ');
     return (
       `${pluralEs(total, 'problema')} en filas que ningún indicador usa (${counts}; ${total === 1 ? textIn(first, 'es') : `de ${textIn(first, 'es')} a ${textIn(last, 'es')}`}) ` +
-      `dejan fuera esos valores; ningún indicador se ve afectado. El primero: ${textIn(example, 'es')}`
+      `${total === 1 ? 'deja fuera ese valor' : 'dejan fuera esos valores'}; ningún indicador se ve afectado. ` +
+      `${total === 1 ? 'Es este' : 'El primero'}: ${textIn(example, 'es')}`
     );
   },
 
