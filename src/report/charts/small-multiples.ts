@@ -194,11 +194,9 @@ function drawSmallMultiples(
       }),
     },
   });
-  // Options by which tick labels a panel shows: [year labels][value labels].
-  const options = [
-    [panelOptions(false, false), panelOptions(false, true)],
-    [panelOptions(true, false), panelOptions(true, true)],
-  ];
+  // Options by which tick labels a panel shows: year labels or not, value labels or not.
+  const withoutYears = { noValues: panelOptions(false, false), values: panelOptions(false, true) };
+  const withYears = { noValues: panelOptions(true, false), values: panelOptions(true, true) };
   const datasets: LineDataset[] = styles.flatMap((st, i) =>
     groupDatasets(st, i, { marks: sizes, dashScale: 0.6, clip: pad }),
   );
@@ -219,8 +217,9 @@ function drawSmallMultiples(
       setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st);
     ctx.font = titleFont;
     const title = truncateText(ctx, panel.title, plot.w);
-    // No panel below: this panel carries the year labels of its column.
-    const chart = panelCanvas.draw(data, options[i + g.cols >= n ? 1 : 0][col === 0 ? 1 : 0], {
+    // No panel below: this panel carries the year labels of its column; the first column, the values.
+    const years = i + g.cols >= n ? withYears : withoutYears;
+    const chart = panelCanvas.draw(data, col === 0 ? years.values : years.noValues, {
       locale: spec.locale,
       background: false,
       stars: { groups: panel.groups, styles, radius: sizes.targetStar, s },
