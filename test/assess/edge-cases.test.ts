@@ -32,7 +32,7 @@ describe('assessment edge cases', () => {
     expect(r.progress_ratio).toBeCloseTo(0.5, 10);
     expect(r.status).toBe('off_track');
     expect(r.target).toEqual({ period: '2025', value: 20 });
-    expect(r.targets[0].outcome).toBe('not_due');
+    expect(r.targets[0]!.outcome).toBe('not_due');
   });
 
   it('no data after the baseline is no_data, with a reason', async () => {
@@ -220,7 +220,7 @@ describe('assessment edge cases', () => {
       ['2015', 'missed'],
       ['2025', 'not_due'],
     ]);
-    expect(r.targets[0].judged_by).toEqual({ period: '2013-2014', value: 40 });
+    expect(r.targets[0]!.judged_by).toEqual({ period: '2013-2014', value: 40 });
     expect(r.expected).toBeCloseTo(45 - 20 * (7.5 / 14), 10);
     expect(r.progress_ratio).toBeCloseTo((34.6 - 45) / (45 - 20 * (7.5 / 14) - 45), 10);
     expect(r.status).toBe('on_track');
@@ -236,7 +236,7 @@ describe('assessment edge cases', () => {
         { asOf: '2016' },
       ),
     );
-    expect(r.targets[0].outcome).toBe('missed');
+    expect(r.targets[0]!.outcome).toBe('missed');
   });
 
   it('percentage points are never confused with percent change', async () => {
@@ -268,6 +268,6 @@ describe('assessment edge cases', () => {
     );
     expect(pp.target?.value).toBe(30);
     expect(rel.target?.value).toBe(36);
-    expect(pp.targets[0].derivation).toBe('40 - 10 percentage points');
+    expect(pp.targets[0]!.derivation).toBe('40 - 10 percentage points');
   });
 });

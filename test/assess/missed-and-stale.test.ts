@@ -34,8 +34,8 @@ describe('a level target whose date has passed', () => {
       ['2020', 'missed'],
     ]);
     // target / actual for a decrease: 25 / 24, then 20 / 22
-    expect(r.targets[0].percent_met).toBeCloseTo(25 / 24, 10);
-    expect(r.targets[1].percent_met).toBeCloseTo(20 / 22, 10);
+    expect(r.targets[0]!.percent_met).toBeCloseTo(25 / 24, 10);
+    expect(r.targets[1]!.percent_met).toBeCloseTo(20 / 22, 10);
     expect(r.reason).toBe('every target is past and the last one (20 by 2020) was not reached: 21 in 2021');
   });
 
@@ -60,7 +60,7 @@ describe('a level target whose date has passed', () => {
     const { periodOf } = await import('../../src/periods/period.js');
     if (!workspace) throw new Error('no workspace');
     const doc = assessProgram(workspace.program, workspace.data, { asOf: periodOf(2021), locale: 'es' });
-    expect(doc.results[0].reason).toBe(
+    expect(doc.results[0]!.reason).toBe(
       'todas las metas han vencido y la última (20 para 2020) no se alcanzó: 21 en 2021',
     );
   });

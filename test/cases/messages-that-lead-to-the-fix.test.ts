@@ -12,7 +12,9 @@ import { mel } from '../cli/capture.js';
 import { writeProgramme } from '../helpers/programme.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const programme = (data: string, frequency = 'annual', code = 'stunting') => ({
   'indicators/program.yaml': `program:
@@ -95,7 +97,7 @@ describe('messages that lead to the fix', () => {
     expect(messages[0]).toMatch(
       /^data\/s\.csv:1: warning: 6,074 values of column `indicator` are used by no indicator \(6,074 rows\): series_0 \(1 row\), .* and 6,064 more$/,
     );
-    expect(messages[0].length).toBeLessThan(400);
+    expect(messages[0]!.length).toBeLessThan(400);
   });
 
   it('a weekly indicator is accepted, its ISO weeks read', async () => {

@@ -109,9 +109,9 @@ describe("a file of every country's survey estimates", () => {
   countries.forEach((c, i) => {
     const base = 20 + (i % 30);
     const years = i % 10 === 0 ? [2014, 2018] : [2012, 2016, 2016, 2020];
-    years.forEach((y, k) =>
-      rows.push(`${c},Country ${c},${y},${(base - k * 1.5 + (k === 2 ? 0.4 : 0)).toFixed(1)},Survey ${k}`),
-    );
+    for (const [k, y] of years.entries()) {
+      rows.push(`${c},Country ${c},${y},${(base - k * 1.5 + (k === 2 ? 0.4 : 0)).toFixed(1)},Survey ${k}`);
+    }
   });
   const dir = writeProgramme({
     'indicators/program.yaml': `program:\n  id: world\n  name: World\n  period: { start: 2012, end: 2030 }\n  as_of: 2022\nresults: []\ndata:\n  - id: jme\n    file: data/jme.csv\n    columns: { indicator: ISO, period: Year, value: Estimate, source: Survey }\n    disaggregations: [ISO]\n    duplicates: mean\n`,

@@ -116,7 +116,7 @@ const dictionary = [
 ];
 
 type Mutation = (text: string, rnd: () => number) => string;
-const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)];
+const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
 const lines = (t: string) => t.split('\n');
 const mutations: Record<string, Mutation> = {
   'delete a line': (t, rnd) => {
@@ -134,7 +134,7 @@ const mutations: Record<string, Mutation> = {
     const l = lines(t);
     const i = Math.floor(rnd() * l.length);
     const j = Math.floor(rnd() * l.length);
-    [l[i], l[j]] = [l[j], l[i]];
+    [l[i], l[j]] = [l[j]!, l[i]!];
     return l.join('\n');
   },
   'replace a word': (t, rnd) => {
@@ -158,7 +158,7 @@ const mutations: Record<string, Mutation> = {
   'indent a line': (t, rnd) => {
     const l = lines(t);
     const i = Math.floor(rnd() * l.length);
-    l[i] = rnd() < 0.5 ? `  ${l[i]}` : l[i].replace(/^ {1,2}/, '');
+    l[i] = rnd() < 0.5 ? `  ${l[i]}` : l[i]!.replace(/^ {1,2}/, '');
     return l.join('\n');
   },
   'cut the file': (t, rnd) => t.slice(0, Math.floor(rnd() * t.length)),
@@ -219,7 +219,7 @@ describe('mutations of the demo programme', () => {
           applied.push('flip a byte');
         } else {
           const name = pick(Object.keys(mutations), rnd);
-          bytes = Buffer.from(mutations[name](bytes.toString('utf8'), rnd));
+          bytes = Buffer.from(mutations[name]!(bytes.toString('utf8'), rnd));
           applied.push(name);
         }
       }

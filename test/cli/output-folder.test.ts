@@ -51,7 +51,7 @@ describe('mel report --out', () => {
     const cases = [
       ['notes.txt', 'a file stands where a folder goes'],
       ['notes.txt/schemas', 'a part of the path is a file, not a folder'],
-    ];
+    ] as const;
     for (const [out, reason] of cases) {
       const r = await mel(['schema', '--out', out], root);
       expect([r.code, r.stderr], out).toEqual([

@@ -111,7 +111,7 @@ describe('an Excel workbook', () => {
     expect(missing.issues.map((i) => i.message)).toEqual([msg.sheetNotFound('Data', ['Portada', 'Datos'])]);
     const csv = await readTable(source({ file: 'not-a-workbook.xlsx' }), options);
     expect(csv.issues).toHaveLength(1);
-    expect(csv.issues[0].message).toMatch(/^this file cannot be read as an Excel workbook/);
+    expect(csv.issues[0]!.message).toMatch(/^this file cannot be read as an Excel workbook/);
   });
 });
 

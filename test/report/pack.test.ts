@@ -128,7 +128,7 @@ describe('the progress pack of the demo programme', () => {
     // Each reporting period's group: its label above its Target / Actual / % met.
     const periodColumn = new Map<string, number>();
     ws.getRow(6).eachCell((cell, c) => {
-      if (header[c] === 'Target') periodColumn.set(String(cell.value).split('\n')[0], c);
+      if (header[c] === 'Target') periodColumn.set(String(cell.value).split('\n')[0]!, c);
     });
     expect(periodColumn.size).toBeGreaterThan(3);
     let rows = 0;

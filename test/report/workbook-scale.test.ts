@@ -25,7 +25,6 @@ import {
 import { trackingLayout } from '../../src/report/workbook/tracking-sheet.js';
 import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
 import { zipEntries } from './zip-entries.js';
-import { monthPeriod } from '../../src/periods/period.js';
 import { TINY_PNG, packFixture, scalePackFixture, scaleValue } from './pack-fixture.js';
 
 const en = reportMessages.en;
@@ -152,8 +151,8 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     // An indicator with a total keeps its one headline row.
     const ind1 = findRow(ws, (r) => r.getCell(col(en.columns.indicator)).value === 'IND001', 11);
     expect(ind1.getCell(col(en.columns.breakdown)).value).toBe(en.headline);
-    expect(ind1.getCell(col(en.columns.latest)).value).toBe(results[0].latest!.value);
-    expect(ind1.getCell(col(en.columns.status)).value).toBe(en.statuses[results[0].status]);
+    expect(ind1.getCell(col(en.columns.latest)).value).toBe(results[0]!.latest!.value);
+    expect(ind1.getCell(col(en.columns.status)).value).toBe(en.statuses[results[0]!.status]);
 
     // The counts above the table count each breakdown of the grouped indicators.
     expect(ws.getCell('A6').value).toBe(en.summary.statusCountsBreakdowns);
@@ -197,7 +196,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(row.getCell(10).value).toBe(r.latest!.value);
     expect(row.getCell(11).value).toBeCloseTo(r.latest!.value / r.target!.value!, 12);
     // 2020-12: the mid-term target, its actual and % met, marked when more than 10 % away.
-    const mid = r.targets[0];
+    const mid = r.targets[0]!;
     const actual = mid.judged_by!.value;
     expect(row.getCell(15).value).toBe(mid.value);
     expect(row.getCell(16).value).toBe(actual);
@@ -254,7 +253,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(sum).toBe(100);
 
     // The first breakdown in full: every method the caller computed for it, its values only.
-    const first = ind3[0];
+    const first = ind3[0]!;
     const label = `${first.disaggregation.district} / ${first.disaggregation.sex}`;
     findRow(ws, (r) => r.getCell(1).value === en.indicator.detailExample(label, 100));
     const methods = findRow(
@@ -338,7 +337,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     // Every swing listed is at least as large as every swing left out.
     const listed: number[] = [];
     for (let n = title.number + 2; n < more.number; n++) listed.push(Math.abs(ws.getRow(n).getCell(7).value as number));
-    const cut = [...swings].map((s) => Math.abs(s.change)).sort((a, b) => b - a)[QUALITY_SECTION_MAX_ROWS - 1];
+    const cut = [...swings].map((s) => Math.abs(s.change)).sort((a, b) => b - a)[QUALITY_SECTION_MAX_ROWS - 1]!;
     expect(Math.min(...listed)).toBeGreaterThanOrEqual(cut);
     // A short section is whole.
     findRow(ws, (r) => r.getCell(1).value === `${en.quality.outliers}: ${input.quality.outliers.length}`);
@@ -392,21 +391,21 @@ describe('the size rules at their thresholds', () => {
 
   it('keeps the latest due target periods and the next one when there are more than 24', () => {
     const input = scalePackFixture({ indicators: 1, districts: 1, months: 60 });
-    const s = input.data.get('IND001')!.breakdowns[0];
+    const s = input.data.get('IND001')!.breakdowns[0]!;
     for (const r of input.doc.results) {
       r.targets = s.periods.map((p) => ({ period: p.id, value: 50, outcome: 'achieved' as const }));
       r.targets.push({ period: '2025-12', value: 55, outcome: 'not_due' });
       r.reporting_periods = s.periods.map((p, i) => ({
         period: p.id,
         target: 50,
-        actual: s.values[i],
-        percent_met: s.values[i] / 50,
+        actual: s.values[i]!,
+        percent_met: s.values[i]! / 50,
         complete: true,
       }));
     }
     const layout = trackingLayout(createPackContext(input));
     expect(layout.windows).toHaveLength(TRACKING_MAX_PERIODS);
-    expect(layout.windows[0].id).toBe('2022-02');
+    expect(layout.windows[0]!.id).toBe('2022-02');
     expect(layout.windows.slice(-2).map((w) => w.id)).toEqual(['2023-12', '2025-12']);
     // The marks still cover every reporting period, shown or not.
     const ws = buildWorkbook(input).getWorksheet('Tracking table')!;

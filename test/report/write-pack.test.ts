@@ -84,9 +84,9 @@ describe('writing a pack over the previous one', () => {
     expect(after['data.csv']).toBe('a,b\r\n3,4\r\n');
     expect(after['charts/NEW-INDICATOR.png']).toBe('chart of a new indicator');
     expect(after['charts/REMOVED-INDICATOR.png']).toBeUndefined();
-    expect(Buffer.from(after['my notes.docx'], 'latin1').toString()).toBe('the officer’s own notes');
-    expect(Buffer.from(after['charts/annotated by hand.png'], 'latin1').toString()).toBe('not mel’s');
-    expect(JSON.parse(after[MANIFEST]).files).toEqual([
+    expect(Buffer.from(after['my notes.docx']!, 'latin1').toString()).toBe('the officer’s own notes');
+    expect(Buffer.from(after['charts/annotated by hand.png']!, 'latin1').toString()).toBe('not mel’s');
+    expect(JSON.parse(after[MANIFEST]!).files).toEqual([
       'assessment.json',
       'charts/KEPT.png',
       'charts/NEW-INDICATOR.png',

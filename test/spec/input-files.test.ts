@@ -74,7 +74,7 @@ describe('links, folders, pipes and devices among the indicator files', () => {
     for (const [name, format] of [
       ['pipe.xlsx', 'xlsx'],
       ['pipe.json', 'dhis2'],
-    ]) {
+    ] as const) {
       execFileSync('mkfifo', [join(pipe, 'data', name)]);
       writeFileSync(
         join(pipe, 'indicators', 'program.yaml'),

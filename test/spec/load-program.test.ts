@@ -37,7 +37,7 @@ describe('programme and indicator files', () => {
       'indicators/a.yaml': `id: A\nname: Stunting\nresult: G1\nunit: percent\ndirection: decrease\nseries: { data: survey, match: { indicator: s } }\nbaseline: { period: 2013-14 }\ntargets:\n  - { period: 2025, value: 25 }\n  - { period: 2015, change: -5, change_unit: pp }\n`,
     });
     expect(messages).toEqual([]);
-    const a = p!.indicators[0];
+    const a = p!.indicators[0]!;
     expect(a.frequency).toBe('annual');
     expect(a.accumulation).toBe('level');
     expect(a.baseline!.period.id).toBe('2013-2014');
@@ -209,11 +209,14 @@ data:
     expect(messages).toEqual([]);
     expect(p?.reporting).toBe('quarterly');
     expect(p?.fiscalYearStart).toBe(10);
-    expect(p?.indicators[0].targets[0].for).toEqual({ sex: 'female' });
-    expect(p?.indicators[0].lopTarget).toMatchObject({ total: 1000, by: [{ for: { district: 'North' }, value: 500 }] });
+    expect(p!.indicators[0]!.targets[0]!.for).toEqual({ sex: 'female' });
+    expect(p!.indicators[0]!.lopTarget).toMatchObject({
+      total: 1000,
+      by: [{ for: { district: 'North' }, value: 500 }],
+    });
     const plain = loadWith(byDistrict.replace('  reporting: quarterly\n', ''), `${flow}lop_target: 800\n`);
     expect(plain.program?.reporting).toBe('annual');
-    expect(plain.program?.indicators[0].lopTarget).toMatchObject({ total: 800, by: [] });
+    expect(plain.program!.indicators[0]!.lopTarget).toMatchObject({ total: 800, by: [] });
   });
 
   it('says which `for:` column the data does not have, and that a group total needs a rule', () => {

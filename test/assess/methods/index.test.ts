@@ -56,7 +56,7 @@ const edgeCases: Record<string, MethodInput> = {
 
 function nonFinitePaths(value: unknown, path: string, out: string[]): string[] {
   if (typeof value === 'number' && !Number.isFinite(value)) out.push(path);
-  else if (Array.isArray(value)) value.forEach((v, i) => nonFinitePaths(v, `${path}[${i}]`, out));
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) nonFinitePaths(v, `${path}[${i}]`, out);
   else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}.${k}`, out);
   return out;
@@ -67,7 +67,7 @@ describe('the method registry', () => {
     expect(Object.keys(methods).sort()).toEqual([...methodNames].sort());
   });
   it('runs a method by name and tags the verdict with it', () => {
-    for (const name of methodNames) expect(runMethod(name, edgeCases['no target']).method).toBe(name);
+    for (const name of methodNames) expect(runMethod(name, edgeCases['no target']!).method).toBe(name);
   });
 });
 

@@ -21,7 +21,7 @@ function input(
     unit: 'number',
     accumulation: 'level',
     observations,
-    baseline: observations[0],
+    baseline: observations[0]!,
     target,
     targets: target ? [target] : [],
     asOf: { period: '2021', time: 2021.5, endTime: 2022 },

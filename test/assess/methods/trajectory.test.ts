@@ -17,7 +17,7 @@ function input(
     unit: 'number',
     accumulation: 'level',
     observations,
-    baseline: observations[0],
+    baseline: observations[0]!,
     target,
     targets,
     asOf: { period: '2023', time: 2023.5, endTime: 2024 },
