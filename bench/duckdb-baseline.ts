@@ -6,9 +6,10 @@
 //
 //   node --import tsx bench/duckdb-baseline.ts --csv FILE [--out FILE.json] [--threads N]
 //
-// bench/run.ts runs this as its own process, like each `mel` command, and times the
-// whole process. Prints one JSON line to stdout: rows returned, DuckDB's version and
-// threads, and the in-process split (open, query + fetch, write).
+// bench/run.ts builds this to plain JavaScript (.bench/duckdb-baseline.mjs) and runs it
+// with plain node as its own process, like each `mel` command, timing the whole process.
+// Prints one JSON line to stdout: rows returned, DuckDB's version and threads, and the
+// in-process split (open, query + fetch, write); query + fetch is the yardstick.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';

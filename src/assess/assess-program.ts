@@ -62,53 +62,86 @@ export function assessProgram(
   data: ReadonlyMap<string, IndicatorData>,
   options: AssessOptions = {},
 ): FullAssessment {
+  const run = startAssessment(program, data, options);
+  const results: AssessmentResult[] = [];
+  const seriesOfResults: (BreakdownSeries | undefined)[] = [];
+  for (const { result, series } of run.results()) {
+    results.push(result);
+    seriesOfResults.push(series);
+  }
+  return { ...run.head, results, asOfPeriod: run.asOfPeriod, seriesOfResults };
+}
+
+/** A result and the series it was assessed on (undefined without data). */
+export interface AssessedSeries {
+  result: AssessmentResult;
+  series: BreakdownSeries | undefined;
+}
+
+/** An assessment whose results are computed when asked for, one indicator at a time. */
+export interface AssessmentRun {
+  /** The document without its results. */
+  head: Omit<AssessmentDocument, 'results'>;
+  asOfPeriod: Period;
+  /** Every result, in document order; computed as iterated (a national programme's need not all be held). */
+  results(): Generator<AssessedSeries>;
+}
+
+export function startAssessment(
+  program: Program,
+  data: ReadonlyMap<string, IndicatorData>,
+  options: AssessOptions = {},
+): AssessmentRun {
   const asOf = reportingPeriod(program, data, options.asOf);
   const locale = options.locale ?? program.locale;
   const windows = reportingWindows(program.reporting, program.fiscalYearStart, program.period.start, asOf);
-  const results: AssessmentResult[] = [];
-  const seriesOf = new Map<AssessmentResult, BreakdownSeries>();
-  for (const indicator of program.indicators) {
+  function* results(): Generator<AssessedSeries> {
+    for (const indicator of program.indicators) yield* indicatorResults(indicator);
+  }
+  function indicatorResults(indicator: Indicator): AssessedSeries[] {
     const method = options.method ?? indicator.method ?? program.method;
     const d = data.get(indicator.id);
+    const seriesOf = new Map<AssessmentResult, BreakdownSeries>();
     const assess = (series: BreakdownSeries | undefined, isHeadline: boolean, everyMethod: boolean, dims = {}) => {
       const r = assessSeries({ program, indicator, series, dims, isHeadline, asOf, method, everyMethod, locale });
       const periods = figuresInWindows(r, series, indicator, windows, asOf, program.fiscalYearStart).filter(
         (f) => f.target !== null || f.actual !== null,
       );
-      const result = periods.length ? { ...r, reporting_periods: periods } : r;
+      // The result is its own object, just made: completed in place rather than copied.
+      const result = periods.length ? Object.assign(r, { reporting_periods: periods }) : r;
       if (series) seriesOf.set(result, series);
       return result;
     };
     const series = d ? [...(d.headline ? [d.headline] : []), ...d.breakdowns] : [];
-    if (!d || series.length === 0) {
-      results.push(assess(undefined, true, Boolean(options.everyMethod)));
-      continue;
-    }
     const own: AssessmentResult[] = [];
-    if (d.headline) own.push(assess(d.headline, true, Boolean(options.everyMethod?.(indicator, d.headline, d))));
-    own.push(...groupResults(indicator, d, data, assess, locale));
-    for (const s of d.breakdowns) own.push(assess(s, false, Boolean(options.everyMethod?.(indicator, s, d))));
-    noteUnmatchedTargets(indicator, own, locale);
-    results.push(...own);
+    if (!d || series.length === 0) own.push(assess(undefined, true, Boolean(options.everyMethod)));
+    else {
+      if (d.headline) own.push(assess(d.headline, true, Boolean(options.everyMethod?.(indicator, d.headline, d))));
+      own.push(...groupResults(indicator, d, data, assess, locale));
+      for (const s of d.breakdowns) own.push(assess(s, false, Boolean(options.everyMethod?.(indicator, s, d))));
+      noteUnmatchedTargets(indicator, own, locale);
+    }
+    return own.map((result) => ({ result, series: seriesOf.get(result) }));
   }
   return {
-    program: program.id,
-    as_of: asOf.id,
-    method: options.method ?? program.method,
-    reporting: {
-      frequency: program.reporting,
-      fiscal_year_start: program.fiscalYearStart,
-      periods: windows.map((w) => ({
-        period: w.id,
-        ...(w.label ? { label: w.label } : {}),
-        start: w.start,
-        end: w.end,
-        ended: w.ended,
-      })),
+    head: {
+      program: program.id,
+      as_of: asOf.id,
+      method: options.method ?? program.method,
+      reporting: {
+        frequency: program.reporting,
+        fiscal_year_start: program.fiscalYearStart,
+        periods: windows.map((w) => ({
+          period: w.id,
+          ...(w.label ? { label: w.label } : {}),
+          start: w.start,
+          end: w.end,
+          ended: w.ended,
+        })),
+      },
     },
-    results,
     asOfPeriod: asOf,
-    seriesOfResults: results.map((r) => seriesOf.get(r)),
+    results,
   };
 }
 
@@ -194,10 +227,13 @@ export function publicDocument(full: FullAssessment): AssessmentDocument {
     as_of: full.as_of,
     method: full.method,
     ...(full.reporting ? { reporting: full.reporting } : {}),
-    results: full.results.map((r) => {
-      const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
-      if (r.methods[r.method]) methods[r.method] = r.methods[r.method];
-      return { ...r, methods };
-    }),
+    results: full.results.map(publicResult),
   };
+}
+
+/** One result as `mel assess --json` prints it: trajectory and the chosen method only. */
+export function publicResult(r: AssessmentResult): AssessmentResult {
+  const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
+  if (r.methods[r.method]) methods[r.method] = r.methods[r.method];
+  return { ...r, methods };
 }

@@ -144,7 +144,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
           direction,
           unit: ind.unit,
           accumulation: ind.accumulation,
-          observations: observed.map(toTimed),
+          observations: observed, // the points themselves: methods read their time and value, never keep them
           baseline: {
             period: baseline.point.period,
             time: baseline.point.time,
@@ -197,7 +197,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   // Projections are fitted on the observations from the baseline on (every observation
   // only when fewer than two follow it): a pace from decades before the baseline is not
   // the programme's.
-  const fitted = { ...input, observations: fromBaselineOn(observed, baseline.point.time).map(toTimed) };
+  const fitted = { ...input, observations: fromBaselineOn(observed, baseline.point.time) };
   const projections = [projectLinear(fitted), projectCagr(fitted)].map((p) => toProjection(p, pursued.period));
   base.projections = projections;
   base.projection = projections[0];

@@ -113,14 +113,18 @@ const sameWindow = (a: { startYear: number; endYear: number }, b: { startYear: n
 /** The latest value whose period lies inside the window, up to as-of. */
 function latestInside(series: FlowSeries | undefined, w: TimeWindow, asOf: { endYear: number }): number | null {
   if (!series) return null;
-  let best: { end: number; value: number } | undefined;
+  let bestEnd = Number.NEGATIVE_INFINITY;
+  let best: number | null = null;
   for (let i = 0; i < series.periods.length; i++) {
     const p = series.periods[i];
     const v = series.values[i];
     if (Number.isNaN(v) || !inside(p, w) || p.endYear > asOf.endYear + EPS) continue;
-    if (!best || p.endYear >= best.end) best = { end: p.endYear, value: v };
+    if (best === null || p.endYear >= bestEnd) {
+      bestEnd = p.endYear;
+      best = v;
+    }
   }
-  return best ? best.value : null;
+  return best;
 }
 
 /** One result's figures per reporting window (the columns of the tracking table). */

@@ -93,7 +93,7 @@ export function setDataAge(base: ResultFrame, latest: ObservedPoint | undefined,
   }
 }
 
-/** Runs `trajectory` (given) and the chosen method (or every method) and returns the finished result. */
+/** Runs `trajectory` (given) and the chosen method (or every method); the frame, completed, is the result. */
 export function finishResult(
   base: ResultFrame,
   status: Status,
@@ -111,7 +111,9 @@ export function finishResult(
         name === 'trajectory' ? run.trajectory : runMethod(name, name === 'iptt' ? run.ipttInput : run.input),
       );
   }
-  return { ...base, status, reason, methods };
+  // The frame becomes the result (no copy of its thirty members per result): status and
+  // reason after its members, as the document orders them.
+  return Object.assign(base, { status, reason, methods });
 }
 
 /** A method's verdict as the document writes it: numbers rounded for output. */

@@ -3,7 +3,10 @@ import { posix, relative, sep } from 'node:path';
 import { formatIssue, type Issue } from '../spec/issues.js';
 
 export interface Output {
+  /** A line (or lines) to stdout; the final line break is added when missing. */
   out(text: string): void;
+  /** Text to stdout as it is: a long document in pieces, the last ending with its line break. */
+  write(text: string): void;
   err(text: string): void;
   /** True when stdout is a terminal (colours, progress). */
   isTTY: boolean;
@@ -14,6 +17,9 @@ export interface Output {
 export const processOutput: Output = {
   out: (t) => {
     process.stdout.write(t.endsWith('\n') ? t : `${t}\n`);
+  },
+  write: (t) => {
+    process.stdout.write(t);
   },
   err: (t) => {
     process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);

@@ -160,7 +160,8 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
     if (isHeadline) headline = b;
     else breakdowns.push(b);
   }
-  breakdowns.sort((a, b) => (dimsKey(a.dims) < dimsKey(b.dims) ? -1 : 1));
+  const sortKeys = new Map(breakdowns.map((b) => [b, dimsKey(b.dims)]));
+  breakdowns.sort((a, b) => ((sortKeys.get(a) ?? '') < (sortKeys.get(b) ?? '') ? -1 : 1));
   if (!headline && breakdowns.length && !indicator.aggregate) {
     issues.push(issueWarning(indicator.file, specMessages.noHeadlineTotal(indicator.id, breakdownColumns), at));
   }
@@ -213,18 +214,38 @@ function toBreakdown(
   file: string,
   origin: BreakdownSeries['origin'],
 ): BreakdownSeries {
-  const missingReasons = Array.from(s.values, (v, i) =>
-    Number.isNaN(v) ? dataMsg.missingValueReason(s.notes?.[i]) : undefined,
-  );
+  const missingReasons = missingReasonsOf(s);
+  // The file's arrays themselves, not copies: nothing changes a series once read, and a
+  // national programme's 1.2 million points are not held twice.
   return {
     dims,
-    periods: [...s.periods],
+    periods: s.periods,
     values: s.values,
-    ...(s.notes ? { notes: [...s.notes] } : {}),
+    ...(s.notes ? { notes: s.notes } : {}),
     lines: s.lines,
-    sources: [...s.sources],
+    sources: s.sources,
     missingReasons,
     file,
     origin,
   };
+}
+
+/** All-undefined reasons by length, shared by the series that miss no value (frozen: never written). */
+const noReasons = new Map<number, readonly undefined[]>();
+
+/** Why each value of a series is missing (the file marks it so), undefined where it is not. */
+function missingReasonsOf(s: Series): readonly (string | undefined)[] {
+  const n = s.values.length;
+  let first = 0;
+  while (first < n && !Number.isNaN(s.values[first])) first++;
+  if (first === n) {
+    const known = noReasons.get(n);
+    if (known) return known;
+    const none = Object.freeze(new Array<undefined>(n).fill(undefined));
+    noReasons.set(n, none);
+    return none;
+  }
+  const reasons = new Array<string | undefined>(n).fill(undefined);
+  for (let i = first; i < n; i++) if (Number.isNaN(s.values[i])) reasons[i] = dataMsg.missingValueReason(s.notes?.[i]);
+  return reasons;
 }

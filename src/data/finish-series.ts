@@ -141,7 +141,21 @@ class SeriesFinisher {
       o++;
     };
 
-    for (let k = 0; k < n; ) {
+    if (distinct === n) {
+      // No period repeats (the usual file): every point as it is, without the policy.
+      const { periodIds, values, lines, sourceIds, noteIds } = store;
+      for (let k = 0; k < n; k++) {
+        const i = order[k];
+        out.periods[k] = periods[periodIds[i]] as Period;
+        out.values[k] = values[i];
+        out.lines[k] = lines[i];
+      }
+      if (sourceIds) for (let k = 0; k < n; k++) out.sources[k] = sourceOf(order[k]);
+      else out.sources.fill(label);
+      if (out.notes && noteIds) for (let k = 0; k < n; k++) out.notes[k] = noteOf(order[k]);
+      o = n;
+    }
+    for (let k = o; k < n; ) {
       let end = k + 1;
       while (end < n && rankOf(order[end]) === rankOf(order[k])) end++;
       if (end === k + 1) {

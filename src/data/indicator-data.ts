@@ -5,16 +5,16 @@ import type { Period } from '../periods/period.js';
 export interface BreakdownSeries {
   /** Breakdown values, e.g. { area: 'rural' }; empty for the headline total. */
   dims: Record<string, string>;
-  periods: Period[];
+  periods: readonly Period[];
   /** NaN where missing. */
   values: Float64Array;
   /** Line of each value in `file` (0 when computed). */
   lines: Int32Array;
-  sources: (string | undefined)[];
+  sources: readonly (string | undefined)[];
   /** The file's note on each value (SDMX OBS_STATUS, Eurostat flags, a note column), where it has one. */
-  notes?: (string | undefined)[];
+  notes?: readonly (string | undefined)[];
   /** Why a value is missing (missing marker, division by zero...), parallel to values. */
-  missingReasons: (string | undefined)[];
+  missingReasons: readonly (string | undefined)[];
   /**
    * Breakdowns that reported nothing for a period whose value is the sum of the others
    * (the headline of a flow built by `aggregate: sum`), parallel to values; absent when

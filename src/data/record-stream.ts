@@ -1,26 +1,28 @@
 // The records of a CSV file as a stream, each with the physical line it starts on.
 //
-// csv-parse does the quoting and the record splitting; this module sets it up for the
-// files people actually send (mixed line endings, stray quotes, ragged rows), feeds it
-// the bytes (UTF-8 undecoded and checked, Windows-1252 decoded first), counts lines, and
-// turns the ways a read can end into values rather than exceptions.
-import { createReadStream } from 'node:fs';
+// The file is read in chunks into one reused buffer, checked (UTF-8) and decoded
+// (UTF-8 or Windows-1252). Its plain lines, without a quote character, are split here
+// (plain-lines.ts: most large files have nothing else); from the first line that is
+// not plain on, csv-parse does the quoting and the record splitting, set up for the
+// files people actually send (mixed line endings, stray quotes, ragged rows). Lines
+// are counted here, and the ways a read can end are values rather than exceptions.
+import { readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
-import { InputFileError, openInputFile } from '../spec/input-file.js';
 import { specMessages } from '../messages/spec.js';
+import { InputFileError, openInputFile } from '../spec/input-file.js';
 import { chunkDecoder, Utf8Check, type TextEncodingName } from './decode.js';
 import type { Delimiter } from './dialect.js';
+import { PlainLines } from './plain-lines.js';
 
 /** A row longer than this is most likely a quote never closed swallowing the file. */
 export const MAX_RECORD_CHARS = 1_000_000;
 /**
- * Bytes read at a time. csv-parse copies each chunk onto the tail of the previous one
- * before scanning it byte by byte: at 256 KB the copy and the scan stay in the CPU's
- * cache, and reading 1.2 million rows takes about 8% less CPU than with 1 MB chunks
- * (bench/read-table.bench.ts); 64 KB gains less.
+ * Bytes read at a time, into one buffer reused for the whole file: a new buffer per chunk
+ * (what fs.createReadStream does) costs more CPU than splitting the lines of a file of
+ * plain lines. The decoded text of a chunk stays below the size V8 allocates apart.
  */
-const CHUNK_BYTES = 256 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 export type StreamEnd =
   | { kind: 'done' | 'stopped' | 'not-utf8' }
@@ -48,20 +50,101 @@ export interface StreamOptions {
 }
 
 /**
- * Streams the file's records to `sink` with the physical line each starts on. UTF-8
- * bytes go to csv-parse undecoded (it decodes field by field, and drops the BOM) while
- * Utf8Check watches them; Windows-1252 is decoded chunk by chunk first.
+ * Streams the file's records to `sink` with the physical line each starts on. The
+ * bytes are decoded chunk by chunk (a UTF-8 BOM dropped) while Utf8Check watches them;
+ * plain lines are split by PlainLines, the rest of the file from its first quote by
+ * csv-parse.
  *
- * Lines are counted here, not taken from csv-parse's `info`: a record starts one line
- * after the previous one ended, and spans one more line per line break inside its
- * quoted fields. Empty lines arrive as records of one empty field (skip_empty_lines off)
- * so they are counted too.
+ * In csv-parse's part, lines are counted here, not taken from its `info`: a record starts
+ * one line after the previous one ended, and spans one more line per line break inside
+ * its quoted fields. Empty lines arrive as records of one empty field (skip_empty_lines
+ * off) so they are counted too.
  */
 export async function streamRecords(path: string, options: StreamOptions, sink: RecordSink): Promise<StreamEnd> {
-  const abort = new AbortController();
-  let stop: 'stopped' | 'not-utf8' | undefined;
+  const reading: { notUtf8: boolean } = { notUtf8: false };
   let bug: unknown;
-  let nextLine = 1;
+  const deliver = (fields: string[], line: number) => {
+    try {
+      return sink.record(fields, line);
+    } catch (err) {
+      bug = err;
+      return false;
+    }
+  };
+  const texts = textChunks(path, options, reading);
+  try {
+    // 1. plain lines
+    const plain = new PlainLines(options.delimiter, deliver);
+    let rest: string | undefined;
+    for (;;) {
+      const next = await texts.next();
+      rest = next.done ? plain.end() : plain.push(next.value);
+      if (bug !== undefined) throw bug;
+      if (plain.stopped) return { kind: 'stopped' };
+      if (next.done || rest !== undefined) break;
+    }
+    if (rest === undefined) return { kind: reading.notUtf8 ? 'not-utf8' : 'done' };
+    // 2. csv-parse, from the first line that is not plain
+    const end = await parseRest(rest, texts, plain.nextLine, options, deliver, reading);
+    if (bug !== undefined) throw bug;
+    return end;
+  } catch (err) {
+    if (bug !== undefined) throw bug;
+    if (err instanceof InputFileError) return { kind: 'read-error', reason: specMessages.fileProblem(err.problem) };
+    return { kind: 'read-error', reason: (err as NodeJS.ErrnoException).code ?? String(err) };
+  } finally {
+    await texts.return(undefined);
+  }
+}
+
+/** The file's text, chunk by chunk; ends early, with `reading.notUtf8`, when its bytes stop being UTF-8. */
+async function* textChunks(
+  path: string,
+  options: StreamOptions,
+  reading: { notUtf8: boolean },
+): AsyncGenerator<string, void, undefined> {
+  // A regular file only (a pipe named .csv would block forever; input-file.ts), then read
+  // synchronously: nothing else runs meanwhile, and a busy machine's thread pool would
+  // keep the command waiting once per chunk.
+  const handle = await openInputFile(path);
+  const fd = handle.fd;
+  try {
+    const check = options.checkUtf8 ? new Utf8Check() : undefined;
+    const decode = chunkDecoder(options.encoding);
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      const bytes = buffer.subarray(0, bytesRead);
+      if (check && !check.push(bytes)) {
+        reading.notUtf8 = true;
+        return;
+      }
+      const text = decode(bytes);
+      if (text) yield text;
+    }
+    if (check && !check.end()) reading.notUtf8 = true;
+    const rest = decode();
+    if (rest) yield rest;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The rest of the file, from `first` (the text of its first line that is not plain), through csv-parse. */
+async function parseRest(
+  first: string,
+  texts: AsyncGenerator<string, void, undefined>,
+  firstLine: number,
+  options: StreamOptions,
+  deliver: (fields: string[], line: number) => boolean,
+  reading: { notUtf8: boolean },
+): Promise<StreamEnd> {
+  // Loaded here, when a file first needs it: most never do.
+  const { CsvError, parse } = await import('csv-parse');
+  const abort = new AbortController();
+  let stopped = false;
+  let nextLine = firstLine;
   // Only the options below: csv-parse's `info`, `raw`, `cast`, `columns` and `on_record`
   // each add work per record or per field, and stay off.
   const parser = parse({
@@ -76,60 +159,27 @@ export async function streamRecords(path: string, options: StreamOptions, sink: 
     max_record_size: MAX_RECORD_CHARS,
   });
   parser.on('data', (fields: string[]) => {
-    if (stop !== undefined) return;
+    if (stopped) return;
     const line = nextLine;
     nextLine += 1 + lineBreaksIn(fields);
-    try {
-      if (!sink.record(fields, line)) {
-        stop = 'stopped';
-        abort.abort();
-      }
-    } catch (err) {
-      bug = err;
-      stop = 'stopped';
+    if (!deliver(fields, line)) {
+      stopped = true;
       abort.abort();
     }
   });
-
-  const check = options.checkUtf8 ? new Utf8Check() : undefined;
-  const decode = options.encoding === 'utf-8' ? undefined : chunkDecoder(options.encoding);
-  async function* bytesToParser(chunks: AsyncIterable<Buffer>) {
-    for await (const chunk of chunks) {
-      if (check && !check.push(chunk)) {
-        stop = 'not-utf8';
-        return;
-      }
-      if (!decode) yield chunk;
-      else {
-        const text = decode(chunk);
-        if (text) yield text;
-      }
-    }
-    if (check && !check.end()) stop = 'not-utf8';
-    const rest = decode?.();
-    if (rest) yield rest;
-  }
-
-  let handle: Awaited<ReturnType<typeof openInputFile>>;
-  try {
-    handle = await openInputFile(path);
-  } catch (err) {
-    if (err instanceof InputFileError) return { kind: 'read-error', reason: specMessages.fileProblem(err.problem) };
-    throw err;
+  async function* rest() {
+    yield first;
+    yield* texts;
   }
   try {
-    await pipeline(createReadStream(path, { fd: handle, highWaterMark: CHUNK_BYTES }), bytesToParser, parser, {
-      signal: abort.signal,
-    });
+    await pipeline(Readable.from(rest()), parser, { signal: abort.signal });
     await finished(parser); // pipeline waits for the parser's input side only; its last records may still be on their way
   } catch (err) {
-    if (bug !== undefined) throw bug;
-    if (stop !== undefined) return { kind: stop };
+    if (stopped) return { kind: 'stopped' };
     if (err instanceof CsvError) return { kind: 'csv-error', code: err.code, line: nextLine };
-    return { kind: 'read-error', reason: (err as NodeJS.ErrnoException).code ?? String(err) };
+    throw err; // a read error
   }
-  if (bug !== undefined) throw bug;
-  return { kind: stop ?? 'done' };
+  return { kind: stopped ? 'stopped' : reading.notUtf8 ? 'not-utf8' : 'done' };
 }
 
 /** Line breaks inside a record's fields (CRLF is one, as csv-parse counts them). */

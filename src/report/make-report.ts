@@ -7,6 +7,7 @@
 //   4. write every file of the pack at once (write-pack.ts), into a folder that may take
 //      it (pack-folder.ts): checked first when --out is given, so that a refusal comes
 //      before the work, and again just before writing
+import { jsonFileChunks } from '../assess/assessment-json.js';
 import { relative, resolve } from 'node:path';
 import type { Period } from '../periods/period.js';
 import { indicatorFilesBeside } from '../spec/load-program.js';
@@ -112,7 +113,8 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     : resolve(program.root, `reports/${program.id}/${built.doc.as_of}`);
   const files: PackFile[] = [
     { path: 'progress-pack.xlsx', bytes: xlsx },
-    { path: 'assessment.json', bytes: `${JSON.stringify(built.doc, null, 2)}\n` },
+    // Written as it is made: a national pack's 90 MB document is never one string.
+    { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
     ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
   ];

@@ -7,18 +7,47 @@ import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
 
 // mathjs's single-file build loads in a tenth of the time of its thousand ES modules
-// (0.1 s against 1.3 s here), which a command run every month on a modest laptop feels.
-const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
-const { create, isConstantNode, isFunctionNode, isOperatorNode, isParenthesisNode, isSymbolNode } = mathjs;
+// (0.1 s against 1.3 s here), which a command run every month on a modest laptop feels;
+// it is still the largest module mel loads (a few tenths of a second), so only a
+// programme with a formula loads it, on its first formula.
+type MathJs = typeof import('mathjs');
 
-// The single-file build exports mathjs's default instance, and its `create` makes another
-// instance with every function (the factories are bound in; the argument is read as the
-// configuration, here the defaults). What keeps a formula to arithmetic is the checker
-// below (allowed functions and operators only) and the functions locked after it.
-const math = create({});
+/** What the formula checker uses of the restricted instance. */
+interface FormulaMath {
+  /** Captured before the namespace is locked: compiled expressions keep working. */
+  parse: (text: string) => MathNode;
+  SymbolNode: MathJs['SymbolNode'];
+  isConstantNode: MathJs['isConstantNode'];
+  isFunctionNode: MathJs['isFunctionNode'];
+  isOperatorNode: MathJs['isOperatorNode'];
+  isParenthesisNode: MathJs['isParenthesisNode'];
+  isSymbolNode: MathJs['isSymbolNode'];
+}
 
-// Captured before the namespace is locked: compiled expressions keep working.
-const parseFormulaText = math.parse;
+let formulaMathInstance: FormulaMath | undefined;
+
+function formulaMath(): FormulaMath {
+  if (formulaMathInstance) return formulaMathInstance;
+  const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathJs;
+  const { create, isConstantNode, isFunctionNode, isOperatorNode, isParenthesisNode, isSymbolNode } = mathjs;
+  // The single-file build exports mathjs's default instance, and its `create` makes another
+  // instance with every function (its *Dependencies exports do not exist there). What keeps
+  // a formula to arithmetic is the checker below (allowed functions and operators only) and
+  // the functions locked after it.
+  const math = create({}, { number: 'number' });
+  const parse = math.parse;
+  math.import(Object.fromEntries(locked.map((n) => [n, refuse(n)])), { override: true });
+  formulaMathInstance = {
+    parse,
+    SymbolNode: math.SymbolNode,
+    isConstantNode,
+    isFunctionNode,
+    isOperatorNode,
+    isParenthesisNode,
+    isSymbolNode,
+  };
+  return formulaMathInstance;
+}
 
 /** Names a formula may call. */
 export const allowedFunctions = [
@@ -56,7 +85,6 @@ const locked = [
   'help',
   'chain',
 ];
-math.import(Object.fromEntries(locked.map((n) => [n, refuse(n)])), { override: true });
 
 export interface ParsedFormula {
   text: string;
@@ -96,9 +124,10 @@ const arithmetic: Record<string, string> = {
 export function parseFormula(text: string, inputNames: readonly string[]): FormulaParse {
   const tooLarge = sizeProblem(text);
   if (tooLarge) return { ok: false, problem: tooLarge };
+  const m = formulaMath();
   let node: MathNode;
   try {
-    node = parseFormulaText(text);
+    node = m.parse(text);
   } catch (e) {
     if (e instanceof RangeError)
       return { ok: false, problem: { kind: 'too-large', limit: 'nesting', size: 0, max: FORMULA_LIMITS.nesting } };
@@ -106,12 +135,12 @@ export function parseFormula(text: string, inputNames: readonly string[]): Formu
   }
   const inputs = new Set(inputNames);
   const variables: string[] = [];
-  const problem = checkNodes(node, inputs, variables);
+  const problem = checkNodes(m, node, inputs, variables);
   if (problem) return { ok: false, problem };
   // The inputs become v0, v1... in the compiled expression: a name such as `constructor`
   // or `toString` never meets mathjs's scope, nor an object's inherited keys.
   const renamed = node.transform((n: MathNode, path: string) =>
-    isSymbolNode(n) && path !== 'fn' ? new math.SymbolNode(`v${variables.indexOf(n.name)}`) : n,
+    m.isSymbolNode(n) && path !== 'fn' ? new m.SymbolNode(`v${variables.indexOf(n.name)}`) : n,
   );
   const compiled = renamed.compile();
   return {
@@ -151,7 +180,13 @@ function sizeProblem(text: string): FormulaProblem | undefined {
  * parentheses, the operators of arithmetic and the allowed functions pass; anything else
  * is the problem returned. Collects the variables in order of first use.
  */
-function checkNodes(root: MathNode, inputs: ReadonlySet<string>, variables: string[]): FormulaProblem | undefined {
+function checkNodes(
+  m: FormulaMath,
+  root: MathNode,
+  inputs: ReadonlySet<string>,
+  variables: string[],
+): FormulaProblem | undefined {
+  const { isConstantNode, isFunctionNode, isOperatorNode, isParenthesisNode, isSymbolNode } = m;
   const stack: MathNode[] = [root];
   const order: MathNode[] = [];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {

@@ -9,6 +9,9 @@ export async function mel(args: string[], cwd: string): Promise<{ code: number; 
     out: (t) => {
       stdout += t.endsWith('\n') ? t : `${t}\n`;
     },
+    write: (t) => {
+      stdout += t;
+    },
     err: (t) => {
       stderr += t.endsWith('\n') ? t : `${t}\n`;
     },

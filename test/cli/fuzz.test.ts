@@ -185,6 +185,7 @@ const quiet = (): Output & { stderr: string } => {
   const o = {
     stderr: '',
     out: () => {},
+    write: () => {},
     err: (t: string) => {
       o.stderr += `${t}\n`;
     },

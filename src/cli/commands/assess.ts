@@ -1,4 +1,5 @@
-import { assessProgram, publicDocument } from '../../assess/assess-program.js';
+import { assessProgram, publicDocument, publicResult, startAssessment } from '../../assess/assess-program.js';
+import { jsonFileChunks } from '../../assess/assessment-json.js';
 import { renderAssessmentTable } from '../../assess/assessment-table.js';
 import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseAsOf, parseMethod } from '../arguments.js';
@@ -21,7 +22,18 @@ export const assessCommand: Command = {
     const method = parseMethod(stringOption(values, 'method'));
     const { workspace, issues, root } = await loadWorkspace(cwd, programOption(values));
     if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
+    if (values.json) {
+      // Written as computed, result by result: a national programme's document is never whole in memory.
+      const run = startAssessment(workspace.program, workspace.data, { asOf, method });
+      const results = mapLazily(run.results(), ({ result }) => publicResult(result));
+      for (const chunk of jsonFileChunks({ ...run.head, results })) output.write(chunk);
+      return;
+    }
     const doc = publicDocument(assessProgram(workspace.program, workspace.data, { asOf, method }));
-    output.out(values.json ? JSON.stringify(doc, null, 2) : renderAssessmentTable(doc, { color: output.isTTY }));
+    output.out(renderAssessmentTable(doc, { color: output.isTTY }));
   },
 };
+
+function* mapLazily<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}

@@ -7,7 +7,7 @@
 // formula its last computed result. A header cell left empty is named by its column
 // letter (`columns: { value: H }`); a cell merged across a row belongs to its first
 // column, one merged down a column repeats its value. Positions are cells: `Data!C12`.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
 import * as msg from '../../messages/data.js';
 import { openInputFile } from '../../spec/input-file.js';
@@ -77,7 +77,9 @@ function pickSheet(workbook: ExcelJS.Workbook, sheet: DataSource['sheet']): Exce
 
 export async function readWorkbook(source: DataSource, options: ReadTableOptions): Promise<ReadTableResult> {
   const file = source.file;
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes a large part of a second to load: only a programme that reads a workbook pays for it.
+  const { default: exceljs } = await import('exceljs');
+  const workbook = new exceljs.Workbook();
   const path = resolve(options.root, file);
   let bytes: Buffer;
   try {
