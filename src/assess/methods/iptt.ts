@@ -65,7 +65,8 @@ export const iptt: AssessmentMethod = (input) => {
 
   // TolaData counts only targets whose period has ended ("active" periodic targets).
   const m = methodMessagesOf(input.locale);
-  if (completed.length === 0) return verdict(null, m.ipttNothingDue(input.asOf.period));
+  const lastCompleted = completed.at(-1);
+  if (lastCompleted === undefined) return verdict(null, m.ipttNothingDue(input.asOf.period));
 
   let actual: number;
   let target: number;
@@ -73,7 +74,7 @@ export const iptt: AssessmentMethod = (input) => {
     const latest = latestObservation(input.observations);
     if (latest === undefined) return verdict(null, m.ipttNoValue());
     actual = latest.value;
-    target = completed[completed.length - 1].value;
+    target = lastCompleted.value;
     inputs.observations_counted = 1;
     inputs.latest_period = latest.period;
   } else {
