@@ -53,9 +53,9 @@ export class SeriesIndex {
   ) {
     for (const s of table.series) {
       const code = s.keys[indicatorColumn] ?? '';
-      let list = this.byCode.get(code);
-      if (!list) this.byCode.set(code, (list = []));
-      list.push(s);
+      const list = this.byCode.get(code);
+      if (list) list.push(s);
+      else this.byCode.set(code, [s]);
     }
   }
   candidates(code: string | undefined): readonly Series[] {
