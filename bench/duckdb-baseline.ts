@@ -67,9 +67,10 @@ async function main(argv: string[]): Promise<void> {
   const reader = await connection.runAndReadAll(baselineSql(resolve(csv)));
   const rows = reader.getRowObjectsJS() as unknown as BaselineRow[];
   const t2 = performance.now();
-  const info = (
+  const [info] = (
     await connection.runAndReadAll(`SELECT version() AS version, current_setting('threads') AS threads`)
-  ).getRowObjectsJS()[0];
+  ).getRowObjectsJS();
+  if (!info) throw new Error('DuckDB gave no row for its version and threads');
   if (out) writeFileSync(out, JSON.stringify(rows));
   const t3 = performance.now();
   connection.closeSync();

@@ -259,6 +259,13 @@ const SETTINGS = [
   'community programmes',
 ];
 
+/** The item at an index the generator computed within the list (a miss is a bug here). */
+function itemAt<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`generate-national: no item ${i} in a list of ${xs.length}`);
+  return x;
+}
+
 function districtNames(count: number, rng: () => number): string[] {
   const first = ['Ka', 'Chi', 'Mu', 'Lu', 'Ma', 'Nko', 'Si', 'Mpo', 'Ise', 'Ndo', 'Ba', 'Zi', 'Mwe', 'Ki', 'Sha'];
   const middle = ['lo', 'ba', 'nga', 'sa', 'mbe', 'ku', 'ta', 'wa', 'ndi', 'ro', ''];
@@ -266,9 +273,9 @@ function districtNames(count: number, rng: () => number): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   while (names.length < count) {
-    const pick = (xs: string[]) => xs[Math.floor(rng() * xs.length)];
+    const pick = (xs: string[]) => itemAt(xs, Math.floor(rng() * xs.length));
     let name = pick(first) + pick(middle) + pick(last);
-    if (seen.has(name)) name = `${name} ${['North', 'South', 'East', 'West', 'Central'][names.length % 5]}`;
+    if (seen.has(name)) name = `${name} ${itemAt(['North', 'South', 'East', 'West', 'Central'], names.length % 5)}`;
     if (seen.has(name)) name = `${name} ${names.length}`;
     seen.add(name);
     names.push(name);
@@ -278,6 +285,7 @@ function districtNames(count: number, rng: () => number): string[] {
 
 function periodAt(start: string, m: number): string {
   const [y0, m0] = start.split('-').map(Number);
+  if (y0 === undefined || m0 === undefined) throw new Error(`generate-national: ${start} is not YYYY-MM`);
   const k = y0 * 12 + (m0 - 1) + m;
   return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 }
@@ -303,13 +311,13 @@ function planIndicators(p: NationalParams, rng: () => number): IndicatorPlan[] {
   const plans: IndicatorPlan[] = [];
   for (let i = 0; i < p.indicators; i++) {
     const topic = i % TOPICS.length;
-    const t = TOPICS[topic];
+    const t = itemAt(TOPICS, topic);
     const up = t.direction === 'increase';
     plans.push({
       code: indicatorCode(i),
       topic,
       topicData: t,
-      setting: SETTINGS[Math.floor(i / TOPICS.length) % SETTINGS.length],
+      setting: itemAt(SETTINGS, Math.floor(i / TOPICS.length) % SETTINGS.length),
       // Room to move in the good direction.
       level: up ? uniform(rng, 15, 75) : uniform(rng, 25, 85),
       // Percentage points a month, mostly in the good direction: a +-5 pp target over
@@ -489,9 +497,8 @@ export async function generateNational(dir: string, p: NationalParams, force = f
     for (const t of TOPICS.slice(0, Math.min(p.indicators, TOPICS.length))) {
       if (!outcomeIds.has(t.outcome)) outcomeIds.set(t.outcome, `O${String(outcomeIds.size + 1).padStart(2, '0')}`);
     }
-    plans.forEach((plan, i) =>
-      writeFileSync(join(tmp, 'indicators', `ind-${pad3(i)}.yaml`), indicatorYaml(plan, p, outcomeIds)),
-    );
+    for (const [i, plan] of plans.entries())
+      writeFileSync(join(tmp, 'indicators', `ind-${pad3(i)}.yaml`), indicatorYaml(plan, p, outcomeIds));
 
     const csv = 'data/national.csv';
     const { rows, missing } = await writeCsv(join(tmp, csv), p, plans, districts, rng);

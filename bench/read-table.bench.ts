@@ -26,7 +26,10 @@ async function generate(path: string): Promise<number> {
   out.write('indicator,period,district,sex,value\n');
   let rows = 0;
   let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   for (let i = 0; i < INDICATORS; i++) {
     const block: string[] = [];
     for (let d = 0; d < DISTRICTS; d++) {
