@@ -33,7 +33,9 @@ export function baselineSql(csv: string): string {
     WITH t AS (
       SELECT * FROM read_csv(${sqlString(csv)},
         header = true, delim = ',', quote = '"', auto_detect = false,
-        columns = { 'indicator': 'VARCHAR', 'period': 'VARCHAR', 'district': 'VARCHAR', 'sex': 'VARCHAR', 'value': 'DOUBLE' },
+        columns = {
+          'indicator': 'VARCHAR', 'period': 'VARCHAR', 'district': 'VARCHAR', 'sex': 'VARCHAR', 'value': 'DOUBLE'
+        },
         nullstr = 'NA')
     )
     SELECT indicator, district, sex,

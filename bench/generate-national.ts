@@ -115,7 +115,8 @@ const TOPICS: Topic[] = [
     outcome: 'More pregnant women receive quality antenatal care',
     name: 'Pregnant women with at least four antenatal care visits',
     definition:
-      'Percentage of women delivering in the month who attended at least four antenatal care visits during the pregnancy',
+      'Percentage of women delivering in the month who attended ' +
+      'at least four antenatal care visits during the pregnancy',
     direction: 'increase',
   },
   {
@@ -147,14 +148,16 @@ const TOPICS: Topic[] = [
     outcome: 'Fewer children are undernourished',
     name: 'Children under five with moderate or severe wasting at growth monitoring',
     definition:
-      'Percentage of children aged 0-59 months weighed in the month whose weight-for-height is below -2 SD of the WHO median',
+      'Percentage of children aged 0-59 months weighed in the month ' +
+      'whose weight-for-height is below -2 SD of the WHO median',
     direction: 'decrease',
   },
   {
     outcome: 'Fewer children are undernourished',
     name: 'Children under five with low weight-for-age at growth monitoring',
     definition:
-      'Percentage of children aged 0-59 months weighed in the month whose weight-for-age is below -2 SD of the WHO median',
+      'Percentage of children aged 0-59 months weighed in the ' +
+      'month whose weight-for-age is below -2 SD of the WHO median',
     direction: 'decrease',
   },
   {
@@ -188,21 +191,24 @@ const TOPICS: Topic[] = [
     outcome: 'People living with HIV are on effective treatment',
     name: 'ART patients lost to follow-up',
     definition:
-      'Percentage of people on antiretroviral therapy at the start of the month who missed their appointment by more than 28 days',
+      'Percentage of people on antiretroviral therapy at the start ' +
+      'of the month who missed their appointment by more than 28 days',
     direction: 'decrease',
   },
   {
     outcome: 'Tuberculosis patients complete treatment',
     name: 'Tuberculosis treatment success',
     definition:
-      'Percentage of tuberculosis patients whose treatment outcome was recorded in the month who were cured or completed treatment',
+      'Percentage of tuberculosis patients whose treatment outcome ' +
+      'was recorded in the month who were cured or completed treatment',
     direction: 'increase',
   },
   {
     outcome: 'More couples use modern family planning',
     name: 'Family planning clients using a modern method',
     definition:
-      'Percentage of women of reproductive age seen in family planning services in the month who use a modern contraceptive method',
+      'Percentage of women of reproductive age seen in family planning ' +
+      'services in the month who use a modern contraceptive method',
     direction: 'increase',
   },
   {
@@ -241,7 +247,8 @@ const TOPICS: Topic[] = [
     outcome: 'Fewer mothers and newborns die',
     name: 'Facility deliveries with a maternal complication',
     definition:
-      'Percentage of facility deliveries in the month with a recorded obstetric complication (haemorrhage, eclampsia, sepsis, obstructed labour)',
+      'Percentage of facility deliveries in the month with a recorded obstetric ' +
+      'complication (haemorrhage, eclampsia, sepsis, obstructed labour)',
     direction: 'decrease',
   },
 ];
@@ -349,7 +356,8 @@ function programYaml(p: NationalParams, end: string): string {
     '  fiscal_year_start: 1',
     '',
     'results:',
-    '  - { id: G1, level: impact, statement: "Better health for mothers, children and people living with chronic infections" }',
+    '  - { id: G1, level: impact, statement: "Better health for ' +
+      'mothers, children and people living with chronic infections" }',
     ...outcomes.map(
       (o, k) => `  - { id: O${String(k + 1).padStart(2, '0')}, level: outcome, parent: G1, statement: ${q(o)} }`,
     ),
@@ -375,7 +383,8 @@ function indicatorYaml(plan: IndicatorPlan, p: NationalParams, outcomeIds: Map<s
     `id: ${plan.code}`,
     `name: ${q(`${t.name}, ${plan.setting}`)}`,
     'definition: >-',
-    `  ${t.definition}, in ${plan.setting}, from the monthly HMIS facility reports, broken down by district and by sex of the client.`,
+    `  ${t.definition}, in ${plan.setting}, from the monthly HMIS ` +
+      `facility reports, broken down by district and by sex of the client.`,
     `result: ${outcomeIds.get(t.outcome)}`,
     'unit: percent',
     `direction: ${t.direction}`,
@@ -544,7 +553,8 @@ async function main(argv: string[]): Promise<void> {
   const r = await generateNational(dir, params, argv.includes('--force'));
   const m = r.manifest;
   console.log(
-    `${r.reused ? 'reused' : 'generated'} ${dir}: ${m.indicators} indicators x ${m.districts} districts x ${m.sexes.length} sexes x ${m.months} months = ` +
+    `${r.reused ? 'reused' : 'generated'} ${dir}: ${m.indicators} indicators x ` +
+      `${m.districts} districts x ${m.sexes.length} sexes x ${m.months} months = ` +
       `${m.rows.toLocaleString('en')} rows, ${m.series.toLocaleString('en')} series, ${m.missing} NA, ` +
       `${(m.csv_bytes / 1024 / 1024).toFixed(1)} MB, ${r.seconds.toFixed(1)} s`,
   );

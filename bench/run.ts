@@ -354,7 +354,10 @@ function describeFailure(name: string, m: Measured): void {
   }
 }
 
-/** The last lines of stderr, without V8's native stack frames (an out-of-memory abort), which say nothing to a reader. */
+/**
+ * The last lines of stderr, without V8's native stack frames (an out-of-memory abort),
+ * which say nothing to a reader.
+ */
 function readableTail(stderr: string, n = 20): string {
   return stderr
     .trim()
@@ -452,19 +455,25 @@ async function main(): Promise<void> {
 
   const loadBefore = loadavg();
   console.log(
-    `mel-engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}${gnuTime ? '' : ' (no GNU time: peak memory of a crashed process is unknown)'}`,
+    `mel-engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ` +
+      `${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
+      `load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}` +
+      `${gnuTime ? '' : ' (no GNU time: peak memory of a crashed process is unknown)'}`,
   );
   const [oneMinuteLoad = 0] = loadBefore;
   if (oneMinuteLoad > availableParallelism() / 2)
     console.log(
-      `note: the machine is busy (1-minute load ${oneMinuteLoad.toFixed(2)} on ${availableParallelism()} CPUs); wall times will be inflated`,
+      `note: the machine is busy (1-minute load ${oneMinuteLoad.toFixed(2)} ` +
+        `on ${availableParallelism()} CPUs); wall times will be inflated`,
     );
   const gen = await generateNational(dir, params, opts.forceGenerate);
   const man: NationalManifest = gen.manifest;
   console.log(
     `programme ${gen.reused ? 'reused' : `generated in ${gen.seconds.toFixed(1)} s`}: ${dir}\n` +
-      `  ${man.indicators} indicators x ${man.districts} districts x ${man.sexes.length} sexes x ${man.months} months = ` +
-      `${man.rows.toLocaleString('en')} rows, ${man.series.toLocaleString('en')} series, ${man.missing} NA, ${(man.csv_bytes / 2 ** 20).toFixed(1)} MiB CSV`,
+      `  ${man.indicators} indicators x ${man.districts} districts ` +
+      `x ${man.sexes.length} sexes x ${man.months} months = ` +
+      `${man.rows.toLocaleString('en')} rows, ${man.series.toLocaleString('en')} ` +
+      `series, ${man.missing} NA, ${(man.csv_bytes / 2 ** 20).toFixed(1)} MiB CSV`,
   );
 
   const work = mkdtempSync(join(tmpdir(), 'mel-bench-'));
@@ -735,11 +744,14 @@ async function main(): Promise<void> {
     printTable(rows);
     if (ratio !== null)
       console.log(
-        `\nmel assess --json (whole process) took ${ratio.toFixed(2)}x DuckDB's in-process query + fetch time (target: within ${TARGETS.assessToDuckdbRatio}x), ${processRatio?.toFixed(2)}x DuckDB's whole process.`,
+        `\nmel assess --json (whole process) took ${ratio.toFixed(2)}x DuckDB's in-process query + fetch time ` +
+          `(target: within ${TARGETS.assessToDuckdbRatio}x), ${processRatio?.toFixed(2)}x DuckDB's whole process.`,
       );
     if (duckInfo && duck && duckQuerySeconds !== undefined)
       console.log(
-        `DuckDB ${duckInfo.duckdb_version}, ${duckInfo.threads} threads; in-process query + fetch ${fmtSeconds(duckQuerySeconds)} s of its ${fmtSeconds(duck.seconds)} s process (the rest: node and DuckDB start-up, writing its rows).`,
+        `DuckDB ${duckInfo.duckdb_version}, ${duckInfo.threads} threads; in-process ` +
+          `query + fetch ${fmtSeconds(duckQuerySeconds)} s of its ${fmtSeconds(duck.seconds)} ` +
+          `s process (the rest: node and DuckDB start-up, writing its rows).`,
       );
     if (assessCheck && !assessCheck.parseError)
       console.log(

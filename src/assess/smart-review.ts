@@ -62,8 +62,15 @@ const VAGUE_VERBS = [
   'sensibilizar',
   'empoderar',
 ];
-const QUANTITY_WORDS =
-  /\d|percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total|porcentaje|proporción|número|tasa|promedio|cantidad|%/i;
+const QUANTITY_WORDS = new RegExp(
+  [
+    String.raw`\d`,
+    'percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total',
+    'porcentaje|proporción|número|tasa|promedio|cantidad',
+    '%',
+  ].join('|'),
+  'i',
+);
 
 /** The vague verb that comes first in the text, if any. */
 function firstVagueVerb(text: string): string | undefined {

@@ -138,7 +138,10 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
       issues.push(
         issueError(
           indicator.file,
-          `indicator \`${indicator.id}\` matches several series of \`${source.id}\` that differ only in ${differing.map((c) => `\`${c}\``).join(', ') || 'their total markers'} (${differing.map((c) => `${prior.series.keys[c]} / ${s.keys[c]}`).join(', ')}); add the column to \`match\` or to the data source's \`disaggregations\``,
+          `indicator \`${indicator.id}\` matches several series of \`${source.id}\` that ` +
+            `differ only in ${differing.map((c) => `\`${c}\``).join(', ') || 'their total markers'} ` +
+            `(${differing.map((c) => `${prior.series.keys[c]} / ${s.keys[c]}`).join(', ')}); ` +
+            `add the column to \`match\` or to the data source's \`disaggregations\``,
           at,
         ),
       );

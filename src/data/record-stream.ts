@@ -176,7 +176,8 @@ async function parseRest(
   }
   try {
     await pipeline(Readable.from(rest()), parser, { signal: abort.signal });
-    await finished(parser); // pipeline waits for the parser's input side only; its last records may still be on their way
+    // pipeline waits for the parser's input side only; its last records may still be on their way
+    await finished(parser);
   } catch (err) {
     if (stopped) return { kind: 'stopped' };
     if (err instanceof CsvError) return { kind: 'csv-error', code: err.code, line: nextLine };

@@ -15,7 +15,7 @@ function noNonFinite(value: unknown): void {
 }
 
 describe('assessment edge cases', () => {
-  it('the methods.md vector: 30 (2020) -> target 20 (2025), 27 in 2023 is off track (expected 24, ratio 0.5)', async () => {
+  it('methods.md vector: 30 (2020) -> 20 by 2025, 27 in 2023 is off track (expected 24, ratio 0.5)', async () => {
     const r = headline(
       await assessDir(
         oneIndicator(
@@ -60,7 +60,8 @@ describe('assessment edge cases', () => {
   it('a relative target from a baseline of 0 is undefined: no_target with the reason', async () => {
     const doc = await assessDir(
       oneIndicator(
-        'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020 }\ntargets: [{ period: 2025, change: 50, change_unit: percent }]\n',
+        'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\n' +
+          'baseline: { period: 2020 }\ntargets: [{ period: 2025, change: 50, change_unit: percent }]\n',
         csv([
           ['2020', 0],
           ['2022', 3],
@@ -79,7 +80,8 @@ describe('assessment edge cases', () => {
     const r = headline(
       await assessDir(
         oneIndicator(
-          'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020 }\ntargets: [{ period: 2025, value: 100 }]\n',
+          'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\n' +
+            'baseline: { period: 2020 }\ntargets: [{ period: 2025, value: 100 }]\n',
           csv([
             ['2020', 0],
             ['2023', 60],
@@ -206,7 +208,8 @@ describe('assessment edge cases', () => {
       await assessDir(
         oneIndicator(
           pct(
-            'frequency: irregular\nbaseline: { period: 2011, value: 45 }\ntargets:\n  - { period: 2015, value: 30 }\n  - { period: 2025, value: 25 }\n',
+            'frequency: irregular\nbaseline: { period: 2011, value: 45 }\ntargets:\n' +
+              '  - { period: 2015, value: 30 }\n  - { period: 2025, value: 25 }\n',
           ),
           csv([
             ['2013-2014', 40.0],

@@ -196,7 +196,7 @@ const quiet = (): Output & { stderr: string } => {
 };
 
 describe('mutations of the demo programme', () => {
-  it(`${MUTATIONS} seeded mutations of its YAML and CSV: exit 0 or 1, never a fault, a stack trace or a hang`, async () => {
+  it(`${MUTATIONS} seeded mutations of its YAML and CSV: exit 0 or 1, never a fault, stack trace or hang`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'mel-fuzz-'));
     const originals = new Map(files.map((f) => [f, readFileSync(join(demo, f))]));
     for (const f of files) {
@@ -238,7 +238,8 @@ describe('mutations of the demo programme', () => {
       const trace = /\n\s+at .+:\d+:\d+/.test(output.stderr);
       if ((code !== 0 && code !== 1) || trace || output.stderr.includes('internal error'))
         failures.push(
-          `#${n} ${command.join(' ')} after ${applied.join(', ')} in ${file}: exit ${code === -1 ? 'none (hang)' : code}\n` +
+          `#${n} ${command.join(' ')} after ${applied.join(', ')} ` +
+            `in ${file}: exit ${code === -1 ? 'none (hang)' : code}\n` +
             output.stderr.split('\n').slice(0, 3).join('\n'),
         );
     }

@@ -54,9 +54,8 @@ describe('a World Bank API_*.csv re-saved by a French-locale Excel', () => {
     const { issues } = await readTable(wb, kenyaOnly);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ severity: 'warning', line: 7, column: 8 });
-    expect(issues[0]!.message).toMatch(
-      /^2 problems in rows that no indicator uses \(2 values that are not numbers; from line 7, column 8 to line 9, column 7\)/,
-    );
+    expect(issues[0]!.message).toMatch(/^2 problems in rows that no indicator uses \(2 values that are not numbers; /);
+    expect(issues[0]!.message).toContain(' numbers; from line 7, column 8 to line 9, column 7)');
   });
 
   it('makes the same problems errors when an indicator uses those rows', async () => {
@@ -162,7 +161,8 @@ describe('DHIS2 Web API JSON', () => {
     expect(values(ix)).toEqual([14, 17]);
     expect(ix?.notes).toEqual(['recounted', undefined]);
     expect(issues.map(formatIssue)).toEqual([
-      `dhis2-dataValueSet.json:$.dataValues[3].value: ${msg.nonNumericValue('twelve', 'value', msg.notANumberReason('.', []))}`,
+      `dhis2-dataValueSet.json:$.dataValues[3].value: ` +
+        `${msg.nonNumericValue('twelve', 'value', msg.notANumberReason('.', []))}`,
     ]);
   });
 

@@ -107,7 +107,8 @@ describe('a Spanish Excel export (BOM, CRLF, ;, decimal comma, accented headers)
 });
 
 describe('Windows-1252', () => {
-  // "Año;Ámbito;Indicador;Valor" / "2006;Nacional;desnutrición;29,5" as Spanish Excel's "CSV (delimitado por comas)" writes it.
+  // "Año;Ámbito;Indicador;Valor" / "2006;Nacional;desnutrición;29,5" as Spanish Excel's
+  // "CSV (delimitado por comas)" writes it.
   const bytes = Buffer.concat([
     Buffer.from('A'),
     Buffer.from([0xf1]),
@@ -500,7 +501,8 @@ describe('a header that names a column twice', () => {
       [1, 5, msg.duplicateColumn('value', ['value', 'value'], [2, 4])],
     ]);
     expect(issues[0]!.message).toBe(
-      'the header names `value` 2 times (`value` in column C and `value` in column E), so mel cannot tell which one to read; rename or remove the others; nothing is read from this file until then',
+      'the header names `value` 2 times (`value` in column C and `value` in column E), so mel cannot ' +
+        'tell which one to read; rename or remove the others; nothing is read from this file until then',
     );
     expect(table.series).toEqual([]);
   });

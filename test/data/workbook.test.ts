@@ -127,7 +127,8 @@ describe('a workbook in a programme', () => {
 results:
   - { id: G1, level: impacto, statement: Más niños vacunados }
 data:
-  - { id: his, file: data/cusco.xlsx, format: xlsx, sheet: Datos, columns: { indicator: Indicador, period: Mes, value: D }, disaggregations: [Distrito] }
+  - { id: his, file: data/cusco.xlsx, format: xlsx, sheet: Datos,
+      columns: { indicator: Indicador, period: Mes, value: D }, disaggregations: [Distrito] }
 `,
       'indicators/vacunados.yaml': `id: VAC
 name: Niños vacunados

@@ -73,9 +73,12 @@ describe('planning charts', () => {
     const rows = Array.from({ length: 1400 }, (_, i) => `x,2020,F${i},${20 + (i % 9)}\nx,2024,F${i},18`);
     const dir = writeProgramme({
       'indicators/program.yaml':
-        'program: { id: t, name: T, period: { start: 2020, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/d.csv, disaggregations: [facility] }]\n',
+        'program: { id: t, name: T, period: { start: 2020, end: 2030 } }\n' +
+        'results: [{ id: G1, level: impact, statement: G }]\n' +
+        'data: [{ id: d, file: data/d.csv, disaggregations: [facility] }]\n',
       'indicators/a.yaml':
-        'id: A\nname: Visits\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: x } }\naggregate: sum\n',
+        'id: A\nname: Visits\nunit: number\ndirection: increase\n' +
+        'series: { data: d, match: { indicator: x } }\naggregate: sum\n',
       'data/d.csv': `indicator,period,facility,value\n${rows.join('\n')}\n`,
     });
     const { workspace } = await loadWorkspace(dir, 'indicators/program.yaml');
@@ -159,7 +162,8 @@ describe('planning charts', () => {
     expect(main.spec.footnotes).toEqual([
       "Total: CARE toolkit (care-alliance-toolkit.es.txt) (each value's source in the Data sheet)",
       "INEI, ENDES: INEI ENDES / JME 2024 (each value's source in the Data sheet)",
-      "Stunting in children under five, Peru (UNICEF/WHO/World Bank joint estimates): INEI ENDES / JME 2024 (each value's source in the Data sheet)",
+      'Stunting in children under five, Peru (UNICEF/WHO/World Bank joint ' +
+        "estimates): INEI ENDES / JME 2024 (each value's source in the Data sheet)",
     ]);
     const total = main.spec.groups[0]!;
     expect(total.baseline).toEqual({ x: 2006.5, y: 29.5, label: '2006' });
@@ -175,7 +179,7 @@ describe('planning charts', () => {
     expect(main.spec.subtitle).toBe('Status as of 2023: Achieved; target 24.5 (2011)');
   });
 
-  it("the demo's output indicator: its running total against the cumulative target path, the LOP target marked", async () => {
+  it("the demo's output indicator: running total against the cumulative target path, LOP target marked", async () => {
     const root = join(import.meta.dirname, '../..');
     const { workspace } = await loadWorkspace(root, 'indicators/program.yaml');
     if (!workspace) throw new Error('no workspace');

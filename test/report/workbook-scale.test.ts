@@ -72,7 +72,8 @@ async function buildTimed(
   const t2 = performance.now();
   console.log(
     `${label}: build ${((t1 - t0) / 1000).toFixed(2)} s, writeBuffer ${((t2 - t1) / 1000).toFixed(2)} s, ` +
-      `${cellCount(built)} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+      `${cellCount(built)} cells, ${mb(buffer.byteLength)} file, heap ` +
+      `${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
   );
   const wb = await new ExcelJS.Workbook().xlsx.load(buffer.buffer);
   return { wb, built, file: buffer };
@@ -208,7 +209,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(row.getCell(19).value ?? null).toBeNull();
   });
 
-  it('gives an indicator with many breakdowns a breakdown table, and the first breakdown in full as a worked example', () => {
+  it('gives an indicator with many breakdowns a breakdown table, the first one in full as a worked example', () => {
     const ws = sheet(wb, 'IND003');
     const ind3 = results.filter((r) => r.indicator === 'IND003');
     const title = findRow(ws, (r) => r.getCell(1).value === en.indicator.breakdownTable(100));
@@ -217,7 +218,8 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
       (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === 'district',
       title.number,
     );
-    // Breakdown, district, sex, baseline, latest, its period, target, its period, expected, progress, status, category.
+    // Breakdown, district, sex, baseline, latest, its period, target, its period, expected,
+    // progress, status, category.
     expect(ws.autoFilter).toBe(`A${header.number}:L${header.number + 100}`);
     const col = (label: string) => columnOf(header, label);
     expect(col(en.indicator.categoryOf('Trajectory (progress ratio)'))).toBe(12);
@@ -462,7 +464,8 @@ describe.skipIf(!process.env.MEL_SCALE)('the full national size (MEL_SCALE=1)', 
     const t0 = performance.now();
     const input = scalePackFixture({ indicators: 200, districts: 50, months: 60 });
     console.log(
-      `national input: ${input.doc.results.length} results, ${dataRowsCount(input)} values, built in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+      `national input: ${input.doc.results.length} results, ${dataRowsCount(input)} ` +
+        `values, built in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
     );
     const t1 = performance.now();
     const built = buildWorkbook(input);
@@ -472,7 +475,8 @@ describe.skipIf(!process.env.MEL_SCALE)('the full national size (MEL_SCALE=1)', 
     const t3 = performance.now();
     console.log(
       `200 x 100 x 60: build ${((t2 - t1) / 1000).toFixed(2)} s, writeBuffer ${((t3 - t2) / 1000).toFixed(2)} s, ` +
-        `${cells} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+        `${cells} cells, ${mb(buffer.byteLength)} file, heap ` +
+        `${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
     );
     expect(cells).toBeLessThan(1_500_000);
     for (const ws of built.worksheets) expect(ws.rowCount, ws.name).toBeLessThan(25_000);

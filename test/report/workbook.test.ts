@@ -72,7 +72,7 @@ describe('the Excel progress pack', () => {
     }
   });
 
-  it('summarises each headline with its trend, baseline, latest, target, progress as a percentage and status', async () => {
+  it('summarises each headline: its trend, baseline, latest, target, progress as a percentage and status', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'Summary');
@@ -154,7 +154,7 @@ describe('the Excel progress pack', () => {
     );
   });
 
-  it('lays out the tracking table as an IPTT: results framework rows, life of programme, one group per reporting period', async () => {
+  it('lays out the tracking table as an IPTT: results framework rows, LOP, a group per reporting period', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'Tracking table');
@@ -305,7 +305,7 @@ describe('the Excel progress pack', () => {
     expect(xml.indexOf('<colBreaks')).toBeGreaterThan(xml.indexOf('</headerFooter>'));
   });
 
-  it("marks an incomplete window of a flow, and shows a flow's life-of-programme figures as the assessment gives them", async () => {
+  it("marks an incomplete window of a flow, and shows a flow's LOP figures as the assessment gives them", async () => {
     const input = packFixture();
     const ind = input.program.indicators[1]!;
     input.program.indicators[1] = { ...ind, accumulation: 'sum' };
@@ -339,7 +339,7 @@ describe('the Excel progress pack', () => {
     expect(percentMet(0, 24, 'decrease')).toBeNull();
   });
 
-  it('gives the indicator sheet its definition, progress, targets with % met, notes, methods, SMART findings, references and values', async () => {
+  it('indicator sheet: definition, progress, targets, % met, notes, methods, SMART, references, values', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'PE-STUNT');
@@ -439,7 +439,7 @@ describe('the Excel progress pack', () => {
     expect(findRow(zm, (r) => r.getCell(1).value === '@SUM(A1)').getCell(6).value).toBe('javascript:alert(1)');
   });
 
-  it('lists every method input on its own row of the Method inputs sheet, named in words and as methods.md names it', async () => {
+  it('lists each method input on its own row of the Method inputs sheet, in words and as in methods.md', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'Method inputs');
@@ -685,7 +685,7 @@ describe('the Excel progress pack', () => {
     expect(await dump()).toEqual(await dump());
   });
 
-  it('prints every sheet on A4 (one page wide but the tracking table), with the programme and as-of in the header and page numbers in the footer', async () => {
+  it('prints on A4, one page wide but the IPTT; programme and as-of in the header, page numbers below', async () => {
     for (const locale of ['en', 'es'] as const) {
       const input = packFixture(locale);
       const wb = await roundTrip(input);
@@ -905,7 +905,7 @@ describe('sheet names', () => {
 });
 
 describe('value formats', () => {
-  it('shows the decimals the values have (format-number.ts: at least the unit minimum, at most two from 1 up), thousands separated', () => {
+  it('shows the decimals values have (format-number.ts: unit minimum, at most two from 1 up), thousands split', () => {
     expect(valueFormat('percent', [29.5, 24])).toBe('0.0');
     expect(valueFormat('percent', [29.25])).toBe('0.00');
     expect(valueFormat('ratio', [1])).toBe('0.00');

@@ -165,13 +165,14 @@ describe('writing a pack over the previous one', () => {
   it('a write killed for real (SIGKILL in the middle of its swaps) is undone by the next run', async () => {
     const dir = previousPack();
     const before = snapshot(dir);
+    const filesAsBytes = newFiles.map((f) => ('bytes' in f ? f : { path: f.path, bytes: [...f.chunks].join('') }));
     const script = `
       const { writePack } = await import(${JSON.stringify(distModule('report/write-pack.ts'))});
       const { inspectPackFolder } = await import(${JSON.stringify(distModule('report/pack-folder.ts'))});
       const dir = ${JSON.stringify(dir)};
       writePack({
         folder: inspectPackFolder(dir, 'pack', { root: dir, inputs: [], force: false }),
-        files: ${JSON.stringify(newFiles.map((f) => ('bytes' in f ? f : { path: f.path, bytes: [...f.chunks].join('') })))},
+        files: ${JSON.stringify(filesAsBytes)},
         manifest: ${JSON.stringify(manifest)},
         steps: { beforeStep: (s) => { if (s === 'swap data.csv') process.kill(process.pid, 'SIGKILL'); } },
       });`;

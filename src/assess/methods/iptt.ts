@@ -25,7 +25,10 @@ export function ipttCategory(percentMet: number, direction: 1 | -1): { category:
   return { category: ratioAbove ? 'below_target' : 'above_target', good: ratioAbove };
 }
 
-/** Whether the indicator compares its latest value with its latest target (TolaData: percentages and cumulative indicators). */
+/**
+ * Whether the indicator compares its latest value with its latest target (TolaData:
+ * percentages and cumulative indicators).
+ */
 function comparesLatest(input: MethodInput): boolean {
   return input.accumulation !== 'sum' || input.unit === 'percent';
 }

@@ -73,7 +73,7 @@ describe('the method registry', () => {
 
 describe('no output is ever NaN or infinite', () => {
   for (const [label, caseInput] of Object.entries(edgeCases)) {
-    it(`${label}: every method, projection and target outcome gives finite numbers, and a reason when it cannot judge`, () => {
+    it(`${label}: each method, projection, target outcome gives finite numbers; a reason if it cannot judge`, () => {
       const verdicts = methodNames.map((name) => runMethod(name, caseInput));
       const outputs = {
         verdicts,

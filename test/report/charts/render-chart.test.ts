@@ -80,7 +80,10 @@ function peruSpec(locale: 'en' | 'es' = 'en'): ChartSpec {
   };
 }
 
-/** Districts with Female and Male in each panel: flat lines at 60 - i and 40 - i, over `points` points 2010.5..2020.5. */
+/**
+ * Districts with Female and Male in each panel: flat lines at 60 - i and 40 - i, over
+ * `points` points 2010.5..2020.5.
+ */
 function bySexSpec(n: number, points: number): SmallMultiplesSpec {
   const series = (y: number) =>
     Array.from({ length: points }, (_, k) => p(2010.5 + (10 * k) / Math.max(1, points - 1), y, `P${k}`));
