@@ -103,8 +103,6 @@ export interface Scene {
   footnotes?: FrameBlock;
   /** Labels next to targets, baselines and latest values (drawn last). */
   labels?: (ctx: Ctx, pixelOf: (x: number, y: number) => PixelPoint, plotArea: Area) => void;
-  /** Title of a small-multiples panel: one line, already cut to the plot's width, its baseline at (x, y). */
-  panelTitle?: { text: string; font: string; x: number; y: number };
 }
 
 /** Scenes by canvas (the constructor of a chart draws it before it can be keyed by chart). */
@@ -142,21 +140,27 @@ const backgroundPlugin: Plugin<'line'> = {
   },
 };
 
-/** Filled five-pointed target stars on top of the datasets, not clipped to the plot. */
+/** Filled five-pointed target stars of the groups, where `pixelOf` puts their targets. */
+export function drawTargetStars(
+  ctx: Ctx,
+  stars: NonNullable<Scene['stars']>,
+  pixelOf: (x: number, y: number) => PixelPoint,
+): void {
+  stars.groups.forEach((g, i) => {
+    const color = stars.styles[i]?.color ?? INK.roleKey;
+    for (const t of g.targets) {
+      const p = pixelOf(t.x, t.y);
+      drawStar(ctx, p.x, p.y, stars.radius, color, stars.s);
+    }
+  });
+}
+
+/** Target stars on top of the datasets, not clipped to the plot. */
 const targetStarsPlugin: Plugin<'line'> = {
   id: 'melTargetStars',
   afterDatasetsDraw(chart) {
     const stars = sceneOf(chart)?.stars;
-    if (!stars) return;
-    const ctx = ctxOf(chart);
-    const pixelOf = pixelMapper(chart);
-    stars.groups.forEach((g, i) => {
-      const color = stars.styles[i]?.color ?? INK.roleKey;
-      for (const t of g.targets) {
-        const p = pixelOf(t.x, t.y);
-        drawStar(ctx, p.x, p.y, stars.radius, color, stars.s);
-      }
-    });
+    if (stars) drawTargetStars(ctxOf(chart), stars, pixelMapper(chart));
   },
 };
 
@@ -201,26 +205,16 @@ const labelsPlugin: Plugin<'line'> = {
   },
 };
 
-/**
- * Title above a small-multiples panel. Not chart.js' Title plugin: resolving its options
- * and laying out its box on each of the 50 panels of an image costs more than drawing a
- * line of text, which is all a panel title is.
- */
-const panelTitlePlugin: Plugin<'line'> = {
-  id: 'melPanelTitle',
-  afterDraw(chart) {
-    const title = sceneOf(chart)?.panelTitle;
-    if (!title) return;
-    const ctx = ctxOf(chart);
-    ctx.save();
-    ctx.font = title.font;
-    ctx.fillStyle = INK.text;
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillText(title.text, title.x, title.y);
-    ctx.restore();
-  },
-};
+/** Title above a small-multiples panel: one line, already cut to the plot's width, its baseline at (x, y). */
+export function drawPanelTitle(ctx: Ctx, title: { text: string; font: string; x: number; y: number }): void {
+  ctx.save();
+  ctx.font = title.font;
+  ctx.fillStyle = INK.text;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(title.text, title.x, title.y);
+  ctx.restore();
+}
 
 /**
  * Plugins of each kind of chart (chart.js resolves every plugin's options on each update,
@@ -228,7 +222,8 @@ const panelTitlePlugin: Plugin<'line'> = {
  */
 const PLUGINS = {
   trajectory: [Title, SubTitle, backgroundPlugin, targetStarsPlugin, framePlugin, labelsPlugin],
-  panel: [backgroundPlugin, targetStarsPlugin, panelTitlePlugin],
+  /** The axes of a small-multiples panel (its data: panel-elements.ts). */
+  panel: [backgroundPlugin],
   /** The frame of the small multiples: title, legend, footnotes and axis titles around the panels. */
   frame: [Title, SubTitle, backgroundPlugin, framePlugin],
 };

@@ -11,14 +11,15 @@
 // row, and the same plot size whether or not it shows labels (both scales have a fixed
 // thickness).
 //
-// Each panel is drawn by chart.js (grid, axis line, tick labels, lines, markers; title and
-// target stars by a plugin) on a panel-sized canvas, then copied onto the image. One
-// chart.js instance draws every panel of an image (and of the next images with panels of
-// the same size): between panels only its datasets' data, the panel title and which tick
-// labels show change, and `update('none')` redraws it. Measured on a 2-core machine, for
-// panels of 2 groups x 60 months: a new chart.js instance costs 3.5-6 ms, an update
-// 1.8-2.2 ms, copying the panel onto the image ~0.4 ms (that is where @napi-rs/canvas
-// rasterizes the panel's drawing): ~110-130 ms of a 50-panel image's ~190 ms of CPU.
+// Each panel's axes (grid, axis line, tick labels) are drawn by chart.js on a panel-sized
+// canvas, once per kind of panel (with or without year labels, with or without value
+// labels: all panels share their scales), and copied onto the image; the panel's data is
+// then drawn over them by chart.js' own line and point elements (panel-elements.ts), and
+// its title and target stars by the same functions as the trajectory chart's plugins. A
+// chart.js update per panel re-resolved every option for each of the 50 panels of an
+// image; measured on a 2-core machine, a 50-panel image of 2 groups x 60 months took
+// 193 ms of CPU that way and takes 82 ms this way, with the same pixels (compositing
+// rounding aside).
 //
 // Year ticks are chosen from the panel's width (yearTicksForWidth): labels stay half a
 // label apart, so a narrow panel over several years shows "2020 2025", never the
@@ -34,10 +35,20 @@ import {
   groupDatasets,
   setGroupData,
 } from './chart-datasets.js';
-import { FAST_OPTIONS, chartCanvas, type ChartCanvas, type LineDataset, type LineOptions } from './chartjs.js';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
+import {
+  FAST_OPTIONS,
+  chartCanvas,
+  drawPanelTitle,
+  drawTargetStars,
+  type ChartCanvas,
+  type LineDataset,
+  type LineOptions,
+} from './chartjs.js';
 import { ensureChartFont, fontString } from './font.js';
 import { type Area, DEFAULT_HEIGHT, DEFAULT_WIDTH, type Rect, chooseGrid, clamp } from './layout.js';
 import { markSizes, scaleMarks } from './marks.js';
+import { drawPanelDatasets } from './panel-elements.js';
 import { startPngEncode } from './png.js';
 import { drawFrame, panelGroupLabels } from './small-multiples-frame.js';
 import {
@@ -194,17 +205,40 @@ function drawSmallMultiples(
       }),
     },
   });
-  // Options by which tick labels a panel shows: year labels or not, value labels or not.
-  const withoutYears = { noValues: panelOptions(false, false), values: panelOptions(false, true) };
-  const withYears = { noValues: panelOptions(true, false), values: panelOptions(true, true) };
   const datasets: LineDataset[] = styles.flatMap((st, i) =>
     groupDatasets(st, i, { marks: sizes, dashScale: 0.6, clip: pad }),
   );
-  const data = { datasets };
   const titleFont = fontString(f.tick + s, 600);
 
+  // The axes of each kind of panel, drawn by chart.js once per image: [year labels][value labels].
+  const axes: (Canvas | undefined)[][] = [
+    [undefined, undefined],
+    [undefined, undefined],
+  ];
+  let panelArea: Area | undefined;
+  let panelPixelOf: ((x: number, y: number) => PixelPoint) | undefined;
+  const axesOf = (yearLabels: 0 | 1, valueLabels: 0 | 1, plot: Rect): Canvas => {
+    const known = axes[yearLabels]?.[valueLabels];
+    if (known) return known;
+    const chart = panelCanvas.draw({ datasets: [] }, panelOptions(yearLabels === 1, valueLabels === 1), {
+      locale: spec.locale,
+      background: false,
+    });
+    checkPlotArea(chart.chartArea, offL, offT, plot);
+    if (!panelArea) {
+      const { left, top, right, bottom } = chart.chartArea;
+      panelArea = { left, top, right, bottom };
+      panelPixelOf = keptPixelMapper(chart);
+    }
+    const copy = createCanvas(panelCanvas.width, panelCanvas.height);
+    copy.getContext('2d').drawImage(panelCanvas.canvas, 0, 0);
+    const row = axes[yearLabels];
+    if (row) row[valueLabels] = copy;
+    return copy;
+  };
+
   const resultPanels: SmallMultiplesLayout['panels'] = [];
-  panels.forEach((panel, i) => {
+  for (const [i, panel] of panels.entries()) {
     const row = Math.floor(i / g.cols);
     const col = i % g.cols;
     const plot: Rect = {
@@ -213,26 +247,33 @@ function drawSmallMultiples(
       w: g.plotW,
       h: g.plotH,
     };
+    // No panel below: this panel carries the year labels of its column.
+    const axesCanvas = axesOf(i + g.cols >= n ? 1 : 0, col === 0 ? 1 : 0, plot);
+    const area = panelArea;
+    const pixelOf = panelPixelOf;
+    if (!area || !pixelOf) throw new Error('small multiples: the panel axes were not drawn');
+    const dx = plot.x - offL;
+    const dy = plot.y - offT;
+    ctx.drawImage(axesCanvas, dx, dy);
     for (const [gi, st] of styles.entries())
       setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st);
+    ctx.save();
+    ctx.translate(dx, dy);
+    drawPanelDatasets(ctx, datasets, pixelOf, area);
+    drawTargetStars(ctx, { groups: panel.groups, styles, radius: sizes.targetStar, s }, pixelOf);
     ctx.font = titleFont;
     const title = truncateText(ctx, panel.title, plot.w);
-    // No panel below: this panel carries the year labels of its column; the first column, the values.
-    const years = i + g.cols >= n ? withYears : withoutYears;
-    const chart = panelCanvas.draw(data, col === 0 ? years.values : years.noValues, {
-      locale: spec.locale,
-      background: false,
-      stars: { groups: panel.groups, styles, radius: sizes.targetStar, s },
-      panelTitle: { text: title, font: titleFont, x: offL, y: offT - titleH * 0.32 },
-    });
-    if (i === 0) checkPlotArea(chart.chartArea, offL, offT, plot);
-    ctx.drawImage(panelCanvas.canvas, plot.x - offL, plot.y - offT);
+    drawPanelTitle(ctx, { text: title, font: titleFont, x: offL, y: offT - titleH * 0.32 });
+    ctx.restore();
     resultPanels.push({
       title: panel.title,
       plot,
-      pixelOf: keptPixelMapper(chart, { x: plot.x - offL, y: plot.y - offT }),
+      pixelOf: (x, y) => {
+        const p = pixelOf(x, y);
+        return { x: p.x + dx, y: p.y + dy };
+      },
     });
-  });
+  }
   return { width, height, rows: g.rows, cols: g.cols, xRange, xTicks, yAxis, groupLabels, panels: resultPanels };
 }
 

@@ -334,7 +334,7 @@ function addLifeOfProgramme(
   w.skip();
   w.title(m.tracking.lifeOfProgramme);
   w.spans(
-    [c.breakdown, [c.lopTarget, 2], [c.targetToDate, 2], [c.actualToDate, 2], [c.percentOfLop, 2], c.dataAge],
+    [c.breakdown, [c.lopTarget, 2], [c.targetToDate, 2], [c.actualToDate, 2], [c.percentOfLop, 2], [c.dataAge, 2]],
     STYLES.header,
   );
   for (const r of detail) {
@@ -345,7 +345,7 @@ function addLifeOfProgramme(
       [num(lop.targetToDate, fmt), 2],
       [num(lop.actualToDate, fmt), 2],
       [num(lop.percentOfLop, FORMATS.percentWhole), 2],
-      dataAgeCell(r, m.staleMarker),
+      [dataAgeCell(r, m.staleMarker), 2],
     ]);
   }
 }
