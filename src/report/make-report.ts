@@ -2,8 +2,8 @@
 // the workbook and write the pack (workbook, assessment.json, data.csv, charts) whole.
 //
 //   1. assess, review and plan the pack (build-pack.ts)
-//   2. render the charts (on worker threads when there are many)
-//   3. lay out and serialise the workbook
+//   2. render the charts (on worker threads when there are many), while
+//   3. the workbook is laid out and serialised (each chart put in once rendered)
 //   4. write every file of the pack at once (write-pack.ts), into a folder that may take
 //      it (pack-folder.ts): checked first when --out is given, so that a refusal comes
 //      before the work, and again just before writing
@@ -116,7 +116,12 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     // Written as it is made: a national pack's 90 MB document is never one string.
     { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
-    ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
+    // Rendered by now: the workbook waited for them.
+    ...(
+      await Promise.all(
+        built.charts.map(async (c) => (c.png ? [{ path: `charts/${c.file}`, bytes: await c.png }] : [])),
+      )
+    ).flat(),
   ];
   const folder = packFolder(outDir);
   try {

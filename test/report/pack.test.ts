@@ -274,6 +274,18 @@ describe('the progress pack of the demo programme', () => {
     expect(series(trained, 'Total: Target')?.y.cached).toEqual([920]);
   });
 
+  it('shows in the workbook every chart written to charts/, as rendered (the sheets are laid out while they render)', () => {
+    const media = Object.entries(unzipXlsx(readFileSync(join(out, 'progress-pack.xlsx'))))
+      .filter(([path]) => path.startsWith('xl/media/'))
+      .map(([, bytes]) => Buffer.from(bytes).toString('base64'));
+    const charts = readdirSync(join(out, 'charts'));
+    expect(charts.length).toBe(29);
+    for (const f of charts) expect(media, f).toContain(readFileSync(join(out, 'charts', f)).toString('base64'));
+    // The other images are the Summary's trend sparklines; every image is a PNG (no stand-in is left).
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64').slice(0, 8);
+    expect(media.filter((m) => !m.startsWith(png))).toEqual([]);
+  });
+
   it('dates the workbook from SOURCE_DATE_EPOCH', () => {
     expect(wb.created?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
   });
