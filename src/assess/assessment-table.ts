@@ -31,19 +31,22 @@ export function renderAssessmentTable(doc: AssessmentDocument, options: { color:
   const fmt = (v: Value, indicator: string) =>
     v && v.value !== null ? `${formatNumber(v.value, 'en', { decimals: decimals.get(indicator) })} (${v.period})` : '-';
   const header = ['indicator', 'breakdown', 'baseline', 'latest', 'target', 'status'];
-  const rows = doc.results.map((r) => [
-    r.indicator,
-    dimsLabel(r.disaggregation) || 'total',
-    fmt(r.baseline, r.indicator),
-    fmt(r.latest, r.indicator),
-    fmt(r.target, r.indicator),
-    r.status,
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const rows = doc.results.map((r) => ({
+    cells: [
+      r.indicator,
+      dimsLabel(r.disaggregation) || 'total',
+      fmt(r.baseline, r.indicator),
+      fmt(r.latest, r.indicator),
+      fmt(r.target, r.indicator),
+      r.status,
+    ],
+    status: r.status,
+  }));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(({ cells }) => cells[i]?.length ?? 0)));
   const line = (cells: string[], status?: Status) =>
     cells
       .map((c, i) => {
-        const padded = c.padEnd(widths[i]);
+        const padded = c.padEnd(widths[i] ?? c.length);
         return i === cells.length - 1 && status && options.color ? `${COLORS[status]}${padded}${RESET}` : padded;
       })
       .join('  ')
@@ -56,7 +59,7 @@ export function renderAssessmentTable(doc: AssessmentDocument, options: { color:
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
-    ...doc.results.map((r, i) => line(rows[i], r.status)),
+    ...rows.map(({ cells, status }) => line(cells, status)),
     '',
     `${doc.results.length} results: ${summary}`,
   ].join('\n');

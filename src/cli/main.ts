@@ -102,7 +102,8 @@ export async function run(argv: string[], output: Output = processOutput, cwd = 
     }
     const message = e instanceof Error ? e.message : String(e);
     output.err(
-      `mel: internal error: ${message.split('\n')[0]} (this is a bug in mel-engine; please report it with the command you ran)`,
+      `mel: internal error: ${message.split('\n')[0]} (this is a ` +
+        `bug in mel-engine; please report it with the command you ran)`,
     );
     if (process.env.MEL_DEBUG) output.err(String((e as Error)?.stack));
     return 70;

@@ -24,7 +24,8 @@ export const positionText = (place: { line?: number; column?: number; at?: strin
 // --- the file itself -------------------------------------------------------------------
 
 export const fileNotFound = (sourceId: string) =>
-  `this file does not exist (data source ${quote(sourceId)}); check its \`file:\` in program.yaml, relative to the programme root`;
+  `this file does not exist (data source ${quote(sourceId)}); check its \`file:\` in program.yaml, relative to ` +
+  'the programme root';
 
 export const fileUnreadable = (sourceId: string, reason: string) =>
   `cannot read this file (data source ${quote(sourceId)}): ${reason}`;
@@ -38,7 +39,8 @@ export const unclosedQuote = () =>
   'a quoted field that starts on this line is never closed (a `"` is missing); the rest of the file could not be read';
 
 export const recordTooLong = (limit: number) =>
-  `a row starting on this line is longer than ${formatInteger(limit, 'en')} characters: most likely a \`"\` opened here is never closed; the rest of the file could not be read`;
+  `a row starting on this line is longer than ${formatInteger(limit, 'en')} characters: most likely a \`"\` ` +
+  'opened here is never closed; the rest of the file could not be read';
 
 // --- the header ------------------------------------------------------------------------
 
@@ -63,7 +65,8 @@ export const missingColumn = (column: string, role: ColumnRole, available: reado
 
 /** No row of the first lines has the configured columns: the row most like a header is the one reported. */
 export const headerSearched = (lines: number) =>
-  `(no row of the first ${lines} lines has the configured columns; this row is the one most like a header: set \`header_row:\` on the data source if the header is elsewhere)`;
+  `(no row of the first ${lines} lines has the configured columns; this row is the one most like a header: set ` +
+  '`header_row:` on the data source if the header is elsewhere)';
 
 /** Column `field` (0-based) as a spreadsheet names it: 1 -> A, 27 -> AA. */
 const columnLetter = (field: number): string => {
@@ -75,27 +78,40 @@ const columnLetter = (field: number): string => {
   }
   return letters;
 };
+/** Header names and their columns, given side by side (one name for each column). */
 const columnsAt = (names: readonly string[], fields: readonly number[]) =>
-  fields.map((f, i) => `${quote(names[i])} in column ${columnLetter(f)}`).join(' and ');
+  fields
+    .map((f, i) => {
+      const name = names[i];
+      if (name === undefined) throw new Error(`internal: no header name for column ${columnLetter(f)}`);
+      return `${quote(name)} in column ${columnLetter(f)}`;
+    })
+    .join(' and ');
 
 export const duplicateColumn = (column: string, names: readonly string[], fields: readonly number[]) =>
-  `the header names ${quote(column)} ${fields.length} times (${columnsAt(names, fields)}), so mel cannot tell which one to read; ` +
+  `the header names ${quote(column)} ${fields.length} times (${columnsAt(names, fields)}), so mel cannot tell ` +
+  'which one to read; ' +
   'rename or remove the others; nothing is read from this file until then';
 
 export const duplicatePeriodColumn = (period: string, names: readonly string[], fields: readonly number[]) =>
-  `two columns of the header are the period ${quote(period)} (${columnsAt(names, fields)}), so each row would hold two values for it; ` +
+  `two columns of the header are the period ${quote(period)} (${columnsAt(names, fields)}), so each row would ` +
+  'hold two values for it; ' +
   'rename or remove one; nothing is read from this file until then';
 
 export const noPeriodColumns = (available: readonly string[]) =>
-  `no column of the header is a period, so this wide file has no values; its columns are ${available.length ? listSome(available) : '(none)'} ` +
-  '(a wide file has one column per period: 2006, 2007... or 2006-Q1, 2006-03...; a file with one row per period needs `periods: rows`)';
+  'no column of the header is a period, so this wide file has no values; its columns are ' +
+  `${available.length ? listSome(available) : '(none)'} ` +
+  '(a wide file has one column per period: 2006, 2007... or 2006-Q1, 2006-03...; a file with one row per ' +
+  'period needs `periods: rows`)';
 
 export const noColumnDimension = (code: string) =>
-  `with \`indicator: ${code}\` and \`periods: rows\`, each column is one breakdown of ${quote(code)}: name what the column headers are ` +
+  `with \`indicator: ${code}\` and \`periods: rows\`, each column is one breakdown of ${quote(code)}: name ` +
+  'what the column headers are ' +
   'with a disaggregation the file has no column for (`disaggregations: [facility]`)';
 
 export const noSeriesColumns = (periodColumn: string) =>
-  `besides the period column ${quote(periodColumn)} and \`id_columns\`, the header has no column: with \`periods: rows\` every other column is a series`;
+  `besides the period column ${quote(periodColumn)} and \`id_columns\`, the header has no column: with ` +
+  '`periods: rows` every other column is a series';
 
 export const ignoredWideColumn = (column: string) =>
   `column ${quote(column)} is neither a period nor one of \`id_columns\`; it is ignored`;
@@ -115,7 +131,8 @@ export const nonNumericValue = (text: string, column: string, reason: string) =>
 /** The period forms a data file may use, listed once per file. */
 export const acceptedPeriodForms = () =>
   'mel reads 2024, 2024-Q1, 2024-03, 2024-S1, 2024-W05, FY2024, 2007-2008, ene-24, enero 2024, Jan-24, January 2024, ' +
-  '01/02/2024 (day/month/year; `dates: mdy` for month/day/year) and 2024-02-01; if Excel turned the column into dates ' +
+  '01/02/2024 (day/month/year; `dates: mdy` for month/day/year) and 2024-02-01; if Excel turned the column ' +
+  'into dates ' +
   'or numbers, format the column as Text and write the periods as yyyy-mm (2024-02)';
 
 /**
@@ -124,14 +141,16 @@ export const acceptedPeriodForms = () =>
  */
 export const unreadablePeriod = (text: string, column: string, reason: string, unknownForm = false, first = true) =>
   unknownForm
-    ? `${quote(text)} in column ${quote(column)} is not a period` + (first ? `; ${acceptedPeriodForms()}` : '')
+    ? `${quote(text)} in column ${quote(column)} is not a period${first ? `; ${acceptedPeriodForms()}` : ''}`
     : `${quote(text)} in column ${quote(column)} is not a period: ${reason}`;
 
 export const ambiguousDates = (example: string) =>
-  `dates such as ${quote(example)} are read day/month/year, as most of the world writes them; set \`dates: mdy\` on the data source if they are month/day/year`;
+  `dates such as ${quote(example)} are read day/month/year, as most of the world writes them; set \`dates: ` +
+  'mdy` on the data source if they are month/day/year';
 
 export const noteRowIgnored = (text: string) =>
-  `this row below the table holds only ${quote(text.length > 60 ? `${text.slice(0, 57)}...` : text)}: a note, not data; it is ignored`;
+  `this row below the table holds only ${quote(text.length > 60 ? `${text.slice(0, 57)}...` : text)}: a note, ` +
+  'not data; it is ignored';
 
 export const emptyIndicatorCode = (column: string) =>
   `this row has no value in the indicator column ${quote(column)}; no indicator can use it`;
@@ -139,7 +158,8 @@ export const emptyIndicatorCode = (column: string) =>
 /** `seriesLabel` reads like `stunting_u5 (area: rural)`. */
 export const duplicateRow = (seriesLabel: string, period: string, earlierLine: number, sourceId: string) =>
   `${seriesLabel} already has a value for ${period} at line ${earlierLine}; ` +
-  `if the file really holds two values for one period (two surveys in one year), set \`duplicates: first\`, \`last\` or \`mean\` on data source ${quote(sourceId)}`;
+  'if the file really holds two values for one period (two surveys in one year), set `duplicates: first`, ' +
+  `\`last\` or \`mean\` on data source ${quote(sourceId)}`;
 
 /** The kinds of row problems, as the count of unlisted ones names them. */
 export type RowProblemKind = 'fields' | 'value' | 'period' | 'duplicate' | 'code' | 'note';
@@ -164,7 +184,8 @@ const problemKindCount: Record<RowProblemKind, [string, string]> = {
 
 /** `first` and `last` are positionText()s. */
 export const moreProblems = (count: number, kind: RowProblemKind, first: string, last: string) =>
-  `${plural(count, 'more row')} with ${problemKindText[kind]} ${count === 1 ? `(${first}) is` : `(from ${first} to ${last}) are`} not listed`;
+  `${plural(count, 'more row')} with ${problemKindText[kind]} ` +
+  `${count === 1 ? `(${first}) is` : `(from ${first} to ${last}) are`} not listed`;
 
 /**
  * Problems in rows that no indicator uses: one warning per file. `kinds` are the counts
@@ -179,7 +200,8 @@ export const unusedRowProblems = (
   const total = kinds.reduce((n, [, c]) => n + c, 0);
   const counts = kinds.map(([k, c]) => `${formatInteger(c, 'en')} ${problemKindCount[k][c === 1 ? 0 : 1]}`).join(', ');
   return (
-    `${plural(total, 'problem')} in rows that no indicator uses (${counts}; ${total === 1 ? first : `from ${first} to ${last}`}) ` +
+    `${plural(total, 'problem')} in rows that no indicator uses (${counts}; ` +
+    `${total === 1 ? first : `from ${first} to ${last}`}) ` +
     `leave those values out; no indicator is affected. The first: ${example}`
   );
 };
@@ -190,7 +212,9 @@ export const decimalCommaReason = (sourceId: string) =>
   `it uses a decimal comma; set \`decimal: ","\` on data source ${quote(sourceId)} or use \`;\` as the delimiter`;
 
 export const decimalPointReason = (sourceId: string) =>
-  `it uses a decimal point but data source ${quote(sourceId)} reads \`,\` as the decimal mark (a \`;\`-delimited file, as Spanish Excel writes it); set \`decimal: "."\` on it if the file uses decimal points`;
+  `it uses a decimal point but data source ${quote(sourceId)} reads \`,\` as the decimal mark (a ` +
+  '`;`-delimited file, as Spanish Excel writes it); set `decimal: "."` on it if the file uses decimal ' +
+  'points';
 
 export const misplacedThousandsReason = () =>
   'its thousands separators are misplaced (groups of three digits are expected, as in 1,200,000)';
@@ -199,7 +223,8 @@ export const spreadsheetErrorReason = () =>
   'it is a spreadsheet formula error; fix the formula, or leave the cell empty for a missing value';
 
 export const notANumberReason = (decimal: '.' | ',', extraMissing: readonly string[]) =>
-  `write a number such as ${decimal === ',' ? '29,5, 1.200' : '29.5, 1,200'} or 12%; a missing value is written empty, NA, n/a, .., - or n.d.` +
+  `write a number such as ${decimal === ',' ? '29,5, 1.200' : '29.5, 1,200'} or 12%; a missing value is ` +
+  'written empty, NA, n/a, .., - or n.d.' +
   (extraMissing.length
     ? ` (or ${list(extraMissing)}, the data source's \`missing:\`)`
     : "; other markers can be listed in the data source's `missing:`");
@@ -250,20 +275,31 @@ export const sheetNotFound = (sheet: string | number, available: readonly string
 
 export const notJson = (reason: string) => `this file is not valid JSON: ${reason}`;
 
+/** A text up to its first line break. */
+const firstLine = (text: string) => {
+  const end = text.search(/\r?\n/);
+  return end === -1 ? text : text.slice(0, end);
+};
+
 export const notJsonAtAll = (start: string) =>
-  `this file is not JSON (it starts with ${quote(start.split(/\r?\n/)[0])}); a DHIS2 file for \`format: dhis2\` is the JSON the Web API returns (api/analytics.json, api/dataValueSets.json); a CSV export is read with \`format: long\` or \`wide\``;
+  `this file is not JSON (it starts with ${quote(firstLine(start))}); a DHIS2 file for \`format: dhis2\` is ` +
+  'the JSON the Web API returns (api/analytics.json, api/dataValueSets.json); a CSV export is read with ' +
+  '`format: long` or `wide`';
 
 export const notDhis2 = () =>
   'this JSON is neither a DHIS2 analytics response (`headers` and `rows`) nor a data value set (`dataValues`)';
 
 export const noDhis2Names = () =>
-  'this file carries no display names (an analytics response has them in `metaData.items`; a data value set has none), so `names: true` has none to use: ids are shown';
+  'this file carries no display names (an analytics response has them in `metaData.items`; a data value set ' +
+  'has none), so `names: true` has none to use: ids are shown';
 
 export const notEurostatTsv = (header: string) =>
-  `the first column of a Eurostat TSV names its dimensions as \`freq,unit,geo\\TIME_PERIOD\`; this file's reads ${quote(header)}`;
+  `the first column of a Eurostat TSV names its dimensions as \`freq,unit,geo\\TIME_PERIOD\`; this file's ` +
+  `reads ${quote(header)}`;
 
 export const wrongDimensionCount = (got: number, expected: number) =>
-  `the first column holds ${got} dimension value${got === 1 ? '' : 's'} but the header names ${expected}; the row is not used`;
+  `the first column holds ${got} dimension value${got === 1 ? '' : 's'} but the header names ${expected}; the ` +
+  'row is not used';
 
 export const notSdmxCsv = (missing: string) =>
   `the header has no column ${quote(missing)}: an SDMX-CSV file has \`TIME_PERIOD\` and \`OBS_VALUE\` columns`;

@@ -27,7 +27,8 @@ export const exportMessages: Record<Locale, ExportMessages> = {
     derivation: (text) => `computed from the baseline: ${text}`,
     unlinkedResult: () => 'Indicators not linked to a result of the results framework',
     activityDescription: (name, results, indicators, asOf) =>
-      `${name}: ${plural(results, 'result', 'results')} and ${plural(indicators, 'indicator', 'indicators')} of the results framework, with their baselines, targets and actuals as of ${asOf}.`,
+      `${name}: ${plural(results, 'result', 'results')} and ${plural(indicators, 'indicator', 'indicators')} ` +
+      `of the results framework, with their baselines, targets and actuals as of ${asOf}.`,
   },
   es: {
     source: (source) => `Fuente: ${source}`,
@@ -36,25 +37,30 @@ export const exportMessages: Record<Locale, ExportMessages> = {
     derivation: (text) => `calculada desde la línea de base: ${text}`,
     unlinkedResult: () => 'Indicadores no vinculados a un resultado del marco de resultados',
     activityDescription: (name, results, indicators, asOf) =>
-      `${name}: ${plural(results, 'resultado', 'resultados')} y ${plural(indicators, 'indicador', 'indicadores')} del marco de resultados, con sus líneas de base, metas y valores alcanzados a ${asOf}.`,
+      `${name}: ${plural(results, 'resultado', 'resultados')} y ` +
+      `${plural(indicators, 'indicador', 'indicadores')} del marco de resultados, con sus líneas de base, ` +
+      `metas y valores alcanzados a ${asOf}.`,
   },
 };
 
 /** Problems the exports find, printed at the file and line they are about (English, as every issue). */
 export const exportIssues = {
   oneDayPeriod: (id: string, period: string) =>
-    `indicator \`${id}\`: the target period ${period} is a single day, and an IATI period must end after it starts (rule 8.6.1): left out of the IATI export`,
+    `indicator \`${id}\`: the target period ${period} is a single day, and an IATI period must end after it ` +
+    'starts (rule 8.6.1): left out of the IATI export',
 };
 
 /** Why the export's file cannot be written where --out says (English, as every CLI message). */
 export const exportFileMessages = {
   isInput: (shown: string) =>
-    `--out ${shown}: this is one of the programme's own files; mel writes the export to a file of its own, such as reports/iati-activities.xml`,
+    `--out ${shown}: this is one of the programme's own files; mel writes the export to a file of its own, ` +
+    'such as reports/iati-activities.xml',
   isFolder: (shown: string) => `--out ${shown}: a folder stands where the file goes; choose another path`,
   notRegular: (shown: string) =>
     `--out ${shown}: this is not a regular file (a device, a pipe...); choose another path`,
   notAnExport: (shown: string) =>
-    `--out ${shown}: this file is not an export mel wrote, and mel never replaces a file it did not write; choose another path (the file is left as it is)`,
+    `--out ${shown}: this file is not an export mel wrote, and mel never replaces a file it did not write; ` +
+    'choose another path (the file is left as it is)',
   writeFailed: (shown: string, reason: string) =>
     `--out ${shown}: the file could not be written: ${reason}; the previous file, if there was one, is unchanged`,
 };

@@ -6,7 +6,8 @@ import { formatInteger } from './format-number.js';
 const list = (values: readonly (string | number)[]) => values.map((v) => `\`${v}\``).join(', ');
 const code = (s: string | number) => `\`${s}\``;
 const FORMULA_GRAMMAR =
-  'numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt';
+  'numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, ' +
+  'mod, round, sqrt';
 
 export const specMessages = {
   unknownKey: (key: string, suggestion: string | undefined, allowed: readonly string[]) =>
@@ -31,13 +32,17 @@ export const specMessages = {
   duplicateResultId: (id: string, firstLine: number) =>
     `result id ${code(id)} is already used at line ${firstLine}; each result has its own id`,
   resultParentCycle: (cycle: readonly string[]) =>
-    `results are each other's parents in a cycle: ${cycle.join(' -> ')} (a results framework is a tree: follow the parents up and you reach a result without one)`,
+    `results are each other's parents in a cycle: ${cycle.join(' -> ')} (a results framework is a tree: follow ` +
+    'the parents up and you reach a result without one)',
   duplicateDataSourceId: (id: string, firstLine: number) =>
     `data source id ${code(id)} is already used at line ${firstLine}; each data source has its own id`,
   bandsOrder: (onTrack: number, atRisk: number) =>
-    `the bands are out of order: \`at_risk\` (${atRisk}) must be at least 0 and at most \`on_track\` (${onTrack}), as a progress ratio at or above on_track is on track, at or above at_risk at risk, below it off track`,
+    `the bands are out of order: \`at_risk\` (${atRisk}) must be at least 0 and at most \`on_track\` ` +
+    `(${onTrack}), as a progress ratio at or above on_track is on track, at or above at_risk at risk, below it ` +
+    'off track',
   duplicateTargetPeriod: (period: string, firstLine: number, breakdown = '') =>
-    `a target for ${code(period)}${breakdown ? ` (${breakdown})` : ''} is already given at line ${firstLine}; an indicator has one target per period${breakdown ? ' and breakdown' : ''}`,
+    `a target for ${code(period)}${breakdown ? ` (${breakdown})` : ''} is already given at line ${firstLine}; ` +
+    `an indicator has one target per period${breakdown ? ' and breakdown' : ''}`,
   unknownDataSource: (id: string, known: readonly string[], suggestion?: string) =>
     `data source ${code(id)} is not defined in program.yaml data` +
     (suggestion
@@ -66,10 +71,12 @@ export const specMessages = {
     `; a formula is arithmetic: ${FORMULA_GRAMMAR}`,
   formulaTooLarge: (limit: 'characters' | 'nesting' | 'parts', size: number, max: number) =>
     limit === 'characters'
-      ? `the formula is ${size.toLocaleString('en')} characters long; a formula has at most ${max.toLocaleString('en')}: split it into computed indicators that use each other`
+      ? `the formula is ${size.toLocaleString('en')} characters long; a formula has at most ` +
+        `${max.toLocaleString('en')}: split it into computed indicators that use each other`
       : limit === 'nesting'
         ? `the formula nests brackets ${size ? `${size} deep` : 'too deep'}; a formula nests them at most ${max} deep`
-        : `the formula has ${size.toLocaleString('en')} parts (numbers, inputs and operations); a formula has at most ${max.toLocaleString('en')}: split it into computed indicators that use each other`,
+        : `the formula has ${size.toLocaleString('en')} parts (numbers, inputs and operations); a formula has at ` +
+          `most ${max.toLocaleString('en')}: split it into computed indicators that use each other`,
   formulaCycle: (cycle: readonly string[]) =>
     `computed indicators depend on each other in a cycle: ${cycle.join(' -> ')}`,
   changeUnitMismatch: (unit: string) =>
@@ -105,7 +112,8 @@ export const specMessages = {
     }
   },
   notUtf8: () =>
-    'the file is not UTF-8; it was read as Windows-1252 (Latin-1): save it as UTF-8 so that every accented letter reads the same on every computer',
+    'the file is not UTF-8; it was read as Windows-1252 (Latin-1): save it as UTF-8 so that every accented ' +
+    'letter reads the same on every computer',
   programIsFolder: (path: string, suggestion?: string) =>
     `${path} is a folder; --program names the programme file` +
     (suggestion ? `: did you mean --program ${suggestion}?` : ', such as indicators/program.yaml'),
@@ -117,19 +125,23 @@ export const specMessages = {
   programmeNotFound: (path: string, candidates: readonly string[]) =>
     `no programme file ${path} here; run mel from the folder that holds \`indicators/program.yaml\`` +
     (candidates.length
-      ? ` (${candidates.length === 1 ? 'this one is' : 'these are'}: ${list(candidates.slice(0, 5))}), or point to the file with \`--program\``
+      ? ` (${candidates.length === 1 ? 'this one is' : 'these are'}: ${list(candidates.slice(0, 5))}), or point ` +
+        'to the file with `--program`'
       : ', point to it with `--program path/to/program.yaml`, or start one with `mel init`'),
   dataFileMissing: (path: string, root: string, suggestion?: string) =>
     `data file not found: ${path}` +
     (suggestion !== undefined ? `; did you mean ${code(suggestion)}?` : '') +
-    ` (paths in program.yaml are relative to the programme root, ${root === '.' ? 'the folder that holds `indicators/`' : code(root)})`,
+    ' (paths in program.yaml are relative to the programme root, ' +
+    `${root === '.' ? 'the folder that holds `indicators/`' : code(root)})`,
   dataFolderMissing: (path: string, folder: string) =>
-    `data file not found: ${path}; there is no folder ${code(folder)} (paths in program.yaml are relative to the programme root, the folder that holds \`indicators/\`)`,
+    `data file not found: ${path}; there is no folder ${code(folder)} (paths in program.yaml are relative to ` +
+    'the programme root, the folder that holds `indicators/`)',
   unusedCodes: (column: string, codes: readonly [string, number][]) => {
     const shown = codes.slice(0, 10).map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`);
     const rows = codes.reduce((t, [, n]) => t + n, 0);
     return (
-      `${formatInteger(codes.length, 'en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
+      `${formatInteger(codes.length, 'en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ` +
+      `${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
       (codes.length > 10 ? ` (${formatInteger(rows, 'en')} rows)` : '') +
       `: ${shown.join(', ')}${codes.length > 10 ? ` and ${formatInteger(codes.length - 10, 'en')} more` : ''}`
     );
@@ -143,22 +155,29 @@ export const specMessages = {
     distinct: number,
     suggestion?: string,
   ) =>
-    `indicator ${code(id)} matches no rows of data source ${code(source)}: column ${code(column)} has no ${code(value)}` +
+    `indicator ${code(id)} matches no rows of data source ${code(source)}: ` +
+    `column ${code(column)} has no ${code(value)}` +
     (suggestion !== undefined ? `; did you mean ${code(suggestion)}?` : '') +
     (closest.length
-      ? `${suggestion !== undefined ? ' (' : '; '}${distinct > closest.length ? 'its closest values are' : 'its values are'} ${list(closest)}${suggestion !== undefined ? ')' : ''}`
+      ? (suggestion !== undefined ? ' (' : '; ') +
+        `${distinct > closest.length ? 'its closest values are' : 'its values are'} ${list(closest)}` +
+        (suggestion !== undefined ? ')' : '')
       : ' (the column is empty)'),
   seriesWithoutValues: (id: string, source: string, labels: readonly string[], total: number) =>
     total === 1
-      ? `indicator ${code(id)}: its series in data source ${code(source)} has no value at all (every value is missing), so nothing can be assessed`
-      : `indicator ${code(id)}: ${labels.length} of its ${total} series in data source ${code(source)} have no value at all (every value is missing): ` +
+      ? `indicator ${code(id)}: its series in data source ${code(source)} has no value at all (every value is ` +
+        'missing), so nothing can be assessed'
+      : `indicator ${code(id)}: ${labels.length} of its ${total} series in data source ${code(source)} have no ` +
+        'value at all (every value is missing): ' +
         labels
           .slice(0, 5)
           .map((l) => code(l || 'total'))
           .join(', ') +
         (labels.length > 5 ? ` and ${labels.length - 5} more` : ''),
   daysNotMapped: (id: string, frequency: string) =>
-    `indicator ${code(id)} is ${frequency} but its data holds days: the indicators of its data source have different frequencies, so dates were not turned into periods; give them separate data sources, or write the periods (2024-02, 2024-Q1)`,
+    `indicator ${code(id)} is ${frequency} but its data holds days: the indicators of its data source have ` +
+    'different frequencies, so dates were not turned into periods; give them separate data sources, or write ' +
+    'the periods (2024-02, 2024-Q1)',
   yamlRefused: (reason: string) => `the YAML parser refuses this file: ${reason}`,
   outsideValidRange: (id: string, value: number, period: string, range: readonly [number, number]) =>
     `${id} ${period}: value ${value} is outside valid_range [${range[0]}, ${range[1]}]`,
@@ -170,7 +189,8 @@ export const specMessages = {
     `match names column ${code(column)}, which data source ${code(source)} does not have` +
     (suggestion ? `: did you mean ${code(suggestion)}?` : ` (columns: ${list(columns)})`),
   noHeadlineTotal: (id: string, dims: readonly string[]) =>
-    `indicator ${code(id)} has breakdowns by ${dims.join(', ')} but no row marked as the total and no \`aggregate:\` rule, so it has no headline value (a mean of breakdowns is never taken)`,
+    `indicator ${code(id)} has breakdowns by ${dims.join(', ')} but no row marked as the total and no ` +
+    '`aggregate:` rule, so it has no headline value (a mean of breakdowns is never taken)',
   unknownBreakdownColumn: (column: string, columns: readonly string[], suggestion?: string) =>
     `\`for:\` names column ${code(column)}, which is not a disaggregation of this indicator's data` +
     (suggestion
@@ -180,9 +200,11 @@ export const specMessages = {
         : ' (its data source has no `disaggregations`)'),
   emptyBreakdownKey: () => '`for:` names no column; write the breakdown it is for, e.g. `for: { sex: female }`',
   groupTargetWithoutAggregate: (id: string) =>
-    `indicator ${code(id)}: \`for:\` names only some breakdown columns, a group whose total is built by the indicator's \`aggregate:\` rule, and it has none (write \`aggregate: sum\` for counts)`,
+    `indicator ${code(id)}: \`for:\` names only some breakdown columns, a group whose total is built by the ` +
+    `indicator's \`aggregate:\` rule, and it has none (write \`aggregate: sum\` for counts)`,
   lopTargetOfLevel: (id: string) =>
-    `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or \`cumulative\` indicators; it is ignored for a level`,
+    `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or ` +
+    '`cumulative` indicators; it is ignored for a level',
   cumulativeDecrease: (
     id: string,
     where: string,
@@ -192,13 +214,17 @@ export const specMessages = {
     toValue: number,
     more: number,
   ) =>
-    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}` +
+    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ` +
+    `${fromValue} in ${from} to ${toValue} in ${to}` +
     (more ? ` (and ${more} more decrease${more === 1 ? '' : 's'} in this series)` : '') +
     '; if each value counts its own period only, write `accumulation: sum`',
   iatiIdentifierPrefix: (identifier: string, ref: string) =>
-    `IATI identifier ${code(identifier)} should start with the reporting organisation's ref and a hyphen (${code(`${ref}-`)}), as IATI's rules ask`,
+    `IATI identifier ${code(identifier)} should start with the reporting organisation's ref and a hyphen ` +
+    `(${code(`${ref}-`)}), as IATI's rules ask`,
   iatiMissing: () =>
-    "`mel export iati` needs `iati:` under `program:`: `identifier` (the activity's IATI identifier) and `reporting_org: { ref, type, name }` (the publishing organisation's IATI identifier, OrganisationType code and name)",
+    "`mel export iati` needs `iati:` under `program:`: `identifier` (the activity's IATI identifier) and " +
+    "`reporting_org: { ref, type, name }` (the publishing organisation's IATI identifier, OrganisationType " +
+    'code and name)',
   aggregateSumOfPercent: (id: string) =>
     `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };

@@ -8,7 +8,10 @@ export interface Issue {
   file: string;
   line?: number;
   column?: number;
-  /** The place as the file's format names it (`Data!C12` in a workbook, `$.rows[3][2]` in JSON), shown instead of line and column. */
+  /**
+   * The place as the file's format names it (`Data!C12` in a workbook, `$.rows[3][2]` in
+   * JSON), shown instead of line and column.
+   */
   at?: string;
   message: string;
 }
@@ -38,7 +41,10 @@ export function compareIssues(a: Issue, b: Issue): number {
   );
 }
 
-/** `file:line[:column]: message` (`file:Data!C12: message` in a workbook), with `warning: ` before a warning's message. */
+/**
+ * `file:line[:column]: message` (`file:Data!C12: message` in a workbook), with `warning: `
+ * before a warning's message.
+ */
 export function formatIssue(issue: Issue): string {
   const where =
     issue.at !== undefined

@@ -97,7 +97,11 @@ export function readYaml(file: string, text: string): YamlSource {
 /** Aliases a file may resolve (the yaml package's default); programme files use a handful. */
 const MAX_ALIAS_COUNT = 100;
 
-const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/** A yaml message's first line, without the position mel gives on its own. */
+const firstLine = (s: string) => {
+  const end = s.indexOf('\n');
+  return (end === -1 ? s : s.slice(0, end)).replace(/ at line \d+, column \d+:?$/, '');
+};
 
 function yamlErrorMessage(code: string, message: string): string {
   const text = firstLine(message);
@@ -109,7 +113,10 @@ function yamlErrorMessage(code: string, message: string): string {
     case 'DUPLICATE_KEY':
       return `YAML: this key is written twice in the same block (${text})`;
     case 'MULTILINE_IMPLICIT_KEY':
-      return 'YAML syntax: this line is indented differently from the lines of its block (nested keys use the same number of spaces)';
+      return (
+        'YAML syntax: this line is indented differently from the lines of its block (nested keys use the same ' +
+        'number of spaces)'
+      );
     case 'TAB_AS_INDENT':
       return 'YAML syntax: a tab is used for indentation; use spaces';
     default:

@@ -21,7 +21,8 @@ function startProgramme(dir: string, cwd: string, output: Output): void {
   const programFile = join(target, 'indicators', 'program.yaml');
   if (existsSync(programFile))
     throw new UsageError(
-      `${relative(cwd, programFile) || programFile} already exists; mel init starts a new programme in an empty directory`,
+      `${relative(cwd, programFile) || programFile} already ` +
+        `exists; mel init starts a new programme in an empty directory`,
     );
   const id =
     basename(target)

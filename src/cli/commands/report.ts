@@ -10,7 +10,8 @@ import { engineVersion } from '../version.js';
 export const reportCommand: Command = {
   name: 'report',
   synopsis:
-    '[--program FILE] [--as-of P] [--method M] [--out DIR] [--force] [--locale en|es] [--charts png|native|both] [--quiet]',
+    '[--program FILE] [--as-of P] [--method M] [--out DIR] ' +
+    '[--force] [--locale en|es] [--charts png|native|both] [--quiet]',
   summary: 'the Excel progress pack, assessment.json, data.csv and charts',
   options: {
     program: sharedOptions.program,
