@@ -44,7 +44,10 @@ export interface Placement {
 }
 
 const RINGS = 8;
-/** Score of a candidate: hard conflicts dominate, then leader lines through markers, lines crossed, distance, preference. */
+/**
+ * Score of a candidate: hard conflicts dominate, then leader lines through markers, lines
+ * crossed, distance, preference.
+ */
 const W_HARD = 1000;
 const W_OFF_IMAGE = 100_000;
 const W_LEADER = 40;

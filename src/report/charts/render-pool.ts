@@ -34,7 +34,10 @@ export interface PoolOptions {
   workers?: number;
   /** Fewer charts than this are rendered on the calling thread (a worker takes ~0.1-0.5 s to start). */
   minJobsForWorkers?: number;
-  /** Told why charts are rendered on the calling thread although workers were wanted (no worker script, a worker failed). */
+  /**
+   * Told why charts are rendered on the calling thread although workers were wanted (no
+   * worker script, a worker failed).
+   */
   log?: (message: string) => void;
 }
 

@@ -1,5 +1,6 @@
 // Sheet: every published method's inputs, one row per indicator x breakdown x method x
-// input (the results shown in full on the indicator sheets: size-rules.ts), so an evaluator can redo each method's arithmetic (methods.md) without a table
+// input (the results shown in full on the indicator sheets: size-rules.ts), so an
+// evaluator can redo each method's arithmetic (methods.md) without a table
 // sixty columns wide: the input's name in words and as the method calls it, its value
 // with every digit; the method's category, score and reason on the method's first row.
 import type ExcelJS from 'exceljs';

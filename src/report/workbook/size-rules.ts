@@ -64,7 +64,10 @@ export function dataSheetHoldsEveryRow(input: Pick<PackInput, 'data'>): boolean 
   return dataRowsCount(input) <= DATA_SHEET_MAX_ROWS;
 }
 
-/** Whether an indicator with this many breakdowns (the headline not counted) is shown breakdown by breakdown in full. */
+/**
+ * Whether an indicator with this many breakdowns (the headline not counted) is shown
+ * breakdown by breakdown in full.
+ */
 export function showsEveryBreakdown(breakdowns: number): boolean {
   return breakdowns <= MAX_DETAILED_BREAKDOWNS;
 }
