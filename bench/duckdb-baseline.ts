@@ -33,7 +33,9 @@ export function baselineSql(csv: string): string {
     WITH t AS (
       SELECT * FROM read_csv(${sqlString(csv)},
         header = true, delim = ',', quote = '"', auto_detect = false,
-        columns = { 'indicator': 'VARCHAR', 'period': 'VARCHAR', 'district': 'VARCHAR', 'sex': 'VARCHAR', 'value': 'DOUBLE' },
+        columns = {
+          'indicator': 'VARCHAR', 'period': 'VARCHAR', 'district': 'VARCHAR', 'sex': 'VARCHAR', 'value': 'DOUBLE'
+        },
         nullstr = 'NA')
     )
     SELECT indicator, district, sex,
@@ -67,9 +69,10 @@ async function main(argv: string[]): Promise<void> {
   const reader = await connection.runAndReadAll(baselineSql(resolve(csv)));
   const rows = reader.getRowObjectsJS() as unknown as BaselineRow[];
   const t2 = performance.now();
-  const info = (
+  const [info] = (
     await connection.runAndReadAll(`SELECT version() AS version, current_setting('threads') AS threads`)
-  ).getRowObjectsJS()[0];
+  ).getRowObjectsJS();
+  if (!info) throw new Error('DuckDB gave no row for its version and threads');
   if (out) writeFileSync(out, JSON.stringify(rows));
   const t3 = performance.now();
   connection.closeSync();

@@ -115,7 +115,8 @@ const TOPICS: Topic[] = [
     outcome: 'More pregnant women receive quality antenatal care',
     name: 'Pregnant women with at least four antenatal care visits',
     definition:
-      'Percentage of women delivering in the month who attended at least four antenatal care visits during the pregnancy',
+      'Percentage of women delivering in the month who attended ' +
+      'at least four antenatal care visits during the pregnancy',
     direction: 'increase',
   },
   {
@@ -147,14 +148,16 @@ const TOPICS: Topic[] = [
     outcome: 'Fewer children are undernourished',
     name: 'Children under five with moderate or severe wasting at growth monitoring',
     definition:
-      'Percentage of children aged 0-59 months weighed in the month whose weight-for-height is below -2 SD of the WHO median',
+      'Percentage of children aged 0-59 months weighed in the month ' +
+      'whose weight-for-height is below -2 SD of the WHO median',
     direction: 'decrease',
   },
   {
     outcome: 'Fewer children are undernourished',
     name: 'Children under five with low weight-for-age at growth monitoring',
     definition:
-      'Percentage of children aged 0-59 months weighed in the month whose weight-for-age is below -2 SD of the WHO median',
+      'Percentage of children aged 0-59 months weighed in the ' +
+      'month whose weight-for-age is below -2 SD of the WHO median',
     direction: 'decrease',
   },
   {
@@ -188,21 +191,24 @@ const TOPICS: Topic[] = [
     outcome: 'People living with HIV are on effective treatment',
     name: 'ART patients lost to follow-up',
     definition:
-      'Percentage of people on antiretroviral therapy at the start of the month who missed their appointment by more than 28 days',
+      'Percentage of people on antiretroviral therapy at the start ' +
+      'of the month who missed their appointment by more than 28 days',
     direction: 'decrease',
   },
   {
     outcome: 'Tuberculosis patients complete treatment',
     name: 'Tuberculosis treatment success',
     definition:
-      'Percentage of tuberculosis patients whose treatment outcome was recorded in the month who were cured or completed treatment',
+      'Percentage of tuberculosis patients whose treatment outcome ' +
+      'was recorded in the month who were cured or completed treatment',
     direction: 'increase',
   },
   {
     outcome: 'More couples use modern family planning',
     name: 'Family planning clients using a modern method',
     definition:
-      'Percentage of women of reproductive age seen in family planning services in the month who use a modern contraceptive method',
+      'Percentage of women of reproductive age seen in family planning ' +
+      'services in the month who use a modern contraceptive method',
     direction: 'increase',
   },
   {
@@ -241,7 +247,8 @@ const TOPICS: Topic[] = [
     outcome: 'Fewer mothers and newborns die',
     name: 'Facility deliveries with a maternal complication',
     definition:
-      'Percentage of facility deliveries in the month with a recorded obstetric complication (haemorrhage, eclampsia, sepsis, obstructed labour)',
+      'Percentage of facility deliveries in the month with a recorded obstetric ' +
+      'complication (haemorrhage, eclampsia, sepsis, obstructed labour)',
     direction: 'decrease',
   },
 ];
@@ -259,6 +266,13 @@ const SETTINGS = [
   'community programmes',
 ];
 
+/** The item at an index the generator computed within the list (a miss is a bug here). */
+function itemAt<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`generate-national: no item ${i} in a list of ${xs.length}`);
+  return x;
+}
+
 function districtNames(count: number, rng: () => number): string[] {
   const first = ['Ka', 'Chi', 'Mu', 'Lu', 'Ma', 'Nko', 'Si', 'Mpo', 'Ise', 'Ndo', 'Ba', 'Zi', 'Mwe', 'Ki', 'Sha'];
   const middle = ['lo', 'ba', 'nga', 'sa', 'mbe', 'ku', 'ta', 'wa', 'ndi', 'ro', ''];
@@ -266,9 +280,9 @@ function districtNames(count: number, rng: () => number): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   while (names.length < count) {
-    const pick = (xs: string[]) => xs[Math.floor(rng() * xs.length)];
+    const pick = (xs: string[]) => itemAt(xs, Math.floor(rng() * xs.length));
     let name = pick(first) + pick(middle) + pick(last);
-    if (seen.has(name)) name = `${name} ${['North', 'South', 'East', 'West', 'Central'][names.length % 5]}`;
+    if (seen.has(name)) name = `${name} ${itemAt(['North', 'South', 'East', 'West', 'Central'], names.length % 5)}`;
     if (seen.has(name)) name = `${name} ${names.length}`;
     seen.add(name);
     names.push(name);
@@ -278,6 +292,7 @@ function districtNames(count: number, rng: () => number): string[] {
 
 function periodAt(start: string, m: number): string {
   const [y0, m0] = start.split('-').map(Number);
+  if (y0 === undefined || m0 === undefined) throw new Error(`generate-national: ${start} is not YYYY-MM`);
   const k = y0 * 12 + (m0 - 1) + m;
   return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 }
@@ -303,13 +318,13 @@ function planIndicators(p: NationalParams, rng: () => number): IndicatorPlan[] {
   const plans: IndicatorPlan[] = [];
   for (let i = 0; i < p.indicators; i++) {
     const topic = i % TOPICS.length;
-    const t = TOPICS[topic];
+    const t = itemAt(TOPICS, topic);
     const up = t.direction === 'increase';
     plans.push({
       code: indicatorCode(i),
       topic,
       topicData: t,
-      setting: SETTINGS[Math.floor(i / TOPICS.length) % SETTINGS.length],
+      setting: itemAt(SETTINGS, Math.floor(i / TOPICS.length) % SETTINGS.length),
       // Room to move in the good direction.
       level: up ? uniform(rng, 15, 75) : uniform(rng, 25, 85),
       // Percentage points a month, mostly in the good direction: a +-5 pp target over
@@ -341,7 +356,8 @@ function programYaml(p: NationalParams, end: string): string {
     '  fiscal_year_start: 1',
     '',
     'results:',
-    '  - { id: G1, level: impact, statement: "Better health for mothers, children and people living with chronic infections" }',
+    '  - { id: G1, level: impact, statement: "Better health for ' +
+      'mothers, children and people living with chronic infections" }',
     ...outcomes.map(
       (o, k) => `  - { id: O${String(k + 1).padStart(2, '0')}, level: outcome, parent: G1, statement: ${q(o)} }`,
     ),
@@ -367,7 +383,8 @@ function indicatorYaml(plan: IndicatorPlan, p: NationalParams, outcomeIds: Map<s
     `id: ${plan.code}`,
     `name: ${q(`${t.name}, ${plan.setting}`)}`,
     'definition: >-',
-    `  ${t.definition}, in ${plan.setting}, from the monthly HMIS facility reports, broken down by district and by sex of the client.`,
+    `  ${t.definition}, in ${plan.setting}, from the monthly HMIS ` +
+      `facility reports, broken down by district and by sex of the client.`,
     `result: ${outcomeIds.get(t.outcome)}`,
     'unit: percent',
     `direction: ${t.direction}`,
@@ -489,9 +506,8 @@ export async function generateNational(dir: string, p: NationalParams, force = f
     for (const t of TOPICS.slice(0, Math.min(p.indicators, TOPICS.length))) {
       if (!outcomeIds.has(t.outcome)) outcomeIds.set(t.outcome, `O${String(outcomeIds.size + 1).padStart(2, '0')}`);
     }
-    plans.forEach((plan, i) =>
-      writeFileSync(join(tmp, 'indicators', `ind-${pad3(i)}.yaml`), indicatorYaml(plan, p, outcomeIds)),
-    );
+    for (const [i, plan] of plans.entries())
+      writeFileSync(join(tmp, 'indicators', `ind-${pad3(i)}.yaml`), indicatorYaml(plan, p, outcomeIds));
 
     const csv = 'data/national.csv';
     const { rows, missing } = await writeCsv(join(tmp, csv), p, plans, districts, rng);
@@ -537,7 +553,8 @@ async function main(argv: string[]): Promise<void> {
   const r = await generateNational(dir, params, argv.includes('--force'));
   const m = r.manifest;
   console.log(
-    `${r.reused ? 'reused' : 'generated'} ${dir}: ${m.indicators} indicators x ${m.districts} districts x ${m.sexes.length} sexes x ${m.months} months = ` +
+    `${r.reused ? 'reused' : 'generated'} ${dir}: ${m.indicators} indicators x ` +
+      `${m.districts} districts x ${m.sexes.length} sexes x ${m.months} months = ` +
       `${m.rows.toLocaleString('en')} rows, ${m.series.toLocaleString('en')} series, ${m.missing} NA, ` +
       `${(m.csv_bytes / 1024 / 1024).toFixed(1)} MB, ${r.seconds.toFixed(1)} s`,
   );

@@ -26,7 +26,10 @@ async function generate(path: string): Promise<number> {
   out.write('indicator,period,district,sex,value\n');
   let rows = 0;
   let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   for (let i = 0; i < INDICATORS; i++) {
     const block: string[] = [];
     for (let d = 0; d < DISTRICTS; d++) {
@@ -56,7 +59,8 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const rows = await generate(file);
     console.log(
-      `generated ${rows.toLocaleString('en')} rows, ${mb(statSync(file).size)}, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `generated ${rows.toLocaleString('en')} rows, ${mb(statSync(file).size)}, ` +
+        `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
 
     globalThis.gc?.();
@@ -79,11 +83,13 @@ async function main(): Promise<void> {
 
     const points = table.series.reduce((n, s) => n + s.values.length, 0);
     console.log(
-      `readTable: ${table.rowCount.toLocaleString('en')} rows, ${table.series.length.toLocaleString('en')} series, ${points.toLocaleString('en')} points, ${issues.length} issues`,
+      `readTable: ${table.rowCount.toLocaleString('en')} rows, ${table.series.length.toLocaleString('en')} ` +
+        `series, ${points.toLocaleString('en')} points, ${issues.length} issues`,
     );
     console.log(`time ${seconds.toFixed(2)} s, ${Math.round(table.rowCount / seconds).toLocaleString('en')} rows/s`);
     console.log(
-      `RSS before ${mb(rssBefore)}, peak while reading ${mb(rssPeak)} (+${mb(rssPeak - rssBefore)}); process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+      `RSS before ${mb(rssBefore)}, peak while reading ${mb(rssPeak)} ` +
+        `(+${mb(rssPeak - rssBefore)}); process maxRSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
     );
     if (table.rowCount !== rows || table.series.length !== INDICATORS * DISTRICTS * SEXES.length || issues.length) {
       console.error('unexpected result', issues.slice(0, 5));

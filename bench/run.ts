@@ -114,7 +114,7 @@ function parseOptions(argv: string[]): Options {
     '--help',
   ];
   for (const a of argv)
-    if (a.startsWith('--') && !known.includes(a.split('=')[0]))
+    if (a.startsWith('--') && !known.includes(a.replace(/=.*/s, '')))
       fail(`unknown option ${a}; options: ${known.join(' ')}`);
   if (argv.includes('--help')) {
     console.log(
@@ -283,6 +283,7 @@ async function measureRepeated(
   }
   const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('measureRepeated: no run (repeat below 1)');
   const rss = all.map((m) => m.maxRssKB).filter((x): x is number => x !== null);
   return { ...median, maxRssKB: rss.length === all.length ? Math.max(...rss) : null, runs: all.map((x) => x.seconds) };
 }
@@ -326,11 +327,11 @@ function printTable(rows: Row[]): void {
           r.verdict,
         ],
   );
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
   const right = new Set([1, 2, 3, 4, 5]);
   const line = (c: string[]) =>
     c
-      .map((x, i) => (right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i])))
+      .map((x, i) => (right.has(i) ? x.padStart(widths[i] ?? 0) : x.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   console.log(line(head));
@@ -353,7 +354,10 @@ function describeFailure(name: string, m: Measured): void {
   }
 }
 
-/** The last lines of stderr, without V8's native stack frames (an out-of-memory abort), which say nothing to a reader. */
+/**
+ * The last lines of stderr, without V8's native stack frames (an out-of-memory abort),
+ * which say nothing to a reader.
+ */
 function readableTail(stderr: string, n = 20): string {
   return stderr
     .trim()
@@ -451,18 +455,25 @@ async function main(): Promise<void> {
 
   const loadBefore = loadavg();
   console.log(
-    `mel-engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}${gnuTime ? '' : ' (no GNU time: peak memory of a crashed process is unknown)'}`,
+    `mel-engine benchmark: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ` +
+      `${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
+      `load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}` +
+      `${gnuTime ? '' : ' (no GNU time: peak memory of a crashed process is unknown)'}`,
   );
-  if (loadBefore[0] > availableParallelism() / 2)
+  const [oneMinuteLoad = 0] = loadBefore;
+  if (oneMinuteLoad > availableParallelism() / 2)
     console.log(
-      `note: the machine is busy (1-minute load ${loadBefore[0].toFixed(2)} on ${availableParallelism()} CPUs); wall times will be inflated`,
+      `note: the machine is busy (1-minute load ${oneMinuteLoad.toFixed(2)} ` +
+        `on ${availableParallelism()} CPUs); wall times will be inflated`,
     );
   const gen = await generateNational(dir, params, opts.forceGenerate);
   const man: NationalManifest = gen.manifest;
   console.log(
     `programme ${gen.reused ? 'reused' : `generated in ${gen.seconds.toFixed(1)} s`}: ${dir}\n` +
-      `  ${man.indicators} indicators x ${man.districts} districts x ${man.sexes.length} sexes x ${man.months} months = ` +
-      `${man.rows.toLocaleString('en')} rows, ${man.series.toLocaleString('en')} series, ${man.missing} NA, ${(man.csv_bytes / 2 ** 20).toFixed(1)} MiB CSV`,
+      `  ${man.indicators} indicators x ${man.districts} districts ` +
+      `x ${man.sexes.length} sexes x ${man.months} months = ` +
+      `${man.rows.toLocaleString('en')} rows, ${man.series.toLocaleString('en')} ` +
+      `series, ${man.missing} NA, ${(man.csv_bytes / 2 ** 20).toFixed(1)} MiB CSV`,
   );
 
   const work = mkdtempSync(join(tmpdir(), 'mel-bench-'));
@@ -733,11 +744,14 @@ async function main(): Promise<void> {
     printTable(rows);
     if (ratio !== null)
       console.log(
-        `\nmel assess --json (whole process) took ${ratio.toFixed(2)}x DuckDB's in-process query + fetch time (target: within ${TARGETS.assessToDuckdbRatio}x), ${processRatio?.toFixed(2)}x DuckDB's whole process.`,
+        `\nmel assess --json (whole process) took ${ratio.toFixed(2)}x DuckDB's in-process query + fetch time ` +
+          `(target: within ${TARGETS.assessToDuckdbRatio}x), ${processRatio?.toFixed(2)}x DuckDB's whole process.`,
       );
     if (duckInfo && duck && duckQuerySeconds !== undefined)
       console.log(
-        `DuckDB ${duckInfo.duckdb_version}, ${duckInfo.threads} threads; in-process query + fetch ${fmtSeconds(duckQuerySeconds)} s of its ${fmtSeconds(duck.seconds)} s process (the rest: node and DuckDB start-up, writing its rows).`,
+        `DuckDB ${duckInfo.duckdb_version}, ${duckInfo.threads} threads; in-process ` +
+          `query + fetch ${fmtSeconds(duckQuerySeconds)} s of its ${fmtSeconds(duck.seconds)} ` +
+          `s process (the rest: node and DuckDB start-up, writing its rows).`,
       );
     if (assessCheck && !assessCheck.parseError)
       console.log(

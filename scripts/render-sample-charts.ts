@@ -100,12 +100,16 @@ function peruSpec(locale: 'en' | 'es'): ChartSpec {
     unitLabel: en ? '% of children under 5' : '% de menores de 5 años',
     footnotes: en
       ? [
-          'Source: INEI, Demographic and Family Health Survey (ENDES) 2000–2023. Survey rounds plotted at the midpoint of their field period.',
-          'Targets: national nutrition strategy (2011, 2016) and programme results framework (2026). Projection: linear trend of the last five rounds.',
+          'Source: INEI, Demographic and Family Health Survey (ENDES) 2000–2023. ' +
+            'Survey rounds plotted at the midpoint of their field period.',
+          'Targets: national nutrition strategy (2011, 2016) and programme results ' +
+            'framework (2026). Projection: linear trend of the last five rounds.',
         ]
       : [
-          'Fuente: INEI, Encuesta Demográfica y de Salud Familiar (ENDES) 2000–2023. Cada ronda se ubica en el punto medio de su trabajo de campo.',
-          'Metas: estrategia nacional de nutrición (2011, 2016) y marco de resultados del programa (2026). Proyección: tendencia lineal de las últimas cinco rondas.',
+          'Fuente: INEI, Encuesta Demográfica y de Salud Familiar (ENDES) ' +
+            '2000–2023. Cada ronda se ubica en el punto medio de su trabajo de campo.',
+          'Metas: estrategia nacional de nutrición (2011, 2016) y marco de resultados ' +
+            'del programa (2026). Proyección: tendencia lineal de las últimas cinco rondas.',
         ],
     locale,
     axisTimeLabel: en ? 'Year' : 'Año',
@@ -291,8 +295,10 @@ function districtsBySexSpec(n: number, locale: 'en' | 'es', monthly = false): Sm
   });
   return {
     title: en
-      ? `Stunting in children under 5 by district and sex (${n} districts), ${monthly ? 'monthly 2019–2023' : '2008–2022'}`
-      : `Desnutrición crónica en menores de 5 años por distrito y sexo (${n} distritos), ${monthly ? 'mensual 2019–2023' : '2008–2022'}`,
+      ? `Stunting in children under 5 by district and sex (${n} ` +
+        `districts), ${monthly ? 'monthly 2019–2023' : '2008–2022'}`
+      : `Desnutrición crónica en menores de 5 años por distrito y sexo ` +
+        `(${n} distritos), ${monthly ? 'mensual 2019–2023' : '2008–2022'}`,
     subtitle: en ? 'Illustrative data' : 'Datos ilustrativos',
     unitLabel: en ? '% of children under 5' : '% de menores de 5 años',
     footnotes: [
@@ -384,7 +390,8 @@ async function benchPool(indicators: number): Promise<void> {
   const s = (performance.now() - t0) / 1000;
   const mb = pngs.reduce((sum, b) => sum + b.length, 0) / 1e6;
   console.log(
-    `${jobs.length} images through renderChartsInPool: ${s.toFixed(1)} s (${((s * 1000) / jobs.length).toFixed(1)} ms/image), ${mb.toFixed(1)} MB`,
+    `${jobs.length} images through renderChartsInPool: ${s.toFixed(1)} s ` +
+      `(${((s * 1000) / jobs.length).toFixed(1)} ms/image), ${mb.toFixed(1)} MB`,
   );
 }
 

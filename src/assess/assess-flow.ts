@@ -159,9 +159,10 @@ export function assessFlow(ctx: SeriesAssessmentContext): AssessmentResult {
   // 5. projection of the running total to the programme's end, against the LOP target
   if (input) {
     const horizon = { period: program.period.end.id, time: program.period.end.endYear, value: path.lop };
-    const projections = [projectLinear(input.running, horizon), projectCagr(input.running, horizon)];
-    base.projections = projections.map((p) => toProjection(p, program.period.end.id));
-    base.projection = base.projections[0];
+    const linear = toProjection(projectLinear(input.running, horizon), program.period.end.id);
+    const cagr = toProjection(projectCagr(input.running, horizon), program.period.end.id);
+    base.projections = [linear, cagr];
+    base.projection = linear;
     const note = projectionMissNote(
       verdict.status,
       base.projection,

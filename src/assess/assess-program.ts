@@ -47,8 +47,9 @@ export function reportingPeriod(program: Program, data: ReadonlyMap<string, Indi
     for (const s of [d.headline, ...d.breakdowns]) {
       if (!s) continue;
       for (let i = s.periods.length - 1; i >= 0; i--) {
-        if (!Number.isNaN(s.values[i])) {
-          if (!latest || s.periods[i].endYear > latest.endYear) latest = s.periods[i];
+        const period = s.periods[i];
+        if (period !== undefined && !Number.isNaN(s.values[i] ?? Number.NaN)) {
+          if (!latest || period.endYear > latest.endYear) latest = period;
           break;
         }
       }
@@ -175,14 +176,15 @@ function groupResults(
 
 /** A target's `for:` that names no breakdown the data has: said on the indicator's first result. */
 function noteUnmatchedTargets(indicator: Indicator, own: AssessmentResult[], locale: Locale): void {
-  if (!own.length) return;
+  const first = own[0];
+  if (!first) return;
   const keys = [
     ...indicator.targets.flatMap((t) => (t.for ? [{ period: t.period.id, key: t.for }] : [])),
     ...(indicator.lopTarget?.by.map((b) => ({ period: 'LOP', key: b.for })) ?? []),
   ];
   for (const { period, key } of keys) {
     if (own.some((r) => sameBreakdown(r.disaggregation, key))) continue;
-    own[0].notes.push(assessMessages[locale].targetForNothing(period, breakdownKeyText(key)));
+    first.notes.push(assessMessages[locale].targetForNothing(period, breakdownKeyText(key)));
   }
 }
 

@@ -198,9 +198,9 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   // only when fewer than two follow it): a pace from decades before the baseline is not
   // the programme's.
   const fitted = { ...input, observations: fromBaselineOn(observed, baseline.point.time) };
-  const projections = [projectLinear(fitted), projectCagr(fitted)].map((p) => toProjection(p, pursued.period));
-  base.projections = projections;
-  base.projection = projections[0];
+  const linear = toProjection(projectLinear(fitted), pursued.period);
+  base.projections = [linear, toProjection(projectCagr(fitted), pursued.period)];
+  base.projection = linear;
 
   const status = statusOfTrajectory(trajectory.category);
   const runs = run(trajectory);

@@ -40,19 +40,22 @@ export function renderAssessmentTable(doc: AssessmentDocument, options: { color:
       : '-';
   const c = words.columns;
   const header = [c.indicator, c.breakdown, c.baseline, c.latest, c.target, c.status];
-  const rows = doc.results.map((r) => [
-    r.indicator,
-    dimsLabel(r.disaggregation) || words.headline,
-    fmt(r.baseline, r.indicator),
-    fmt(r.latest, r.indicator),
-    fmt(r.target, r.indicator),
-    statusLabel(locale, r.status),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const rows = doc.results.map((r) => ({
+    cells: [
+      r.indicator,
+      dimsLabel(r.disaggregation) || words.headline,
+      fmt(r.baseline, r.indicator),
+      fmt(r.latest, r.indicator),
+      fmt(r.target, r.indicator),
+      statusLabel(locale, r.status),
+    ],
+    status: r.status,
+  }));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(({ cells }) => cells[i]?.length ?? 0)));
   const line = (cells: string[], status?: Status) =>
     cells
       .map((c, i) => {
-        const padded = c.padEnd(widths[i]);
+        const padded = c.padEnd(widths[i] ?? c.length);
         return i === cells.length - 1 && status && options.color ? `${COLORS[status]}${padded}${RESET}` : padded;
       })
       .join('  ')
@@ -66,7 +69,7 @@ export function renderAssessmentTable(doc: AssessmentDocument, options: { color:
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
-    ...doc.results.map((r, i) => line(rows[i], r.status)),
+    ...rows.map(({ cells, status }) => line(cells, status)),
     '',
     say.assessResults(doc.results.length, summary),
   ].join('\n');

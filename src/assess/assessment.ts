@@ -81,7 +81,10 @@ export interface AssessmentResult {
   latest: DatedValue | null;
   expected: number | null;
   progress_ratio: number | null;
-  /** Running total to the latest reported period: a flow's sum from the programme's start, a cumulative series' latest value. */
+  /**
+   * Running total to the latest reported period: a flow's sum from the programme's start,
+   * a cumulative series' latest value.
+   */
   actual_to_date: number | null;
   /** A flow's cumulative target path at the latest reported period (a cumulative series': `expected`). */
   target_to_date: number | null;

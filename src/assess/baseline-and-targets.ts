@@ -20,9 +20,9 @@ const EPS = 1e-9;
 export function observationsUpTo(s: BreakdownSeries, asOf: Period): ObservedPoint[] {
   const out: ObservedPoint[] = [];
   for (let i = 0; i < s.values.length; i++) {
-    const v = s.values[i];
+    const v = s.values[i] ?? Number.NaN;
     const p = s.periods[i];
-    if (Number.isNaN(v) || p.endYear > asOf.endYear + EPS) continue;
+    if (p === undefined || Number.isNaN(v) || p.endYear > asOf.endYear + EPS) continue;
     out.push({
       period: p.id,
       time: p.mid,
@@ -30,7 +30,7 @@ export function observationsUpTo(s: BreakdownSeries, asOf: Period): ObservedPoin
       value: v,
       periodObj: p,
       source: s.sources[i],
-      line: s.lines[i],
+      line: s.lines[i] ?? 0,
     });
   }
   return out;
@@ -146,7 +146,9 @@ export function resolveTarget(
     },
   });
   if (def.value !== undefined) return make(def.value, 'given');
-  const change = def.change!;
+  const change = def.change;
+  // The schema lets a target through only with a value or a change.
+  if (change === undefined) throw new Error(`internal: target ${p.id} has neither a value nor a change`);
   if (baselineValue === undefined) return { unresolved: m.targetNeedsBaseline(p.id), def };
   switch (def.changeUnit) {
     case 'pp':

@@ -67,7 +67,7 @@ function measure(intervals: [number, number][]): number {
 /** Share of the intervals elapsed by time t. */
 function elapsedShare(intervals: [number, number][], t: number): number {
   const total = measure(intervals);
-  if (total <= 0) return t >= intervals[0]?.[1] - EPS ? 1 : 0;
+  if (total <= 0) return t >= (intervals[0]?.[1] ?? Number.NaN) - EPS ? 1 : 0;
   let done = 0;
   for (const [s, e] of intervals) done += Math.max(0, Math.min(t, e) - s);
   return Math.min(1, done / total);

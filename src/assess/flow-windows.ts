@@ -107,8 +107,8 @@ export function windowActual(
   if (series) {
     for (let i = 0; i < series.periods.length; i++) {
       const p = series.periods[i];
-      const v = series.values[i];
-      if (Number.isNaN(v) || !inside(p, window) || p.endYear > asOf.endYear + EPS) continue;
+      const v = series.values[i] ?? Number.NaN;
+      if (p === undefined || Number.isNaN(v) || !inside(p, window) || p.endYear > asOf.endYear + EPS) continue;
       sum += v;
       counted++;
       reported.add(p.id);
@@ -143,8 +143,8 @@ export function runningTotal(
   if (!series) return { total, latest, counted };
   for (let i = 0; i < series.periods.length; i++) {
     const p = series.periods[i];
-    const v = series.values[i];
-    if (Number.isNaN(v) || p.startYear < from - EPS || p.endYear > asOf.endYear + EPS) continue;
+    const v = series.values[i] ?? Number.NaN;
+    if (p === undefined || Number.isNaN(v) || p.startYear < from - EPS || p.endYear > asOf.endYear + EPS) continue;
     total += v;
     counted++;
     if (!latest || p.endYear > latest.endYear) latest = p;

@@ -19,12 +19,13 @@ export interface BestPace {
 
 /** Linear interpolation of the series at time t (t within its span). */
 function valueAt(points: readonly Point[], t: number): number {
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (t <= b.time + 1e-9) return a.value + ((b.value - a.value) * (t - a.time)) / (b.time - a.time);
+  let a: Point | undefined;
+  for (const b of points) {
+    if (a && t <= b.time + 1e-9) return a.value + ((b.value - a.value) * (t - a.time)) / (b.time - a.time);
+    a = b;
   }
-  return points[points.length - 1].value;
+  if (!a) throw new Error('internal: a value interpolated in a series of no points');
+  return a.value;
 }
 
 /**
@@ -38,14 +39,16 @@ export function bestHistoricalPace(
   direction: 1 | -1,
 ): BestPace | undefined {
   const pts = [...points].sort((a, b) => a.time - b.time);
-  if (pts.length < 2) return undefined;
-  const span = pts[pts.length - 1].time - pts[0].time;
+  const first = pts[0];
+  const last = pts.at(-1);
+  if (pts.length < 2 || !first || !last) return undefined;
+  const span = last.time - first.time;
   if (span <= 0) return undefined;
   const w = Math.min(windowYears, span);
   let best: BestPace | undefined;
   for (const start of pts) {
     const endTime = start.time + w;
-    if (endTime > pts[pts.length - 1].time + 1e-9) break;
+    if (endTime > last.time + 1e-9) break;
     const endValue = valueAt(pts, endTime);
     const perYear = (direction * (endValue - start.value)) / w;
     if (!best || perYear > best.perYear) {

@@ -117,8 +117,8 @@ function latestInside(series: FlowSeries | undefined, w: TimeWindow, asOf: { end
   let best: number | null = null;
   for (let i = 0; i < series.periods.length; i++) {
     const p = series.periods[i];
-    const v = series.values[i];
-    if (Number.isNaN(v) || !inside(p, w) || p.endYear > asOf.endYear + EPS) continue;
+    const v = series.values[i] ?? Number.NaN;
+    if (p === undefined || Number.isNaN(v) || !inside(p, w) || p.endYear > asOf.endYear + EPS) continue;
     if (best === null || p.endYear >= bestEnd) {
       bestEnd = p.endYear;
       best = v;

@@ -70,8 +70,10 @@ export function emptyResult(ctx: SeriesAssessmentContext): ResultFrame {
 export function countObservations(base: ResultFrame, series: BreakdownSeries | undefined, asOf: Period): void {
   if (!series) return;
   for (let i = 0; i < series.values.length; i++) {
-    if (series.periods[i].endYear > asOf.endYear + 1e-9) continue;
-    if (Number.isNaN(series.values[i])) base.missing++;
+    const period = series.periods[i];
+    if (period === undefined) throw new Error(`internal: value ${i} of a series of ${series.file} has no period`);
+    if (period.endYear > asOf.endYear + 1e-9) continue;
+    if (Number.isNaN(series.values[i] ?? Number.NaN)) base.missing++;
     else base.observations++;
   }
 }

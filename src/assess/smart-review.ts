@@ -62,8 +62,15 @@ const VAGUE_VERBS = [
   'sensibilizar',
   'empoderar',
 ];
-const QUANTITY_WORDS =
-  /\d|percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total|porcentaje|proporción|número|tasa|promedio|cantidad|%/i;
+const QUANTITY_WORDS = new RegExp(
+  [
+    String.raw`\d`,
+    'percent|percentage|proportion|number of|share|rate|ratio|count|average|mean|total',
+    'porcentaje|proporción|número|tasa|promedio|cantidad',
+    '%',
+  ].join('|'),
+  'i',
+);
 
 /** The vague verb that comes first in the text, if any. */
 function firstVagueVerb(text: string): string | undefined {
@@ -106,8 +113,8 @@ function reviewIndicator(
   const m = smartMessages[locale];
   const d = data.get(ind.id);
   const series = d?.headline ?? d?.breakdowns[0];
-  const endOfTime: Period =
-    program.period.end.endYear > (program.asOf?.endYear ?? 0) ? program.period.end : program.asOf!;
+  const asOf = program.asOf;
+  const endOfTime: Period = asOf && asOf.endYear >= program.period.end.endYear ? asOf : program.period.end;
   const observed: ObservedPoint[] = series ? observationsUpTo(series, { ...endOfTime, endYear: Infinity }) : [];
   const baseline = resolveBaseline(ind.baseline, Boolean(d?.headline), observed, locale);
   const dir = ind.direction === 'increase' ? 1 : -1;
@@ -141,11 +148,13 @@ function reviewIndicator(
   const M: SmartFinding[] = [];
   const sourceName = ind.series?.data ?? (ind.inputs ? Object.values(ind.inputs).join(', ') : '-');
   if (ind.formula && ind.inputs) M.push({ status: 'pass', text: m.computedFrom(Object.values(ind.inputs)) });
-  if (!observed.length) M.push({ status: 'fail', text: m.noDataForIndicator(sourceName) });
+  const firstObserved = observed[0];
+  const lastObserved = observed.at(-1);
+  if (!firstObserved || !lastObserved) M.push({ status: 'fail', text: m.noDataForIndicator(sourceName) });
   else
     M.push({
       status: 'pass',
-      text: m.dataPresent(observed.length, observed[0].period, observed[observed.length - 1].period, sourceName),
+      text: m.dataPresent(observed.length, firstObserved.period, lastObserved.period, sourceName),
       evidence: { values: observed.length },
     });
   if (!ind.baseline) M.push({ status: 'fail', text: m.noBaseline(), fix: m.fixes.noBaseline });
@@ -259,14 +268,16 @@ function reviewIndicator(
     .map((t) => resolveTarget(t, baseline.point?.value, ind.unit, locale))
     .flatMap((r) => ('target' in r ? [r.target] : []));
   let ordered = true;
-  for (let i = 1; i < absolute.length; i++) {
-    if (dir * (absolute[i].value - absolute[i - 1].value) < 0) {
+  let previous: (typeof absolute)[number] | undefined;
+  for (const current of absolute) {
+    if (previous && dir * (current.value - previous.value) < 0) {
       ordered = false;
       T.push({
         status: 'warn',
-        text: m.milestonesOutOfOrder(absolute[i - 1].period, absolute[i].period, ind.direction),
+        text: m.milestonesOutOfOrder(previous.period, current.period, ind.direction),
       });
     }
+    previous = current;
   }
   if (ordered && absolute.length > 1) T.push({ status: 'pass', text: m.milestonesInOrder(absolute.length) });
 
@@ -334,10 +345,11 @@ function runningTotalPoints(series: readonly BreakdownSeries[]): { time: number;
   const byPeriod = new Map<string, { end: number; value: number }>();
   for (const s of series) {
     for (let i = 0; i < s.values.length; i++) {
-      if (Number.isNaN(s.values[i])) continue;
+      const v = s.values[i] ?? Number.NaN;
       const p = s.periods[i];
+      if (p === undefined || Number.isNaN(v)) continue;
       const cell = byPeriod.get(p.id) ?? { end: p.endYear, value: 0 };
-      cell.value += s.values[i];
+      cell.value += v;
       byPeriod.set(p.id, cell);
     }
   }

@@ -28,7 +28,8 @@ export function renderSmartReview(review: SmartReview, options: { color: boolean
   for (const l of letters) {
     const s = review.summary[l];
     out.push(
-      `  ${l} ${names[l].padEnd(11)} ${String(s.pass).padStart(3)} ${t.pass}  ${String(s.warn).padStart(3)} ${t.warn}  ${String(s.fail).padStart(3)} ${t.fail}`,
+      `  ${l} ${names[l].padEnd(11)} ${String(s.pass).padStart(3)} ${t.pass}  ` +
+        `${String(s.warn).padStart(3)} ${t.warn}  ${String(s.fail).padStart(3)} ${t.fail}`,
     );
   }
   return out.join('\n');

@@ -17,7 +17,10 @@ export interface CommandContext {
   cwd: string;
   output: Output;
   env: Environment;
-  /** The terminal's language (cli/locale.ts): --locale, else `programme` (the programme's `locale:`), else the environment's. */
+  /**
+   * The terminal's language (cli/locale.ts): --locale, else `programme` (the programme's
+   * `locale:`), else the environment's.
+   */
   locale(programme?: Locale): Locale;
 }
 

@@ -16,7 +16,8 @@ interface Cell {
 function cellsByPeriod(s: BreakdownSeries): Map<string, Cell> {
   const m = new Map<string, Cell>();
   s.periods.forEach((p, i) => {
-    if (!Number.isNaN(s.values[i])) m.set(p.id, { value: s.values[i], source: s.sources[i] });
+    const value = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
+    if (!Number.isNaN(value)) m.set(p.id, { value, source: s.sources[i] });
   });
   return m;
 }
@@ -57,34 +58,36 @@ export function computeFormulaSeries(
   inputs: Record<string, IndicatorData>,
   inputIds: Record<string, string>,
 ): IndicatorData {
-  const names = formula.variables;
-  const seriesByDims = names.map((n) => new Map(allSeries(inputs[n]).map((s) => [dimsKey(s.dims), s])));
-  const sharedKeys = names.length ? [...seriesByDims[0].keys()].filter((k) => seriesByDims.every((m) => m.has(k))) : [];
+  const variables = formula.variables.map((name) => {
+    const data = inputs[name];
+    const id = inputIds[name];
+    if (data === undefined || id === undefined) throw new Error(`internal: input ${name} of ${indicatorId} not given`);
+    return { name, id, seriesByDims: new Map(allSeries(data).map((s) => [dimsKey(s.dims), s])) };
+  });
   const out: BreakdownSeries[] = [];
-  for (const key of sharedKeys) {
-    const parts = seriesByDims.map((m) => m.get(key)!);
-    const cells = parts.map(cellsByPeriod);
-    const rows = unionPeriods(parts).map((period) => {
+  // The breakdowns every input has, in the order of the first input's.
+  for (const [key, { dims }] of variables[0]?.seriesByDims ?? []) {
+    const parts = variables.map(({ name, id, seriesByDims }) => {
+      const series = seriesByDims.get(key);
+      return series && { name, id, series, cells: cellsByPeriod(series) };
+    });
+    if (!parts.every((part) => part !== undefined)) continue;
+    const label = dimsLabel(dims);
+    const rows = unionPeriods(parts.map((part) => part.series)).map((period) => {
       const scope: Record<string, number | undefined> = Object.create(null); // inputs may be called `__proto__`
-      names.forEach((n, i) => {
-        scope[n] = cells[i].get(period.id)?.value;
-      });
-      const r = evaluateFormulaAt(
-        formula,
-        scope,
-        (n) => `${n} (${inputIds[n]}${dimsLabel(parts[0].dims) ? `, ${dimsLabel(parts[0].dims)}` : ''})`,
-      );
+      for (const { name, cells } of parts) scope[name] = cells.get(period.id)?.value;
+      const r = evaluateFormulaAt(formula, scope, (n) => `${n} (${inputIds[n]}${label ? `, ${label}` : ''})`);
       const source =
         `${formula.text}: ` +
-        names
-          .map(
-            (n, i) =>
-              `${n} = ${inputIds[n]}${cells[i].get(period.id)?.source ? ` (${cells[i].get(period.id)!.source})` : ''}`,
-          )
+        parts
+          .map(({ name, id, cells }) => {
+            const inputSource = cells.get(period.id)?.source;
+            return `${name} = ${id}${inputSource ? ` (${inputSource})` : ''}`;
+          })
           .join('; ');
       return 'value' in r ? { period, value: r.value, source } : { period, missing: r.missing, source };
     });
-    out.push(buildSeries(parts[0].dims, file, 'formula', rows));
+    out.push(buildSeries(dims, file, 'formula', rows));
   }
   const headline = out.find((s) => Object.keys(s.dims).length === 0);
   return { indicatorId, headline, breakdowns: out.filter((s) => s !== headline) };
@@ -101,11 +104,11 @@ export function sumOfBreakdowns(
   file: string,
   options: { flows?: boolean; dims?: Record<string, string> } = {},
 ): BreakdownSeries {
-  const cells = breakdowns.map(cellsByPeriod);
+  const members = breakdowns.map((b) => ({ dims: b.dims, cells: cellsByPeriod(b) }));
   const incomplete: (string[] | undefined)[] = [];
   const rows = unionPeriods(breakdowns).map((period) => {
-    const lacking = breakdowns.filter((_, i) => !cells[i].has(period.id)).map((b) => dimsLabel(b.dims));
-    const reported = cells.filter((c) => c.has(period.id));
+    const lacking = members.filter((m) => !m.cells.has(period.id)).map((m) => dimsLabel(m.dims));
+    const reported = members.map((m) => m.cells).filter((c) => c.has(period.id));
     if (lacking.length && !(options.flows && reported.length)) {
       incomplete.push(undefined);
       return { period, missing: `no value for ${lacking.join(', ')}, so the total cannot be summed` };
@@ -132,19 +135,24 @@ export function ratioOfSums(
 ): BreakdownSeries {
   const dens = new Map(denominator.breakdowns.map((b) => [dimsKey(b.dims), b]));
   const inGroup = (b: BreakdownSeries) => !group || Object.entries(group).every(([k, v]) => b.dims[k] === v);
-  const pairs = numerator.breakdowns
-    .filter((b) => dens.has(dimsKey(b.dims)) && inGroup(b))
-    .map((b) => [b, dens.get(dimsKey(b.dims))!] as const);
-  const numCells = pairs.map(([n]) => cellsByPeriod(n));
-  const denCells = pairs.map(([, d]) => cellsByPeriod(d));
-  const rows = unionPeriods(pairs.flat()).map((period) => {
-    const lacking = pairs
-      .filter((_, i) => !numCells[i].has(period.id) || !denCells[i].has(period.id))
-      .map(([n]) => dimsLabel(n.dims));
+  const pairs = numerator.breakdowns.flatMap((n) => {
+    const d = dens.get(dimsKey(n.dims));
+    return d && inGroup(n) ? [{ numerator: n, denominator: d, num: cellsByPeriod(n), den: cellsByPeriod(d) }] : [];
+  });
+  const rows = unionPeriods(pairs.flatMap((pair) => [pair.numerator, pair.denominator])).map((period) => {
     if (pairs.length === 0) return { period, missing: 'numerator and denominator share no breakdown' };
+    let num = 0;
+    let den = 0;
+    const lacking: string[] = [];
+    for (const pair of pairs) {
+      const n = pair.num.get(period.id);
+      const d = pair.den.get(period.id);
+      if (n && d) {
+        num += n.value;
+        den += d.value;
+      } else lacking.push(dimsLabel(pair.numerator.dims));
+    }
     if (lacking.length) return { period, missing: `no numerator or denominator for ${lacking.join(', ')}` };
-    const num = numCells.reduce((s, c) => s + c.get(period.id)!.value, 0);
-    const den = denCells.reduce((s, c) => s + c.get(period.id)!.value, 0);
     if (den === 0) return { period, missing: 'the denominators sum to 0' };
     return {
       period,

@@ -54,9 +54,9 @@ export class SeriesIndex {
   ) {
     for (const s of table.series) {
       const code = s.keys[indicatorColumn] ?? '';
-      let list = this.byCode.get(code);
-      if (!list) this.byCode.set(code, (list = []));
-      list.push(s);
+      const list = this.byCode.get(code);
+      if (list) list.push(s);
+      else this.byCode.set(code, [s]);
     }
   }
   candidates(code: string | undefined): readonly Series[] {
@@ -139,7 +139,10 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
       issues.push(
         issueError(
           indicator.file,
-          `indicator \`${indicator.id}\` matches several series of \`${source.id}\` that differ only in ${differing.map((c) => `\`${c}\``).join(', ') || 'their total markers'} (${differing.map((c) => `${prior.series.keys[c]} / ${s.keys[c]}`).join(', ')}); add the column to \`match\` or to the data source's \`disaggregations\``,
+          `indicator \`${indicator.id}\` matches several series of \`${source.id}\` that ` +
+            `differ only in ${differing.map((c) => `\`${c}\``).join(', ') || 'their total markers'} ` +
+            `(${differing.map((c) => `${prior.series.keys[c]} / ${s.keys[c]}`).join(', ')}); ` +
+            `add the column to \`match\` or to the data source's \`disaggregations\``,
           at,
         ),
       );

@@ -121,7 +121,14 @@ export function planColumns(
     const h = cleanHeader(f);
     return h === '' && context.emptyHeaderName ? context.emptyHeaderName(i) : h;
   });
-  const named = headers.filter((h, i) => h !== '' && cleanHeader(fields[i]) !== '');
+  // The headers the file names (emptyHeaderName only names the empty ones).
+  const named = fields.map(cleanHeader).filter((h) => h !== '');
+  /** The header of a column found among the headers. */
+  const headerOf = (field: number): string => {
+    const header = headers[field];
+    if (header === undefined) throw new Error(`internal: no column ${field} in a header of ${headers.length}`);
+    return header;
+  };
   const issues: PlanIssue[] = [];
   let missingRequired = 0;
   const error = (message: Text, field?: number) => issues.push({ severity: 'error', message, line: headerLine, field });
@@ -129,14 +136,7 @@ export function planColumns(
     const all = columnsNamed(headers, name);
     if (all.length > 1) {
       // Two columns it could be (two `value` columns): which one holds the numbers is anyone's guess.
-      error(
-        msg.duplicateColumn(
-          name,
-          all.map((f) => headers[f]),
-          all,
-        ),
-        all[1],
-      );
+      error(msg.duplicateColumn(name, all.map(headerOf), all), all[1]);
       missingRequired++;
     }
     const at = all[0] ?? -1;
@@ -194,19 +194,19 @@ export function planColumns(
   if (layout === 'wide') {
     const periodContext = { fiscalYearStart: context.fiscalYearStart, frequency: context.frequencyHint };
     const fieldOfPeriod = new Map<string, number>();
-    for (let f = 0; f < headers.length; f++) {
-      if (taken.has(f) || headers[f] === '') continue; // an empty header: the trailing delimiter World Bank files have
-      const text = periodTextOfHeader(headers[f]);
+    for (const [f, header] of headers.entries()) {
+      if (taken.has(f) || header === '') continue; // an empty header: the trailing delimiter World Bank files have
+      const text = periodTextOfHeader(header);
       const parsed = parsePeriod(text, periodContext);
       if (parsed.ok) {
         const first = fieldOfPeriod.get(parsed.period.id);
         if (first !== undefined) {
-          error(msg.duplicatePeriodColumn(parsed.period.id, [headers[first], headers[f]], [first, f]), f);
+          error(msg.duplicatePeriodColumn(parsed.period.id, [headerOf(first), header], [first, f]), f);
           missingRequired++;
         } else fieldOfPeriod.set(parsed.period.id, f);
         periodColumns.push({ field: f, text });
       } else if (source.id_columns)
-        issues.push({ severity: 'warning', message: msg.ignoredWideColumn(headers[f]), line: headerLine, field: f });
+        issues.push({ severity: 'warning', message: msg.ignoredWideColumn(header), line: headerLine, field: f });
     }
     if (missingRequired > 0) return { ...attempt, missingRequired };
     if (periodColumns.length === 0) {
@@ -215,10 +215,10 @@ export function planColumns(
     }
   }
   if (layout === 'periods-rows') {
-    for (let f = 0; f < headers.length; f++)
-      if (!taken.has(f) && headers[f] !== '') seriesColumns.push({ field: f, header: headers[f] });
+    for (const [field, header] of headers.entries())
+      if (!taken.has(field) && header !== '') seriesColumns.push({ field, header });
     if (seriesColumns.length === 0) {
-      error(msg.noSeriesColumns(headers[period]));
+      error(msg.noSeriesColumns(headerOf(period)));
       return { ...attempt, missingRequired: 1 };
     }
   }

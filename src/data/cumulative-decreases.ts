@@ -12,28 +12,34 @@ export function cumulativeDecreases(ind: Pick<Indicator, 'id' | 'accumulation'>,
   const issues: Issue[] = [];
   for (const s of allSeries(d)) {
     let previous = -1;
-    let first: { from: number; to: number } | undefined;
+    let previousValue = Number.NaN;
+    let first: { from: number; fromValue: number; to: number; toValue: number } | undefined;
     let count = 0;
     for (let i = 0; i < s.values.length; i++) {
-      if (Number.isNaN(s.values[i])) continue;
-      if (previous >= 0 && s.values[i] < s.values[previous]) {
+      const value = s.values[i] ?? Number.NaN;
+      if (Number.isNaN(value)) continue;
+      if (previous >= 0 && value < previousValue) {
         count++;
-        first ??= { from: previous, to: i };
+        first ??= { from: previous, fromValue: previousValue, to: i, toValue: value };
       }
       previous = i;
+      previousValue = value;
     }
     if (!first) continue;
-    const { from, to } = first;
+    const { from, fromValue, to, toValue } = first;
+    const fromPeriod = s.periods[from];
+    const toPeriod = s.periods[to];
+    if (!fromPeriod || !toPeriod) throw new Error(`internal: values of a series of ${s.file} without a period`);
     issues.push(
       issueWarning(
         s.file,
         specMessages.cumulativeDecrease(
           ind.id,
           dimsLabel(s.dims),
-          s.periods[from].id,
-          s.values[from],
-          s.periods[to].id,
-          s.values[to],
+          fromPeriod.id,
+          fromValue,
+          toPeriod.id,
+          toValue,
           count - 1,
         ),
         s.lines[to] || undefined,

@@ -28,6 +28,7 @@ function incompleteTail(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let k = 1; k <= 3 && k <= n; k++) {
     const b = bytes[n - k];
+    if (b === undefined) break;
     if ((b & 0xc0) !== 0x80) {
       // A lead byte: the length of the sequence it starts.
       const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;

@@ -12,6 +12,8 @@ export type DecimalMark = '.' | ',';
 
 /** In order of preference when two candidates split the lines equally well. */
 export const delimiters: readonly Delimiter[] = [',', ';', '\t', '|'];
+/** The delimiters as texts, to find a character among them. */
+const candidates: readonly (string | undefined)[] = delimiters;
 
 export interface Dialect {
   readonly delimiter: Delimiter;
@@ -41,8 +43,8 @@ function countPerLine(sample: string, complete: boolean): number[][] {
       if (counts.some((n) => n > 0) || lines.length === 0) lines.push(counts);
       counts = delimiters.map(() => 0);
     } else {
-      const d = delimiters.indexOf(c as Delimiter);
-      if (d >= 0) counts[d]++;
+      const d = candidates.indexOf(c);
+      if (d >= 0) counts[d] = (counts[d] ?? 0) + 1;
     }
   }
   if (complete && lines.length < SAMPLE_LINES && counts.some((n) => n > 0)) lines.push(counts);
@@ -57,24 +59,24 @@ function countPerLine(sample: string, complete: boolean): number[][] {
  * `complete` says whether the sample is the whole file (else its last line may be cut).
  */
 export function detectDelimiter(sample: string, complete = false): Delimiter {
-  const lines = countPerLine(sample, complete);
-  if (lines.length === 0) return ',';
-  const header = lines[0];
-  let best = -1;
+  const [header, ...following] = countPerLine(sample, complete);
+  if (!header) return ',';
+  let best: Delimiter = ',';
   let bestScore = -1;
-  for (let d = 0; d < delimiters.length; d++) {
-    if (header[d] === 0) continue;
+  for (const [d, delimiter] of delimiters.entries()) {
+    const inHeader = header[d] ?? 0;
+    if (inHeader === 0) continue;
     let same = 0;
-    for (let l = 1; l < lines.length; l++) if (lines[l][d] === header[d]) same++;
-    const consistency = lines.length > 1 ? same / (lines.length - 1) : 1;
+    for (const line of following) if (line[d] === inHeader) same++;
+    const consistency = following.length > 0 ? same / following.length : 1;
     // Consistency first, then how many fields it makes; a tie keeps the earlier candidate.
-    const score = consistency * 1000 + Math.min(header[d], 999);
+    const score = consistency * 1000 + Math.min(inHeader, 999);
     if (score > bestScore) {
-      best = d;
+      best = delimiter;
       bestScore = score;
     }
   }
-  return best < 0 ? ',' : delimiters[best];
+  return best;
 }
 
 /** FORMAT.md: a decimal comma where the delimiter is `;` or `decimal: ","` is set. */

@@ -15,7 +15,7 @@ import type { Frequency, Period } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { IssueLog } from './issue-log.js';
-import type { PointStore } from './point-store.js';
+import { float64At, int32At, type PointStore } from './point-store.js';
 import { resolvePeriods, type ResolvedPeriods } from './resolve-periods.js';
 import type { Series } from './series.js';
 
@@ -57,7 +57,7 @@ export function finishSeries(read: PointsRead): Series[] {
   const { order, start } = read.store.bySeries(read.seriesKeys.length);
   const finisher = new SeriesFinisher(read, resolved, texts);
   return read.seriesKeys.map((keys, s) =>
-    finisher.series(keys, order.subarray(start[s], start[s + 1]), read.isUsed?.(s) ?? true),
+    finisher.series(keys, order.subarray(int32At(start, s), int32At(start, s + 1)), read.isUsed?.(s) ?? true),
   );
 }
 
@@ -78,20 +78,27 @@ class SeriesFinisher {
     const resolved = this.resolved;
     const texts = this.texts;
     const { periods, rank } = resolved;
-    const rankOf = (i: number) => rank[store.periodIds[i]];
+    const { periodIds, values, lines, sourceIds, noteIds } = store;
+    const rankOf = (i: number) => int32At(rank, int32At(periodIds, i));
+    /** The period of a point kept: only points with a readable period are. */
+    const periodOf = (i: number): Period => {
+      const period = periods[int32At(periodIds, i)];
+      if (!period) throw new Error(`internal: point ${i} kept without a readable period`);
+      return period;
+    };
 
     // Points with a readable period stay, in file order; the others are reported.
     let n = 0;
     for (const i of points) {
-      const id = store.periodIds[i];
+      const id = int32At(periodIds, i);
       if (periods[id]) points[n++] = i;
       else {
-        const text = this.read.periodTexts[id];
+        const text = this.read.periodTexts[id] ?? '';
         const field = this.periodColumnOf(id);
         log.row(
           'period',
           'error',
-          store.lines[i],
+          int32At(lines, i),
           field,
           (first) =>
             msg.unreadablePeriod(
@@ -110,20 +117,25 @@ class SeriesFinisher {
     let sorted = true;
     let distinct = n > 0 ? 1 : 0;
     for (let k = 1; k < n; k++) {
-      const step = rankOf(order[k]) - rankOf(order[k - 1]);
+      const step = rankOf(int32At(order, k)) - rankOf(int32At(order, k - 1));
       if (step < 0) sorted = false;
       else if (step > 0) distinct++;
     }
     if (!sorted) {
       order.sort((x, y) => rankOf(x) - rankOf(y) || x - y); // x - y: file order within a period
       distinct = n > 0 ? 1 : 0;
-      for (let k = 1; k < n; k++) if (rankOf(order[k]) !== rankOf(order[k - 1])) distinct++;
+      for (let k = 1; k < n; k++) if (rankOf(int32At(order, k)) !== rankOf(int32At(order, k - 1))) distinct++;
     }
 
     const label = source.source;
-    const sourceOf = (i: number) =>
-      store.sourceIds && store.sourceIds[i] >= 0 ? (texts[store.sourceIds[i]] ?? label) : label;
-    const noteOf = (i: number) => (store.noteIds && store.noteIds[i] >= 0 ? texts[store.noteIds[i]] : undefined);
+    const sourceOf = (i: number) => {
+      const id = sourceIds ? int32At(sourceIds, i) : -1;
+      return id >= 0 ? (texts[id] ?? label) : label;
+    };
+    const noteOf = (i: number) => {
+      const id = noteIds ? int32At(noteIds, i) : -1;
+      return id >= 0 ? texts[id] : undefined;
+    };
     const out = {
       periods: new Array<Period>(distinct),
       values: new Float64Array(distinct),
@@ -132,10 +144,10 @@ class SeriesFinisher {
       notes: store.noteIds ? new Array<string | undefined>(distinct) : undefined,
     };
     let o = 0;
-    const emit = (i: number, value = store.values[i], source = sourceOf(i), note = noteOf(i)) => {
-      out.periods[o] = periods[store.periodIds[i]] as Period;
+    const emit = (i: number, value = float64At(values, i), source = sourceOf(i), note = noteOf(i)) => {
+      out.periods[o] = periodOf(i);
       out.values[o] = value;
-      out.lines[o] = store.lines[i];
+      out.lines[o] = int32At(lines, i);
       out.sources[o] = source;
       if (out.notes) out.notes[o] = note;
       o++;
@@ -143,56 +155,64 @@ class SeriesFinisher {
 
     if (distinct === n) {
       // No period repeats (the usual file): every point as it is, without the policy.
-      const { periodIds, values, lines, sourceIds, noteIds } = store;
       for (let k = 0; k < n; k++) {
-        const i = order[k];
-        out.periods[k] = periods[periodIds[i]] as Period;
-        out.values[k] = values[i];
-        out.lines[k] = lines[i];
+        const i = int32At(order, k);
+        out.periods[k] = periodOf(i);
+        out.values[k] = float64At(values, i);
+        out.lines[k] = int32At(lines, i);
       }
-      if (sourceIds) for (let k = 0; k < n; k++) out.sources[k] = sourceOf(order[k]);
+      if (sourceIds) for (let k = 0; k < n; k++) out.sources[k] = sourceOf(int32At(order, k));
       else out.sources.fill(label);
-      if (out.notes && noteIds) for (let k = 0; k < n; k++) out.notes[k] = noteOf(order[k]);
+      if (out.notes && noteIds) for (let k = 0; k < n; k++) out.notes[k] = noteOf(int32At(order, k));
       o = n;
     }
     for (let k = o; k < n; ) {
+      const first = int32At(order, k);
       let end = k + 1;
-      while (end < n && rankOf(order[end]) === rankOf(order[k])) end++;
+      while (end < n && rankOf(int32At(order, end)) === rankOf(first)) end++;
       if (end === k + 1) {
-        emit(order[k++]);
+        emit(first);
+        k++;
         continue;
       }
-      const group = Array.from(order.subarray(k, end)); // in file order
+      const group = order.subarray(k, end); // in file order
       k = end;
       switch (source.duplicates) {
         case 'first':
-          emit(group[0]);
+          emit(first);
           break;
         case 'last':
-          emit(group[group.length - 1]);
+          emit(int32At(group, group.length - 1));
           break;
         case 'mean': {
           let sum = 0;
           let count = 0;
           for (const i of group) {
-            if (Number.isNaN(store.values[i])) continue;
-            sum += store.values[i];
+            const value = float64At(values, i);
+            if (Number.isNaN(value)) continue;
+            sum += value;
             count++;
           }
-          emit(group[0], count ? sum / count : NaN, joinDistinct(group.map(sourceOf)), joinDistinct(group.map(noteOf)));
+          const members = Array.from(group);
+          emit(
+            first,
+            count ? sum / count : NaN,
+            joinDistinct(members.map(sourceOf)),
+            joinDistinct(members.map(noteOf)),
+          );
           break;
         }
         case 'error': {
-          const first = group[0];
           emit(first);
-          const period = (periods[store.periodIds[first]] as Period).id;
-          for (const i of group.slice(1)) {
+          const period = periodOf(first).id;
+          const firstLine = int32At(lines, first);
+          for (const i of group.subarray(1)) {
             log.row(
               'duplicate',
               'error',
-              store.lines[i],
-              this.periodColumnOf(store.periodIds[i]),
-              () => msg.duplicateRow(this.seriesLabel(keys), period, store.lines[first], source.id),
+              int32At(lines, i),
+              this.periodColumnOf(int32At(periodIds, i)),
+              () => msg.duplicateRow(this.seriesLabel(keys), period, firstLine, source.id),
               used,
             );
           }

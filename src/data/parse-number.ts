@@ -108,11 +108,10 @@ const MANTISSA = /^[0-9.,]*$/;
 
 /** `1,200,000` -> `1200000` when `sep` groups digits in threes; undefined when it does not. */
 function ungroup(intPart: string, sep: string): string | undefined {
-  const groups = intPart.split(sep);
-  const first = groups[0];
-  if (first.length < 1 || first.length > 3 || first[0] === '0') return undefined;
-  for (let g = 1; g < groups.length; g++) if (groups[g].length !== 3) return undefined;
-  return groups.join('');
+  const [first, ...rest] = intPart.split(sep);
+  if (first === undefined || first.length < 1 || first.length > 3 || first.startsWith('0')) return undefined;
+  for (const group of rest) if (group.length !== 3) return undefined;
+  return first + rest.join('');
 }
 
 /** Parses one cell. Never throws. */

@@ -43,6 +43,9 @@ export interface RecordSink {
   record(fields: string[], line: number, extras?: RecordExtras): boolean;
 }
 
+/** A record's field: one the record does not have is an empty cell, as a short row's trailing cells are. */
+export const fieldAt = (fields: readonly string[], i: number): string => fields[i] ?? '';
+
 export interface StreamOptions {
   encoding: TextEncodingName;
   /** Watch the bytes and end with `not-utf8` as soon as they stop being UTF-8. */
@@ -174,7 +177,8 @@ async function parseRest(
   }
   try {
     await pipeline(Readable.from(rest()), parser, { signal: abort.signal });
-    await finished(parser); // pipeline waits for the parser's input side only; its last records may still be on their way
+    // pipeline waits for the parser's input side only; its last records may still be on their way
+    await finished(parser);
   } catch (err) {
     if (stopped) return { kind: 'stopped' };
     if (err instanceof CsvError) return { kind: 'csv-error', code: err.code, line: nextLine };
@@ -186,8 +190,7 @@ async function parseRest(
 /** Line breaks inside a record's fields (CRLF is one, as csv-parse counts them). */
 function lineBreaksIn(fields: string[]): number {
   let n = 0;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
+  for (const f of fields) {
     if (f.indexOf('\n') < 0 && f.indexOf('\r') < 0) continue;
     for (let j = 0; j < f.length; j++) {
       const c = f.charCodeAt(j);

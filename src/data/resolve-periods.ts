@@ -92,13 +92,15 @@ export function resolvePeriods(texts: readonly string[], context: PeriodReading)
   }
   // Ranks rather than Period objects are what the series sort compares: an integer per
   // point instead of comparePeriods per comparison.
-  const valid = periods.flatMap((p, i) => (p ? [i] : []));
-  valid.sort((x, y) => comparePeriods(periods[x] as Period, periods[y] as Period));
+  const valid = periods.flatMap((period, text) => (period ? [{ period, text }] : []));
+  valid.sort((x, y) => comparePeriods(x.period, y.period));
   const rank = new Int32Array(texts.length).fill(-1);
   let r = -1;
-  for (let k = 0; k < valid.length; k++) {
-    if (k === 0 || periods[valid[k]]?.id !== periods[valid[k - 1]]?.id) r++;
-    rank[valid[k]] = r;
+  let previous: Period | undefined;
+  for (const { period, text } of valid) {
+    if (period.id !== previous?.id) r++;
+    rank[text] = r;
+    previous = period;
   }
   return { periods, reasons, unknownForms, rank, ambiguousDate: dates.ambiguous };
 }

@@ -11,16 +11,17 @@
 /** One indicator's match, by file column name: `{ indicator: 'stunting', area: 'rural' }`. */
 export type ColumnMatch = Readonly<Record<string, string>>;
 
-interface Wanted {
-  /** Key column names, their fields in the records, and the values wanted (NFC, trimmed). */
-  readonly names: readonly string[];
-  readonly fields: readonly number[];
-  readonly values: readonly string[];
+/** One key column an indicator's match names: its name, its field in the records, the value wanted (NFC, trimmed). */
+interface WantedColumn {
+  readonly name: string;
+  readonly field: number;
+  readonly value: string;
 }
 
 export class RowUsage {
   private readonly everyRow: boolean;
-  private readonly wanted: readonly Wanted[];
+  /** Per indicator, the key columns its match names. */
+  private readonly wanted: readonly (readonly WantedColumn[])[];
   /** Per series id: 0 not known yet, 1 used, -1 not used. */
   private seriesCache = new Int8Array(64);
 
@@ -30,33 +31,29 @@ export class RowUsage {
    */
   constructor(matches: readonly ColumnMatch[] | undefined, keyNames: readonly string[], keyFields: readonly number[]) {
     this.everyRow = matches === undefined;
-    this.wanted = (matches ?? []).map((m) => {
-      const names: string[] = [];
-      const fields: number[] = [];
-      const values: string[] = [];
-      for (const [column, value] of Object.entries(m)) {
-        const k = keyNames.indexOf(column);
-        if (k < 0) continue;
-        names.push(column);
-        fields.push(keyFields[k]);
-        values.push(value.normalize('NFC').trim());
-      }
-      return { names, fields, values };
-    });
+    this.wanted = (matches ?? []).map((m) =>
+      Object.entries(m).flatMap(([name, value]) => {
+        const field = keyFields[keyNames.indexOf(name)];
+        return field === undefined ? [] : [{ name, field, value: value.normalize('NFC').trim() }];
+      }),
+    );
   }
 
   /** True when some indicator uses a record with these fields (a field the record lacks counts as a match). */
   fieldsUsed(fields: readonly string[]): boolean {
     if (this.everyRow) return true;
     return this.wanted.some((w) =>
-      w.fields.every((f, i) => f >= fields.length || fields[f].normalize('NFC').trim() === w.values[i]),
+      w.every(({ field, value }) => {
+        const text = fields[field];
+        return text === undefined || text.normalize('NFC').trim() === value;
+      }),
     );
   }
 
   /** True when some indicator uses the series with these key values (by column name, NFC, trimmed). */
   keysUsed(keys: Readonly<Record<string, string>>): boolean {
     if (this.everyRow) return true;
-    return this.wanted.some((w) => w.names.every((name, i) => (keys[name] ?? '') === w.values[i]));
+    return this.wanted.some((w) => w.every(({ name, value }) => (keys[name] ?? '') === value));
   }
 
   /** keysUsed, remembered per series id. */
@@ -68,7 +65,7 @@ export class RowUsage {
       this.seriesCache = grown;
     }
     const known = this.seriesCache[seriesId];
-    if (known !== 0) return known > 0;
+    if (known !== undefined && known !== 0) return known > 0;
     const used = this.keysUsed(keys);
     this.seriesCache[seriesId] = used ? 1 : -1;
     return used;

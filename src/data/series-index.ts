@@ -4,6 +4,7 @@
 // normalisations: rows of one series usually follow each other, so the previous row's
 // key fields are compared first; then the key as written is looked up; only a key never
 // seen as written is cleaned (NFC, trimmed: `Lima ` is `Lima`) and looked up again.
+import { fieldAt } from './record-stream.js';
 
 /** Joins key fields into one Map key; a control character no CSV field holds in practice. */
 const KEY_SEPARATOR = '\u001f';
@@ -34,31 +35,34 @@ export class SeriesIndex {
     const previous = this.previousKey;
     if (this.previousSeries >= 0) {
       let same = true;
-      for (let k = 0; k < keyFields.length; k++) {
-        if (fields[keyFields[k]] !== previous[k]) {
+      let k = 0;
+      for (const f of keyFields) {
+        if (fieldAt(fields, f) !== previous[k++]) {
           same = false;
           break;
         }
       }
       if (same) return this.previousSeries;
     }
-    let raw = fields[keyFields[0]];
-    for (let k = 1; k < keyFields.length; k++) raw += KEY_SEPARATOR + fields[keyFields[k]];
+    let raw: string | undefined;
+    for (const f of keyFields) raw = raw === undefined ? fieldAt(fields, f) : raw + KEY_SEPARATOR + fieldAt(fields, f);
+    raw ??= '';
     let series = this.byRawKey.get(raw);
     if (series === undefined) {
-      const values = keyFields.map((f) => fields[f].normalize('NFC').trim());
+      const values = keyFields.map((f) => fieldAt(fields, f).normalize('NFC').trim());
       const key = values.join(KEY_SEPARATOR);
       series = this.byKey.get(key);
       if (series === undefined) {
         const keys: Record<string, string> = {};
-        this.keyNames.forEach((name, k) => (keys[name] = values[k]));
+        for (const [k, name] of this.keyNames.entries()) keys[name] = values[k] ?? '';
         series = this.keys.length;
         this.keys.push(keys);
         this.byKey.set(key, series);
       }
       this.byRawKey.set(raw, series);
     }
-    for (let k = 0; k < keyFields.length; k++) previous[k] = fields[keyFields[k]];
+    let k = 0;
+    for (const f of keyFields) previous[k++] = fieldAt(fields, f);
     this.previousSeries = series;
     return series;
   }

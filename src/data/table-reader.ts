@@ -11,7 +11,6 @@
 // Rows of one cell at the end of the table are notes ("Source: ..."), ignored with a warning.
 import * as msg from '../messages/data.js';
 import { joinTexts } from '../messages/localized.js';
-import type { DateOrder } from '../periods/calendar-text.js';
 import { parsePeriod } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
 import { planColumns, type ColumnPlan, type HeaderAttempt, type PlanContext, type PlanIssue } from './column-plan.js';
@@ -20,9 +19,9 @@ import { finishSeries } from './finish-series.js';
 import { withWorldBankDefaults } from './formats/world-bank.js';
 import { IssueLog } from './issue-log.js';
 import { MISSING, parseNumber, type NumberFormat } from './parse-number.js';
-import { Interner, PointStore } from './point-store.js';
+import { Interner, int32At, PointStore } from './point-store.js';
 import type { Positions } from './positions.js';
-import type { RecordExtras, RecordSink } from './record-stream.js';
+import { fieldAt, type RecordExtras, type RecordSink } from './record-stream.js';
 import { type ColumnMatch, RowUsage } from './row-usage.js';
 import { SeriesIndex } from './series-index.js';
 import type { LoadedTable } from './series.js';
@@ -117,7 +116,7 @@ export class TableReader implements RecordSink {
 
   record(fields: string[], line: number, extras?: RecordExtras): boolean {
     if (this.plan) {
-      this.row(fields, line, extras);
+      this.row(this.plan, fields, line, extras);
       return true;
     }
     return this.header(fields, line);
@@ -181,8 +180,7 @@ export class TableReader implements RecordSink {
     );
   }
 
-  private row(fields: string[], line: number, extras?: RecordExtras): void {
-    const p = this.plan as ColumnPlan;
+  private row(p: ColumnPlan, fields: string[], line: number, extras?: RecordExtras): void {
     // Cheap test first: a data row has its last needed field.
     const last = fields[p.lastNeededField];
     if (last === undefined || last === '' || p.layout === 'periods-rows') {
@@ -193,8 +191,8 @@ export class TableReader implements RecordSink {
         return;
       }
     }
-    if (this.held.length) this.releaseHeld();
-    this.dataRow(fields, line, extras);
+    if (this.held.length) this.releaseHeld(p);
+    this.dataRow(p, fields, line, extras);
   }
 
   /** A row of one cell is a note when that cell is text: neither a number nor a period (a pivot's empty month). */
@@ -205,19 +203,19 @@ export class TableReader implements RecordSink {
   }
 
   /** Held one-cell rows were inside the table after all: read them as rows. */
-  private releaseHeld(): void {
+  private releaseHeld(p: ColumnPlan): void {
     const held = this.held;
     this.held = [];
-    for (const r of held) this.dataRow(r.fields, r.line, r.extras);
+    for (const r of held) this.dataRow(p, r.fields, r.line, r.extras);
   }
 
-  private dataRow(fields: string[], line: number, extras?: RecordExtras): void {
-    const p = this.plan as ColumnPlan;
-    if (fields.length !== p.width && !this.fitsHeader(fields, line)) return;
+  /** A row of data; its fields from here on hold the header's width (fitsHeader pads a short row). */
+  private dataRow(p: ColumnPlan, fields: string[], line: number, extras?: RecordExtras): void {
+    if (fields.length !== p.width && !this.fitsHeader(p, fields, line)) return;
     if (p.constantIndicator !== undefined) fields[p.width] = p.constantIndicator;
-    if (p.layout === 'long') this.longRow(fields, line, extras);
-    else if (p.layout === 'wide') this.wideRow(fields, line, extras);
-    else this.periodsRow(fields, line, extras);
+    if (p.layout === 'long') this.longRow(p, fields, line, extras);
+    else if (p.layout === 'wide') this.wideRow(p, fields, line, extras);
+    else this.periodsRow(p, fields, line, extras);
   }
 
   /**
@@ -225,8 +223,7 @@ export class TableReader implements RecordSink {
    * so is a row short only of fields nothing needs (Excel leaves trailing empty cells
    * out); it is padded with empty fields.
    */
-  private fitsHeader(fields: string[], line: number): boolean {
-    const p = this.plan as ColumnPlan;
+  private fitsHeader(p: ColumnPlan, fields: string[], line: number): boolean {
     const width = p.width;
     if (fields.length > width && isBlankRecord(fields.slice(width))) return true;
     if (fields.length < width && fields.length > p.lastNeededField) {
@@ -246,7 +243,7 @@ export class TableReader implements RecordSink {
   }
 
   /** Counts the row under its indicator code; false (after a warning) when it has none. */
-  private countCode(code: string, fields: string[], line: number): boolean {
+  private countCode(p: ColumnPlan, code: string, fields: string[], line: number): boolean {
     if (code === this.lastCode && code !== '') {
       this.lastCodeRows++;
       return true;
@@ -254,8 +251,7 @@ export class TableReader implements RecordSink {
     if (code === '' || code.trim() === '') {
       if (isBlankRecord(fields)) return false;
       this.rowCount++;
-      const p = this.plan as ColumnPlan;
-      this.log.row('code', 'warning', line, p.indicator, () => msg.emptyIndicatorCode(p.headers[p.indicator]));
+      this.log.row('code', 'warning', line, p.indicator, () => msg.emptyIndicatorCode(p.headers[p.indicator] ?? ''));
       return false;
     }
     this.flushCode();
@@ -270,11 +266,10 @@ export class TableReader implements RecordSink {
     this.lastCodeRows = 0;
   }
 
-  private longRow(fields: string[], line: number, extras?: RecordExtras): void {
-    const p = this.plan as ColumnPlan;
-    if (!this.countCode(fields[p.indicator], fields, line)) return;
+  private longRow(p: ColumnPlan, fields: string[], line: number, extras?: RecordExtras): void {
+    if (!this.countCode(p, fieldAt(fields, p.indicator), fields, line)) return;
     this.rowCount++;
-    const text = fields[p.value];
+    const text = fieldAt(fields, p.value);
     const stored = extras?.numbers?.[p.value];
     let value: number;
     if (stored !== undefined) value = stored;
@@ -290,7 +285,7 @@ export class TableReader implements RecordSink {
           'error',
           line,
           p.value,
-          () => msg.nonNumericValue(text.trim(), p.headers[p.value], cell.problem),
+          () => msg.nonNumericValue(text.trim(), p.headers[p.value] ?? '', cell.problem),
           this.usage.fieldsUsed(fields),
         );
         return;
@@ -299,7 +294,7 @@ export class TableReader implements RecordSink {
     const valueNote = extras?.notes?.[p.value];
     this.points.push(
       this.series.of(fields),
-      this.periods.id(fields[p.period]),
+      this.periods.id(fieldAt(fields, p.period)),
       value,
       line,
       this.textId(fields, p.source),
@@ -307,9 +302,8 @@ export class TableReader implements RecordSink {
     );
   }
 
-  private wideRow(fields: string[], line: number, extras?: RecordExtras): void {
-    const p = this.plan as ColumnPlan;
-    if (!this.countCode(fields[p.indicator], fields, line)) return;
+  private wideRow(p: ColumnPlan, fields: string[], line: number, extras?: RecordExtras): void {
+    if (!this.countCode(p, fieldAt(fields, p.indicator), fields, line)) return;
     this.rowCount++;
     const series = this.series.of(fields);
     const sourceId = this.textId(fields, p.source);
@@ -317,7 +311,7 @@ export class TableReader implements RecordSink {
     const numbers = extras?.numbers;
     const notes = extras?.notes;
     for (const { field, periodId } of this.periodIdOfColumn) {
-      const text = fields[field];
+      const text = fieldAt(fields, field);
       const note = notes?.[field];
       const noteOfValue = note ? this.texts.id(note) : noteId;
       const stored = numbers?.[field];
@@ -340,32 +334,33 @@ export class TableReader implements RecordSink {
           'error',
           line,
           field,
-          () => msg.nonNumericValue(text.trim(), p.headers[field], cell.problem),
-          this.usage.seriesUsed(series, this.series.keys[series]),
+          () => msg.nonNumericValue(text.trim(), p.headers[field] ?? '', cell.problem),
+          this.seriesUsed(series),
         );
       }
     }
   }
 
   /** One row per period, one column per series (a DHIS2 or Excel pivot). */
-  private periodsRow(fields: string[], line: number, extras?: RecordExtras): void {
-    const p = this.plan as ColumnPlan;
+  private periodsRow(p: ColumnPlan, fields: string[], line: number, extras?: RecordExtras): void {
     this.rowCount++;
-    const periodId = this.periods.id(fields[p.period]);
+    const periodId = this.periods.id(fieldAt(fields, p.period));
     const synthetic = this.synthetic;
     const n = p.keyFields.length;
-    for (let k = 0; k < n; k++) synthetic[k] = fields[p.keyFields[k]];
+    let k = 0;
+    for (const f of p.keyFields) synthetic[k++] = fieldAt(fields, f);
     const sourceId = this.textId(fields, p.source);
     const noteId = this.textId(fields, p.note);
-    const columns = p.seriesColumns;
-    for (let j = 0; j < columns.length; j++) {
-      const { field, header } = columns[j];
-      const text = fields[field];
+    const rowsOfColumn = this.rowsOfColumn;
+    let j = 0;
+    for (const { field, header } of p.seriesColumns) {
+      const column = j++;
+      const text = fieldAt(fields, field);
       const stored = extras?.numbers?.[field];
       if (stored === undefined && (text === '' || text.trim() === '')) continue; // no value reported
       synthetic[n] = header;
       const series = this.series.of(synthetic);
-      this.rowsOfColumn[j]++;
+      rowsOfColumn[column] = int32At(rowsOfColumn, column) + 1;
       const note = extras?.notes?.[field];
       const noteOfValue = note ? this.texts.id(note) : noteId;
       if (stored !== undefined) {
@@ -384,7 +379,7 @@ export class TableReader implements RecordSink {
           line,
           field,
           () => msg.nonNumericValue(text.trim(), header, cell.problem),
-          this.usage.seriesUsed(series, this.series.keys[series]),
+          this.seriesUsed(series),
         );
       }
     }
@@ -392,15 +387,22 @@ export class TableReader implements RecordSink {
 
   private textId(fields: string[], field: number): number {
     if (field < 0) return -1;
-    const text = fields[field];
+    const text = fieldAt(fields, field);
     return text === '' ? -1 : this.texts.id(text);
+  }
+
+  /** Whether some indicator uses a series of the file (its problems are errors, else counted warnings). */
+  private seriesUsed(series: number): boolean {
+    const keys = this.series.keys[series];
+    if (keys === undefined) throw new Error(`internal: no series ${series} among ${this.series.count}`);
+    return this.usage.seriesUsed(series, keys);
   }
 
   /** Rows of one cell left at the end: notes below the table, each ignored with a warning. */
   private warnHeldNotes(): void {
     for (const { fields, line } of this.held) {
       const field = fields.findIndex((f) => f.trim() !== '');
-      this.log.row('note', 'warning', line, field, () => msg.noteRowIgnored(fields[field].trim()));
+      this.log.row('note', 'warning', line, field, () => msg.noteRowIgnored(fieldAt(fields, field).trim()));
     }
     this.held = [];
   }
@@ -424,11 +426,12 @@ export class TableReader implements RecordSink {
     this.warnHeldNotes();
     if (this.rowCount === 0) this.log.at('warning', msg.noDataRows(), p.headerLine);
     this.flushCode();
-    p.seriesColumns.forEach((c, j) => {
-      if (this.rowsOfColumn[j] === 0) return;
+    for (const [j, c] of p.seriesColumns.entries()) {
+      const rows = int32At(this.rowsOfColumn, j);
+      if (rows === 0) continue;
       const code = p.constantIndicator ?? c.header;
-      this.rowsByRawCode.set(code, (this.rowsByRawCode.get(code) ?? 0) + this.rowsOfColumn[j]);
-    });
+      this.rowsByRawCode.set(code, (this.rowsByRawCode.get(code) ?? 0) + rows);
+    }
     const rowsByCode = new Map<string, number>();
     for (const [code, rows] of this.rowsByRawCode) {
       const key = code.normalize('NFC').trim();
@@ -446,10 +449,10 @@ export class TableReader implements RecordSink {
       log: this.log,
       fiscalYearStart: this.options.fiscalYearStart,
       frequencyHint: this.options.frequencyHint,
-      dates: this.source.dates as DateOrder | undefined,
+      dates: this.source.dates,
       serialDates: this.options.serialDates,
       warnAmbiguousDates: this.options.warnAmbiguousDates,
-      isUsed: (s) => this.usage.seriesUsed(s, keys[s]),
+      isUsed: (s) => this.seriesUsed(s),
     });
     this.points = new PointStore(0, false, false); // let the rows go before the caller goes on
     return {

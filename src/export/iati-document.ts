@@ -138,10 +138,12 @@ function indicatorXml(
       oneDay(window.id);
       return [];
     }
-    const targets = figures.flatMap((f, i) =>
-      f.target === null ? [] : [targetXml(subjects[i], indicator, window, f, m, fys)],
+    const targets = figures.flatMap(({ subject, figure }) =>
+      figure.target === null ? [] : [targetXml(subject, indicator, window, figure, m, fys)],
     );
-    const actuals = figures.flatMap((f, i) => (f.actual === null ? [] : [actualXml(subjects[i], window, f, m, input)]));
+    const actuals = figures.flatMap(({ subject, figure }) =>
+      figure.actual === null ? [] : [actualXml(subject, window, figure, m, input)],
+    );
     return [
       element('period', {}, [
         element('period-start', { 'iso-date': window.start }),

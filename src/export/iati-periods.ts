@@ -26,7 +26,7 @@ export interface AssessedSeries {
 /** A window of the export and, per result (in the order given), its figure there. */
 export interface IatiPeriod {
   window: ReportingWindow;
-  figures: ReportingFigure[];
+  figures: { subject: AssessedSeries; figure: ReportingFigure }[];
 }
 
 /** The Period a period id of this indicator's results names (its own series' first). */
@@ -110,16 +110,24 @@ export function iatiPeriods(
   const ordered = [...windows.values()].sort((a, b) =>
     a.end !== b.end ? (a.end < b.end ? -1 : 1) : a.start === b.start ? 0 : a.start > b.start ? -1 : 1,
   );
-  const figures = subjects.map((s) =>
-    figuresInWindows(s.result, s.series, indicator, ordered, asOf, fiscalYearStart).map((f, i) => {
+  const figures = subjects.map((subject) => {
+    const inWindows = figuresInWindows(subject.result, subject.series, indicator, ordered, asOf, fiscalYearStart);
+    return ordered.map((w, i) => {
+      const f = figureOfWindow(inWindows, i);
       // An observed period's own window holds its own value, even where a shorter period
       // inside it ends as late (a survey round 2020-2021 and the year 2021).
-      const w = ordered[i];
-      const own = w && observed.has(key(w)) ? valueOfPeriod(s.series, w) : undefined;
-      return own === undefined ? f : { ...f, actual: roundForOutput(own) };
-    }),
-  );
+      const own = observed.has(key(w)) ? valueOfPeriod(subject.series, w) : undefined;
+      return { subject, figure: own === undefined ? f : { ...f, actual: roundForOutput(own) } };
+    });
+  });
   return ordered
-    .map((window, i) => ({ window, figures: figures.map((f) => f[i]) }))
-    .filter((p) => p.figures.some((f) => f.target !== null || f.actual !== null));
+    .map((window, i) => ({ window, figures: figures.map((ofSubject) => figureOfWindow(ofSubject, i)) }))
+    .filter((p) => p.figures.some(({ figure }) => figure.target !== null || figure.actual !== null));
+}
+
+/** The figure of the i-th window: there is one for every window. */
+function figureOfWindow<T extends object>(figures: readonly T[], i: number): T {
+  const figure = figures[i];
+  if (figure === undefined) throw new Error(`internal: no figure for window ${i + 1} of ${figures.length}`);
+  return figure;
 }

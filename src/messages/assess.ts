@@ -56,15 +56,18 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     pastTargetUnjudged: (p) =>
       `every target is past, and no value observed near the last one's date (${p}) or since can judge it`,
     missedFlow: (a, lop) =>
-      `every target window has ended and the actual to date (${n(a, 'en')}) falls short of the life-of-programme target (${n(lop, 'en')})`,
+      `every target window has ended and the actual to date (${n(a, 'en')}) falls short of the ` +
+      `life-of-programme target (${n(lop, 'en')})`,
     achievedFlow: (a, lop) =>
       `the actual to date (${n(a, 'en')}) has reached the life-of-programme target (${n(lop, 'en')})`,
     flowProgress: (a, t, r, p) =>
-      `the actual to date (${n(a, 'en')}) is ${pct(r, 'en')} of the target to date on the cumulative target path (${n(t, 'en')} by the end of ${p})`,
+      `the actual to date (${n(a, 'en')}) is ${pct(r, 'en')} of the target to date on the cumulative target ` +
+      `path (${n(t, 'en')} by the end of ${p})`,
     flowNoTargetToDate: (p) => `no target window has started by the end of ${p}, so nothing is expected yet`,
     flowNoValues: (a) => `no value has been reported in the programme period up to as-of ${a}`,
     runningTotal: (v, f, t) =>
-      `values are flows: the actual to date adds up the ${v} value${v === 1 ? '' : 's'} reported from the programme's start (${f}) to ${t}`,
+      `values are flows: the actual to date adds up the ${v} value${v === 1 ? '' : 's'} reported from the ` +
+      `programme's start (${f}) to ${t}`,
     windowIncomplete: (t, m) => `target ${t}: the window is incomplete, without ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
       `stale data: the latest value is from ${l}, ${n(y, 'en')} years before the end of ${a} (stale after ${lim})`,
@@ -77,7 +80,8 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     linear: 'linear',
     targetForNothing: (p, k) => `the target ${p} for ${k} matches no breakdown of the data`,
     groupNeedsAggregate: (k) =>
-      `a target is set for the group ${k}, but the indicator has no rule to add up its breakdowns, so the group has no total`,
+      `a target is set for the group ${k}, but the indicator has no rule to add up its breakdowns, so the ` +
+      'group has no total',
     groupWithoutTotal: () => "the group's total cannot be built from its breakdowns",
   },
   es: {
@@ -89,20 +93,26 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     missedLevel: (t, p, l, lp) =>
       `todas las metas han vencido y la última (${n(t, 'es')} para ${p}) no se alcanzó: ${n(l, 'es')} en ${lp}`,
     pastTargetUnjudged: (p) =>
-      `todas las metas han vencido y ningún valor observado cerca de la fecha de la última (${p}) ni después permite juzgarla`,
+      `todas las metas han vencido y ningún valor observado cerca de la fecha de la última (${p}) ni después ` +
+      'permite juzgarla',
     missedFlow: (a, lop) =>
-      `todas las ventanas de meta han terminado y el acumulado a la fecha (${n(a, 'es')}) no alcanza la meta de vida del programa (${n(lop, 'es')})`,
+      `todas las ventanas de meta han terminado y el acumulado a la fecha (${n(a, 'es')}) no alcanza la meta ` +
+      `de vida del programa (${n(lop, 'es')})`,
     achievedFlow: (a, lop) =>
       `el acumulado a la fecha (${n(a, 'es')}) alcanzó la meta de vida del programa (${n(lop, 'es')})`,
     flowProgress: (a, t, r, p) =>
-      `el acumulado a la fecha (${n(a, 'es')}) es el ${pct(r, 'es')} de la meta a la fecha en la trayectoria acumulada de metas (${n(t, 'es')} al final de ${p})`,
+      `el acumulado a la fecha (${n(a, 'es')}) es el ${pct(r, 'es')} de la meta a la fecha en la trayectoria ` +
+      `acumulada de metas (${n(t, 'es')} al final de ${p})`,
     flowNoTargetToDate: (p) => `ninguna ventana de meta ha empezado al final de ${p}: aún no se espera nada`,
     flowNoValues: (a) => `no se ha reportado ningún valor en el periodo del programa hasta la fecha de corte ${a}`,
     runningTotal: (v, f, t) =>
-      `los valores son flujos: el acumulado a la fecha suma ${v === 1 ? 'el valor reportado' : `los ${v} valores reportados`} desde el inicio del programa (${f}) hasta ${t}`,
+      'los valores son flujos: el acumulado a la fecha suma ' +
+      `${v === 1 ? 'el valor reportado' : `los ${v} valores reportados`} desde el inicio del programa (${f}) ` +
+      `hasta ${t}`,
     windowIncomplete: (t, m) => `meta ${t}: la ventana está incompleta, sin ${m.join(', ')}`,
     stale: (l, y, a, lim) =>
-      `datos desactualizados: el último valor es de ${l}, ${n(y, 'es')} años antes del final de ${a} (desactualizado después de ${lim})`,
+      `datos desactualizados: el último valor es de ${l}, ${n(y, 'es')} años antes del final de ${a} ` +
+      `(desactualizado después de ${lim})`,
     staleLimitWeeks: (w) => `${w} semanas`,
     staleLimitMonths: (m) => (m % 12 === 0 ? `${m / 12} años` : `${m} meses`),
     staleLimitYears: (y) => `${y} años`,
@@ -112,7 +122,8 @@ export const assessMessages: Record<Locale, AssessMessages> = {
     linear: 'lineal',
     targetForNothing: (p, k) => `la meta ${p} para ${k} no corresponde a ninguna desagregación de los datos`,
     groupNeedsAggregate: (k) =>
-      `hay una meta para el grupo ${k}, pero el indicador no tiene una regla para sumar sus desagregaciones, así que el grupo no tiene total`,
+      `hay una meta para el grupo ${k}, pero el indicador no tiene una regla para sumar sus desagregaciones, ` +
+      'así que el grupo no tiene total',
     groupWithoutTotal: () => 'el total del grupo no se puede construir a partir de sus desagregaciones',
   },
 };

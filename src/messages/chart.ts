@@ -37,7 +37,8 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     byBreakdown: (n, c) => `${n}, by breakdown (${formatInteger(c, 'en')})`,
     byBreakdownPage: (n, c, p, ps) => `${n}, by breakdown (${formatInteger(c, 'en')}), image ${p} of ${ps}`,
     panelsNotDrawn: (k) =>
-      `${formatInteger(k, 'en')} more panel${k === 1 ? ' is' : 's are'} not drawn; every value is in the Data sheet and in data.csv`,
+      `${formatInteger(k, 'en')} more panel${k === 1 ? ' is' : 's are'} not drawn; every value is in the Data ` +
+      'sheet and in data.csv',
     unitName: (u) => ({ percent: '%', number: 'Number', ratio: 'Ratio', currency: 'Amount', rate: 'Rate' })[u],
     timeAxis: 'Year',
     roles: {
@@ -64,7 +65,8 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     byBreakdown: (n, c) => `${n}, por desglose (${formatInteger(c, 'es')})`,
     byBreakdownPage: (n, c, p, ps) => `${n}, por desglose (${formatInteger(c, 'es')}), imagen ${p} de ${ps}`,
     panelsNotDrawn: (k) =>
-      `${formatInteger(k, 'es')} panel${k === 1 ? ' más no se dibuja' : 'es más no se dibujan'}; todos los valores están en la hoja Datos y en data.csv`,
+      `${formatInteger(k, 'es')} panel${k === 1 ? ' más no se dibuja' : 'es más no se dibujan'}; todos los ` +
+      'valores están en la hoja Datos y en data.csv',
     unitName: (u) => ({ percent: '%', number: 'Número', ratio: 'Razón', currency: 'Monto', rate: 'Tasa' })[u],
     timeAxis: 'Año',
     roles: {

@@ -57,10 +57,27 @@ const columnLetter = (field: number): string => {
   }
   return letters;
 };
+/** Header names and their columns, given side by side (one name for each column). */
+const namedColumns = (names: readonly string[], fields: readonly number[]) =>
+  fields.map((f, i) => {
+    const name = names[i];
+    if (name === undefined) throw new Error(`internal: no header name for column ${columnLetter(f)}`);
+    return { name: quote(name), letter: columnLetter(f) };
+  });
 const columnsAt = (names: readonly string[], fields: readonly number[]) =>
-  fields.map((f, i) => `${quote(names[i])} in column ${columnLetter(f)}`).join(' and ');
+  namedColumns(names, fields)
+    .map((c) => `${c.name} in column ${c.letter}`)
+    .join(' and ');
 const columnsAtEs = (names: readonly string[], fields: readonly number[]) =>
-  fields.map((f, i) => `${quote(names[i])} en la columna ${columnLetter(f)}`).join(' y ');
+  namedColumns(names, fields)
+    .map((c) => `${c.name} en la columna ${c.letter}`)
+    .join(' y ');
+
+/** A text's first line. */
+const firstLine = (text: string) => {
+  const end = text.search(/\r?\n/);
+  return end === -1 ? text : text.slice(0, end);
+};
 
 /** The kinds of row problems, as the count of unlisted ones names them. */
 export type RowProblemKind = 'fields' | 'value' | 'period' | 'duplicate' | 'code' | 'note';
@@ -113,7 +130,8 @@ const en = {
       : `line ${place.line}${place.column === undefined ? '' : `, column ${place.column}`}`),
 
   fileNotFound: (sourceId: string) =>
-    `this file does not exist (data source ${quote(sourceId)}); check its \`file:\` in program.yaml, relative to the programme root`,
+    `this file does not exist (data source ${quote(sourceId)}); check its \`file:\` in program.yaml, relative to ` +
+    `the programme root`,
 
   fileUnreadable: (sourceId: string, reason: Text) =>
     `cannot read this file (data source ${quote(sourceId)}): ${textIn(reason, 'en')}`,
@@ -123,10 +141,12 @@ const en = {
   noDataRows: () => 'the file has a header but no rows of data',
 
   unclosedQuote: () =>
-    'a quoted field that starts on this line is never closed (a `"` is missing); the rest of the file could not be read',
+    'a quoted field that starts on this line is never closed (a `"` is missing); the rest of the file could not be ' +
+    'read',
 
   recordTooLong: (limit: number) =>
-    `a row starting on this line is longer than ${formatInteger(limit, 'en')} characters: most likely a \`"\` opened here is never closed; the rest of the file could not be read`,
+    `a row starting on this line is longer than ${formatInteger(limit, 'en')} characters: most likely a \`"\` ` +
+    `opened here is never closed; the rest of the file could not be read`,
 
   missingColumn: (column: string, role: ColumnRole, available: readonly string[], suggestion?: string) =>
     `the header has no column ${quote(column)}, ${roleText[role]}; ` +
@@ -134,26 +154,33 @@ const en = {
     `the file's columns are ${available.length ? listSome(available) : '(none)'}`,
 
   headerSearched: (lines: number) =>
-    `(no row of the first ${lines} lines has the configured columns; this row is the one most like a header: set \`header_row:\` on the data source if the header is elsewhere)`,
+    `(no row of the first ${lines} lines has the configured columns; this row is the one most like a header: set ` +
+    `\`header_row:\` on the data source if the header is elsewhere)`,
 
   duplicateColumn: (column: string, names: readonly string[], fields: readonly number[]) =>
-    `the header names ${quote(column)} ${fields.length} times (${columnsAt(names, fields)}), so mel cannot tell which one to read; ` +
+    `the header names ${quote(column)} ${fields.length} times (${columnsAt(names, fields)}), so mel cannot tell ` +
+    `which one to read; ` +
     'rename or remove the others; nothing is read from this file until then',
 
   duplicatePeriodColumn: (period: string, names: readonly string[], fields: readonly number[]) =>
-    `two columns of the header are the period ${quote(period)} (${columnsAt(names, fields)}), so each row would hold two values for it; ` +
+    `two columns of the header are the period ${quote(period)} (${columnsAt(names, fields)}), so each row would ` +
+    `hold two values for it; ` +
     'rename or remove one; nothing is read from this file until then',
 
   noPeriodColumns: (available: readonly string[]) =>
-    `no column of the header is a period, so this wide file has no values; its columns are ${available.length ? listSome(available) : '(none)'} ` +
-    '(a wide file has one column per period: 2006, 2007... or 2006-Q1, 2006-03...; a file with one row per period needs `periods: rows`)',
+    `no column of the header is a period, so this wide file has no values; its columns are ` +
+    `${available.length ? listSome(available) : '(none)'} ` +
+    '(a wide file has one column per period: 2006, 2007... or 2006-Q1, 2006-03...; a file with one row per period ' +
+    'needs `periods: rows`)',
 
   noColumnDimension: (code: string) =>
-    `with \`indicator: ${code}\` and \`periods: rows\`, each column is one breakdown of ${quote(code)}: name what the column headers are ` +
+    `with \`indicator: ${code}\` and \`periods: rows\`, each column is one breakdown of ${quote(code)}: name what ` +
+    `the column headers are ` +
     'with a disaggregation the file has no column for (`disaggregations: [facility]`)',
 
   noSeriesColumns: (periodColumn: string) =>
-    `besides the period column ${quote(periodColumn)} and \`id_columns\`, the header has no column: with \`periods: rows\` every other column is a series`,
+    `besides the period column ${quote(periodColumn)} and \`id_columns\`, the header has no column: with ` +
+    `\`periods: rows\` every other column is a series`,
 
   ignoredWideColumn: (column: string) =>
     `column ${quote(column)} is neither a period nor one of \`id_columns\`; it is ignored`,
@@ -169,8 +196,10 @@ const en = {
     `${quote(text)} in column ${quote(column)} is not a number: ${textIn(reason, 'en')}`,
 
   acceptedPeriodForms: () =>
-    'mel reads 2024, 2024-Q1, 2024-03, 2024-S1, 2024-W05, FY2024, 2007-2008, ene-24, enero 2024, Jan-24, January 2024, ' +
-    '01/02/2024 (day/month/year; `dates: mdy` for month/day/year) and 2024-02-01; if Excel turned the column into dates ' +
+    'mel reads 2024, 2024-Q1, 2024-03, 2024-S1, 2024-W05, FY2024, 2007-2008, ene-24, enero 2024, Jan-24, January ' +
+    '2024, ' +
+    '01/02/2024 (day/month/year; `dates: mdy` for month/day/year) and 2024-02-01; if Excel turned the column into ' +
+    'dates ' +
     'or numbers, format the column as Text and write the periods as yyyy-mm (2024-02)',
 
   unreadablePeriod: (text: string, column: string, reason: Text, unknownForm = false, first = true) =>
@@ -179,20 +208,25 @@ const en = {
       : `${quote(text)} in column ${quote(column)} is not a period: ${textIn(reason, 'en')}`,
 
   ambiguousDates: (example: string) =>
-    `dates such as ${quote(example)} are read day/month/year, as most of the world writes them; set \`dates: mdy\` on the data source if they are month/day/year`,
+    `dates such as ${quote(example)} are read day/month/year, as most of the world writes them; set \`dates: mdy\` ` +
+    `on the data source if they are month/day/year`,
 
   noteRowIgnored: (text: string) =>
-    `this row below the table holds only ${quote(text.length > 60 ? `${text.slice(0, 57)}...` : text)}: a note, not data; it is ignored`,
+    `this row below the table holds only ${quote(text.length > 60 ? `${text.slice(0, 57)}...` : text)}: a note, ` +
+    `not data; it is ignored`,
 
   emptyIndicatorCode: (column: string) =>
     `this row has no value in the indicator column ${quote(column)}; no indicator can use it`,
 
   duplicateRow: (seriesLabel: string, period: string, earlierLine: number, sourceId: string) =>
     `${seriesLabel} already has a value for ${period} at line ${earlierLine}; ` +
-    `if the file really holds two values for one period (two surveys in one year), set \`duplicates: first\`, \`last\` or \`mean\` on data source ${quote(sourceId)}`,
+    `if the file really holds two values for one period (two surveys in one year), set \`duplicates: first\`, ` +
+    `\`last\` or \`mean\` on data source ${quote(sourceId)}`,
 
   moreProblems: (count: number, kind: RowProblemKind, first: Text, last: Text) =>
-    `${plural(count, 'more row')} with ${problemKindText[kind]} ${count === 1 ? `(${textIn(first, 'en')}) is` : `(from ${textIn(first, 'en')} to ${textIn(last, 'en')}) are`} not listed`,
+    `${plural(count, 'more row')} with ${problemKindText[kind]} ${
+      count === 1 ? `(${textIn(first, 'en')}) ` + `is` : `(from ${textIn(first, 'en')} to ${textIn(last, 'en')}) are`
+    } not listed`,
 
   unusedRowProblems: (kinds: readonly [RowProblemKind, number][], first: Text, last: Text, example: Text): string => {
     const total = kinds.reduce((n, [, c]) => n + c, 0);
@@ -200,7 +234,8 @@ const en = {
       .map(([k, c]) => `${formatInteger(c, 'en')} ${problemKindCount[k][c === 1 ? 0 : 1]}`)
       .join(', ');
     return (
-      `${plural(total, 'problem')} in rows that no indicator uses (${counts}; ${total === 1 ? textIn(first, 'en') : `from ${textIn(first, 'en')} to ${textIn(last, 'en')}`}) ` +
+      `${plural(total, 'problem')} in rows that no indicator uses (${counts}; ` +
+      `${total === 1 ? textIn(first, 'en') : `from ${textIn(first, 'en')} to ${textIn(last, 'en')}`}) ` +
       `leave those values out; no indicator is affected. The first: ${textIn(example, 'en')}`
     );
   },
@@ -209,7 +244,8 @@ const en = {
     `it uses a decimal comma; set \`decimal: ","\` on data source ${quote(sourceId)} or use \`;\` as the delimiter`,
 
   decimalPointReason: (sourceId: string) =>
-    `it uses a decimal point but data source ${quote(sourceId)} reads \`,\` as the decimal mark (a \`;\`-delimited file, as Spanish Excel writes it); set \`decimal: "."\` on it if the file uses decimal points`,
+    `it uses a decimal point but data source ${quote(sourceId)} reads \`,\` as the decimal mark (a \`;\`-delimited ` +
+    `file, as Spanish Excel writes it); set \`decimal: "."\` on it if the file uses decimal points`,
 
   misplacedThousandsReason: () =>
     'its thousands separators are misplaced (groups of three digits are expected, as in 1,200,000)',
@@ -218,7 +254,8 @@ const en = {
     'it is a spreadsheet formula error; fix the formula, or leave the cell empty for a missing value',
 
   notANumberReason: (decimal: '.' | ',', extraMissing: readonly string[]) =>
-    `write a number such as ${decimal === ',' ? '29,5, 1.200' : '29.5, 1,200'} or 12%; a missing value is written empty, NA, n/a, .., - or n.d.` +
+    `write a number such as ${decimal === ',' ? '29,5, 1.200' : '29.5, 1,200'} or 12%; a missing value is written ` +
+    `empty, NA, n/a, .., - or n.d.` +
     (extraMissing.length
       ? ` (or ${list(extraMissing)}, the data source's \`missing:\`)`
       : "; other markers can be listed in the data source's `missing:`"),
@@ -237,19 +274,24 @@ const en = {
   notJson: (reason: string) => `this file is not valid JSON: ${reason}`,
 
   notJsonAtAll: (start: string) =>
-    `this file is not JSON (it starts with ${quote(start.split(/\r?\n/)[0])}); a DHIS2 file for \`format: dhis2\` is the JSON the Web API returns (api/analytics.json, api/dataValueSets.json); a CSV export is read with \`format: long\` or \`wide\``,
+    `this file is not JSON (it starts with ${quote(firstLine(start))}); a DHIS2 file for \`format: dhis2\` ` +
+    `is the JSON the Web API returns (api/analytics.json, api/dataValueSets.json); a CSV export is read with ` +
+    `\`format: long\` or \`wide\``,
 
   notDhis2: () =>
     'this JSON is neither a DHIS2 analytics response (`headers` and `rows`) nor a data value set (`dataValues`)',
 
   noDhis2Names: () =>
-    'this file carries no display names (an analytics response has them in `metaData.items`; a data value set has none), so `names: true` has none to use: ids are shown',
+    'this file carries no display names (an analytics response has them in `metaData.items`; a data value set has ' +
+    'none), so `names: true` has none to use: ids are shown',
 
   notEurostatTsv: (header: string) =>
-    `the first column of a Eurostat TSV names its dimensions as \`freq,unit,geo\\TIME_PERIOD\`; this file's reads ${quote(header)}`,
+    `the first column of a Eurostat TSV names its dimensions as \`freq,unit,geo\\TIME_PERIOD\`; this file's reads ` +
+    `${quote(header)}`,
 
   wrongDimensionCount: (got: number, expected: number) =>
-    `the first column holds ${got} dimension value${got === 1 ? '' : 's'} but the header names ${expected}; the row is not used`,
+    `the first column holds ${got} dimension value${got === 1 ? '' : 's'} but the header names ${expected}; the ` +
+    `row is not used`,
 
   notSdmxCsv: (missing: string) =>
     `the header has no column ${quote(missing)}: an SDMX-CSV file has \`TIME_PERIOD\` and \`OBS_VALUE\` columns`,
@@ -265,21 +307,25 @@ const es: typeof en = {
       : `la línea ${place.line}${place.column === undefined ? '' : `, columna ${place.column}`}`),
 
   fileNotFound: (sourceId) =>
-    `este archivo no existe (fuente de datos ${quote(sourceId)}); revise su \`file:\` en program.yaml, relativo a la raíz del programa`,
+    `este archivo no existe (fuente de datos ${quote(sourceId)}); revise su \`file:\` en program.yaml, relativo a ` +
+    `la raíz del programa`,
 
   fileUnreadable: (sourceId, reason) =>
     `no se puede leer este archivo (fuente de datos ${quote(sourceId)}): ${textIn(reason, 'es')}`,
 
   fileEmpty: () =>
-    'el archivo está vacío: un archivo de datos necesita una fila de encabezado con los nombres de sus columnas y luego una fila por valor',
+    'el archivo está vacío: un archivo de datos necesita una fila de encabezado con los nombres de sus columnas y ' +
+    'luego una fila por valor',
 
   noDataRows: () => 'el archivo tiene encabezado pero ninguna fila de datos',
 
   unclosedQuote: () =>
-    'un campo entre comillas que empieza en esta línea nunca se cierra (falta una `"`); no se pudo leer el resto del archivo',
+    'un campo entre comillas que empieza en esta línea nunca se cierra (falta una `"`); no se pudo leer el resto ' +
+    'del archivo',
 
   recordTooLong: (limit) =>
-    `una fila que empieza en esta línea tiene más de ${formatInteger(limit, 'es')} caracteres: lo más probable es que una \`"\` abierta aquí nunca se cierre; no se pudo leer el resto del archivo`,
+    `una fila que empieza en esta línea tiene más de ${formatInteger(limit, 'es')} caracteres: lo más probable es ` +
+    `que una \`"\` abierta aquí nunca se cierre; no se pudo leer el resto del archivo`,
 
   missingColumn: (column, role, available, suggestion) =>
     `el encabezado no tiene la columna ${quote(column)}, ${roleTextEs[role]}; ` +
@@ -287,33 +333,41 @@ const es: typeof en = {
     `las columnas del archivo son ${available.length ? listSomeEs(available) : '(ninguna)'}`,
 
   headerSearched: (lines) =>
-    `(ninguna de las primeras ${lines} líneas tiene las columnas configuradas; esta fila es la que más se parece a un encabezado: indique \`header_row:\` en la fuente de datos si el encabezado está en otra fila)`,
+    `(ninguna de las primeras ${lines} líneas tiene las columnas configuradas; esta fila es la que más se parece a ` +
+    `un encabezado: indique \`header_row:\` en la fuente de datos si el encabezado está en otra fila)`,
 
   duplicateColumn: (column, names, fields) =>
-    `el encabezado nombra ${quote(column)} ${fields.length} veces (${columnsAtEs(names, fields)}), así que mel no puede saber cuál leer; ` +
+    `el encabezado nombra ${quote(column)} ${fields.length} veces (${columnsAtEs(names, fields)}), así que mel no ` +
+    `puede saber cuál leer; ` +
     'cambie el nombre de las demás o quítelas; hasta entonces no se lee nada de este archivo',
 
   duplicatePeriodColumn: (period, names, fields) =>
-    `dos columnas del encabezado son el periodo ${quote(period)} (${columnsAtEs(names, fields)}), así que cada fila tendría dos valores para él; ` +
+    `dos columnas del encabezado son el periodo ${quote(period)} (${columnsAtEs(names, fields)}), así que cada ` +
+    `fila tendría dos valores para él; ` +
     'cambie el nombre de una o quítela; hasta entonces no se lee nada de este archivo',
 
   noPeriodColumns: (available) =>
-    `ninguna columna del encabezado es un periodo, así que este archivo ancho no tiene valores; sus columnas son ${available.length ? listSomeEs(available) : '(ninguna)'} ` +
-    '(un archivo ancho tiene una columna por periodo: 2006, 2007... o 2006-Q1, 2006-03...; un archivo con una fila por periodo necesita `periods: rows`)',
+    `ninguna columna del encabezado es un periodo, así que este archivo ancho no tiene valores; sus columnas son ` +
+    `${available.length ? listSomeEs(available) : '(ninguna)'} ` +
+    '(un archivo ancho tiene una columna por periodo: 2006, 2007... o 2006-Q1, 2006-03...; un archivo con una fila ' +
+    'por periodo necesita `periods: rows`)',
 
   noColumnDimension: (code) =>
-    `con \`indicator: ${code}\` y \`periods: rows\`, cada columna es una desagregación de ${quote(code)}: indique qué son los encabezados de columna ` +
+    `con \`indicator: ${code}\` y \`periods: rows\`, cada columna es una desagregación de ${quote(code)}: indique ` +
+    `qué son los encabezados de columna ` +
     'con una desagregación para la que el archivo no tiene columna (`disaggregations: [facility]`)',
 
   noSeriesColumns: (periodColumn) =>
-    `aparte de la columna del periodo ${quote(periodColumn)} y de \`id_columns\`, el encabezado no tiene columnas: con \`periods: rows\` cada otra columna es una serie`,
+    `aparte de la columna del periodo ${quote(periodColumn)} y de \`id_columns\`, el encabezado no tiene columnas: ` +
+    `con \`periods: rows\` cada otra columna es una serie`,
 
   ignoredWideColumn: (column) => `la columna ${quote(column)} no es un periodo ni una de \`id_columns\`; se ignora`,
 
   wrongFieldCount: (got, expected, delimiter) =>
     `esta fila tiene ${got} campo${got === 1 ? '' : 's'} pero el encabezado tiene ${expected}; ` +
     (got > expected
-      ? `puede que un valor contenga un ${quote(delimiter === '\t' ? 'tabulador' : delimiter)} sin comillas (póngalo entre comillas: "...")`
+      ? `puede que un valor contenga un ${quote(delimiter === '\t' ? 'tabulador' : delimiter)} sin comillas ` +
+        `(póngalo entre comillas: "...")`
       : 'falta un campo o un separador') +
     '; la fila no se usa',
 
@@ -332,22 +386,26 @@ const es: typeof en = {
       : `${quote(text)} en la columna ${quote(column)} no es un periodo: ${textIn(reason, 'es')}`,
 
   ambiguousDates: (example) =>
-    `las fechas como ${quote(example)} se leen como día/mes/año, como las escribe la mayor parte del mundo; indique \`dates: mdy\` en la fuente de datos si son mes/día/año`,
+    `las fechas como ${quote(example)} se leen como día/mes/año, como las escribe la mayor parte del mundo; ` +
+    `indique \`dates: mdy\` en la fuente de datos si son mes/día/año`,
 
   noteRowIgnored: (text) =>
-    `esta fila debajo de la tabla solo contiene ${quote(text.length > 60 ? `${text.slice(0, 57)}...` : text)}: una nota, no datos; se ignora`,
+    `esta fila debajo de la tabla solo contiene ${quote(text.length > 60 ? `${text.slice(0, 57)}...` : text)}: una ` +
+    `nota, no datos; se ignora`,
 
   emptyIndicatorCode: (column) =>
     `esta fila no tiene valor en la columna del indicador ${quote(column)}; ningún indicador puede usarla`,
 
   duplicateRow: (seriesLabel, period, earlierLine, sourceId) =>
     `${seriesLabel} ya tiene un valor para ${period} en la línea ${earlierLine}; ` +
-    `si el archivo de verdad tiene dos valores para un periodo (dos encuestas en un año), indique \`duplicates: first\`, \`last\` o \`mean\` en la fuente de datos ${quote(sourceId)}`,
+    `si el archivo de verdad tiene dos valores para un periodo (dos encuestas en un año), indique \`duplicates: ` +
+    `first\`, \`last\` o \`mean\` en la fuente de datos ${quote(sourceId)}`,
 
   moreProblems: (count, kind, first, last) =>
     count === 1
       ? `no se lista 1 fila más con ${problemKindTextEs[kind]} (${textIn(first, 'es')})`
-      : `no se listan ${pluralEs(count, 'filas más', 'filas más')} con ${problemKindTextEs[kind]} (de ${textIn(first, 'es')} a ${textIn(last, 'es')})`,
+      : `no se listan ${pluralEs(count, 'filas más', 'filas más')} con ${problemKindTextEs[kind]} (de ` +
+        `${textIn(first, 'es')} a ${textIn(last, 'es')})`,
 
   unusedRowProblems: (kinds, first, last, example) => {
     const total = kinds.reduce((n, [, c]) => n + c, 0);
@@ -355,7 +413,8 @@ const es: typeof en = {
       .map(([k, c]) => `${formatInteger(c, 'es')} ${problemKindCountEs[k][c === 1 ? 0 : 1]}`)
       .join(', ');
     return (
-      `${pluralEs(total, 'problema')} en filas que ningún indicador usa (${counts}; ${total === 1 ? textIn(first, 'es') : `de ${textIn(first, 'es')} a ${textIn(last, 'es')}`}) ` +
+      `${pluralEs(total, 'problema')} en filas que ningún indicador usa (${counts}; ` +
+      `${total === 1 ? textIn(first, 'es') : `de ${textIn(first, 'es')} a ${textIn(last, 'es')}`}) ` +
       `${total === 1 ? 'deja fuera ese valor' : 'dejan fuera esos valores'}; ningún indicador se ve afectado. ` +
       `${total === 1 ? 'Es este' : 'El primero'}: ${textIn(example, 'es')}`
     );
@@ -365,7 +424,9 @@ const es: typeof en = {
     `usa coma decimal; indique \`decimal: ","\` en la fuente de datos ${quote(sourceId)} o use \`;\` como separador`,
 
   decimalPointReason: (sourceId) =>
-    `usa punto decimal, pero la fuente de datos ${quote(sourceId)} lee \`,\` como separador decimal (un archivo separado por \`;\`, como lo escribe Excel en español); indique \`decimal: "."\` en ella si el archivo usa punto decimal`,
+    `usa punto decimal, pero la fuente de datos ${quote(sourceId)} lee \`,\` como separador decimal (un archivo ` +
+    `separado por \`;\`, como lo escribe Excel en español); indique \`decimal: "."\` en ella si el archivo usa ` +
+    `punto decimal`,
 
   misplacedThousandsReason: () =>
     'sus separadores de miles están mal colocados (se esperan grupos de tres cifras, como en 1,200,000)',
@@ -374,7 +435,8 @@ const es: typeof en = {
     'es un error de fórmula de la hoja de cálculo; corrija la fórmula, o deje la celda vacía si falta el valor',
 
   notANumberReason: (decimal, extraMissing) =>
-    `escriba un número como ${decimal === ',' ? '29,5, 1.200' : '29.5, 1,200'} o 12%; un valor faltante se escribe vacío, NA, n/a, .., - o n.d.` +
+    `escriba un número como ${decimal === ',' ? '29,5, 1.200' : '29.5, 1,200'} o 12%; un valor faltante se escribe ` +
+    `vacío, NA, n/a, .., - o n.d.` +
     (extraMissing.length
       ? ` (o ${list(extraMissing)}, el \`missing:\` de la fuente de datos)`
       : '; otras marcas pueden listarse en el `missing:` de la fuente de datos'),
@@ -382,7 +444,8 @@ const es: typeof en = {
   notFiniteReason: () => 'no es un número finito',
 
   notAWorkbook: (reason) =>
-    `este archivo no se puede leer como libro de Excel (.xlsx): ${reason}; guárdelo desde Excel como "Libro de Excel (*.xlsx)"`,
+    `este archivo no se puede leer como libro de Excel (.xlsx): ${reason}; guárdelo desde Excel como "Libro de ` +
+    `Excel (*.xlsx)"`,
 
   sheetNotFound: (sheet, available) =>
     (typeof sheet === 'number'
@@ -393,22 +456,29 @@ const es: typeof en = {
   notJson: (reason) => `este archivo no es JSON válido: ${reason}`,
 
   notJsonAtAll: (start) =>
-    `este archivo no es JSON (empieza con ${quote(start.split(/\r?\n/)[0])}); un archivo DHIS2 para \`format: dhis2\` es el JSON que devuelve la API web (api/analytics.json, api/dataValueSets.json); una exportación CSV se lee con \`format: long\` o \`wide\``,
+    `este archivo no es JSON (empieza con ${quote(firstLine(start))}); un archivo DHIS2 para \`format: ` +
+    `dhis2\` es el JSON que devuelve la API web (api/analytics.json, api/dataValueSets.json); una exportación ` +
+    `CSV se lee con \`format: long\` o \`wide\``,
 
   notDhis2: () =>
-    'este JSON no es una respuesta analítica de DHIS2 (`headers` y `rows`) ni un conjunto de valores de datos (`dataValues`)',
+    'este JSON no es una respuesta analítica de DHIS2 (`headers` y `rows`) ni un conjunto de valores de datos ' +
+    '(`dataValues`)',
 
   noDhis2Names: () =>
-    'este archivo no trae nombres para mostrar (una respuesta analítica los tiene en `metaData.items`; un conjunto de valores de datos no los tiene), así que `names: true` no tiene nombres que usar: se muestran los ids',
+    'este archivo no trae nombres para mostrar (una respuesta analítica los tiene en `metaData.items`; un conjunto ' +
+    'de valores de datos no los tiene), así que `names: true` no tiene nombres que usar: se muestran los ids',
 
   notEurostatTsv: (header) =>
-    `la primera columna de un TSV de Eurostat nombra sus dimensiones como \`freq,unit,geo\\TIME_PERIOD\`; la de este archivo dice ${quote(header)}`,
+    `la primera columna de un TSV de Eurostat nombra sus dimensiones como \`freq,unit,geo\\TIME_PERIOD\`; la de ` +
+    `este archivo dice ${quote(header)}`,
 
   wrongDimensionCount: (got, expected) =>
-    `la primera columna tiene ${got} valor${got === 1 ? '' : 'es'} de dimensión pero el encabezado nombra ${expected}; la fila no se usa`,
+    `la primera columna tiene ${got} valor${got === 1 ? '' : 'es'} de dimensión pero el encabezado nombra ` +
+    `${expected}; la fila no se usa`,
 
   notSdmxCsv: (missing) =>
-    `el encabezado no tiene la columna ${quote(missing)}: un archivo SDMX-CSV tiene las columnas \`TIME_PERIOD\` y \`OBS_VALUE\``,
+    `el encabezado no tiene la columna ${quote(missing)}: un archivo SDMX-CSV tiene las columnas \`TIME_PERIOD\` y ` +
+    `\`OBS_VALUE\``,
 };
 
 /** The English messages, as plain text (tests compare the issues' English `message` with them). */

@@ -22,8 +22,11 @@ export function localize<C extends Catalogue>(catalogues: {
   readonly es: NoInfer<C>;
 }): LocalizedCatalogue<C> {
   const out: Record<string, (...args: never[]) => Localized> = {};
-  for (const key of Object.keys(catalogues.en))
-    out[key] = (...args) => ({ en: catalogues.en[key](...args), es: catalogues.es[key](...args) });
+  for (const [key, en] of Object.entries(catalogues.en)) {
+    const es = catalogues.es[key];
+    if (es === undefined) throw new Error(`internal: no Spanish for message ${key}`);
+    out[key] = (...args) => ({ en: en(...args), es: es(...args) });
+  }
   return out as LocalizedCatalogue<C>;
 }
 

@@ -96,12 +96,15 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     noObservations: () => 'There are no observations, so no data after the baseline.',
     noTargetToJudge: () => 'The indicator has no target, so progress towards it cannot be judged.',
     targetNotAfterBaseline: (t, b) =>
-      `The target (${t}) is dated at or before the baseline (${b}), so there is no path from the baseline to the target.`,
+      `The target (${t}) is dated at or before the baseline (${b}), so there is no path from the baseline to ` +
+      'the target.',
     noDataAfterBaseline: (b, l) => `There is no data after the baseline (${b}): the latest observation is from ${l}.`,
     baselineStillMeets: (b, t, l) =>
-      `The baseline (${n(b, 'en')}) already met the target (${n(t, 'en')}) and the latest value (${n(l, 'en')}) still does.`,
+      `The baseline (${n(b, 'en')}) already met the target (${n(t, 'en')}) and the latest value ` +
+      `(${n(l, 'en')}) still does.`,
     baselineNoLongerMeets: (b, t, l) =>
-      `The baseline (${n(b, 'en')}) already met the target (${n(t, 'en')}), but the latest value (${n(l, 'en')}) no longer does.`,
+      `The baseline (${n(b, 'en')}) already met the target (${n(t, 'en')}), but the latest value ` +
+      `(${n(l, 'en')}) no longer does.`,
     latestIsBaseline: (l) =>
       `The latest observation (${l}) is the baseline itself: no time has passed to measure progress over.`,
     expectedChangeZero: () =>
@@ -109,7 +112,8 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     latestAfterTarget: (l, t) =>
       `The latest observation (${l}) is after the target date (${t}), so the expected value is the target itself.`,
     aarrOnlyDecrease: () =>
-      'An average annual rate of reduction only applies to indicators that should decrease, and this one should increase.',
+      'An average annual rate of reduction only applies to indicators that should decrease, and this one ' +
+      'should increase.',
     reductionCannot: () => 'The rate of reduction cannot be computed from these values.',
     reductionNeedsPositive: () =>
       'A value is 0 or negative; the rate of reduction is computed on logarithms, which need positive values.',
@@ -132,7 +136,8 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     openSdgTargetZero: (z) => `The target is 0, which Open SDG replaces with ${n(z, 'en')}.`,
     openSdgBaseZero: (z) => `The base value is 0, which Open SDG replaces with ${n(z, 'en')}.`,
     openSdgOppositeSigns: (b, c) =>
-      `The base value (${n(b, 'en')}) and the current value (${n(c, 'en')}) have opposite signs; Open SDG needs both positive or both negative.`,
+      `The base value (${n(b, 'en')}) and the current value (${n(c, 'en')}) have opposite signs; Open SDG ` +
+      'needs both positive or both negative.',
     observedGrowthCannot: () => 'The observed growth rate cannot be computed from these values.',
     openSdgNoBaseValue: (y) => `Open SDG needs a value in or after its base year ${y}, and there is none.`,
     unsd2022NoTarget: () =>
@@ -143,9 +148,11 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     openSdgTargetYear: (t, b) =>
       `The target year (${t}) is not after the base year (${b}), so no growth rate is required.`,
     openSdgTargetSign: (t, b) =>
-      `The target (${n(t, 'en')}) and the base value (${n(b, 'en')}) have opposite signs, so the required growth rate does not exist.`,
+      `The target (${n(t, 'en')}) and the base value (${n(b, 'en')}) have opposite signs, so the required ` +
+      'growth rate does not exist.',
     openSdgTargetIsBase: (t) =>
-      `The target (${n(t, 'en')}) equals the base value, so the required growth rate is 0 and the ratio cannot be computed.`,
+      `The target (${n(t, 'en')}) equals the base value, so the required growth rate is 0 and the ratio cannot ` +
+      'be computed.',
     openSdgNoScore: () => 'No series has an Open SDG score, so the indicator has none.',
     growthNoData: (b) => `There is no data after the baseline (${b}), so no growth rate can be measured.`,
     growthBaselineNotPositive: (v) =>
@@ -157,13 +164,15 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     growthTargetNegative: (v) =>
       `The target is ${n(v, 'en')}; a compound annual growth rate needs values that are not negative.`,
     growthBaselineMeetsTarget: (b, t) =>
-      `The baseline (${n(b, 'en')}) already meets the target (${n(t, 'en')}), so there is no required change to compare progress with.`,
+      `The baseline (${n(b, 'en')}) already meets the target (${n(t, 'en')}), so there is no required change ` +
+      'to compare progress with.',
     projectionNoTargetDate: () => 'There is no target date to project to.',
     projectionCannot: () => 'The projected value cannot be computed.',
     projectionNeedsTwoPeriods: () => 'A straight-line projection needs observations in at least two different periods.',
     projectionNoData: (b) => `There is no data after the baseline (${b}) to measure a growth rate on.`,
     projectionCagrNeeds: (b, l) =>
-      `A compound growth rate needs a positive baseline and a latest value that is not negative (baseline ${n(b, 'en')}, latest ${n(l, 'en')}).`,
+      'A compound growth rate needs a positive baseline and a latest value that is not negative (baseline ' +
+      `${n(b, 'en')}, latest ${n(l, 'en')}).`,
     baselineFromRound: (p, r) => `baseline ${p} read from the survey round ${r}`,
     baselineNoValue: (p, near) =>
       `no value for the baseline period ${p} in the data${near ? ` (nearest: ${near})` : ''}`,
@@ -171,7 +180,8 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     baselineFirstObservation: (f) => `no baseline is set: the first observation (${f}) serves as baseline`,
     targetNotDue: (p, a) => `the target period ${p} has not ended by ${a}`,
     targetUnjudged: (y, p) =>
-      `no value was observed in the ${y === 1 ? 'one year' : `${n(y, 'en')} years`} up to the target ${p}, so it cannot be judged`,
+      `no value was observed in the ${y === 1 ? 'one year' : `${n(y, 'en')} years`} up to the target ${p}, so ` +
+      'it cannot be judged',
     valuesAfterAsOf: (c, a) => `${c} value${c === 1 ? '' : 's'} after as-of ${a} not used`,
     noBaselineValue: () => 'no baseline value',
     noTargetResolved: () => 'no target could be resolved',
@@ -184,9 +194,13 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     movedAway: (l, b) =>
       `the latest value (${n(l, 'en')}) has moved away from the target since the baseline (${n(b, 'en')})`,
     progressShare: (share, l) =>
-      `${share === null ? '?' : Math.round(share * 100)} % of the change expected by ${l} on the path from the baseline to the target has happened`,
-    derivation: (b, c, u, pu) =>
-      `${n(b, 'en')} ${c < 0 ? '-' : '+'} ${n(Math.abs(c), 'en')}${u === 'pp' ? ' percentage points' : u === 'percent' ? ' % of it' : pu ? " (in the indicator's unit)" : ''}`,
+      `${share === null ? '?' : Math.round(share * 100)} % of the change expected by ${l} on the path from the ` +
+      'baseline to the target has happened',
+    derivation: (b, c, u, pu) => {
+      const unit =
+        u === 'pp' ? ' percentage points' : u === 'percent' ? ' % of it' : pu ? " (in the indicator's unit)" : '';
+      return `${n(b, 'en')} ${c < 0 ? '-' : '+'} ${n(Math.abs(c), 'en')}${unit}`;
+    },
     targetNeedsBaseline: (p) => `target ${p} is a change from the baseline, and this series has no baseline value`,
     targetPercentOfZero: (p, c) => `target ${p} is a ${n(c, 'en')} % change from a baseline of 0, which is undefined`,
     targetWithoutUnit: (p) => `target ${p} has a change without change_unit`,
@@ -195,18 +209,23 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     noObservations: () => 'No hay observaciones, así que no hay datos después de la línea de base.',
     noTargetToJudge: () => 'El indicador no tiene meta, así que no se puede juzgar el avance hacia ella.',
     targetNotAfterBaseline: (t, b) =>
-      `La meta (${t}) tiene fecha igual o anterior a la línea de base (${b}), así que no hay trayectoria de la línea de base a la meta.`,
+      `La meta (${t}) tiene fecha igual o anterior a la línea de base (${b}), así que no hay trayectoria de la ` +
+      'línea de base a la meta.',
     noDataAfterBaseline: (b, l) => `No hay datos después de la línea de base (${b}): la última observación es de ${l}.`,
     baselineStillMeets: (b, t, l) =>
-      `La línea de base (${n(b, 'es')}) ya cumplía la meta (${n(t, 'es')}) y el último valor (${n(l, 'es')}) la sigue cumpliendo.`,
+      `La línea de base (${n(b, 'es')}) ya cumplía la meta (${n(t, 'es')}) y el último valor (${n(l, 'es')}) ` +
+      'la sigue cumpliendo.',
     baselineNoLongerMeets: (b, t, l) =>
-      `La línea de base (${n(b, 'es')}) ya cumplía la meta (${n(t, 'es')}), pero el último valor (${n(l, 'es')}) ya no la cumple.`,
+      `La línea de base (${n(b, 'es')}) ya cumplía la meta (${n(t, 'es')}), pero el último valor ` +
+      `(${n(l, 'es')}) ya no la cumple.`,
     latestIsBaseline: (l) =>
       `La última observación (${l}) es la propia línea de base: no ha pasado tiempo sobre el que medir el avance.`,
     expectedChangeZero: () =>
-      'El cambio esperado a la fecha de la última observación es cero, así que no se puede calcular una razón de avance.',
+      'El cambio esperado a la fecha de la última observación es cero, así que no se puede calcular una razón ' +
+      'de avance.',
     latestAfterTarget: (l, t) =>
-      `La última observación (${l}) es posterior a la fecha de la meta (${t}), así que el valor esperado es la propia meta.`,
+      `La última observación (${l}) es posterior a la fecha de la meta (${t}), así que el valor esperado es la ` +
+      'propia meta.',
     aarrOnlyDecrease: () =>
       'Una tasa anual promedio de reducción solo se aplica a indicadores que deben disminuir, y este debe aumentar.',
     reductionCannot: () => 'La tasa de reducción no se puede calcular con estos valores.',
@@ -233,7 +252,8 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     openSdgTargetZero: (z) => `La meta es 0, que Open SDG reemplaza por ${n(z, 'es')}.`,
     openSdgBaseZero: (z) => `El valor base es 0, que Open SDG reemplaza por ${n(z, 'es')}.`,
     openSdgOppositeSigns: (b, c) =>
-      `El valor base (${n(b, 'es')}) y el valor actual (${n(c, 'es')}) tienen signos opuestos; Open SDG necesita ambos positivos o ambos negativos.`,
+      `El valor base (${n(b, 'es')}) y el valor actual (${n(c, 'es')}) tienen signos opuestos; Open SDG ` +
+      'necesita ambos positivos o ambos negativos.',
     observedGrowthCannot: () => 'La tasa de crecimiento observada no se puede calcular con estos valores.',
     openSdgNoBaseValue: (y) => `Open SDG necesita un valor en su año base ${y} o después, y no hay ninguno.`,
     unsd2022NoTarget: () =>
@@ -242,31 +262,39 @@ export const methodMessages: Record<Locale, MethodMessages> = {
       'El método de la ONU de 2023 mide la proporción del cambio que exige una meta, y el indicador no tiene meta.',
     openSdgOneYear: (b) => `Open SDG necesita valores de dos años distintos desde ${b}; el único año es ${b}.`,
     openSdgTargetYear: (t, b) =>
-      `El año de la meta (${t}) no es posterior al año base (${b}), así que no se requiere ninguna tasa de crecimiento.`,
+      `El año de la meta (${t}) no es posterior al año base (${b}), así que no se requiere ninguna tasa de ` +
+      'crecimiento.',
     openSdgTargetSign: (t, b) =>
-      `La meta (${n(t, 'es')}) y el valor base (${n(b, 'es')}) tienen signos opuestos, así que la tasa de crecimiento requerida no existe.`,
+      `La meta (${n(t, 'es')}) y el valor base (${n(b, 'es')}) tienen signos opuestos, así que la tasa de ` +
+      'crecimiento requerida no existe.',
     openSdgTargetIsBase: (t) =>
-      `La meta (${n(t, 'es')}) es igual al valor base, así que la tasa de crecimiento requerida es 0 y la razón no se puede calcular.`,
+      `La meta (${n(t, 'es')}) es igual al valor base, así que la tasa de crecimiento requerida es 0 y la ` +
+      'razón no se puede calcular.',
     openSdgNoScore: () => 'Ninguna serie tiene puntaje de Open SDG, así que el indicador no tiene ninguno.',
     growthNoData: (b) =>
       `No hay datos después de la línea de base (${b}), así que no se puede medir ninguna tasa de crecimiento.`,
     growthBaselineNotPositive: (v) =>
-      `El valor de la línea de base es ${n(v, 'es')}; una tasa de crecimiento anual compuesta necesita una línea de base positiva.`,
+      `El valor de la línea de base es ${n(v, 'es')}; una tasa de crecimiento anual compuesta necesita una ` +
+      'línea de base positiva.',
     growthLatestNegative: (v) =>
-      `El último valor es ${n(v, 'es')}; una tasa de crecimiento anual compuesta necesita valores que no sean negativos.`,
+      `El último valor es ${n(v, 'es')}; una tasa de crecimiento anual compuesta necesita valores que no sean ` +
+      'negativos.',
     growthTargetNotAfterBaseline: (t, b) =>
-      `La meta (${t}) tiene fecha igual o anterior a la línea de base (${b}), así que no se requiere crecimiento para alcanzarla.`,
+      `La meta (${t}) tiene fecha igual o anterior a la línea de base (${b}), así que no se requiere ` +
+      'crecimiento para alcanzarla.',
     growthTargetNegative: (v) =>
       `La meta es ${n(v, 'es')}; una tasa de crecimiento anual compuesta necesita valores que no sean negativos.`,
     growthBaselineMeetsTarget: (b, t) =>
-      `La línea de base (${n(b, 'es')}) ya cumple la meta (${n(t, 'es')}), así que no hay un cambio requerido con el que comparar el avance.`,
+      `La línea de base (${n(b, 'es')}) ya cumple la meta (${n(t, 'es')}), así que no hay un cambio requerido ` +
+      'con el que comparar el avance.',
     projectionNoTargetDate: () => 'No hay fecha de meta hasta la que proyectar.',
     projectionCannot: () => 'El valor proyectado no se puede calcular.',
     projectionNeedsTwoPeriods: () => 'Una proyección lineal necesita observaciones en al menos dos periodos distintos.',
     projectionNoData: (b) =>
       `No hay datos después de la línea de base (${b}) con los que medir una tasa de crecimiento.`,
     projectionCagrNeeds: (b, l) =>
-      `Una tasa de crecimiento compuesta necesita una línea de base positiva y un último valor que no sea negativo (línea de base ${n(b, 'es')}, último ${n(l, 'es')}).`,
+      'Una tasa de crecimiento compuesta necesita una línea de base positiva y un último valor que no sea ' +
+      `negativo (línea de base ${n(b, 'es')}, último ${n(l, 'es')}).`,
     baselineFromRound: (p, r) => `línea de base ${p} tomada de la ronda de encuesta ${r}`,
     baselineNoValue: (p, near) =>
       `no hay valor para el periodo de la línea de base ${p} en los datos${near ? ` (el más cercano: ${near})` : ''}`,
@@ -274,9 +302,11 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     baselineFirstObservation: (f) => `no se fijó línea de base: la primera observación (${f}) sirve de línea de base`,
     targetNotDue: (p, a) => `el periodo de la meta ${p} no ha terminado en ${a}`,
     targetUnjudged: (y, p) =>
-      `no se observó ningún valor en ${y === 1 ? 'el año' : `los ${n(y, 'es')} años`} previos a la meta ${p}, así que no se puede juzgar`,
+      `no se observó ningún valor en ${y === 1 ? 'el año' : `los ${n(y, 'es')} años`} previos a la meta ${p}, ` +
+      'así que no se puede juzgar',
     valuesAfterAsOf: (c, a) =>
-      `${c} valor${c === 1 ? '' : 'es'} posterior${c === 1 ? '' : 'es'} a la fecha de corte ${a} no ${c === 1 ? 'se usa' : 'se usan'}`,
+      `${c} valor${c === 1 ? '' : 'es'} posterior${c === 1 ? '' : 'es'} a la fecha de corte ${a} no ` +
+      `${c === 1 ? 'se usa' : 'se usan'}`,
     noBaselineValue: () => 'no hay valor de línea de base',
     noTargetResolved: () => 'no se pudo determinar ninguna meta',
     noValueToAsOf: () => 'no se ha observado ningún valor hasta la fecha de corte',
@@ -286,9 +316,19 @@ export const methodMessages: Record<Locale, MethodMessages> = {
     reachedTarget: (l, lp, t, tp) => `el último valor (${n(l, 'es')}, ${lp}) alcanzó la meta (${n(t, 'es')}, ${tp})`,
     movedAway: (l, b) => `el último valor (${n(l, 'es')}) se alejó de la meta desde la línea de base (${n(b, 'es')})`,
     progressShare: (share, l) =>
-      `ha ocurrido el ${share === null ? '?' : Math.round(share * 100)} % del cambio esperado para ${l} en la trayectoria de la línea de base a la meta`,
-    derivation: (b, c, u, pu) =>
-      `${n(b, 'es')} ${c < 0 ? '-' : '+'} ${n(Math.abs(c), 'es')}${u === 'pp' ? ' puntos porcentuales' : u === 'percent' ? ' % de ella' : pu ? ' (en la unidad del indicador)' : ''}`,
+      `ha ocurrido el ${share === null ? '?' : Math.round(share * 100)} % del cambio esperado para ${l} en la ` +
+      'trayectoria de la línea de base a la meta',
+    derivation: (b, c, u, pu) => {
+      const unit =
+        u === 'pp'
+          ? ' puntos porcentuales'
+          : u === 'percent'
+            ? ' % de ella'
+            : pu
+              ? ' (en la unidad del indicador)'
+              : '';
+      return `${n(b, 'es')} ${c < 0 ? '-' : '+'} ${n(Math.abs(c), 'es')}${unit}`;
+    },
     targetNeedsBaseline: (p) =>
       `la meta ${p} es un cambio desde la línea de base, y esta serie no tiene valor de línea de base`,
     targetPercentOfZero: (p, c) =>

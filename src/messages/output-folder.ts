@@ -22,24 +22,31 @@ export type WriteProblem =
 
 const en = {
   isAFile: (shown: string) =>
-    `--out ${shown}: this is a file, not a folder; mel writes a pack into a folder of its own (choose another path; the file is left as it is)`,
+    `--out ${shown}: this is a file, not a folder; mel writes a pack into a folder of its own (choose another ` +
+    `path; the file is left as it is)`,
 
   belowAFile: (shown: string, file: string) =>
     `--out ${shown}: ${file} is a file, so no folder can be made inside it; choose another path`,
 
   holdsProgramme: (shown: string, input: string) =>
-    `--out ${shown}: this folder holds the programme's own files (${input}); mel writes the pack into a folder of its own, such as reports/`,
+    `--out ${shown}: this folder holds the programme's own files (${input}); mel writes the pack into a folder of ` +
+    `its own, such as reports/`,
 
   notAPack: (shown: string, examples: readonly string[], more: number) =>
-    `--out ${shown}: this folder holds files mel did not write (${examples.map(quote).join(', ')}${more ? ` and ${more} more` : ''}); ` +
+    `--out ${shown}: this folder holds files mel did not write (${examples.map(quote).join(', ')}${
+      more ? ` and ` + `${more} more` : ''
+    }); ` +
     'mel writes a pack into a new or empty folder, or over a pack it wrote there before. ' +
-    "Choose another folder, or add --force to write the pack's files beside the others (files of the same names as the pack's are replaced; nothing else is touched)",
+    "Choose another folder, or add --force to write the pack's files beside the others (files of the same names as " +
+    "the pack's are replaced; nothing else is touched)",
 
   unreadableManifest: (shown: string, manifest: string) =>
-    `--out ${shown}: ${manifest} is not the list of files mel writes there, so mel cannot tell its files from yours; remove ${manifest} and add --force`,
+    `--out ${shown}: ${manifest} is not the list of files mel writes there, so mel cannot tell its files from ` +
+    `yours; remove ${manifest} and add --force`,
 
   writeFailed: (shown: string, reason: Localized, where?: string) =>
-    `--out ${shown}: the pack could not be written${where ? ` (${where})` : ''}: ${reason.en}; the previous pack, if there was one, is unchanged`,
+    `--out ${shown}: the pack could not be written${where ? ` (${where})` : ''}: ${reason.en}; the previous pack, ` +
+    `if there was one, is unchanged`,
 
   schemaWriteFailed: (shown: string, file: string, reason: Localized) =>
     `--out ${shown}: ${file} could not be written: ${reason.en}`,
@@ -48,13 +55,17 @@ const en = {
     `${dir}: ${file} could not be written: ${reason.en}`,
 
   restoreFailed: (shown: string, reason: Localized, backup: string) =>
-    `--out ${shown}: writing the pack failed and the previous pack could not be put back: ${reason.en}; its files are in ${backup}`,
+    `--out ${shown}: writing the pack failed and the previous pack could not be put back: ${reason.en}; its files ` +
+    `are in ${backup}`,
 
   writeProblem: (code: string | undefined): string => {
     switch (code as WriteProblem | undefined) {
       case 'EACCES':
       case 'EPERM':
-        return 'permission denied (the folder or a file in it is read-only, or the file is open in another program such as Excel: close it and run again)';
+        return (
+          'permission denied (the folder or a file in it is read-only, or the file is open in another program ' +
+          'such as Excel: close it and run again)'
+        );
       case 'EBUSY':
         return 'a file is open in another program (close progress-pack.xlsx in Excel and run again)';
       case 'EROFS':
@@ -83,37 +94,48 @@ const en = {
 
 const es: typeof en = {
   isAFile: (shown) =>
-    `--out ${shown}: es un archivo, no una carpeta; mel escribe el informe en una carpeta propia (elija otra ruta; el archivo queda como está)`,
+    `--out ${shown}: es un archivo, no una carpeta; mel escribe el informe en una carpeta propia (elija otra ruta; ` +
+    `el archivo queda como está)`,
 
   belowAFile: (shown, file) =>
     `--out ${shown}: ${file} es un archivo, así que no se puede crear una carpeta dentro; elija otra ruta`,
 
   holdsProgramme: (shown, input) =>
-    `--out ${shown}: esta carpeta contiene archivos del propio programa (${input}); mel escribe el informe en una carpeta propia, como reports/`,
+    `--out ${shown}: esta carpeta contiene archivos del propio programa (${input}); mel escribe el informe en una ` +
+    `carpeta propia, como reports/`,
 
   notAPack: (shown, examples, more) =>
-    `--out ${shown}: esta carpeta contiene archivos que mel no escribió (${examples.map(quote).join(', ')}${more ? ` y ${more} más` : ''}); ` +
+    `--out ${shown}: esta carpeta contiene archivos que mel no escribió (${examples
+      .map(quote)
+      .join(', ' + '')}${more ? ` y ${more} más` : ''}); ` +
     'mel escribe el informe en una carpeta nueva o vacía, o sobre un informe que escribió antes allí. ' +
-    'Elija otra carpeta, o añada --force para escribir los archivos del informe junto a los demás (se reemplazan los archivos con los mismos nombres que los del informe; nada más se toca)',
+    'Elija otra carpeta, o añada --force para escribir los archivos del informe junto a los demás (se reemplazan ' +
+    'los archivos con los mismos nombres que los del informe; nada más se toca)',
 
   unreadableManifest: (shown, manifest) =>
-    `--out ${shown}: ${manifest} no es la lista de archivos que mel escribe allí, así que mel no puede distinguir sus archivos de los suyos; borre ${manifest} y añada --force`,
+    `--out ${shown}: ${manifest} no es la lista de archivos que mel escribe allí, así que mel no puede distinguir ` +
+    `sus archivos de los suyos; borre ${manifest} y añada --force`,
 
   writeFailed: (shown, reason, where) =>
-    `--out ${shown}: no se pudo escribir el informe${where ? ` (${where})` : ''}: ${reason.es}; el informe anterior, si lo había, no ha cambiado`,
+    `--out ${shown}: no se pudo escribir el informe${where ? ` (${where})` : ''}: ${reason.es}; el informe ` +
+    `anterior, si lo había, no ha cambiado`,
 
   schemaWriteFailed: (shown, file, reason) => `--out ${shown}: no se pudo escribir ${file}: ${reason.es}`,
 
   initWriteFailed: (dir, file, reason) => `${dir}: no se pudo escribir ${file}: ${reason.es}`,
 
   restoreFailed: (shown, reason, backup) =>
-    `--out ${shown}: falló la escritura del informe y no se pudo restaurar el anterior: ${reason.es}; sus archivos están en ${backup}`,
+    `--out ${shown}: falló la escritura del informe y no se pudo restaurar el anterior: ${reason.es}; sus archivos ` +
+    `están en ${backup}`,
 
   writeProblem: (code): string => {
     switch (code as WriteProblem | undefined) {
       case 'EACCES':
       case 'EPERM':
-        return 'permiso denegado (la carpeta o un archivo suyo es de solo lectura, o el archivo está abierto en otro programa, como Excel: ciérrelo y vuelva a ejecutar)';
+        return (
+          'permiso denegado (la carpeta o un archivo suyo es de solo lectura, o el archivo está abierto en ' +
+          'otro programa, como Excel: ciérrelo y vuelva a ejecutar)'
+        );
       case 'EBUSY':
         return 'un archivo está abierto en otro programa (cierre progress-pack.xlsx en Excel y vuelva a ejecutar)';
       case 'EROFS':

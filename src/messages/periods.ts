@@ -29,7 +29,9 @@ const en: Catalogue = {
   yearMonthNotAMonth: (p) => `"${p.text}" reads as year ${p.year} and month ${p.month}, which is not a month`,
   monthTextUnknown: (p) => `"${p.text}" does not name a month (write ene-24, enero 2024, Jan-24 or January 2024)`,
   dateInOtherOrder: (p) =>
-    `"${p.text}" is not a date when read ${p.order === 'dmy' ? 'day/month/year' : 'month/day/year'}; set \`dates: ${p.other}\` on the data source if its dates are written ${p.order === 'dmy' ? 'month/day/year' : 'day/month/year'}`,
+    `"${p.text}" is not a date when read ${p.order === 'dmy' ? 'day/month/year' : 'month/day/year'}; set \`dates: ` +
+    `${p.other}\` on the data source if its dates are written ` +
+    `${p.order === 'dmy' ? 'month/day/year' : 'day/month/year'}`,
   notADate: (p) => `"${p.text}" is not a date of the calendar`,
   notAPeriod: (p) => `"${p.text}" is not a period; ${ACCEPTED_FORMS_EN}`,
 };
@@ -52,7 +54,9 @@ const es: Catalogue = {
   yearMonthNotAMonth: (p) => `"${p.text}" se lee como año ${p.year} y mes ${p.month}, que no es un mes`,
   monthTextUnknown: (p) => `"${p.text}" no nombra un mes (escriba ene-24, enero 2024, Jan-24 o January 2024)`,
   dateInOtherOrder: (p) =>
-    `"${p.text}" no es una fecha si se lee como ${p.order === 'dmy' ? 'día/mes/año' : 'mes/día/año'}; indique \`dates: ${p.other}\` en la fuente de datos si sus fechas se escriben ${p.order === 'dmy' ? 'mes/día/año' : 'día/mes/año'}`,
+    `"${p.text}" no es una fecha si se lee como ${p.order === 'dmy' ? 'día/mes/año' : 'mes/día/año'}; indique ` +
+    `\`dates: ${p.other}\` en la fuente de datos si sus fechas se escriben ` +
+    `${p.order === 'dmy' ? 'mes/día/año' : 'día/mes/año'}`,
   notADate: (p) => `"${p.text}" no es una fecha del calendario`,
   notAPeriod: (p) => `"${p.text}" no es un periodo; ${ACCEPTED_FORMS_ES}`,
 };

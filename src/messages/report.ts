@@ -534,7 +534,8 @@ const en: ReportMessages = {
     trend: 'Trend',
     breakdownCount: (n) => `${en_(n)} breakdowns`,
     breakdownsNote: (max) =>
-      `An indicator without a total and with more than ${en_(max)} breakdowns is one row: its breakdowns counted by status (each breakdown is on the indicator's sheet).`,
+      `An indicator without a total and with more than ${en_(max)} breakdowns is one row: its breakdowns ` +
+      `counted by status (each breakdown is on the indicator's sheet).`,
   },
   tracking: {
     title: 'Indicator Performance Tracking Table',
@@ -560,11 +561,16 @@ const en: ReportMessages = {
       stale: 'stale: the latest value is old',
     },
     notes: [
-      '% met = actual / target (target / actual for an indicator meant to decrease). An actual more than 10 % away from its target is marked; explain it in the last column.',
-      'Life of programme: for a count added up over time, the target over the whole programme and the running total to date; for a level, the last target and the latest value. Target to date is where the indicator should be by its latest value; progress = the change achieved / the change expected by then, which decides the status.',
+      '% met = actual / target (target / actual for an indicator meant to decrease). An actual more than 10 % ' +
+        'away from its target is marked; explain it in the last column.',
+      'Life of programme: for a count added up over time, the target over the whole programme and the running ' +
+        'total to date; for a level, the last target and the latest value. Target to date is where the indicator ' +
+        'should be by its latest value; progress = the change achieved / the change expected by then, which ' +
+        'decides the status.',
     ],
     targetPeriodsOnly: (shown, all, where) =>
-      `Columns only for the reporting periods with a target (${en_(shown)} of ${en_(all)}); every value is in ${where}.`,
+      `Columns only for the reporting periods with a target (${en_(shown)} of ${en_(all)}); every value is in ` +
+      `${where}.`,
   },
   indicator: {
     definition: 'Definition',
@@ -585,7 +591,8 @@ const en: ReportMessages = {
     statusBecause: (status, reason) => `${status}: ${reason}.`,
     targetNote: (period, reason) => `Target ${period}: ${reason}.`,
     projection: (method, value, period, attainment) =>
-      `${method} projection: ${value} in ${period}; ${attainment ? `reaches the target in ${attainment}` : 'does not reach the target'}.`,
+      `${method} projection: ${value} in ${period}; ` +
+      `${attainment ? `reaches the target in ${attainment}` : 'does not reach the target'}.`,
     projectionNone: (method, period, reason) =>
       `${method} projection to ${period}: none${reason ? ` (${reason})` : ''}.`,
     methodVerdicts: 'Published methods',
@@ -598,7 +605,8 @@ const en: ReportMessages = {
     detailHeadline: (n) =>
       `Shown in full for the total; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
     detailExample: (b, n) =>
-      `Shown in full for the first breakdown (${b}) as a worked example; each of the ${en_(n)} breakdowns is one row of the breakdown table.`,
+      `Shown in full for the first breakdown (${b}) as a worked example; each of the ${en_(n)} breakdowns is ` +
+      'one row of the breakdown table.',
     valuesShown: (shown, all, where) =>
       `${en_(shown)} of the ${en_(all)} values are listed here; every value is in ${where}.`,
     dataSheetAt: (sheet) => `the ${sheet} sheet`,
@@ -639,14 +647,18 @@ const en: ReportMessages = {
   },
   methodInputs: {
     intro:
-      'Every published method run on each indicator and breakdown, one row per input, so its arithmetic can be redone (the formulas are in methods.md). The chosen method decides the status; the others are for comparison.',
+      'Every published method run on each indicator and breakdown, one row per input, so its arithmetic can be ' +
+      'redone (the formulas are in methods.md). The chosen method decides the status; the others are for ' +
+      'comparison.',
     input: 'Input',
     variable: 'Name in methods.md',
     more: (n) => `... and ${en_(n)} more rows, not listed here.`,
   },
   data: {
     everyRowInFile: (rows, max, file) =>
-      `The data have ${en_(rows)} rows (indicator x breakdown x period), more than this sheet holds (${en_(max)}): every row is in ${file}, beside this workbook, with the columns below. Open it in Excel, or load it into a pivot table with Data > From Text/CSV.`,
+      `The data have ${en_(rows)} rows (indicator x breakdown x period), more than this sheet holds ` +
+      `(${en_(max)}): every row is in ${file}, beside this workbook, with the columns below. Open it in Excel, ` +
+      'or load it into a pivot table with Data > From Text/CSV.',
     headlineRowsOnly: (rows) => `Below: the ${en_(rows)} rows of the total (headline) series only.`,
     noHeadlineRows: 'Below: no rows, as no indicator has a total (headline) series.',
     headlineRowsTooMany: (rows) => `Below: no rows, as even the total (headline) series have ${en_(rows)} rows.`,
@@ -664,19 +676,35 @@ const en: ReportMessages = {
     methods: 'Methods',
     methodDescriptions: {
       trajectory: (on, risk) =>
-        `Progress ratio = (latest - baseline) / (expected - baseline), the expected value read on the straight line from the baseline to the target at the latest value's date. On track from ${n(on, 'en')}, at risk from ${n(risk, 'en')}, off track from 0, deteriorating below 0; achieved once the target is reached.`,
+        'Progress ratio = (latest - baseline) / (expected - baseline), the expected value read on the straight ' +
+        `line from the baseline to the target at the latest value's date. On track from ${n(on, 'en')}, at ` +
+        `risk from ${n(risk, 'en')}, off track from 0, deteriorating below 0; achieved once the target is ` +
+        'reached.',
       iptt: (margin) =>
-        `TolaData's IPTT: % met = actual / target (target / actual for an indicator meant to decrease) at the last target whose period has ended; on target within ${pct(margin, 'en')} of 100 %, above or below beyond it.`,
+        `TolaData's IPTT: % met = actual / target (target / actual for an indicator meant to decrease) at the ` +
+        `last target whose period has ended; on target within ${pct(margin, 'en')} of 100 %, above or below ` +
+        'beyond it.',
       'open-sdg': (t, p, base) =>
-        `Statistics Canada's Open SDG: with a target, the ratio of the observed to the required compound growth since ${base}: substantial progress from ${n(t.high, 'en')}, moderate from ${n(t.med, 'en')}, limited from ${n(t.low, 'en')}, deterioration below; without a target, the observed growth itself: substantial from ${pct(p.high, 'en')} a year, moderate from ${pct(p.med, 'en')}. Scores 1 to 5.`,
+        `Statistics Canada's Open SDG: with a target, the ratio of the observed to the required compound ` +
+        `growth since ${base}: substantial progress from ${n(t.high, 'en')}, moderate from ${n(t.med, 'en')}, ` +
+        `limited from ${n(t.low, 'en')}, deterioration below; without a target, the observed growth itself: ` +
+        `substantial from ${pct(p.high, 'en')} a year, moderate from ${pct(p.med, 'en')}. Scores 1 to 5.`,
       'unsd-2022': (t) =>
-        `UN SDG Progress Chart 2022: CR = actual / required compound annual growth rate. On track from ${n(t.onTrack, 'en')}, fair progress from ${n(t.fair, 'en')}, limited or no progress from ${n(t.limited, 'en')}, deterioration below.`,
+        'UN SDG Progress Chart 2022: CR = actual / required compound annual growth rate. On track from ' +
+        `${n(t.onTrack, 'en')}, fair progress from ${n(t.fair, 'en')}, limited or no progress from ` +
+        `${n(t.limited, 'en')}, deterioration below.`,
       'unsd-2023': (t) =>
-        `UN SDG Progress Chart 2023: P = the share of the required change the current growth rate would achieve by the target year. On track from ${n(t.onTrack, 'en')}, fair progress from ${n(t.fair, 'en')}, stagnation or regression below.`,
+        'UN SDG Progress Chart 2023: P = the share of the required change the current growth rate would ' +
+        `achieve by the target year. On track from ${n(t.onTrack, 'en')}, fair progress from ` +
+        `${n(t.fair, 'en')}, stagnation or regression below.`,
       eurostat: (t, g) =>
-        `Eurostat's EU SDG report: with a target, RR = actual / required growth rate: significant progress from ${n(t.significant, 'en')}, moderate from ${n(t.moderate, 'en')}, insufficient from 0, movement away below; without a target, the growth rate against ${pct(g, 'en')} a year either way.`,
+        `Eurostat's EU SDG report: with a target, RR = actual / required growth rate: significant progress ` +
+        `from ${n(t.significant, 'en')}, moderate from ${n(t.moderate, 'en')}, insufficient from 0, movement ` +
+        `away below; without a target, the growth rate against ${pct(g, 'en')} a year either way.`,
       aarr: (floor) =>
-        `Average annual rate of reduction (UNICEF/WHO nutrition targets): the current AARR against the one the target requires; on course when it reaches it, some progress from ${pct(floor, 'en')} a year, no progress or worsening below.`,
+        'Average annual rate of reduction (UNICEF/WHO nutrition targets): the current AARR against the one the ' +
+        `target requires; on course when it reaches it, some progress from ${pct(floor, 'en')} a year, no ` +
+        'progress or worsening below.',
     },
     rules: 'Other rules',
     rule: 'Rule',
@@ -684,10 +712,12 @@ const en: ReportMessages = {
     swings: (share) =>
       `A swing is a change between consecutive values of more than ${pct(share, 'en')} (WHO data-quality review).`,
     variance: (share) =>
-      `An actual more than ${pct(share, 'en')} away from its target is flagged for an explanation (the donor variance convention).`,
+      `An actual more than ${pct(share, 'en')} away from its target is flagged for an explanation (the donor ` +
+      'variance convention).',
     roundingRule: 'Rounding rule',
     rounding: (digits) =>
-      `Numbers are computed in double precision and kept with ${digits} significant digits; the workbook shows them rounded by its number formats, and its cells keep every digit.`,
+      `Numbers are computed in double precision and kept with ${digits} significant digits; the workbook shows ` +
+      'them rounded by its number formats, and its cells keep every digit.',
   },
 };
 
@@ -932,7 +962,8 @@ const es: ReportMessages = {
     trend: 'Tendencia',
     breakdownCount: (n) => `${es_(n)} desagregaciones`,
     breakdownsNote: (max) =>
-      `Un indicador sin total y con más de ${es_(max)} desagregaciones ocupa una fila: sus desagregaciones contadas por estado (cada desagregación está en la hoja del indicador).`,
+      `Un indicador sin total y con más de ${es_(max)} desagregaciones ocupa una fila: sus desagregaciones ` +
+      'contadas por estado (cada desagregación está en la hoja del indicador).',
   },
   tracking: {
     title: 'Tabla de seguimiento del desempeño de los indicadores',
@@ -958,11 +989,16 @@ const es: ReportMessages = {
       stale: 'desactualizado: el último valor es antiguo',
     },
     notes: [
-      '% cumplido = real / meta (meta / real en los indicadores que deben disminuir). Un valor real que se aleja más de 10 % de su meta queda marcado; explíquelo en la última columna.',
-      'Vida del programa: para un conteo que se suma en el tiempo, la meta de todo el programa y el acumulado a la fecha; para un nivel, la última meta y el último valor. La meta a la fecha es dónde debería estar el indicador en la fecha de su último valor; el avance = el cambio logrado / el cambio esperado para entonces, y decide el estado.',
+      '% cumplido = real / meta (meta / real en los indicadores que deben disminuir). Un valor real que se ' +
+        'aleja más de 10 % de su meta queda marcado; explíquelo en la última columna.',
+      'Vida del programa: para un conteo que se suma en el tiempo, la meta de todo el programa y el acumulado ' +
+        'a la fecha; para un nivel, la última meta y el último valor. La meta a la fecha es dónde debería estar ' +
+        'el indicador en la fecha de su último valor; el avance = el cambio logrado / el cambio esperado para ' +
+        'entonces, y decide el estado.',
     ],
     targetPeriodsOnly: (shown, all, where) =>
-      `Columnas solo para los periodos de reporte con meta (${es_(shown)} de ${es_(all)}); todos los valores están en ${where}.`,
+      `Columnas solo para los periodos de reporte con meta (${es_(shown)} de ${es_(all)}); todos los valores ` +
+      `están en ${where}.`,
   },
   indicator: {
     definition: 'Definición',
@@ -983,7 +1019,8 @@ const es: ReportMessages = {
     statusBecause: (status, reason) => `${status}: ${reason}.`,
     targetNote: (period, reason) => `Meta ${period}: ${reason}.`,
     projection: (method, value, period, attainment) =>
-      `Proyección ${method.toLowerCase()}: ${value} en ${period}; ${attainment ? `alcanza la meta en ${attainment}` : 'no alcanza la meta'}.`,
+      `Proyección ${method.toLowerCase()}: ${value} en ${period}; ` +
+      `${attainment ? `alcanza la meta en ${attainment}` : 'no alcanza la meta'}.`,
     projectionNone: (method, period, reason) =>
       `Proyección ${method.toLowerCase()} a ${period}: ninguna${reason ? ` (${reason})` : ''}.`,
     methodVerdicts: 'Métodos publicados',
@@ -994,9 +1031,11 @@ const es: ReportMessages = {
     breakdownsByStatus: 'Desagregaciones por estado',
     categoryOf: (method) => `Categoría (${method})`,
     detailHeadline: (n) =>
-      `Evaluación completa del total; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
+      `Evaluación completa del total; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de ` +
+      'desagregaciones.',
     detailExample: (b, n) =>
-      `Evaluación completa de la primera desagregación (${b}) como ejemplo; cada una de las ${es_(n)} desagregaciones es una fila de la tabla de desagregaciones.`,
+      `Evaluación completa de la primera desagregación (${b}) como ejemplo; cada una de las ${es_(n)} ` +
+      'desagregaciones es una fila de la tabla de desagregaciones.',
     valuesShown: (shown, all, where) =>
       `Se listan aquí ${es_(shown)} de los ${es_(all)} valores; todos están en ${where}.`,
     dataSheetAt: (sheet) => `la hoja ${sheet}`,
@@ -1037,14 +1076,18 @@ const es: ReportMessages = {
   },
   methodInputs: {
     intro:
-      'Cada método publicado aplicado a cada indicador y desagregación, una fila por dato, para poder rehacer su cálculo (las fórmulas están en methods.md). El método elegido decide el estado; los demás sirven de comparación.',
+      'Cada método publicado aplicado a cada indicador y desagregación, una fila por dato, para poder rehacer ' +
+      'su cálculo (las fórmulas están en methods.md). El método elegido decide el estado; los demás sirven de ' +
+      'comparación.',
     input: 'Dato',
     variable: 'Nombre en methods.md',
     more: (n) => `... y ${es_(n)} filas más, que no se listan aquí.`,
   },
   data: {
     everyRowInFile: (rows, max, file) =>
-      `Los datos tienen ${es_(rows)} filas (indicador x desagregación x periodo), más de las que caben en esta hoja (${es_(max)}): todas están en ${file}, junto a este libro, con las columnas de abajo. Ábralo en Excel o cárguelo en una tabla dinámica con Datos > Desde el texto/CSV.`,
+      `Los datos tienen ${es_(rows)} filas (indicador x desagregación x periodo), más de las que caben en esta ` +
+      `hoja (${es_(max)}): todas están en ${file}, junto a este libro, con las columnas de abajo. Ábralo en ` +
+      'Excel o cárguelo en una tabla dinámica con Datos > Desde el texto/CSV.',
     headlineRowsOnly: (rows) => `Abajo: solo las ${es_(rows)} filas de las series totales.`,
     noHeadlineRows: 'Abajo: ninguna fila, porque ningún indicador tiene una serie total.',
     headlineRowsTooMany: (rows) => `Abajo: ninguna fila, porque incluso las series totales tienen ${es_(rows)} filas.`,
@@ -1063,34 +1106,59 @@ const es: ReportMessages = {
     methods: 'Métodos',
     methodDescriptions: {
       trajectory: (on, risk) =>
-        `Razón de avance = (último valor - línea de base) / (esperado - línea de base), donde el esperado se lee en la recta que va de la línea de base a la meta, en la fecha del último valor. En camino desde ${n(on, 'es')}, en riesgo desde ${n(risk, 'es')}, desviado desde 0, empeorando por debajo de 0; logrado al alcanzar la meta.`,
+        'Razón de avance = (último valor - línea de base) / (esperado - línea de base), donde el esperado se ' +
+        'lee en la recta que va de la línea de base a la meta, en la fecha del último valor. En camino desde ' +
+        `${n(on, 'es')}, en riesgo desde ${n(risk, 'es')}, desviado desde 0, empeorando por debajo de 0; ` +
+        'logrado al alcanzar la meta.',
       iptt: (margin) =>
-        `IPTT de TolaData: % cumplido = real / meta (meta / real en un indicador que debe disminuir) en la última meta cuyo periodo terminó; en la meta dentro de ${pct(margin, 'es')} en torno al 100 %, por encima o por debajo fuera de ese margen.`,
+        'IPTT de TolaData: % cumplido = real / meta (meta / real en un indicador que debe disminuir) en la ' +
+        `última meta cuyo periodo terminó; en la meta dentro de ${pct(margin, 'es')} en torno al 100 %, por ` +
+        'encima o por debajo fuera de ese margen.',
       'open-sdg': (t, p, base) =>
-        `Open SDG de Estadística Canadá: con meta, la razón entre el crecimiento compuesto observado y el requerido desde ${base}: progreso sustancial desde ${n(t.high, 'es')}, moderado desde ${n(t.med, 'es')}, limitado desde ${n(t.low, 'es')}, deterioro por debajo; sin meta, el propio crecimiento observado: sustancial desde ${pct(p.high, 'es')} al año, moderado desde ${pct(p.med, 'es')}. Puntajes de 1 a 5.`,
+        'Open SDG de Estadística Canadá: con meta, la razón entre el crecimiento compuesto observado y el ' +
+        `requerido desde ${base}: progreso sustancial desde ${n(t.high, 'es')}, moderado desde ` +
+        `${n(t.med, 'es')}, limitado desde ${n(t.low, 'es')}, deterioro por debajo; sin meta, el propio ` +
+        `crecimiento observado: sustancial desde ${pct(p.high, 'es')} al año, moderado desde ` +
+        `${pct(p.med, 'es')}. Puntajes de 1 a 5.`,
       'unsd-2022': (t) =>
-        `Gráfico de progreso ODS de la ONU 2022: CR = tasa de crecimiento anual compuesta real / requerida. En camino desde ${n(t.onTrack, 'es')}, progreso aceptable desde ${n(t.fair, 'es')}, progreso limitado o nulo desde ${n(t.limited, 'es')}, deterioro por debajo.`,
+        'Gráfico de progreso ODS de la ONU 2022: CR = tasa de crecimiento anual compuesta real / requerida. En ' +
+        `camino desde ${n(t.onTrack, 'es')}, progreso aceptable desde ${n(t.fair, 'es')}, progreso limitado o ` +
+        `nulo desde ${n(t.limited, 'es')}, deterioro por debajo.`,
       'unsd-2023': (t) =>
-        `Gráfico de progreso ODS de la ONU 2023: P = la proporción del cambio requerido que la tasa de crecimiento actual lograría en el año de la meta. En camino desde ${n(t.onTrack, 'es')}, progreso aceptable desde ${n(t.fair, 'es')}, estancamiento o retroceso por debajo.`,
+        'Gráfico de progreso ODS de la ONU 2023: P = la proporción del cambio requerido que la tasa de ' +
+        `crecimiento actual lograría en el año de la meta. En camino desde ${n(t.onTrack, 'es')}, progreso ` +
+        `aceptable desde ${n(t.fair, 'es')}, estancamiento o retroceso por debajo.`,
       eurostat: (t, g) =>
-        `Informe ODS de la UE de Eurostat: con meta, RR = tasa de crecimiento real / requerida: progreso significativo desde ${n(t.significant, 'es')}, moderado desde ${n(t.moderate, 'es')}, insuficiente desde 0, alejamiento por debajo; sin meta, la tasa de crecimiento frente a ${pct(g, 'es')} al año en uno u otro sentido.`,
+        'Informe ODS de la UE de Eurostat: con meta, RR = tasa de crecimiento real / requerida: progreso ' +
+        `significativo desde ${n(t.significant, 'es')}, moderado desde ${n(t.moderate, 'es')}, insuficiente ` +
+        `desde 0, alejamiento por debajo; sin meta, la tasa de crecimiento frente a ${pct(g, 'es')} al año en ` +
+        'uno u otro sentido.',
       aarr: (floor) =>
-        `Tasa anual promedio de reducción (metas de nutrición de UNICEF/OMS): la TAPR actual frente a la que exige la meta; en curso cuando la alcanza, algún progreso desde ${pct(floor, 'es')} al año, sin progreso o empeorando por debajo.`,
+        'Tasa anual promedio de reducción (metas de nutrición de UNICEF/OMS): la TAPR actual frente a la que ' +
+        `exige la meta; en curso cuando la alcanza, algún progreso desde ${pct(floor, 'es')} al año, sin ` +
+        'progreso o empeorando por debajo.',
     },
     rules: 'Otras reglas',
     rule: 'Regla',
     outliers: (z) => `Un valor es atípico cuando su puntuación z o z modificada supera ${n(z, 'es')} (DHIS2).`,
     swings: (share) =>
-      `Una variación es un cambio entre valores consecutivos de más de ${pct(share, 'es')} (revisión de calidad de datos de la OMS).`,
+      `Una variación es un cambio entre valores consecutivos de más de ${pct(share, 'es')} (revisión de ` +
+      'calidad de datos de la OMS).',
     variance: (share) =>
-      `Un valor real que se aleja más de ${pct(share, 'es')} de su meta se marca para que se explique (la convención de los donantes).`,
+      `Un valor real que se aleja más de ${pct(share, 'es')} de su meta se marca para que se explique (la ` +
+      'convención de los donantes).',
     roundingRule: 'Regla de redondeo',
     rounding: (digits) =>
-      `Los números se calculan en doble precisión y se guardan con ${digits} cifras significativas; el libro los muestra redondeados según sus formatos de número, y sus celdas conservan todas las cifras.`,
+      `Los números se calculan en doble precisión y se guardan con ${digits} cifras significativas; el libro ` +
+      'los muestra redondeados según sus formatos de número, y sus celdas conservan todas las cifras.',
   },
 };
 
 export const reportMessages: Record<Locale, ReportMessages> = { en, es };
+
+/** A catalogue's entry for a key read from the user's files: its own keys only, never `constructor`. */
+const ownEntry = (entries: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(entries, key) ? entries[key] : undefined;
 
 /** The name of a status in the pack's language: on_track -> "On track" / "En camino". */
 export function statusLabel(locale: Locale, status: Status): string {
@@ -1102,20 +1170,20 @@ export function levelLabel(locale: Locale, level: string | undefined): string {
   if (level === undefined) return '';
   const levels = reportMessages[locale].levels;
   const key = level.trim().toLowerCase();
-  return Object.hasOwn(levels, key) ? levels[key] : level;
+  return ownEntry(levels, key) ?? level;
 }
 
 /** A method's published category name, or the category as the method wrote it. */
 export function methodCategoryLabel(locale: Locale, category: string | null): string {
   if (category === null) return '';
   const categories = reportMessages[locale].methodCategories;
-  return Object.hasOwn(categories, category) ? categories[category] : category;
+  return ownEntry(categories, category) ?? category;
 }
 
 /** A method's name as its publisher names it. */
 export function methodLabel(locale: Locale, method: string): string {
-  const names = reportMessages[locale].methodNames as Record<string, string>;
-  return Object.hasOwn(names, method) ? names[method] : method;
+  const names = reportMessages[locale].methodNames;
+  return ownEntry(names, method) ?? method;
 }
 
 /** A key written as words: "reference_standard" -> "Reference standard". */
@@ -1127,11 +1195,11 @@ const humanise = (key: string) => {
 /** A method input in words, or its name humanised. */
 export function methodInputLabel(locale: Locale, key: string): string {
   const names = reportMessages[locale].methodInputNames;
-  return Object.hasOwn(names, key) ? names[key] : humanise(key);
+  return ownEntry(names, key) ?? humanise(key);
 }
 
 /** A PIRS field of an indicator file in words, or its key humanised. */
 export function pirsFieldLabel(locale: Locale, key: string): string {
   const names = reportMessages[locale].pirsFields;
-  return Object.hasOwn(names, key) ? names[key] : humanise(key);
+  return ownEntry(names, key) ?? humanise(key);
 }

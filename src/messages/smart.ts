@@ -105,13 +105,17 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     impossiblePercent: (p, v) => `The ${p} target of ${v} % lies outside 0-100 %: it is impossible.`,
     alreadyMet: (p, v, b) => `The ${p} target (${v}) is already met at the baseline (${b}): it asks for no change.`,
     paceOk: (p, r, u, b, w, f, t) =>
-      `Reaching the ${p} target needs ${r} ${u} a year; the series has shown up to ${b} ${u} a year over ${w} years (${f} to ${t}). Within reach.`,
+      `Reaching the ${p} target needs ${r} ${u} a year; the series has shown up to ${b} ${u} a year over ${w} ` +
+      `years (${f} to ${t}). Within reach.`,
     paceAmbitious: (p, r, u, b, x, f, t) =>
-      `Ambitious: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ${u} a year, ${f} to ${t}).`,
+      `Ambitious: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ` +
+      `${u} a year, ${f} to ${t}).`,
     paceUnprecedented: (p, r, u, b, x, f, t) =>
-      `Unprecedented: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ${u} a year, ${f} to ${t}). Check that it is realistic.`,
+      `Unprecedented: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown ` +
+      `(${b} ${u} a year, ${f} to ${t}). Check that it is realistic.`,
     paceNeverMoved: (p, r, u) =>
-      `Unprecedented: the ${p} target needs ${r} ${u} a year, and the series has never moved in the desired direction over a window that long.`,
+      `Unprecedented: the ${p} target needs ${r} ${u} a year, and the series has never moved in the desired ` +
+      'direction over a window that long.',
     paceUnknown: (p, r, u) =>
       `The ${p} target needs ${r} ${u} a year; the series has too few values to compare that with its own past pace.`,
     paceNoBaseline: (p) =>
@@ -171,24 +175,31 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     impossiblePercent: (p, v) => `La meta de ${p} (${v} %) está fuera de 0-100 %: es imposible.`,
     alreadyMet: (p, v, b) => `La meta de ${p} (${v}) ya se cumple en la línea de base (${b}): no pide ningún cambio.`,
     paceOk: (p, r, u, b, w, f, t) =>
-      `Alcanzar la meta de ${p} requiere ${r} ${u} por año; la serie ha mostrado hasta ${b} ${u} por año en ${w} años (${f} a ${t}). Alcanzable.`,
+      `Alcanzar la meta de ${p} requiere ${r} ${u} por año; la serie ha mostrado hasta ${b} ${u} por año en ` +
+      `${w} años (${f} a ${t}). Alcanzable.`,
     paceAmbitious: (p, r, u, b, x, f, t) =>
-      `Ambiciosa: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la serie (${b} ${u} por año, ${f} a ${t}).`,
+      `Ambiciosa: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la ` +
+      `serie (${b} ${u} por año, ${f} a ${t}).`,
     paceUnprecedented: (p, r, u, b, x, f, t) =>
-      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la serie (${b} ${u} por año, ${f} a ${t}). Verifique que sea realista.`,
+      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado ` +
+      `la serie (${b} ${u} por año, ${f} a ${t}). Verifique que sea realista.`,
     paceNeverMoved: (p, r, u) =>
-      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, y la serie nunca se ha movido en la dirección deseada en un periodo tan largo.`,
+      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, y la serie nunca se ha movido en la ` +
+      'dirección deseada en un periodo tan largo.',
     paceUnknown: (p, r, u) =>
-      `La meta de ${p} requiere ${r} ${u} por año; la serie tiene muy pocos valores para compararlo con su propio ritmo.`,
+      `La meta de ${p} requiere ${r} ${u} por año; la serie tiene muy pocos valores para compararlo con su ` +
+      'propio ritmo.',
     paceNoBaseline: (p) =>
-      `Sin valor de línea de base, el ritmo que requiere la meta de ${p} no se puede comparar con el de la propia serie.`,
+      `Sin valor de línea de base, el ritmo que requiere la meta de ${p} no se puede comparar con el de la ` +
+      'propia serie.',
     noResult: () => 'No está vinculado a ningún resultado del marco de resultados.',
     resultOk: (id, level, st) => `Mide ${id} (${level}): ${st}.`,
     targetDated: (p) => `La meta está fechada en ${p}.`,
     targetOutsideProgram: (p, s, e) => `La meta de ${p} está fuera del periodo del programa ${s}-${e}.`,
     targetBeforeBaseline: (p, b) => `La meta de ${p} es anterior a su línea de base (${b}).`,
     milestonesOutOfOrder: (a, b, d) =>
-      `Los hitos ${a} y ${b} están en desorden para un indicador que debe ${d === 'increase' ? 'aumentar' : 'disminuir'}.`,
+      `Los hitos ${a} y ${b} están en desorden para un indicador que debe ` +
+      `${d === 'increase' ? 'aumentar' : 'disminuir'}.`,
     milestonesInOrder: (c) => `${es_(c)} hitos, en orden.`,
     unitWords: (u) =>
       (

@@ -9,7 +9,8 @@ import { localize, type Text, textIn } from './localized.js';
 const list = (values: readonly (string | number)[]) => values.map((v) => `\`${v}\``).join(', ');
 const code = (s: string | number) => `\`${s}\``;
 const FORMULA_GRAMMAR =
-  'numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt';
+  'numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, ' +
+  'round, sqrt';
 
 const en = {
   schemaRule: (r: SchemaRule) => {
@@ -50,7 +51,10 @@ const en = {
       case 'DUPLICATE_KEY':
         return `YAML: this key is written twice in the same block (${text})`;
       case 'MULTILINE_IMPLICIT_KEY':
-        return 'YAML syntax: this line is indented differently from the lines of its block (nested keys use the same number of spaces)';
+        return (
+          'YAML syntax: this line is indented differently from the lines of its block (nested keys use the ' +
+          'same number of spaces)'
+        );
       case 'TAB_AS_INDENT':
         return 'YAML syntax: a tab is used for indentation; use spaces';
       default:
@@ -70,13 +74,16 @@ const en = {
   duplicateResultId: (id: string, firstLine: number) =>
     `result id ${code(id)} is already used at line ${firstLine}; each result has its own id`,
   resultParentCycle: (cycle: readonly string[]) =>
-    `results are each other's parents in a cycle: ${cycle.join(' -> ')} (a results framework is a tree: follow the parents up and you reach a result without one)`,
+    `results are each other's parents in a cycle: ${cycle.join(' -> ')} (a results framework is a tree: follow the ` +
+    `parents up and you reach a result without one)`,
   duplicateDataSourceId: (id: string, firstLine: number) =>
     `data source id ${code(id)} is already used at line ${firstLine}; each data source has its own id`,
   bandsOrder: (onTrack: number, atRisk: number) =>
-    `the bands are out of order: \`at_risk\` (${atRisk}) must be at least 0 and at most \`on_track\` (${onTrack}), as a progress ratio at or above on_track is on track, at or above at_risk at risk, below it off track`,
+    `the bands are out of order: \`at_risk\` (${atRisk}) must be at least 0 and at most \`on_track\` (${onTrack}), ` +
+    `as a progress ratio at or above on_track is on track, at or above at_risk at risk, below it off track`,
   duplicateTargetPeriod: (period: string, firstLine: number, breakdown = '') =>
-    `a target for ${code(period)}${breakdown ? ` (${breakdown})` : ''} is already given at line ${firstLine}; an indicator has one target per period${breakdown ? ' and breakdown' : ''}`,
+    `a target for ${code(period)}${breakdown ? ` (${breakdown})` : ''} is already given at line ${firstLine}; an ` +
+    `indicator has one target per period${breakdown ? ' and breakdown' : ''}`,
   unknownDataSource: (id: string, known: readonly string[], suggestion?: string) =>
     `data source ${code(id)} is not defined in program.yaml data` +
     (suggestion
@@ -105,10 +112,12 @@ const en = {
     `; a formula is arithmetic: ${FORMULA_GRAMMAR}`,
   formulaTooLarge: (limit: 'characters' | 'nesting' | 'parts', size: number, max: number) =>
     limit === 'characters'
-      ? `the formula is ${formatInteger(size, 'en')} characters long; a formula has at most ${formatInteger(max, 'en')}: split it into computed indicators that use each other`
+      ? `the formula is ${formatInteger(size, 'en')} characters long; a formula has at most ` +
+        `${formatInteger(max, 'en')}: split it into computed indicators that use each other`
       : limit === 'nesting'
         ? `the formula nests brackets ${size ? `${size} deep` : 'too deep'}; a formula nests them at most ${max} deep`
-        : `the formula has ${formatInteger(size, 'en')} parts (numbers, inputs and operations); a formula has at most ${formatInteger(max, 'en')}: split it into computed indicators that use each other`,
+        : `the formula has ${formatInteger(size, 'en')} parts (numbers, inputs and operations); a formula has at ` +
+          `most ${formatInteger(max, 'en')}: split it into computed indicators that use each other`,
   formulaCycle: (cycle: readonly string[]) =>
     `computed indicators depend on each other in a cycle: ${cycle.join(' -> ')}`,
   changeUnitMismatch: (unit: string) =>
@@ -144,7 +153,8 @@ const en = {
     }
   },
   notUtf8: () =>
-    'the file is not UTF-8; it was read as Windows-1252 (Latin-1): save it as UTF-8 so that every accented letter reads the same on every computer',
+    'the file is not UTF-8; it was read as Windows-1252 (Latin-1): save it as UTF-8 so that every accented letter ' +
+    'reads the same on every computer',
   programIsFolder: (path: string, suggestion?: string) =>
     `${path} is a folder; --program names the programme file` +
     (suggestion ? `: did you mean --program ${suggestion}?` : ', such as indicators/program.yaml'),
@@ -156,19 +166,24 @@ const en = {
   programmeNotFound: (path: string, candidates: readonly string[]) =>
     `no programme file ${path} here; run mel from the folder that holds \`indicators/program.yaml\`` +
     (candidates.length
-      ? ` (${candidates.length === 1 ? 'this one is' : 'these are'}: ${list(candidates.slice(0, 5))}), or point to the file with \`--program\``
+      ? ` (${candidates.length === 1 ? 'this one is' : 'these are'}: ${list(candidates.slice(0, 5))}), or point to ` +
+        `the file with \`--program\``
       : ', point to it with `--program path/to/program.yaml`, or start one with `mel init`'),
   dataFileMissing: (path: string, root: string, suggestion?: string) =>
     `data file not found: ${path}` +
     (suggestion !== undefined ? `; did you mean ${code(suggestion)}?` : '') +
-    ` (paths in program.yaml are relative to the programme root, ${root === '.' ? 'the folder that holds `indicators/`' : code(root)})`,
+    ` (paths in program.yaml are relative to the programme root, ${
+      root === '.' ? 'the folder that holds ' + '`indicators/`' : code(root)
+    })`,
   dataFolderMissing: (path: string, folder: string) =>
-    `data file not found: ${path}; there is no folder ${code(folder)} (paths in program.yaml are relative to the programme root, the folder that holds \`indicators/\`)`,
+    `data file not found: ${path}; there is no folder ${code(folder)} (paths in program.yaml are relative to the ` +
+    `programme root, the folder that holds \`indicators/\`)`,
   unusedCodes: (column: string, codes: readonly [string, number][]) => {
     const shown = codes.slice(0, 10).map(([c, n]) => `${c} (${n} row${n === 1 ? '' : 's'})`);
     const rows = codes.reduce((t, [, n]) => t + n, 0);
     return (
-      `${formatInteger(codes.length, 'en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
+      `${formatInteger(codes.length, 'en')} value${codes.length === 1 ? '' : 's'} of column ${code(column)} ` +
+      `${codes.length === 1 ? 'is' : 'are'} used by no indicator` +
       (codes.length > 10 ? ` (${formatInteger(rows, 'en')} rows)` : '') +
       `: ${shown.join(', ')}${codes.length > 10 ? ` and ${formatInteger(codes.length - 10, 'en')} more` : ''}`
     );
@@ -182,22 +197,29 @@ const en = {
     distinct: number,
     suggestion?: string,
   ) =>
-    `indicator ${code(id)} matches no rows of data source ${code(source)}: column ${code(column)} has no ${code(value)}` +
+    `indicator ${code(id)} matches no rows of data source ${code(source)}: column ${code(column)} has no ` +
+    `${code(value)}` +
     (suggestion !== undefined ? `; did you mean ${code(suggestion)}?` : '') +
     (closest.length
-      ? `${suggestion !== undefined ? ' (' : '; '}${distinct > closest.length ? 'its closest values are' : 'its values are'} ${list(closest)}${suggestion !== undefined ? ')' : ''}`
+      ? `${suggestion !== undefined ? ' (' : '; '}${
+          distinct > closest.length ? 'its closest values are' : 'its ' + 'values are'
+        } ${list(closest)}${suggestion !== undefined ? ')' : ''}`
       : ' (the column is empty)'),
   seriesWithoutValues: (id: string, source: string, labels: readonly string[], total: number) =>
     total === 1
-      ? `indicator ${code(id)}: its series in data source ${code(source)} has no value at all (every value is missing), so nothing can be assessed`
-      : `indicator ${code(id)}: ${labels.length} of its ${total} series in data source ${code(source)} have no value at all (every value is missing): ` +
+      ? `indicator ${code(id)}: its series in data source ${code(source)} has no value at all (every value is ` +
+        `missing), so nothing can be assessed`
+      : `indicator ${code(id)}: ${labels.length} of its ${total} series in data source ${code(source)} have no ` +
+        `value at all (every value is missing): ` +
         labels
           .slice(0, 5)
           .map((l) => code(l || 'total'))
           .join(', ') +
         (labels.length > 5 ? ` and ${labels.length - 5} more` : ''),
   daysNotMapped: (id: string, frequency: string) =>
-    `indicator ${code(id)} is ${frequency} but its data holds days: the indicators of its data source have different frequencies, so dates were not turned into periods; give them separate data sources, or write the periods (2024-02, 2024-Q1)`,
+    `indicator ${code(id)} is ${frequency} but its data holds days: the indicators of its data source have ` +
+    `different frequencies, so dates were not turned into periods; give them separate data sources, or write the ` +
+    `periods (2024-02, 2024-Q1)`,
   yamlRefused: (reason: string) => `the YAML parser refuses this file: ${reason}`,
   outsideValidRange: (id: string, value: number, period: string, range: readonly [number, number]) =>
     `${id} ${period}: value ${value} is outside valid_range [${range[0]}, ${range[1]}]`,
@@ -209,7 +231,8 @@ const en = {
     `match names column ${code(column)}, which data source ${code(source)} does not have` +
     (suggestion ? `: did you mean ${code(suggestion)}?` : ` (columns: ${list(columns)})`),
   noHeadlineTotal: (id: string, dims: readonly string[]) =>
-    `indicator ${code(id)} has breakdowns by ${dims.join(', ')} but no row marked as the total and no \`aggregate:\` rule, so it has no headline value (a mean of breakdowns is never taken)`,
+    `indicator ${code(id)} has breakdowns by ${dims.join(', ')} but no row marked as the total and no ` +
+    `\`aggregate:\` rule, so it has no headline value (a mean of breakdowns is never taken)`,
   unknownBreakdownColumn: (column: string, columns: readonly string[], suggestion?: string) =>
     `\`for:\` names column ${code(column)}, which is not a disaggregation of this indicator's data` +
     (suggestion
@@ -219,9 +242,11 @@ const en = {
         : ' (its data source has no `disaggregations`)'),
   emptyBreakdownKey: () => '`for:` names no column; write the breakdown it is for, e.g. `for: { sex: female }`',
   groupTargetWithoutAggregate: (id: string) =>
-    `indicator ${code(id)}: \`for:\` names only some breakdown columns, a group whose total is built by the indicator's \`aggregate:\` rule, and it has none (write \`aggregate: sum\` for counts)`,
+    `indicator ${code(id)}: \`for:\` names only some breakdown columns, a group whose total is built by the ` +
+    `indicator's \`aggregate:\` rule, and it has none (write \`aggregate: sum\` for counts)`,
   lopTargetOfLevel: (id: string) =>
-    `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or \`cumulative\` indicators; it is ignored for a level`,
+    `indicator ${code(id)}: \`lop_target\` (a total over the programme) applies to \`accumulation: sum\` or ` +
+    `\`cumulative\` indicators; it is ignored for a level`,
   cumulativeDecrease: (
     id: string,
     where: string,
@@ -231,13 +256,17 @@ const en = {
     toValue: number,
     more: number,
   ) =>
-    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ${fromValue} in ${from} to ${toValue} in ${to}` +
+    `${id}${where ? ` (${where})` : ''}: a running total (\`accumulation: cumulative\`) goes down from ` +
+    `${fromValue} in ${from} to ${toValue} in ${to}` +
     (more ? ` (and ${more} more decrease${more === 1 ? '' : 's'} in this series)` : '') +
     '; if each value counts its own period only, write `accumulation: sum`',
   iatiIdentifierPrefix: (identifier: string, ref: string) =>
-    `IATI identifier ${code(identifier)} should start with the reporting organisation's ref and a hyphen (${code(`${ref}-`)}), as IATI's rules ask`,
+    `IATI identifier ${code(identifier)} should start with the reporting organisation's ref and a hyphen ` +
+    `(${code(`${ref}-`)}), as IATI's rules ask`,
   iatiMissing: () =>
-    "`mel export iati` needs `iati:` under `program:`: `identifier` (the activity's IATI identifier) and `reporting_org: { ref, type, name }` (the publishing organisation's IATI identifier, OrganisationType code and name)",
+    "`mel export iati` needs `iati:` under `program:`: `identifier` (the activity's IATI identifier) and " +
+    "`reporting_org: { ref, type, name }` (the publishing organisation's IATI identifier, OrganisationType code " +
+    'and name)',
   aggregateSumOfPercent: (id: string) =>
     `indicator ${code(id)}: \`aggregate: sum\` adds percentages; use numerator and denominator indicators instead`,
 };
@@ -289,13 +318,17 @@ const expectedType: Record<'en' | 'es', Record<string, string>> = {
 };
 
 const FORMULA_GRAMMAR_ES =
-  'números, sus entradas, + - * / ^, paréntesis y las funciones abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt';
+  'números, sus entradas, + - * / ^, paréntesis y las funciones abs, ceil, exp, floor, log, log10, max, min, mod, ' +
+  'round, sqrt';
 
 const es: typeof en = {
   schemaRule: (r) => {
     switch (r.rule) {
       case 'formatOnly':
-        return `solo se aplica a \`format: ${r.formats.join('` o `format: ')}\` (esta fuente de datos es \`${r.format}\`)`;
+        return (
+          `solo se aplica a \`format: ${r.formats.join('` o `format: ')}\` (esta fuente de datos es ` +
+          `\`${r.format}\`)`
+        );
       case 'needsWideLayout':
         return 'necesita `layout: wide`';
       case 'targetNeedsValue':
@@ -321,11 +354,17 @@ const es: typeof en = {
       case 'BAD_INDENT':
       case 'MISSING_CHAR':
       case 'UNEXPECTED_TOKEN':
-        return `sintaxis YAML: ${text} (revise la sangría: las claves anidadas usan el mismo número de espacios, nunca tabuladores)`;
+        return (
+          `sintaxis YAML: ${text} (revise la sangría: las claves anidadas usan el mismo número de espacios, ` +
+          `nunca tabuladores)`
+        );
       case 'DUPLICATE_KEY':
         return `YAML: esta clave está escrita dos veces en el mismo bloque (${text})`;
       case 'MULTILINE_IMPLICIT_KEY':
-        return 'sintaxis YAML: esta línea tiene una sangría distinta de la de las líneas de su bloque (las claves anidadas usan el mismo número de espacios)';
+        return (
+          'sintaxis YAML: esta línea tiene una sangría distinta de la de las líneas de su bloque (las claves ' +
+          'anidadas usan el mismo número de espacios)'
+        );
       case 'TAB_AS_INDENT':
         return 'sintaxis YAML: se usa un tabulador para la sangría; use espacios';
       default:
@@ -345,13 +384,17 @@ const es: typeof en = {
   duplicateResultId: (id, firstLine) =>
     `el id de resultado ${code(id)} ya se usa en la línea ${firstLine}; cada resultado tiene su propio id`,
   resultParentCycle: (cycle) =>
-    `los resultados son padres unos de otros en un ciclo: ${cycle.join(' -> ')} (un marco de resultados es un árbol: subiendo por los padres se llega a un resultado sin padre)`,
+    `los resultados son padres unos de otros en un ciclo: ${cycle.join(' -> ')} (un marco de resultados es un ` +
+    `árbol: subiendo por los padres se llega a un resultado sin padre)`,
   duplicateDataSourceId: (id, firstLine) =>
     `el id de fuente de datos ${code(id)} ya se usa en la línea ${firstLine}; cada fuente de datos tiene su propio id`,
   bandsOrder: (onTrack, atRisk) =>
-    `los umbrales están en desorden: \`at_risk\` (${atRisk}) debe ser al menos 0 y como mucho \`on_track\` (${onTrack}), ya que una razón de avance igual o mayor que on_track está en camino, igual o mayor que at_risk en riesgo, y por debajo, desviada`,
+    `los umbrales están en desorden: \`at_risk\` (${atRisk}) debe ser al menos 0 y como mucho \`on_track\` ` +
+    `(${onTrack}), ya que una razón de avance igual o mayor que on_track está en camino, igual o mayor que ` +
+    `at_risk en riesgo, y por debajo, desviada`,
   duplicateTargetPeriod: (period, firstLine, breakdown = '') =>
-    `ya hay una meta para ${code(period)}${breakdown ? ` (${breakdown})` : ''} en la línea ${firstLine}; un indicador tiene una meta por periodo${breakdown ? ' y desagregación' : ''}`,
+    `ya hay una meta para ${code(period)}${breakdown ? ` (${breakdown})` : ''} en la línea ${firstLine}; un ` +
+    `indicador tiene una meta por periodo${breakdown ? ' y desagregación' : ''}`,
   unknownDataSource: (id, known, suggestion) =>
     `la fuente de datos ${code(id)} no está definida en los \`data\` de program.yaml` +
     (suggestion
@@ -380,13 +423,17 @@ const es: typeof en = {
     `; una fórmula es aritmética: ${FORMULA_GRAMMAR_ES}`,
   formulaTooLarge: (limit, size, max) =>
     limit === 'characters'
-      ? `la fórmula tiene ${formatInteger(size, 'es')} caracteres; una fórmula tiene como mucho ${formatInteger(max, 'es')}: divídala en indicadores calculados que se usen entre sí`
+      ? `la fórmula tiene ${formatInteger(size, 'es')} caracteres; una fórmula tiene como mucho ` +
+        `${formatInteger(max, 'es')}: divídala en indicadores calculados que se usen entre sí`
       : limit === 'nesting'
-        ? `la fórmula anida paréntesis ${size ? `${size} niveles` : 'demasiado'}; una fórmula los anida como mucho ${max} niveles`
-        : `la fórmula tiene ${formatInteger(size, 'es')} partes (números, entradas y operaciones); una fórmula tiene como mucho ${formatInteger(max, 'es')}: divídala en indicadores calculados que se usen entre sí`,
+        ? `la fórmula anida paréntesis ${size ? `${size} niveles` : 'demasiado'}; una fórmula los anida como mucho ` +
+          `${max} niveles`
+        : `la fórmula tiene ${formatInteger(size, 'es')} partes (números, entradas y operaciones); una fórmula ` +
+          `tiene como mucho ${formatInteger(max, 'es')}: divídala en indicadores calculados que se usen entre sí`,
   formulaCycle: (cycle) => `hay indicadores calculados que dependen unos de otros en un ciclo: ${cycle.join(' -> ')}`,
   changeUnitMismatch: (unit) =>
-    `una meta en puntos porcentuales (\`change_unit: pp\`) necesita un indicador en porcentaje, pero la unidad es ${code(unit)}`,
+    `una meta en puntos porcentuales (\`change_unit: pp\`) necesita un indicador en porcentaje, pero la unidad es ` +
+    `${code(unit)}`,
   targetBeforeBaseline: (target, baseline) =>
     `la meta ${code(target)} tiene fecha anterior a la línea de base ${code(baseline)}`,
   validRangeOrder: () => '`valid_range` debe ser [mínimo, máximo] con mínimo <= máximo',
@@ -411,71 +458,90 @@ const es: typeof en = {
       case 'not-a-folder-above':
         return 'una parte de su ruta es un archivo, no una carpeta';
       case 'too-large':
-        return `ocupa ${megabytesEs(p.size)}, mucho más de lo que puede ocupar un archivo de este tipo (como mucho ${megabytesEs(p.max)})`;
+        return (
+          `ocupa ${megabytesEs(p.size)}, mucho más de lo que puede ocupar un archivo de este tipo (como mucho ` +
+          `${megabytesEs(p.max)})`
+        );
       case 'other':
         return `el sistema responde ${p.code}`;
     }
   },
   notUtf8: () =>
-    'el archivo no está en UTF-8; se leyó como Windows-1252 (Latin-1): guárdelo en UTF-8 para que cada letra acentuada se lea igual en todos los equipos',
+    'el archivo no está en UTF-8; se leyó como Windows-1252 (Latin-1): guárdelo en UTF-8 para que cada letra ' +
+    'acentuada se lea igual en todos los equipos',
   programIsFolder: (path, suggestion) =>
     `${path} es una carpeta; --program nombra el archivo del programa` +
     (suggestion ? `: ¿quiso decir --program ${suggestion}?` : ', como indicators/program.yaml'),
   programNotYaml: (path) =>
-    `${path} no es un archivo YAML; --program nombra el archivo del programa (.yaml o .yml), como indicators/program.yaml`,
+    `${path} no es un archivo YAML; --program nombra el archivo del programa (.yaml o .yml), como ` +
+    `indicators/program.yaml`,
   notAMapping: () => 'el archivo debe ser un mapa YAML de claves y valores',
   fileNotFound: (path) => `no se encuentra el archivo: ${path}`,
   programmeNotFound: (path, candidates) =>
     `aquí no hay archivo de programa ${path}; ejecute mel desde la carpeta que contiene \`indicators/program.yaml\`` +
     (candidates.length
-      ? ` (${candidates.length === 1 ? 'esta la contiene' : 'estas la contienen'}: ${list(candidates.slice(0, 5))}), o indique el archivo con \`--program\``
+      ? ` (${candidates.length === 1 ? 'esta la contiene' : 'estas la contienen'}: ` +
+        `${list(candidates.slice(0, 5))}), o indique el archivo con \`--program\``
       : ', indíquelo con `--program ruta/a/program.yaml`, o cree uno con `mel init`'),
   dataFileMissing: (path, root, suggestion) =>
     `no se encuentra el archivo de datos: ${path}` +
     (suggestion !== undefined ? `; ¿quiso decir ${code(suggestion)}?` : '') +
-    ` (las rutas de program.yaml son relativas a la raíz del programa, ${root === '.' ? 'la carpeta que contiene `indicators/`' : code(root)})`,
+    ` (las rutas de program.yaml son relativas a la raíz del programa, ${
+      root === '.' ? 'la carpeta que contiene ' + '`indicators/`' : code(root)
+    })`,
   dataFolderMissing: (path, folder) =>
-    `no se encuentra el archivo de datos: ${path}; no existe la carpeta ${code(folder)} (las rutas de program.yaml son relativas a la raíz del programa, la carpeta que contiene \`indicators/\`)`,
+    `no se encuentra el archivo de datos: ${path}; no existe la carpeta ${code(folder)} (las rutas de program.yaml ` +
+    `son relativas a la raíz del programa, la carpeta que contiene \`indicators/\`)`,
   unusedCodes: (column, codes) => {
     const shown = codes.slice(0, 10).map(([c, n]) => `${c} (${formatInteger(n, 'es')} fila${n === 1 ? '' : 's'})`);
     const rows = codes.reduce((t, [, n]) => t + n, 0);
     return (
-      `${formatInteger(codes.length, 'es')} valor${codes.length === 1 ? '' : 'es'} de la columna ${code(column)} no ${codes.length === 1 ? 'lo usa' : 'los usa'} ningún indicador` +
+      `${formatInteger(codes.length, 'es')} valor${codes.length === 1 ? '' : 'es'} de la columna ${code(column)} ` +
+      `no ${codes.length === 1 ? 'lo usa' : 'los usa'} ningún indicador` +
       (codes.length > 10 ? ` (${formatInteger(rows, 'es')} filas)` : '') +
       `: ${shown.join(', ')}${codes.length > 10 ? ` y ${formatInteger(codes.length - 10, 'es')} más` : ''}`
     );
   },
   noMatchingValue: (id, source, column, value, closest, distinct, suggestion) =>
-    `el indicador ${code(id)} no coincide con ninguna fila de la fuente de datos ${code(source)}: la columna ${code(column)} no tiene ${code(value)}` +
+    `el indicador ${code(id)} no coincide con ninguna fila de la fuente de datos ${code(source)}: la columna ` +
+    `${code(column)} no tiene ${code(value)}` +
     (suggestion !== undefined ? `; ¿quiso decir ${code(suggestion)}?` : '') +
     (closest.length
-      ? `${suggestion !== undefined ? ' (' : '; '}${distinct > closest.length ? 'sus valores más parecidos son' : 'sus valores son'} ${list(closest)}${suggestion !== undefined ? ')' : ''}`
+      ? `${suggestion !== undefined ? ' (' : '; '}${
+          distinct > closest.length ? 'sus valores más parecidos ' + 'son' : 'sus valores son'
+        } ${list(closest)}${suggestion !== undefined ? ')' : ''}`
       : ' (la columna está vacía)'),
   seriesWithoutValues: (id, source, labels, total) =>
     total === 1
-      ? `indicador ${code(id)}: su serie en la fuente de datos ${code(source)} no tiene ningún valor (todos faltan), así que no se puede evaluar nada`
-      : `indicador ${code(id)}: ${labels.length} de sus ${total} series en la fuente de datos ${code(source)} no tienen ningún valor (todos faltan): ` +
+      ? `indicador ${code(id)}: su serie en la fuente de datos ${code(source)} no tiene ningún valor (todos ` +
+        `faltan), así que no se puede evaluar nada`
+      : `indicador ${code(id)}: ${labels.length} de sus ${total} series en la fuente de datos ${code(source)} no ` +
+        `tienen ningún valor (todos faltan): ` +
         labels
           .slice(0, 5)
           .map((l) => code(l || 'total'))
           .join(', ') +
         (labels.length > 5 ? ` y ${labels.length - 5} más` : ''),
   daysNotMapped: (id, frequency) =>
-    `el indicador ${code(id)} es ${code(frequency)} pero sus datos tienen días: los indicadores de su fuente de datos tienen frecuencias distintas, así que las fechas no se convirtieron en periodos; deles fuentes de datos separadas, o escriba los periodos (2024-02, 2024-Q1)`,
+    `el indicador ${code(id)} es ${code(frequency)} pero sus datos tienen días: los indicadores de su fuente de ` +
+    `datos tienen frecuencias distintas, así que las fechas no se convirtieron en periodos; deles fuentes de ` +
+    `datos separadas, o escriba los periodos (2024-02, 2024-Q1)`,
   yamlRefused: (reason) => `el analizador de YAML rechaza este archivo: ${reason}`,
   outsideValidRange: (id, value, period, range) =>
-    `${id} ${period}: el valor ${formatNumber(value, 'es', { maxDecimals: 6 })} está fuera de valid_range [${formatNumber(range[0], 'es', { maxDecimals: 6 })}; ${formatNumber(range[1], 'es', { maxDecimals: 6 })}]`,
+    `${id} ${period}: el valor ${formatNumber(value, 'es', { maxDecimals: 6 })} está fuera de valid_range ` +
+    `[${formatNumber(range[0], 'es', { maxDecimals: 6 })}; ${formatNumber(range[1], 'es', { maxDecimals: 6 })}]`,
   noMatchingRows: (id, source, match) =>
-    `el indicador ${code(id)} no coincide con ninguna fila de la fuente de datos ${code(source)} (match: ${Object.entries(
-      match,
-    )
+    `el indicador ${code(id)} no coincide con ninguna fila de la fuente de datos ${code(source)} (match: ` +
+    `${Object.entries(match)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')})`,
   matchColumnMissing: (column, source, columns, suggestion) =>
     `\`match\` nombra la columna ${code(column)}, que la fuente de datos ${code(source)} no tiene` +
     (suggestion ? `: ¿quiso decir ${code(suggestion)}?` : ` (columnas: ${list(columns)})`),
   noHeadlineTotal: (id, dims) =>
-    `el indicador ${code(id)} tiene desagregaciones por ${dims.join(', ')} pero ninguna fila marcada como total y ninguna regla \`aggregate:\`, así que no tiene valor principal (nunca se toma un promedio de las desagregaciones)`,
+    `el indicador ${code(id)} tiene desagregaciones por ${dims.join(', ')} pero ninguna fila marcada como total y ` +
+    `ninguna regla \`aggregate:\`, así que no tiene valor principal (nunca se toma un promedio de las ` +
+    `desagregaciones)`,
   unknownBreakdownColumn: (column, columns, suggestion) =>
     `\`for:\` nombra la columna ${code(column)}, que no es una desagregación de los datos de este indicador` +
     (suggestion
@@ -484,21 +550,31 @@ const es: typeof en = {
         ? ` (desagregaciones: ${list(columns)})`
         : ' (su fuente de datos no tiene `disaggregations`)'),
   emptyBreakdownKey: () =>
-    '`for:` no nombra ninguna columna; escriba la desagregación a la que se refiere, por ejemplo `for: { sex: female }`',
+    '`for:` no nombra ninguna columna; escriba la desagregación a la que se refiere, por ejemplo `for: { sex: ' +
+    'female }`',
   groupTargetWithoutAggregate: (id) =>
-    `indicador ${code(id)}: \`for:\` nombra solo algunas columnas de desagregación, un grupo cuyo total se construye con la regla \`aggregate:\` del indicador, y no tiene ninguna (escriba \`aggregate: sum\` para conteos)`,
+    `indicador ${code(id)}: \`for:\` nombra solo algunas columnas de desagregación, un grupo cuyo total se ` +
+    `construye con la regla \`aggregate:\` del indicador, y no tiene ninguna (escriba \`aggregate: sum\` para ` +
+    `conteos)`,
   lopTargetOfLevel: (id) =>
-    `indicador ${code(id)}: \`lop_target\` (un total sobre el programa) se aplica a indicadores con \`accumulation: sum\` o \`cumulative\`; para un nivel se ignora`,
+    `indicador ${code(id)}: \`lop_target\` (un total sobre el programa) se aplica a indicadores con ` +
+    `\`accumulation: sum\` o \`cumulative\`; para un nivel se ignora`,
   cumulativeDecrease: (id, where, from, fromValue, to, toValue, more) =>
-    `${id}${where ? ` (${where})` : ''}: un total acumulado (\`accumulation: cumulative\`) baja de ${formatNumber(fromValue, 'es', { maxDecimals: 6 })} en ${from} a ${formatNumber(toValue, 'es', { maxDecimals: 6 })} en ${to}` +
+    `${id}${where ? ` (${where})` : ''}: un total acumulado (\`accumulation: cumulative\`) baja de ` +
+    `${formatNumber(fromValue, 'es', { maxDecimals: 6 })} en ${from} a ` +
+    `${formatNumber(toValue, 'es', { maxDecimals: 6 })} en ${to}` +
     (more ? ` (y ${more} descenso${more === 1 ? '' : 's'} más en esta serie)` : '') +
     '; si cada valor cuenta solo su propio periodo, escriba `accumulation: sum`',
   iatiIdentifierPrefix: (identifier, ref) =>
-    `el identificador IATI ${code(identifier)} debería empezar con la referencia de la organización informante y un guion (${code(`${ref}-`)}), como piden las reglas de IATI`,
+    `el identificador IATI ${code(identifier)} debería empezar con la referencia de la organización informante y ` +
+    `un guion (${code(`${ref}-`)}), como piden las reglas de IATI`,
   iatiMissing: () =>
-    '`mel export iati` necesita `iati:` bajo `program:`: `identifier` (el identificador IATI de la actividad) y `reporting_org: { ref, type, name }` (el identificador IATI, el código OrganisationType y el nombre de la organización que publica)',
+    '`mel export iati` necesita `iati:` bajo `program:`: `identifier` (el identificador IATI de la actividad) y ' +
+    '`reporting_org: { ref, type, name }` (el identificador IATI, el código OrganisationType y el nombre de la ' +
+    'organización que publica)',
   aggregateSumOfPercent: (id) =>
-    `indicador ${code(id)}: \`aggregate: sum\` suma porcentajes; use en su lugar indicadores de numerador y denominador`,
+    `indicador ${code(id)}: \`aggregate: sum\` suma porcentajes; use en su lugar indicadores de numerador y ` +
+    `denominador`,
 };
 
 /** The English messages, as plain text (tests compare the issues' English `message` with them). */

@@ -7,6 +7,8 @@
 //
 // Pure: each function reads one text and returns numbers or undefined, never throws.
 
+import { captures } from './captures.js';
+
 /** How a date like 01/02/2024 is ordered: day first (most of the world) or month first (the US). */
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -87,15 +89,17 @@ const YEAR_THEN_NAME = /^(\d{4})\s*[-/\s]\s*([A-Za-zÀ-ÿ]{3,10})\.?$/;
 
 /** A month written with its name and a year, in Spanish or English; undefined when the text is not one. */
 export function monthOfText(text: string): { year: number; month: number } | undefined {
-  let m = NAME_THEN_YEAR.exec(text);
-  if (m) {
-    const month = monthOfName(m[1]);
-    return month ? { year: fullYear(m[2]), month } : undefined;
+  const nameThenYear = captures(NAME_THEN_YEAR, text, 2);
+  if (nameThenYear) {
+    const [name, year] = nameThenYear;
+    const month = monthOfName(name);
+    return month ? { year: fullYear(year), month } : undefined;
   }
-  m = YEAR_THEN_NAME.exec(text);
-  if (m) {
-    const month = monthOfName(m[2]);
-    return month ? { year: Number(m[1]), month } : undefined;
+  const yearThenName = captures(YEAR_THEN_NAME, text, 2);
+  if (yearThenName) {
+    const [year, name] = yearThenName;
+    const month = monthOfName(name);
+    return month ? { year: Number(year), month } : undefined;
   }
   return undefined;
 }
@@ -108,8 +112,8 @@ const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/;
 
 /** The two leading numbers of a d/m/y or m/d/y date, and its year; undefined when the text is not one. */
 export function numericDateParts(text: string): { first: number; second: number; year: number } | undefined {
-  const m = NUMERIC_DATE.exec(text);
-  return m ? { first: Number(m[1]), second: Number(m[3]), year: fullYear(m[4]) } : undefined;
+  const m = captures(NUMERIC_DATE, text, 4);
+  return m ? { first: Number(m[0]), second: Number(m[2]), year: fullYear(m[3]) } : undefined;
 }
 
 /** A date written 01/02/2024 in the given order, when it is a day of the calendar. */

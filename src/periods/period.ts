@@ -10,6 +10,7 @@ import {
   numericDate,
   numericDateParts,
 } from './calendar-text.js';
+import { captures } from './captures.js';
 
 export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'semester' | 'year' | 'fiscal-year' | 'multi-year';
 
@@ -123,12 +124,19 @@ export function fractionalYear(dt: DateTime): number {
   return y + (dt.toMillis() - a) / (b - a);
 }
 
+/** The ISO date of a DateTime built from checked parts; an invalid one is a bug. */
+function isoDate(dt: DateTime): string {
+  const text = dt.toISODate();
+  if (text === null) throw new Error(`internal: an invalid date (${dt.invalidExplanation ?? dt.invalidReason})`);
+  return text;
+}
+
 /** The date at a fractional year (inverse of fractionalYear), as an ISO date. */
 export function dateOfFractionalYear(t: number): string {
   const y = Math.floor(t);
   const a = Date.UTC(y, 0, 1);
   const b = Date.UTC(y + 1, 0, 1);
-  return DateTime.fromMillis(a + (t - y) * (b - a), { zone: 'utc' }).toISODate()!;
+  return isoDate(DateTime.fromMillis(a + (t - y) * (b - a), { zone: 'utc' }));
 }
 
 function makePeriod(kind: PeriodKind, id: string, start: DateTime, endExclusive: DateTime): Period {
@@ -137,8 +145,8 @@ function makePeriod(kind: PeriodKind, id: string, start: DateTime, endExclusive:
   return {
     kind,
     id,
-    start: start.toISODate()!,
-    end: endExclusive.minus({ days: 1 }).toISODate()!,
+    start: isoDate(start),
+    end: isoDate(endExclusive.minus({ days: 1 })),
     startYear,
     endYear,
     mid: (startYear + endYear) / 2,
@@ -197,7 +205,7 @@ export function multiYearPeriod(first: number, last: number): Period {
 export function dayPeriod(year: number, month: number, day: number): Period | undefined {
   const s = utc(year, month, day);
   if (!s.isValid || s.day !== day) return undefined;
-  return makePeriod('day', s.toISODate()!, s, s.plus({ days: 1 }));
+  return makePeriod('day', isoDate(s), s, s.plus({ days: 1 }));
 }
 
 const fail = (problem: PeriodProblem): PeriodParse => ({ ok: false, problem });
@@ -219,85 +227,106 @@ const implausible = (text: string, year: string | number) =>
 export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodParse {
   const text = raw.trim();
   if (text === '') return fail({ kind: 'empty' });
-  let m: RegExpMatchArray | null;
 
   // A number read by a spreadsheet as 2006.0
-  if ((m = text.match(/^(\d{4})(?:\.0+)?$/))) {
-    const y = Number(m[1]);
-    return plausibleYear(y) ? ok(yearPeriod(y)) : implausible(text, m[1]);
+  const yearNumber = captures(/^(\d{4})(?:\.0+)?$/, text, 1);
+  if (yearNumber) {
+    const [year] = yearNumber;
+    const y = Number(year);
+    return plausibleYear(y) ? ok(yearPeriod(y)) : implausible(text, year);
   }
   // The forms below name their year in their first four digits (after FY for a fiscal
   // year): checked first, so that no form reads the year 0 or 9999.
   // (A longer run of digits is a serial date, YYYYMM or YYYYMMDD, checked where it is read.)
-  const leadingYear = text.match(/^(?:FY\s?)?(\d{4})(?!\d)/i);
-  if (leadingYear && !plausibleYear(Number(leadingYear[1]))) return implausible(text, leadingYear[1]);
+  const leadingYear = captures(/^(?:FY\s?)?(\d{4})(?!\d)/i, text, 1);
+  if (leadingYear && !plausibleYear(Number(leadingYear[0]))) return implausible(text, leadingYear[0]);
   // 2024-Q1, 2024Q1, and Spain's INE 2024T1 (trimestre)
-  if ((m = text.match(/^(\d{4})-?[QT](\d{1,2})$/i))) {
-    const q = Number(m[2]);
-    if (q >= 1 && q <= 4) return ok(quarterPeriod(Number(m[1]), q));
-    return fail({ kind: 'noQuarter', text, quarter: m[2] });
+  const quarter = captures(/^(\d{4})-?[QT](\d{1,2})$/i, text, 2);
+  if (quarter) {
+    const [year, number] = quarter;
+    const q = Number(number);
+    if (q >= 1 && q <= 4) return ok(quarterPeriod(Number(year), q));
+    return fail({ kind: 'noQuarter', text, quarter: number });
   }
-  if ((m = text.match(/^(\d{4})-?S(\d{1,2})$/i))) {
-    const half = Number(m[2]);
-    if (half === 1 || half === 2) return ok(semesterPeriod(Number(m[1]), half));
-    return fail({ kind: 'noSemester', text, semester: m[2] });
+  const semester = captures(/^(\d{4})-?S(\d{1,2})$/i, text, 2);
+  if (semester) {
+    const [year, number] = semester;
+    const half = Number(number);
+    if (half === 1 || half === 2) return ok(semesterPeriod(Number(year), half));
+    return fail({ kind: 'noSemester', text, semester: number });
   }
   // Excel's serial day number, in workbook cells only (a five-digit number is no other form)
-  if (context.serialDates && (m = text.match(/^(\d{5})(?:\.\d+)?$/))) {
+  if (context.serialDates && /^(\d{5})(?:\.\d+)?$/.test(text)) {
     const d = excelSerialDate(Number(text));
     if (d) return dayOf(text, d.year, d.month, d.day);
   }
   // SDMX and Eurostat: 2015-M01 / 2015M01 (a month), 2015-A1 (a year)
-  if ((m = text.match(/^(\d{4})-?M(\d{1,2})$/i))) {
-    const month = Number(m[2]);
-    if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
-    return fail({ kind: 'noSuchMonth', text, month: m[2] });
+  const sdmxMonth = captures(/^(\d{4})-?M(\d{1,2})$/i, text, 2);
+  if (sdmxMonth) {
+    const [year, number] = sdmxMonth;
+    const month = Number(number);
+    if (month >= 1 && month <= 12) return ok(monthPeriod(Number(year), month));
+    return fail({ kind: 'noSuchMonth', text, month: number });
   }
-  if ((m = text.match(/^(\d{4})-?A1?$/i))) return ok(yearPeriod(Number(m[1])));
+  const sdmxYear = captures(/^(\d{4})-?A1?$/i, text, 1);
+  if (sdmxYear) return ok(yearPeriod(Number(sdmxYear[0])));
   // DHIS2 days (20240315) and ISO timestamps (2024-03-15T00:00:00.000Z, 2024-03-15 00:00:00)
-  if ((m = text.match(/^(\d{4})(\d{2})(\d{2})$/))) return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = text.match(/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/)))
-    return dayOf(text, Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = text.match(/^(\d{4})-?W(\d{1,2})$/i))) {
-    const p = Number(m[2]) >= 1 ? weekPeriod(Number(m[1]), Number(m[2])) : undefined;
-    return p ? ok(p) : fail({ kind: 'noWeek', text, week: m[2], year: m[1] });
+  const day =
+    captures(/^(\d{4})(\d{2})(\d{2})$/, text, 3) ??
+    captures(/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/, text, 3);
+  if (day) return dayOf(text, Number(day[0]), Number(day[1]), Number(day[2]));
+  const week = captures(/^(\d{4})-?W(\d{1,2})$/i, text, 2);
+  if (week) {
+    const [year, number] = week;
+    const p = Number(number) >= 1 ? weekPeriod(Number(year), Number(number)) : undefined;
+    return p ? ok(p) : fail({ kind: 'noWeek', text, week: number, year });
   }
-  if ((m = text.match(/^FY\s?(\d{4})$/i))) return ok(fiscalYearPeriod(Number(m[1]), context.fiscalYearStart ?? 1));
-  if ((m = text.match(/^FY\s?(\d{2})$/i)))
-    return ok(fiscalYearPeriod(2000 + Number(m[1]), context.fiscalYearStart ?? 1));
-  if ((m = text.match(/^(\d{4})([A-Za-z]+)$/))) {
-    const month = MONTHS[m[2].toLowerCase()];
-    if (month) return ok(dhis2FinancialYear(Number(m[1]), month));
-    return fail({ kind: 'notAMonthName', name: m[2] });
+  const fiscalYear = captures(/^FY\s?(\d{4})$/i, text, 1);
+  if (fiscalYear) return ok(fiscalYearPeriod(Number(fiscalYear[0]), context.fiscalYearStart ?? 1));
+  const fiscalYearShort = captures(/^FY\s?(\d{2})$/i, text, 1);
+  if (fiscalYearShort) return ok(fiscalYearPeriod(2000 + Number(fiscalYearShort[0]), context.fiscalYearStart ?? 1));
+  const financialYear = captures(/^(\d{4})([A-Za-z]+)$/, text, 2);
+  if (financialYear) {
+    const [year, name] = financialYear;
+    const month = MONTHS[name.toLowerCase()];
+    if (month) return ok(dhis2FinancialYear(Number(year), month));
+    return fail({ kind: 'notAMonthName', name });
   }
-  if ((m = text.match(/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/)))
-    return dayOf(text, Number(m[1]), Number(m[3]), Number(m[4]));
-  if ((m = text.match(/^(\d{4})\s*[-/–]\s*(\d{4})$/))) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (!plausibleYear(b)) return implausible(text, m[2]);
+  const isoDay = captures(/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/, text, 4);
+  if (isoDay) return dayOf(text, Number(isoDay[0]), Number(isoDay[2]), Number(isoDay[3]));
+  const round = captures(/^(\d{4})\s*[-/–]\s*(\d{4})$/, text, 2);
+  if (round) {
+    const a = Number(round[0]);
+    const b = Number(round[1]);
+    if (!plausibleYear(b)) return implausible(text, round[1]);
     if (b <= a) return fail({ kind: 'roundBackwards', from: a, to: b });
     if (b - a > 10) return fail({ kind: 'roundTooLong', from: a, to: b });
     return ok(multiYearPeriod(a, b));
   }
-  if ((m = text.match(/^(\d{4})[-/](\d{2})$/))) {
-    const y = Number(m[1]);
-    const two = Number(m[2]);
+  const monthOrRound = captures(/^(\d{4})[-/](\d{2})$/, text, 2);
+  if (monthOrRound) {
+    const y = Number(monthOrRound[0]);
+    const two = Number(monthOrRound[1]);
     const nextYearTwoDigits = (y + 1) % 100;
     const isRound = two === nextYearTwoDigits && context.frequency !== 'monthly';
     if (isRound) return ok(multiYearPeriod(y, y + 1));
     if (two >= 1 && two <= 12) return ok(monthPeriod(y, two));
-    return fail({ kind: 'neitherMonthNorRound', text, round: `${y}-${String(nextYearTwoDigits).padStart(2, '0')}` });
+    const roundExample = `${y}-${String(nextYearTwoDigits).padStart(2, '0')}`;
+    return fail({ kind: 'neitherMonthNorRound', text, round: roundExample });
   }
-  if ((m = text.match(/^(\d{4})-(\d{1})$/))) {
-    if (m[2] === '0') return fail({ kind: 'noMonthZero', text });
-    return ok(monthPeriod(Number(m[1]), Number(m[2])));
+  const shortMonth = captures(/^(\d{4})-(\d{1})$/, text, 2);
+  if (shortMonth) {
+    const [year, month] = shortMonth;
+    if (month === '0') return fail({ kind: 'noMonthZero', text });
+    return ok(monthPeriod(Number(year), Number(month)));
   }
-  if ((m = text.match(/^(\d{4})(\d{2})$/))) {
-    if (!plausibleYear(Number(m[1]))) return implausible(text, m[1]);
-    const month = Number(m[2]);
-    if (month >= 1 && month <= 12) return ok(monthPeriod(Number(m[1]), month));
-    return fail({ kind: 'yearMonthNotAMonth', text, year: m[1], month: m[2] });
+  const yearMonth = captures(/^(\d{4})(\d{2})$/, text, 2);
+  if (yearMonth) {
+    const [year, number] = yearMonth;
+    if (!plausibleYear(Number(year))) return implausible(text, year);
+    const month = Number(number);
+    if (month >= 1 && month <= 12) return ok(monthPeriod(Number(year), month));
+    return fail({ kind: 'yearMonthNotAMonth', text, year, month: number });
   }
   const named = monthOfText(text);
   if (named && !plausibleYear(named.year)) return implausible(text, named.year);
@@ -365,6 +394,12 @@ export function frequencyStepYears(frequency: Frequency): number {
   }
 }
 
+/** A week or day read from a valid date's own fields, which always exists. */
+function existing(p: Period | undefined, date: DateTime): Period {
+  if (p === undefined) throw new Error(`internal: no period at ${date.toISO()}`);
+  return p;
+}
+
 /** The period n steps after p, of the same kind (years, quarters, months, semesters, weeks, days). */
 export function stepPeriod(p: Period, n: number): Period {
   const s = DateTime.fromISO(p.start, { zone: 'utc' });
@@ -393,11 +428,11 @@ export function stepPeriod(p: Period, n: number): Period {
     }
     case 'week': {
       const d = s.plus({ weeks: n });
-      return weekPeriod(d.weekYear, d.weekNumber)!;
+      return existing(weekPeriod(d.weekYear, d.weekNumber), d);
     }
     case 'day': {
       const d = s.plus({ days: n });
-      return dayPeriod(d.year, d.month, d.day)!;
+      return existing(dayPeriod(d.year, d.month, d.day), d);
     }
     case 'multi-year': {
       const span = Number(p.id.split('-')[1]) - s.year + 1;
@@ -417,7 +452,10 @@ export function periodsBetween(a: Period, b: Period, limit = 10_000): Period[] {
   return out;
 }
 
-/** The period of a coarser kind containing p: days roll into weeks and months, months into quarters, semesters and years. */
+/**
+ * The period of a coarser kind containing p: days roll into weeks and months, months into
+ * quarters, semesters and years.
+ */
 export function containingPeriod(p: Period, kind: 'week' | 'month' | 'quarter' | 'semester' | 'year'): Period {
   const s = DateTime.fromISO(p.start, { zone: 'utc' });
   switch (kind) {

@@ -33,10 +33,10 @@ function ordinal(p: Period): number | undefined {
 
 export function completeness(s: BreakdownSeries, frequency: Frequency): Completeness | undefined {
   const kind = kindOfFrequency(frequency);
-  const present = s.periods.filter((p, i) => p.kind === kind && !Number.isNaN(s.values[i]));
-  if (!kind || present.length === 0) return undefined;
+  const present = s.periods.filter((p, i) => p.kind === kind && !Number.isNaN(s.values[i] ?? Number.NaN));
   const first = present[0];
-  const last = present[present.length - 1];
+  const last = present.at(-1);
+  if (!kind || first === undefined || last === undefined) return undefined;
   const a = ordinal(first);
   const b = ordinal(last);
   if (a === undefined || b === undefined) {

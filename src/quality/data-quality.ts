@@ -1,7 +1,8 @@
 // The data-quality review carried into every pack (methods.md, "Data-quality checks"):
 // warnings at their file and line, outliers, swings, missing periods, and two sources
 // of one indicator side by side.
-import type { IndicatorData } from '../data/indicator-data.js';
+import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
+import type { Period } from '../periods/period.js';
 import { allSeries } from '../data/indicator-data.js';
 import type { Issue } from '../spec/issues.js';
 import type { Program } from '../spec/model.js';
@@ -56,26 +57,29 @@ export function dataQuality(
     for (const s of allSeries(d)) {
       const ref = { indicator: ind.id, disaggregation: s.dims };
       for (const o of outlierScores(s.values)) {
+        const point = observationAt(s, o.index);
         report.outliers.push({
           ...ref,
-          period: s.periods[o.index].id,
-          value: s.values[o.index],
+          period: point.period.id,
+          value: point.value,
           z: o.z,
           modified_z: o.modifiedZ,
           file: s.file,
-          line: s.lines[o.index],
+          line: point.line,
         });
       }
       for (const w of swings(s.values)) {
+        const from = observationAt(s, w.from);
+        const to = observationAt(s, w.to);
         report.swings.push({
           ...ref,
-          from_period: s.periods[w.from].id,
-          to_period: s.periods[w.to].id,
-          from: s.values[w.from],
-          to: s.values[w.to],
+          from_period: from.period.id,
+          to_period: to.period.id,
+          from: from.value,
+          to: to.value,
           change: w.change,
           file: s.file,
-          line: s.lines[w.to],
+          line: to.line,
         });
       }
       const c = completeness(s, ind.frequency);
@@ -87,4 +91,15 @@ export function dataQuality(
     }
   }
   return report;
+}
+
+/** The observation at an index the checks return, which is always one of the series'. */
+function observationAt(s: BreakdownSeries, index: number): { period: Period; value: number; line: number } {
+  const period = s.periods[index];
+  const value = s.values[index];
+  const line = s.lines[index];
+  if (period === undefined || value === undefined || line === undefined) {
+    throw new Error(`internal: no observation ${index} in a series of ${s.file}`);
+  }
+  return { period, value, line };
 }

@@ -8,32 +8,29 @@ export interface OutlierScore {
   modifiedZ: number | null;
 }
 
-const median = (xs: number[]) => {
+const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const upper = s[s.length >> 1];
+  const lower = s[(s.length - 1) >> 1];
+  if (upper === undefined || lower === undefined) throw new Error('internal: the median of no values');
+  return s.length % 2 ? upper : (lower + upper) / 2;
 };
 
 /** Scores of the values flagged by either test (z or modified z above the threshold). */
 export function outlierScores(values: ArrayLike<number>, threshold = OUTLIER_THRESHOLD): OutlierScore[] {
-  const idx: number[] = [];
-  const xs: number[] = [];
-  for (let i = 0; i < values.length; i++)
-    if (!Number.isNaN(values[i])) {
-      idx.push(i);
-      xs.push(values[i]);
-    }
-  if (xs.length < 3) return [];
+  const observed = Array.from(values, (x, index) => ({ x, index })).filter(({ x }) => !Number.isNaN(x));
+  if (observed.length < 3) return [];
+  const xs = observed.map(({ x }) => x);
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
   const med = median(xs);
   const mad = median(xs.map((x) => Math.abs(x - med)));
   const out: OutlierScore[] = [];
-  xs.forEach((x, k) => {
+  for (const { x, index } of observed) {
     const z = sd > 0 ? Math.abs(x - mean) / sd : null;
     const modifiedZ = mad > 0 ? (0.6745 * Math.abs(x - med)) / mad : null;
     if ((z !== null && z > threshold) || (modifiedZ !== null && modifiedZ > threshold))
-      out.push({ index: idx[k], z, modifiedZ });
-  });
+      out.push({ index, z, modifiedZ });
+  }
   return out;
 }

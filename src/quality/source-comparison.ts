@@ -21,7 +21,7 @@ export interface SourceComparison {
 }
 
 function observed(s: BreakdownSeries) {
-  return s.periods.map((p, i) => ({ p, v: s.values[i] })).filter((o) => !Number.isNaN(o.v));
+  return s.periods.map((p, i) => ({ p, v: s.values[i] ?? Number.NaN })).filter((o) => !Number.isNaN(o.v));
 }
 
 export function compareSources(a: IndicatorData, b: IndicatorData): SourceComparison[] {

@@ -11,14 +11,14 @@ export interface Swing {
 
 export function swings(values: ArrayLike<number>, threshold = SWING_THRESHOLD): Swing[] {
   const out: Swing[] = [];
-  let prev = -1;
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) continue;
-    if (prev >= 0 && values[prev] !== 0) {
-      const change = (values[i] - values[prev]) / Math.abs(values[prev]);
-      if (Math.abs(change) > threshold) out.push({ from: prev, to: i, change });
+  let prev: { index: number; value: number } | undefined;
+  for (const [i, value] of Array.from(values).entries()) {
+    if (Number.isNaN(value)) continue;
+    if (prev && prev.value !== 0) {
+      const change = (value - prev.value) / Math.abs(prev.value);
+      if (Math.abs(change) > threshold) out.push({ from: prev.index, to: i, change });
     }
-    prev = i;
+    prev = { index: i, value };
   }
   return out;
 }

@@ -20,7 +20,7 @@ import {
   MAX_SEPARATE_BREAKDOWN_CHARTS,
   planCharts,
   type PlannedChart,
-  uniqueFileNames,
+  uniqueFileNamer,
 } from './charts/build-chart-spec.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import type { AboutInfo, ChartImage, ChartMode, PackInput } from './pack-input.js';
@@ -111,10 +111,8 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
     );
   }
   // No chart overwrites another, whatever the ids and breakdowns are called.
-  const unique = uniqueFileNames(planned.map((c) => c.file));
-  planned.forEach((c, i) => {
-    c.file = unique[i];
-  });
+  const uniqueFileName = uniqueFileNamer();
+  for (const c of planned) c.file = uniqueFileName(c.file);
   const chartMode = options.chartMode ?? 'both';
   // Native charts plot the trajectory charts' specs: with no PNG wanted, nothing is rendered.
   const kept = chartMode === 'native' ? planned.filter((c) => c.kind === 'trajectory') : planned;

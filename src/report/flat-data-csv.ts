@@ -44,10 +44,11 @@ export function* flatDataCsv(program: Program, data: ReadonlyMap<string, Indicat
     const prefix = [program.id, ind.result, level, ind.id, ind.name, ind.unitLabel ?? ind.unit].map(field).join(',');
     for (const s of allSeries(d)) {
       const dims = dimColumns.map((c) => field(s.dims[c])).join(',');
-      for (let i = 0; i < s.periods.length; i++) {
-        const p = s.periods[i];
-        const v = s.values[i];
-        chunk += `${prefix},${dimColumns.length ? `${dims},` : ''}${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v},${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}\r\n`;
+      for (const [i, p] of s.periods.entries()) {
+        const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
+        const observation = `${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v}`;
+        const origin = `${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}`;
+        chunk += `${prefix},${dimColumns.length ? `${dims},` : ''}${observation},${origin}\r\n`;
         if (++rows % 1000 === 0) {
           yield chunk;
           chunk = '';

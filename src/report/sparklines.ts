@@ -23,10 +23,9 @@ export function sparklineSpec(
     : undefined;
   const points: SparklineSpec['points'] = [];
   if (series) {
-    for (let i = 0; i < series.values.length; i++) {
-      const v = series.values[i];
-      if (!Number.isNaN(v) && series.periods[i].endYear <= asOf.endYear + EPS)
-        points.push({ x: series.periods[i].mid, y: v });
+    for (const [i, p] of series.periods.entries()) {
+      const v = series.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
+      if (!Number.isNaN(v) && p.endYear <= asOf.endYear + EPS) points.push({ x: p.mid, y: v });
     }
     points.sort((a, b) => a.x - b.x);
   }
@@ -49,8 +48,11 @@ export async function renderSparklines(
   fiscalYearStart = 1,
 ): Promise<SparklineImage[]> {
   const rows = summaryTable(results).flatMap((row) => ('result' in row ? [row.result] : []));
-  const pngs = await Promise.all(
-    rows.map((r) => renderSparkline(sparklineSpec(r, data.get(r.indicator), asOf, fiscalYearStart))),
+  return Promise.all(
+    rows.map(async (r) => ({
+      indicator: r.indicator,
+      disaggregation: r.disaggregation,
+      png: await renderSparkline(sparklineSpec(r, data.get(r.indicator), asOf, fiscalYearStart)),
+    })),
   );
-  return rows.map((r, i) => ({ indicator: r.indicator, disaggregation: r.disaggregation, png: pngs[i] }));
 }

@@ -5,7 +5,10 @@
  * A cycle reachable from `start`, written from its smallest id round to itself, or
  * undefined when there is none.
  */
-export function findCycle(start: string, edges: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+export function findCycle(
+  start: string,
+  edges: ReadonlyMap<string, readonly string[]>,
+): [string, ...string[]] | undefined {
   const stack: string[] = [];
   const onStack = new Set<string>();
   const done = new Set<string>();
@@ -28,8 +31,7 @@ export function findCycle(start: string, edges: ReadonlyMap<string, readonly str
   // biome-ignore lint/complexity/useMathMinMax: ids are strings
   const smallest = cycle.reduce((a, b) => (b < a ? b : a));
   const i = cycle.indexOf(smallest);
-  const rotated = [...cycle.slice(i), ...cycle.slice(0, i)];
-  return [...rotated, smallest];
+  return [smallest, ...cycle.slice(i + 1), ...cycle.slice(0, i), smallest];
 }
 
 /** Ids ordered so that every id comes after the ids it depends on (graph has no cycle). */

@@ -1,5 +1,6 @@
 // Computed indicators: `formula` over `inputs`, in a restricted mathjs instance.
-// The instance is built from arithmetic functions only; `import`, `createUnit`,
+// A formula is checked before it is compiled: numbers, input names, the operators of
+// arithmetic and a few functions pass, anything else is refused; `import`, `createUnit`,
 // `evaluate`, `parse`, `simplify` and friends are replaced by functions that refuse,
 // so a formula written in a YAML file can compute and do nothing else.
 import { createRequire } from 'node:module';
@@ -28,59 +29,12 @@ let formulaMathInstance: FormulaMath | undefined;
 function formulaMath(): FormulaMath {
   if (formulaMathInstance) return formulaMathInstance;
   const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathJs;
-  const {
-    absDependencies,
-    addDependencies,
-    ceilDependencies,
-    compileDependencies,
-    create,
-    divideDependencies,
-    expDependencies,
-    floorDependencies,
-    log10Dependencies,
-    logDependencies,
-    maxDependencies,
-    minDependencies,
-    modDependencies,
-    multiplyDependencies,
-    parseDependencies,
-    powDependencies,
-    roundDependencies,
-    sqrtDependencies,
-    subtractDependencies,
-    unaryMinusDependencies,
-    unaryPlusDependencies,
-    isConstantNode,
-    isFunctionNode,
-    isOperatorNode,
-    isParenthesisNode,
-    isSymbolNode,
-  } = mathjs;
-  const math = create(
-    {
-      absDependencies,
-      addDependencies,
-      ceilDependencies,
-      compileDependencies,
-      divideDependencies,
-      expDependencies,
-      floorDependencies,
-      log10Dependencies,
-      logDependencies,
-      maxDependencies,
-      minDependencies,
-      modDependencies,
-      multiplyDependencies,
-      parseDependencies,
-      powDependencies,
-      roundDependencies,
-      sqrtDependencies,
-      subtractDependencies,
-      unaryMinusDependencies,
-      unaryPlusDependencies,
-    },
-    { number: 'number' },
-  );
+  const { create, isConstantNode, isFunctionNode, isOperatorNode, isParenthesisNode, isSymbolNode } = mathjs;
+  // The single-file build exports mathjs's default instance, and its `create` makes another
+  // instance with every function (its *Dependencies exports do not exist there). What keeps
+  // a formula to arithmetic is the checker below (allowed functions and operators only) and
+  // the functions locked after it.
+  const math = create({}, { number: 'number' });
   const parse = math.parse;
   math.import(Object.fromEntries(locked.map((n) => [n, refuse(n)])), { override: true });
   formulaMathInstance = {
@@ -235,8 +189,7 @@ function checkNodes(
   const { isConstantNode, isFunctionNode, isOperatorNode, isParenthesisNode, isSymbolNode } = m;
   const stack: MathNode[] = [root];
   const order: MathNode[] = [];
-  while (stack.length) {
-    const node = stack.pop() as MathNode;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     order.push(node);
     if (order.length > FORMULA_LIMITS.parts)
       return { kind: 'too-large', limit: 'parts', size: countNodes(root), max: FORMULA_LIMITS.parts };
@@ -244,7 +197,7 @@ function checkNodes(
     node.forEach((child: MathNode, path: string) => {
       if (!(node.type === 'FunctionNode' && path === 'fn')) children.push(child);
     });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    stack.push(...children.reverse());
   }
   for (const n of order) {
     if (isConstantNode(n)) {
@@ -268,8 +221,7 @@ function checkNodes(
 function countNodes(root: MathNode): number {
   let count = 0;
   const stack = [root];
-  while (stack.length) {
-    const node = stack.pop() as MathNode;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     count++;
     node.forEach((child: MathNode) => {
       stack.push(child);

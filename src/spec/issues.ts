@@ -12,7 +12,10 @@ export interface Issue {
   file: string;
   line?: number;
   column?: number;
-  /** The place as the file's format names it (`Data!C12` in a workbook, `$.rows[3][2]` in JSON), shown instead of line and column. */
+  /**
+   * The place as the file's format names it (`Data!C12` in a workbook, `$.rows[3][2]` in
+   * JSON), shown instead of line and column.
+   */
   at?: string;
   /** In English: what tests, logs and the sort read. */
   message: string;
@@ -57,7 +60,10 @@ export function compareIssues(a: Issue, b: Issue): number {
   );
 }
 
-/** `file:line[:column]: message` (`file:Data!C12: message` in a workbook), with `warning: ` before a warning's message. */
+/**
+ * `file:line[:column]: message` (`file:Data!C12: message` in a workbook), with `warning: `
+ * before a warning's message.
+ */
 export const formatIssue = (issue: Issue): string => formatIssueIn(issue, 'en');
 
 /** {@link formatIssue} in a language: `file:3: aviso: ...`. */

@@ -22,7 +22,10 @@ export interface TargetDef {
   /** Change from the baseline, resolved per breakdown from its own baseline. */
   change?: number;
   changeUnit?: 'pp' | 'percent' | 'unit';
-  /** The breakdown it is for ({ sex: 'female' }); absent: the headline (and, for intensive measures, every breakdown). */
+  /**
+   * The breakdown it is for ({ sex: 'female' }); absent: the headline (and, for intensive
+   * measures, every breakdown).
+   */
   for?: Record<string, string>;
   label?: string;
   source?: string;

@@ -8,35 +8,42 @@ import type { SchemaRule } from './schema.js';
 import { closestName } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
-type AnySchema = z.ZodType;
-type Def = {
-  type: string;
-  shape?: Record<string, AnySchema>;
-  innerType?: AnySchema;
-  element?: AnySchema;
-  valueType?: AnySchema;
-  options?: AnySchema[];
-  in?: AnySchema;
-  items?: AnySchema[];
-};
-const defOf = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+type AnySchema = z.core.$ZodType;
+/**
+ * A schema's definition, as one of zod's own kinds: `def.type` tells which, and with it
+ * the fields it has (`shape`, `innerType`...). zod's advice for code that walks schemas.
+ */
+const defOf = (s: AnySchema) => (s as z.core.$ZodTypes)._zod.def;
 
-/** The object schemas a path may lead to (several through a union). */
+/** The schemas a path may lead to (several through a union). */
 function schemasAt(schema: AnySchema, path: readonly PathSegment[]): AnySchema[] {
   let current: AnySchema[] = [schema];
   for (const seg of path) {
     const next: AnySchema[] = [];
     for (const s of current.flatMap(unwrap)) {
-      const def = defOf(s);
-      if (def.type === 'object' && def.shape && typeof seg === 'string' && def.shape[seg]) next.push(def.shape[seg]);
-      else if (def.type === 'array' && def.element && typeof seg === 'number') next.push(def.element);
-      else if (def.type === 'tuple' && def.items && typeof seg === 'number' && def.items[seg])
-        next.push(def.items[seg]);
-      else if (def.type === 'record' && def.valueType) next.push(def.valueType);
+      const child = childSchema(s, seg);
+      if (child) next.push(child);
     }
     current = next;
   }
   return current.flatMap(unwrap);
+}
+
+/** The schema one step down a path: a key of a mapping, an item of a list, a value of a record. */
+function childSchema(s: AnySchema, seg: PathSegment): AnySchema | undefined {
+  const def = defOf(s);
+  switch (def.type) {
+    case 'object':
+      return typeof seg === 'string' && Object.hasOwn(def.shape, seg) ? def.shape[seg] : undefined;
+    case 'array':
+      return typeof seg === 'number' ? def.element : undefined;
+    case 'tuple':
+      return typeof seg === 'number' ? def.items[seg] : undefined;
+    case 'record':
+      return def.valueType;
+    default:
+      return undefined;
+  }
 }
 
 function unwrap(s: AnySchema): AnySchema[] {
@@ -48,11 +55,11 @@ function unwrap(s: AnySchema): AnySchema[] {
     case 'prefault':
     case 'readonly':
     case 'catch':
-      return unwrap(def.innerType!);
+      return unwrap(def.innerType);
     case 'pipe':
-      return unwrap(def.in!);
+      return unwrap(def.in);
     case 'union':
-      return def.options!.flatMap(unwrap);
+      return def.options.flatMap(unwrap);
     default:
       return [s];
   }
@@ -62,7 +69,7 @@ function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[
   const keys = new Set<string>();
   for (const s of schemasAt(schema, path)) {
     const def = defOf(s);
-    if (def.type === 'object' && def.shape) for (const k of Object.keys(def.shape)) if (k !== '$schema') keys.add(k);
+    if (def.type === 'object') for (const k of Object.keys(def.shape)) if (k !== '$schema') keys.add(k);
   }
   return [...keys];
 }

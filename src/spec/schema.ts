@@ -85,14 +85,16 @@ export const dataSourceSchema = z
       .enum(dataFormats)
       .default('long')
       .describe(
-        'long or wide CSV, an Excel workbook (xlsx), SDMX-CSV, DHIS2 Web API JSON (analytics or dataValueSets), or Eurostat TSV',
+        'long or wide CSV, an Excel workbook (xlsx), SDMX-CSV, DHIS2 Web API JSON (analytics or ' +
+          'dataValueSets), or Eurostat TSV',
       ),
     layout: z.enum(['long', 'wide']).optional().describe('xlsx: the layout of the table in the sheet (default long)'),
     periods: z
       .enum(['columns', 'rows'])
       .optional()
       .describe(
-        'Wide layouts: one column per period (default), or one row per period and one column per series (a DHIS2 or Excel pivot)',
+        'Wide layouts: one column per period (default), or one row per period and one column per series (a ' +
+          'DHIS2 or Excel pivot)',
       ),
     sheet: z
       .union([z.string().min(1), z.number().int().min(1)])
@@ -118,13 +120,15 @@ export const dataSourceSchema = z
       .array(columnName)
       .optional()
       .describe(
-        'Columns that break a series down (area, sex, district...); SDMX, DHIS2 and Eurostat files default to their dimensions',
+        'Columns that break a series down (area, sex, district...); SDMX, DHIS2 and Eurostat files default to ' +
+          'their dimensions',
       ),
     totals: z
       .record(z.string(), z.union([z.string(), z.array(z.string())]))
       .optional()
       .describe(
-        'Per disaggregation column, the value(s) marking the headline total row (default: total, national, nacional, all, todos, _T)',
+        'Per disaggregation column, the value(s) marking the headline total row (default: total, national, ' +
+          'nacional, all, todos, _T)',
       ),
     source: z.string().optional().describe('Default label of where the numbers come from'),
     duplicates: z.enum(duplicatePolicies).default('error'),
@@ -230,7 +234,8 @@ export const programSchema = z.strictObject({
       .enum(reportingFrequencies)
       .default('annual')
       .describe(
-        'Reporting periods: the columns of the IPTT tracking table (fiscal years and their quarters follow fiscal_year_start)',
+        'Reporting periods: the columns of the IPTT tracking table (fiscal years and their quarters follow ' +
+          'fiscal_year_start)',
       ),
     iati: iatiSchema.optional(),
   }),
@@ -249,7 +254,8 @@ export const programSchema = z.strictObject({
 export const breakdownKeySchema = z
   .record(z.string(), z.union([z.string(), z.number()]))
   .describe(
-    'The breakdown a target is for, by disaggregation column: { sex: female }; naming only some columns targets their group total',
+    'The breakdown a target is for, by disaggregation column: { sex: female }; naming only some columns ' +
+      'targets their group total',
   );
 
 export const targetSchema = z
@@ -291,7 +297,8 @@ export const aggregateSchema = z
     }),
   ])
   .describe(
-    'How a headline total is computed from breakdowns when no row is the total: sum (counts), numerator over denominator (percentages), or none (the breakdowns have no meaningful total)',
+    'How a headline total is computed from breakdowns when no row is the total: sum (counts), numerator over ' +
+      'denominator (percentages), or none (the breakdowns have no meaningful total)',
   );
 
 export const lopTargetSchema = z
@@ -306,7 +313,8 @@ export const lopTargetSchema = z
     }),
   ])
   .describe(
-    'Life-of-programme target of a sum or cumulative indicator: the total expected over program.period (default: the sum of the windowed targets)',
+    'Life-of-programme target of a sum or cumulative indicator: the total expected over program.period ' +
+      '(default: the sum of the windowed targets)',
   );
 
 export const indicatorSchema = z.strictObject({
@@ -339,7 +347,8 @@ export const indicatorSchema = z.strictObject({
     .array(z.string())
     .optional()
     .describe(
-      'Indicators measuring the same thing from another source: charted side by side and compared in the data-quality sheet, never spliced into one series',
+      'Indicators measuring the same thing from another source: charted side by side and compared in the ' +
+        'data-quality sheet, never spliced into one series',
     ),
   pirs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   references: z.array(z.strictObject({ title: z.string(), url: z.string().optional() })).optional(),

@@ -2,18 +2,25 @@
 
 /** Edit distance (Levenshtein) between two short strings. */
 export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
+  // One row of the distance table at a time: row[j] is the distance from the first i
+  // characters of a to the first j characters of b.
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 0; i < a.length; i++) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j++) {
+      const substitution = cell(row, j) + (a.charCodeAt(i) === b.charCodeAt(j) ? 0 : 1);
+      next.push(Math.min(cell(row, j + 1) + 1, cell(next, j) + 1, substitution));
     }
+    row = next;
   }
-  return prev[b.length];
+  return cell(row, b.length);
+}
+
+/** A cell of the distance table, which always holds the columns the recurrence reads. */
+function cell(row: readonly number[], j: number): number {
+  const value = row[j];
+  if (value === undefined) throw new Error(`internal: edit distance read column ${j} of ${row.length}`);
+  return value;
 }
 
 const fold = (s: string) =>

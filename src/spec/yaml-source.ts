@@ -97,4 +97,8 @@ export function readYaml(file: string, text: string): YamlSource {
 /** Aliases a file may resolve (the yaml package's default); programme files use a handful. */
 const MAX_ALIAS_COUNT = 100;
 
-const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/** A yaml message's first line, without the position mel gives on its own. */
+const firstLine = (s: string) => {
+  const end = s.indexOf('\n');
+  return (end === -1 ? s : s.slice(0, end)).replace(/ at line \d+, column \d+:?$/, '');
+};

@@ -84,8 +84,9 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
   const data = new Map<string, IndicatorData>();
   for (const ind of program.indicators) {
     if (!ind.series) continue;
-    const index = indexes.get(ind.series.data);
-    const source = program.dataSources.find((d) => d.id === ind.series!.data);
+    const sourceId = ind.series.data;
+    const index = indexes.get(sourceId);
+    const source = program.dataSources.find((d) => d.id === sourceId);
     if (!index || !source) continue;
     const bound = bindSeries({ indicator: ind, source, index });
     issues.addAll(bound.issues);
@@ -223,15 +224,12 @@ function applyAggregateRule(ind: Indicator, data: Map<string, IndicatorData>, is
 function checkValueRanges(ind: Indicator, d: IndicatorData, issues: IssueList): void {
   const range = ind.validRange ?? (ind.unit === 'percent' ? ([0, 100] as [number, number]) : undefined);
   if (!range) return;
+  const [low, high] = range;
   for (const s of allSeries(d)) {
-    for (let i = 0; i < s.values.length; i++) {
-      const v = s.values[i];
-      if (!Number.isNaN(v) && (v < range[0] || v > range[1])) {
-        issues.warning(
-          s.file,
-          specMessages.outsideValidRange(ind.id, v, s.periods[i].id, range),
-          s.lines[i] || undefined,
-        );
+    for (const [i, period] of s.periods.entries()) {
+      const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
+      if (!Number.isNaN(v) && (v < low || v > high)) {
+        issues.warning(s.file, specMessages.outsideValidRange(ind.id, v, period.id, range), s.lines[i] || undefined);
       }
     }
   }

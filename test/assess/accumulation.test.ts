@@ -4,7 +4,9 @@ import { assessDir, headline, oneIndicator, writeProgramme } from '../helpers/pr
 describe('accumulation', () => {
   const csv = 'indicator,period,value\ns,2020-Q4,0\ns,2021-Q1,100\ns,2021-Q2,120\ns,2021-Q3,90\ns,2021-Q4,150\n';
   const body = (accumulation: string) =>
-    `unit: number\ndirection: increase\nfrequency: quarterly\naccumulation: ${accumulation}\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020-Q4 }\ntargets:\n  - { period: 2021-Q2, value: 200 }\n  - { period: 2022-Q4, value: 1000 }\n`;
+    `unit: number\ndirection: increase\nfrequency: quarterly\naccumulation: ${accumulation}\n` +
+    `series: { data: d, match: { indicator: s } }\nbaseline: { period: 2020-Q4 }\n` +
+    `targets:\n  - { period: 2021-Q2, value: 200 }\n  - { period: 2022-Q4, value: 1000 }\n`;
 
   it("a sum indicator's target is for its window; the actual to date is the running total", async () => {
     const r = headline(await assessDir(oneIndicator(body('sum'), csv), { asOf: '2021-Q4' }));
@@ -53,22 +55,28 @@ describe('headline totals from breakdowns', () => {
   it('sums counts, takes numerator over denominator for percentages, never a mean of percentages', async () => {
     const dir = writeProgramme({
       'indicators/program.yaml':
-        'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\nresults: []\ndata:\n  - { id: d, file: data/d.csv, disaggregations: [district] }\n',
+        'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\nresults: []\n' +
+        'data:\n  - { id: d, file: data/d.csv, disaggregations: [district] }\n',
       'indicators/trained.yaml':
-        'id: TRAINED\nname: People trained\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: trained } }\naggregate: sum\n',
+        'id: TRAINED\nname: People trained\nunit: number\ndirection: increase\n' +
+        'series: { data: d, match: { indicator: trained } }\naggregate: sum\n',
       'indicators/num.yaml':
-        'id: NUM\nname: Children stunted\nunit: number\ndirection: decrease\nseries: { data: d, match: { indicator: num } }\n',
+        'id: NUM\nname: Children stunted\nunit: number\ndirection: decrease\n' +
+        'series: { data: d, match: { indicator: num } }\n',
       'indicators/den.yaml':
-        'id: DEN\nname: Children measured\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: den } }\n',
+        'id: DEN\nname: Children measured\nunit: number\n' +
+        'direction: increase\nseries: { data: d, match: { indicator: den } }\n',
       'indicators/pct.yaml':
-        'id: PCT\nname: Stunting\nunit: percent\ndirection: decrease\nseries: { data: d, match: { indicator: pct } }\naggregate: { numerator: NUM, denominator: DEN }\n',
+        'id: PCT\nname: Stunting\nunit: percent\ndirection: decrease\n' +
+        'series: { data: d, match: { indicator: pct } }\naggregate: { numerator: NUM, denominator: DEN }\n',
       'data/d.csv': twoDistricts,
     });
     const doc = await assessDir(dir, { asOf: '2021' });
     const trained = doc.results.find((r) => r.indicator === 'TRAINED' && Object.keys(r.disaggregation).length === 0)!;
     expect(trained.latest).toEqual({ period: '2021', value: 120, source: 'sum of 2 breakdowns' });
     const pct = doc.results.find((r) => r.indicator === 'PCT' && Object.keys(r.disaggregation).length === 0)!;
-    // (10 + 30) / (100 + 100) x 100 = 20, where the mean of 10 % and 30 % would also be 20 only by chance of equal denominators
+    // (10 + 30) / (100 + 100) x 100 = 20, where the mean of 10 % and 30 % would also be 20
+    // only by chance of equal denominators
     expect(pct.latest?.value).toBe(20);
     const rural = doc.results.find((r) => r.indicator === 'PCT' && r.disaggregation.district === 'north')!;
     expect(rural.latest?.value).toBe(10);
@@ -79,15 +87,20 @@ describe('computed indicators with breakdowns', () => {
   it('evaluates the formula for the headline and for each breakdown its inputs share', async () => {
     const dir = writeProgramme({
       'indicators/program.yaml':
-        'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\nresults: []\ndata:\n  - { id: d, file: data/d.csv, disaggregations: [area] }\n',
+        'program:\n  id: t\n  name: T\n  period: { start: 2020, end: 2025 }\n' +
+        'results: []\ndata:\n  - { id: d, file: data/d.csv, disaggregations: [area] }\n',
       'indicators/a.yaml':
-        'id: AGRI\nname: Agriculture budget\nunit: currency\ndirection: increase\nseries: { data: d, match: { indicator: agri } }\n',
+        'id: AGRI\nname: Agriculture budget\nunit: currency\n' +
+        'direction: increase\nseries: { data: d, match: { indicator: agri } }\n',
       'indicators/b.yaml':
-        'id: TOTAL\nname: State budget\nunit: currency\ndirection: increase\nseries: { data: d, match: { indicator: total } }\n',
+        'id: TOTAL\nname: State budget\nunit: currency\ndirection: increase\n' +
+        'series: { data: d, match: { indicator: total } }\n',
       'indicators/c.yaml':
-        'id: SHARE\nname: Agriculture share\nunit: percent\ndirection: increase\nformula: agri / total * 100\ninputs: { agri: AGRI, total: TOTAL }\n',
+        'id: SHARE\nname: Agriculture share\nunit: percent\ndirection: increase\n' +
+        'formula: agri / total * 100\ninputs: { agri: AGRI, total: TOTAL }\n',
       'data/d.csv':
-        'indicator,period,area,value\nagri,2020,total,85.1\nagri,2021,total,228.4\ntotal,2020,total,7459.2795\ntotal,2021,total,0\ntotal,2022,total,9000\nagri,2020,east,10\ntotal,2020,east,200\n',
+        'indicator,period,area,value\nagri,2020,total,85.1\nagri,2021,total,228.4\ntotal,2020,total,7459.2795\n' +
+        'total,2021,total,0\ntotal,2022,total,9000\nagri,2020,east,10\ntotal,2020,east,200\n',
     });
     const doc = await assessDir(dir, { asOf: '2022' });
     const share = doc.results.find((r) => r.indicator === 'SHARE' && Object.keys(r.disaggregation).length === 0)!;

@@ -15,7 +15,7 @@ function noNonFinite(value: unknown): void {
 }
 
 describe('assessment edge cases', () => {
-  it('the methods.md vector: 30 (2020) -> target 20 (2025), 27 in 2023 is off track (expected 24, ratio 0.5)', async () => {
+  it('methods.md vector: 30 (2020) -> 20 by 2025, 27 in 2023 is off track (expected 24, ratio 0.5)', async () => {
     const r = headline(
       await assessDir(
         oneIndicator(
@@ -32,7 +32,7 @@ describe('assessment edge cases', () => {
     expect(r.progress_ratio).toBeCloseTo(0.5, 10);
     expect(r.status).toBe('off_track');
     expect(r.target).toEqual({ period: '2025', value: 20 });
-    expect(r.targets[0].outcome).toBe('not_due');
+    expect(r.targets[0]!.outcome).toBe('not_due');
   });
 
   it('no data after the baseline is no_data, with a reason', async () => {
@@ -60,7 +60,8 @@ describe('assessment edge cases', () => {
   it('a relative target from a baseline of 0 is undefined: no_target with the reason', async () => {
     const doc = await assessDir(
       oneIndicator(
-        'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020 }\ntargets: [{ period: 2025, change: 50, change_unit: percent }]\n',
+        'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\n' +
+          'baseline: { period: 2020 }\ntargets: [{ period: 2025, change: 50, change_unit: percent }]\n',
         csv([
           ['2020', 0],
           ['2022', 3],
@@ -79,7 +80,8 @@ describe('assessment edge cases', () => {
     const r = headline(
       await assessDir(
         oneIndicator(
-          'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020 }\ntargets: [{ period: 2025, value: 100 }]\n',
+          'unit: number\ndirection: increase\nseries: { data: d, match: { indicator: s } }\n' +
+            'baseline: { period: 2020 }\ntargets: [{ period: 2025, value: 100 }]\n',
           csv([
             ['2020', 0],
             ['2023', 60],
@@ -206,7 +208,8 @@ describe('assessment edge cases', () => {
       await assessDir(
         oneIndicator(
           pct(
-            'frequency: irregular\nbaseline: { period: 2011, value: 45 }\ntargets:\n  - { period: 2015, value: 30 }\n  - { period: 2025, value: 25 }\n',
+            'frequency: irregular\nbaseline: { period: 2011, value: 45 }\ntargets:\n' +
+              '  - { period: 2015, value: 30 }\n  - { period: 2025, value: 25 }\n',
           ),
           csv([
             ['2013-2014', 40.0],
@@ -220,7 +223,7 @@ describe('assessment edge cases', () => {
       ['2015', 'missed'],
       ['2025', 'not_due'],
     ]);
-    expect(r.targets[0].judged_by).toEqual({ period: '2013-2014', value: 40 });
+    expect(r.targets[0]!.judged_by).toEqual({ period: '2013-2014', value: 40 });
     expect(r.expected).toBeCloseTo(45 - 20 * (7.5 / 14), 10);
     expect(r.progress_ratio).toBeCloseTo((34.6 - 45) / (45 - 20 * (7.5 / 14) - 45), 10);
     expect(r.status).toBe('on_track');
@@ -236,7 +239,7 @@ describe('assessment edge cases', () => {
         { asOf: '2016' },
       ),
     );
-    expect(r.targets[0].outcome).toBe('missed');
+    expect(r.targets[0]!.outcome).toBe('missed');
   });
 
   it('percentage points are never confused with percent change', async () => {
@@ -268,6 +271,6 @@ describe('assessment edge cases', () => {
     );
     expect(pp.target?.value).toBe(30);
     expect(rel.target?.value).toBe(36);
-    expect(pp.targets[0].derivation).toBe('40 - 10 percentage points');
+    expect(pp.targets[0]!.derivation).toBe('40 - 10 percentage points');
   });
 });

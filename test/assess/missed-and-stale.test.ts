@@ -34,12 +34,12 @@ describe('a level target whose date has passed', () => {
       ['2020', 'missed'],
     ]);
     // target / actual for a decrease: 25 / 24, then 20 / 22
-    expect(r.targets[0].percent_met).toBeCloseTo(25 / 24, 10);
-    expect(r.targets[1].percent_met).toBeCloseTo(20 / 22, 10);
+    expect(r.targets[0]!.percent_met).toBeCloseTo(25 / 24, 10);
+    expect(r.targets[1]!.percent_met).toBeCloseTo(20 / 22, 10);
     expect(r.reason).toBe('every target is past and the last one (20 by 2020) was not reached: 21 in 2021');
   });
 
-  it('is judged on the path while it is ahead; the projection is fitted from the baseline on and noted when it misses', async () => {
+  it('is judged on the path while ahead; its projection, fitted from the baseline on, noted if it misses', async () => {
     const r = headline(await assessDir(stunting, { asOf: '2019' }));
     // expected at 2019.5 on 30 (2015.5) -> 20 (2020.5): 22; (23 - 30) / (22 - 30) = 0.875
     expect(r.expected).toBeCloseTo(22, 10);
@@ -60,7 +60,7 @@ describe('a level target whose date has passed', () => {
     const { periodOf } = await import('../../src/periods/period.js');
     if (!workspace) throw new Error('no workspace');
     const doc = assessProgram(workspace.program, workspace.data, { asOf: periodOf(2021), locale: 'es' });
-    expect(doc.results[0].reason).toBe(
+    expect(doc.results[0]!.reason).toBe(
       'todas las metas han vencido y la última (20 para 2020) no se alcanzó: 21 en 2021',
     );
   });
@@ -91,7 +91,8 @@ describe('stale data', () => {
 describe('which breakdowns an absolute target applies to', () => {
   const byArea = (unit: string, target: string) =>
     oneIndicator(
-      `unit: ${unit}\ndirection: increase\nseries: { data: d, match: { indicator: s } }\nbaseline: { period: 2020 }\ntargets: [${target}]\n`,
+      `unit: ${unit}\ndirection: increase\nseries: { data: d, match: { indicator: s } }\n` +
+        `baseline: { period: 2020 }\ntargets: [${target}]\n`,
       'indicator,period,area,value\ns,2020,total,50\ns,2022,total,60\ns,2020,north,40\ns,2022,north,45\n',
       { disaggregations: ['area'] },
     );
@@ -121,7 +122,8 @@ describe('which breakdowns an absolute target applies to', () => {
 describe('running totals that go down', () => {
   it('a `cumulative` series that decreases is a warning naming both periods and suggesting `sum`', async () => {
     const dir = oneIndicator(
-      'unit: number\ndirection: increase\nfrequency: monthly\naccumulation: cumulative\nseries: { data: d, match: { indicator: s } }\n',
+      'unit: number\ndirection: increase\nfrequency: monthly\n' +
+        'accumulation: cumulative\nseries: { data: d, match: { indicator: s } }\n',
       rows([
         ['2024-01', 41],
         ['2024-02', 25],
@@ -131,7 +133,9 @@ describe('running totals that go down', () => {
     );
     const { issues } = await loadWorkspace(dir, 'indicators/program.yaml');
     expect(issues.map(formatIssue)).toEqual([
-      'data/d.csv:3: warning: IND: a running total (`accumulation: cumulative`) goes down from 41 in 2024-01 to 25 in 2024-02 (and 1 more decrease in this series); if each value counts its own period only, write `accumulation: sum`',
+      'data/d.csv:3: warning: IND: a running total (`accumulation: cumulative`) ' +
+        'goes down from 41 in 2024-01 to 25 in 2024-02 (and 1 more decrease in this ' +
+        'series); if each value counts its own period only, write `accumulation: sum`',
     ]);
   });
 });

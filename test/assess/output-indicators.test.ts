@@ -70,7 +70,7 @@ describe('a monthly flow by district and sex with quarterly targets (as of 2024-
   it("judges each quarterly target on its window's sum, and says which quarter is incomplete", () => {
     const [q1, q2, q3, q4] = total.targets;
     expect(q1).toMatchObject({ period: '2024-Q1', window_actual: 108, outcome: 'achieved', complete: true });
-    expect(q1.percent_met).toBe(1.08);
+    expect(q1!.percent_met).toBe(1.08);
     // April 36 + May 30 (South/male missing) + June 36 = 102 of 120
     expect(q2).toMatchObject({
       period: '2024-Q2',
@@ -127,7 +127,7 @@ describe('a monthly flow by district and sex with quarterly targets (as of 2024-
       window_actual: 30,
       outcome: 'missed',
     });
-    expect(northFemale.targets[0].percent_met).toBe(0.75);
+    expect(northFemale.targets[0]!.percent_met).toBe(0.75);
     // its LOP is its one target, 40; 80 trained by August reach it
     expect(northFemale.lop_target).toBe(40);
     expect(northFemale.status).toBe('achieved');

@@ -10,7 +10,7 @@ import { periodOf } from '../../src/periods/period.js';
 async function review(body: string, csv: string, locale: 'en' | 'es' = 'en'): Promise<SmartIndicatorReview> {
   const dir = oneIndicator(body, csv);
   const { workspace } = await loadWorkspace(dir, 'indicators/program.yaml');
-  return smartReview(workspace!.program, workspace!.data, locale).indicators[0];
+  return smartReview(workspace!.program, workspace!.data, locale).indicators[0]!;
 }
 
 const series = 'series: { data: d, match: { indicator: s } }\n';
@@ -22,7 +22,8 @@ const history = rows(Array.from({ length: 11 }, (_, i) => [2000 + i, 40 - i] as 
 describe('the SMART review', () => {
   it('flags a vague verb without a quantity in the definition', async () => {
     const r = await review(
-      `definition: Strengthen the capacity of communities to improve nutrition practices in the districts.\nunit: number\ndirection: increase\n${series}`,
+      `definition: Strengthen the capacity of communities to improve nutrition practices in the districts.\n` +
+        `unit: number\ndirection: increase\n${series}`,
       history,
     );
     expect(r.letters.S.status).toBe('warn');
@@ -32,10 +33,11 @@ describe('the SMART review', () => {
   it('a pace within 1.5x of the best the series has shown is achievable', async () => {
     // 30 in 2010 -> 20 in 2020: 1 point a year, the series did 1 point a year
     const r = await review(
-      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2020, value: 20 }]\n`,
+      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\n` +
+        `direction: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2020, value: 20 }]\n`,
       history,
     );
-    const a = r.letters.A.findings[0];
+    const a = r.letters.A.findings[0]!;
     expect(a.status).toBe('pass');
     expect(a.evidence?.required_per_year).toBeCloseTo(1, 10);
     expect(a.evidence?.best_per_year).toBeCloseTo(1, 10);
@@ -43,11 +45,12 @@ describe('the SMART review', () => {
 
   it('beyond 1.5x the best pace is ambitious, beyond 3x unprecedented', async () => {
     const body = (target: number) =>
-      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2015, value: ${target} }]\n`;
-    const ambitious = (await review(body(20), history)).letters.A.findings[0]; // 2 a year = 2x
+      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\n` +
+      `direction: decrease\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2015, value: ${target} }]\n`;
+    const ambitious = (await review(body(20), history)).letters.A.findings[0]!; // 2 a year = 2x
     expect(ambitious.status).toBe('warn');
     expect(ambitious.text).toMatch(/^Ambitious/);
-    const unprecedented = (await review(body(10), history)).letters.A.findings[0]; // 4 a year = 4x
+    const unprecedented = (await review(body(10), history)).letters.A.findings[0]!; // 4 a year = 4x
     expect(unprecedented.status).toBe('fail');
     expect(unprecedented.text).toMatch(/^Unprecedented/);
     expect(unprecedented.evidence?.ratio_to_best).toBeCloseTo(4, 10);
@@ -55,32 +58,37 @@ describe('the SMART review', () => {
 
   it('a percentage target outside 0-100 is impossible', async () => {
     const r = await review(
-      `definition: Percentage of households with a handwashing station with soap and water.\nunit: percent\ndirection: increase\n${series}baseline: { period: 2010 }\ntargets: [{ period: 2015, change: 80, change_unit: pp }]\n`,
+      `definition: Percentage of households with a handwashing station with soap and water.\n` +
+        `unit: percent\ndirection: increase\n${series}baseline: { period: 2010 }\n` +
+        `targets: [{ period: 2015, change: 80, change_unit: pp }]\n`,
       history,
     );
-    expect(r.letters.A.findings[0].text).toMatch(/outside 0-100 %: it is impossible/);
+    expect(r.letters.A.findings[0]!.text).toMatch(/outside 0-100 %: it is impossible/);
   });
 
   it('an indicator without a result, baseline or targets fails R, M and T with what to do', async () => {
     const dir = oneIndicator(`unit: number\ndirection: increase\n${series}`, history);
     const { workspace } = await loadWorkspace(dir, 'indicators/program.yaml');
-    workspace!.program.indicators[0].result = undefined;
-    const r = smartReview(workspace!.program, workspace!.data).indicators[0];
+    workspace!.program.indicators[0]!.result = undefined;
+    const r = smartReview(workspace!.program, workspace!.data).indicators[0]!;
     // In plain words; the YAML fix is apart, for the terminal.
-    expect(r.letters.R.findings[0].text).toBe('Not linked to a result of the results framework.');
-    expect(r.letters.R.findings[0].fix).toMatch(/`result:`/);
+    expect(r.letters.R.findings[0]!.text).toBe('Not linked to a result of the results framework.');
+    expect(r.letters.R.findings[0]!.fix).toMatch(/`result:`/);
     expect(r.letters.M.status).toBe('fail');
-    expect(r.letters.T.findings[0].text).toMatch(/No dated target/);
+    expect(r.letters.T.findings[0]!.text).toMatch(/No dated target/);
     // The terminal shows the fix under the finding.
     const text = renderSmartReview(smartReview(workspace!.program, workspace!.data), { color: false, locale: 'en' });
     expect(text).toContain(
-      '      ! Not linked to a result of the results framework.\n        fix: set `result:` in the indicator file to the result it measures',
+      '      ! Not linked to a result of the results framework.\n' +
+        '        fix: set `result:` in the indicator file to the result it measures',
     );
   });
 
   it('milestones out of order and targets outside the programme period are named', async () => {
     const r = await review(
-      `definition: Percentage of children under five whose height-for-age is below -2 SD.\nunit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets:\n  - { period: 2015, value: 25 }\n  - { period: 2020, value: 28 }\n  - { period: 2040, value: 10 }\n`,
+      `definition: Percentage of children under five whose height-for-age is below -2 SD.\n` +
+        `unit: percent\ndirection: decrease\n${series}baseline: { period: 2010 }\ntargets:\n` +
+        `  - { period: 2015, value: 25 }\n  - { period: 2020, value: 28 }\n  - { period: 2040, value: 10 }\n`,
       history,
     );
     const texts = r.letters.T.findings.map((f) => f.text);
@@ -95,16 +103,18 @@ describe('the SMART review', () => {
       Array.from({ length: 12 }, (_, i) => `s,2024-${String(i + 1).padStart(2, '0')},30`).join('\n') +
       '\n';
     const body = (target: number) =>
-      `definition: Number of alliance members trained in nutrition counselling each month.\nunit: number\ndirection: increase\nfrequency: monthly\naccumulation: sum\n${series}baseline: { period: 2023, value: 0 }\ntargets: [{ period: 2025-Q1, value: ${target} }]\n`;
+      `definition: Number of alliance members trained in nutrition counselling each month.\n` +
+      `unit: number\ndirection: increase\nfrequency: monthly\naccumulation: sum\n` +
+      `${series}baseline: { period: 2023, value: 0 }\ntargets: [{ period: 2025-Q1, value: ${target} }]\n`;
     // 120 in 2025-Q1 (90 days) is 486.7 a year; a quarter of running totals has grown by
     // 90, about 360 a year (months differ in length, hence the margin): 1.35 times, achievable
-    const a = (await review(body(120), months)).letters.A.findings[0];
+    const a = (await review(body(120), months)).letters.A.findings[0]!;
     const q1 = periodOf('2025-Q1');
     expect(a.evidence?.required_per_year).toBeCloseTo(120 / (q1.endYear - q1.startYear), 9);
     expect(a.evidence?.best_per_year).toBeGreaterThan(355);
     expect(a.evidence?.best_per_year).toBeLessThan(370);
     expect(a.status).toBe('pass');
-    const unprecedented = (await review(body(400), months)).letters.A.findings[0];
+    const unprecedented = (await review(body(400), months)).letters.A.findings[0]!;
     expect(unprecedented.status).toBe('fail');
   });
 

@@ -12,7 +12,9 @@ import { mel } from '../cli/capture.js';
 import { writeProgramme } from '../helpers/programme.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const programme = (data: string, frequency = 'annual', code = 'stunting') => ({
   'indicators/program.yaml': `program:
@@ -50,7 +52,8 @@ describe('messages that lead to the fix', () => {
       'data/stunting.csv': 'indicator,period,value\nstunting,2014,26\n',
     });
     expect(messages).toEqual([
-      'indicators/program.yaml:9: data file not found: data/stuntng.csv; did you mean `data/stunting.csv`? (paths in program.yaml are relative to the programme root, the folder that holds `indicators/`)',
+      'indicators/program.yaml:9: data file not found: data/stuntng.csv; did you mean `data/stunting.csv`? ' +
+        '(paths in program.yaml are relative to the programme root, the folder that holds `indicators/`)',
     ]);
   });
 
@@ -61,7 +64,9 @@ describe('messages that lead to the fix', () => {
         'indicator,period,value\nanaemia_w,2014,40\nstunting_u5,2014,26\nwasting_u5,2014,4\nstunting_o5,2014,20\n',
     });
     expect(messages).toContain(
-      'indicators/stunting.yaml:7: indicator `KE-STUNT` matches no rows of data source `dhs`: column `indicator` has no `stuntng_u5`; did you mean `stunting_u5`? (its closest values are `stunting_u5`, `stunting_o5`, `wasting_u5`)',
+      'indicators/stunting.yaml:7: indicator `KE-STUNT` matches no rows of data ' +
+        'source `dhs`: column `indicator` has no `stuntng_u5`; did you mean ' +
+        '`stunting_u5`? (its closest values are `stunting_u5`, `stunting_o5`, `wasting_u5`)',
     );
   });
 
@@ -81,7 +86,8 @@ describe('messages that lead to the fix', () => {
       'data/s.csv': 'indicator,period,value\nstunting,2014,NA\nstunting,2022,..\n',
     });
     expect(messages).toContain(
-      'indicators/stunting.yaml:7: warning: indicator `KE-STUNT`: its series in data source `dhs` has no value at all (every value is missing), so nothing can be assessed',
+      'indicators/stunting.yaml:7: warning: indicator `KE-STUNT`: its series in data ' +
+        'source `dhs` has no value at all (every value is missing), so nothing can be assessed',
     );
   });
 
@@ -93,9 +99,10 @@ describe('messages that lead to the fix', () => {
     });
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(
-      /^data\/s\.csv:1: warning: 6,074 values of column `indicator` are used by no indicator \(6,074 rows\): series_0 \(1 row\), .* and 6,064 more$/,
+      /^data\/s\.csv:1: warning: 6,074 values of column `indicator` are used by no indicator /,
     );
-    expect(messages[0].length).toBeLessThan(400);
+    expect(messages[0]).toMatch(/ indicator \(6,074 rows\): series_0 \(1 row\), .* and 6,064 more$/);
+    expect(messages[0]!.length).toBeLessThan(400);
   });
 
   it('a weekly indicator is accepted, its ISO weeks read', async () => {
@@ -111,11 +118,11 @@ describe('indicator discovery', () => {
   it('skips hidden folders and node_modules, and a YAML alias bomb is an input error at its file', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
       .concat(
-        Array.from(
-          { length: 8 },
-          (_, i) =>
-            `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
-        ),
+        Array.from({ length: 8 }, (_, i) => {
+          const name = String.fromCharCode(98 + i);
+          const previous = `*${String.fromCharCode(97 + i)}`;
+          return `${name}: &${name} [${Array(9).fill(previous).join(',')}]`;
+        }),
       )
       .join('\n');
     const files = {
@@ -160,7 +167,8 @@ describe('mel run from anywhere', () => {
     const { code, stderr } = await mel(['validate'], home);
     expect(code).toBe(1);
     expect(stderr).toContain(
-      'no programme file indicators/program.yaml here; run mel from the folder that holds `indicators/program.yaml` (this one is: `work/prog`), or point to the file with `--program`',
+      'no programme file indicators/program.yaml here; run mel from the folder that holds ' +
+        '`indicators/program.yaml` (this one is: `work/prog`), or point to the file with `--program`',
     );
   });
 });

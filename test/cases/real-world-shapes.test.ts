@@ -72,8 +72,12 @@ targets:
 describe('the published Open SDG vectors', () => {
   const dir = (rows: string, target: string) =>
     writeProgramme({
-      'indicators/program.yaml': `program:\n  id: sdg\n  name: SDG\n  period: { start: 2015, end: 2030 }\nresults: []\nassessment: { method: open-sdg }\ndata:\n  - { id: d, file: data/d.csv }\n`,
-      'indicators/x.yaml': `id: X\nname: X\nunit: number\ndirection: decrease\nseries: { data: d, match: { indicator: x } }\n${target}`,
+      'indicators/program.yaml':
+        `program:\n  id: sdg\n  name: SDG\n  period: { start: 2015, end: 2030 }\n` +
+        `results: []\nassessment: { method: open-sdg }\ndata:\n  - { id: d, file: data/d.csv }\n`,
+      'indicators/x.yaml':
+        `id: X\nname: X\nunit: number\ndirection: decrease\n` +
+        `series: { data: d, match: { indicator: x } }\n${target}`,
       'data/d.csv': `indicator,period,value\n${rows}`,
     });
 
@@ -109,13 +113,20 @@ describe("a file of every country's survey estimates", () => {
   countries.forEach((c, i) => {
     const base = 20 + (i % 30);
     const years = i % 10 === 0 ? [2014, 2018] : [2012, 2016, 2016, 2020];
-    years.forEach((y, k) =>
-      rows.push(`${c},Country ${c},${y},${(base - k * 1.5 + (k === 2 ? 0.4 : 0)).toFixed(1)},Survey ${k}`),
-    );
+    for (const [k, y] of years.entries()) {
+      rows.push(`${c},Country ${c},${y},${(base - k * 1.5 + (k === 2 ? 0.4 : 0)).toFixed(1)},Survey ${k}`);
+    }
   });
   const dir = writeProgramme({
-    'indicators/program.yaml': `program:\n  id: world\n  name: World\n  period: { start: 2012, end: 2030 }\n  as_of: 2022\nresults: []\ndata:\n  - id: jme\n    file: data/jme.csv\n    columns: { indicator: ISO, period: Year, value: Estimate, source: Survey }\n    disaggregations: [ISO]\n    duplicates: mean\n`,
-    'indicators/stunting.yaml': `id: STUNT\nname: Stunting\nunit: percent\ndirection: decrease\nfrequency: irregular\nseries: { data: jme }\naggregate: none\nbaseline: { period: 2012 }\ntargets: [{ period: 2030, change: -40, change_unit: percent }]\n`,
+    'indicators/program.yaml':
+      `program:\n  id: world\n  name: World\n  period: { start: 2012, end: 2030 }\n` +
+      `  as_of: 2022\nresults: []\ndata:\n  - id: jme\n    file: data/jme.csv\n` +
+      `    columns: { indicator: ISO, period: Year, value: Estimate, source: Survey }\n` +
+      `    disaggregations: [ISO]\n    duplicates: mean\n`,
+    'indicators/stunting.yaml':
+      `id: STUNT\nname: Stunting\nunit: percent\ndirection: decrease\n` +
+      `frequency: irregular\nseries: { data: jme }\naggregate: none\nbaseline: { period: 2012 }\n` +
+      `targets: [{ period: 2030, change: -40, change_unit: percent }]\n`,
     'data/jme.csv': `${rows.join('\n')}\n`,
   });
 

@@ -38,7 +38,7 @@ describe('a folder of broken inputs', () => {
       .split('\n')
       .filter((l) => /^\S+:\d+/.test(l))
       .map((l) => l.split(':'));
-    const keys = located.map(([f, line]) => `${f}:${line.padStart(6, '0')}`);
+    const keys = located.map(([f, line]) => `${f}:${line!.padStart(6, '0')}`);
     expect(keys).toEqual([...keys].sort());
   });
 

@@ -34,7 +34,8 @@ describe('each command takes its own options', () => {
       'mel validate [--program FILE] [--locale en|es]',
       'mel assess   [--program FILE] [--as-of P] [--method M] [--json] [--locale en|es]',
       'mel smart    [--program FILE] [--locale en|es] [--json]',
-      'mel report   [--program FILE] [--as-of P] [--method M] [--out DIR] [--force] [--locale en|es] [--charts png|native|both] [--quiet]',
+      'mel report   [--program FILE] [--as-of P] [--method M] [--out DIR] ' +
+        '[--force] [--locale en|es] [--charts png|native|both] [--quiet]',
       'mel export   iati [--program FILE] [--as-of P] [--out FILE] [--locale en|es]',
       'mel schema   [program|indicator] [--out DIR] [--locale en|es]',
       'mel init     [DIR] [--locale en|es]',

@@ -116,7 +116,7 @@ const dictionary = [
 ];
 
 type Mutation = (text: string, rnd: () => number) => string;
-const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)];
+const pick = <T>(items: readonly T[], rnd: () => number): T => items[Math.floor(rnd() * items.length)]!;
 const lines = (t: string) => t.split('\n');
 const mutations: Record<string, Mutation> = {
   'delete a line': (t, rnd) => {
@@ -134,7 +134,7 @@ const mutations: Record<string, Mutation> = {
     const l = lines(t);
     const i = Math.floor(rnd() * l.length);
     const j = Math.floor(rnd() * l.length);
-    [l[i], l[j]] = [l[j], l[i]];
+    [l[i], l[j]] = [l[j]!, l[i]!];
     return l.join('\n');
   },
   'replace a word': (t, rnd) => {
@@ -158,7 +158,7 @@ const mutations: Record<string, Mutation> = {
   'indent a line': (t, rnd) => {
     const l = lines(t);
     const i = Math.floor(rnd() * l.length);
-    l[i] = rnd() < 0.5 ? `  ${l[i]}` : l[i].replace(/^ {1,2}/, '');
+    l[i] = rnd() < 0.5 ? `  ${l[i]}` : l[i]!.replace(/^ {1,2}/, '');
     return l.join('\n');
   },
   'cut the file': (t, rnd) => t.slice(0, Math.floor(rnd() * t.length)),
@@ -196,7 +196,7 @@ const quiet = (): Output & { stderr: string } => {
 };
 
 describe('mutations of the demo programme', () => {
-  it(`${MUTATIONS} seeded mutations of its YAML and CSV: exit 0 or 1, never a fault, a stack trace or a hang`, async () => {
+  it(`${MUTATIONS} seeded mutations of its YAML and CSV: exit 0 or 1, never a fault, stack trace or hang`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'mel-fuzz-'));
     const originals = new Map(files.map((f) => [f, readFileSync(join(demo, f))]));
     for (const f of files) {
@@ -220,7 +220,7 @@ describe('mutations of the demo programme', () => {
           applied.push('flip a byte');
         } else {
           const name = pick(Object.keys(mutations), rnd);
-          bytes = Buffer.from(mutations[name](bytes.toString('utf8'), rnd));
+          bytes = Buffer.from(mutations[name]!(bytes.toString('utf8'), rnd));
           applied.push(name);
         }
       }
@@ -238,7 +238,8 @@ describe('mutations of the demo programme', () => {
       const trace = /\n\s+at .+:\d+:\d+/.test(output.stderr);
       if ((code !== 0 && code !== 1) || trace || output.stderr.includes('internal error'))
         failures.push(
-          `#${n} ${command.join(' ')} after ${applied.join(', ')} in ${file}: exit ${code === -1 ? 'none (hang)' : code}\n` +
+          `#${n} ${command.join(' ')} after ${applied.join(', ')} ` +
+            `in ${file}: exit ${code === -1 ? 'none (hang)' : code}\n` +
             output.stderr.split('\n').slice(0, 3).join('\n'),
         );
     }

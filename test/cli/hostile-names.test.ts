@@ -23,7 +23,7 @@ const quiet = (): Output & { stderr: string } => {
 };
 
 describe('names a file system would choke on, through mel report', () => {
-  it('breakdowns named `north east`, `north/east`, 300 characters, a formula or an emoji each get their chart', async () => {
+  it('breakdowns named `north east`, `north/east`, 300 characters, a formula or an emoji: a chart each', async () => {
     const names = ['north east', 'north/east', 'x'.repeat(300), '=HYPERLINK("x")', 'Ñandú 😀', 'CON'];
     const csv = [
       'indicator,period,area,value',

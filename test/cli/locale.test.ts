@@ -64,23 +64,26 @@ describe('validate, assess and report in Spanish', () => {
     );
   });
 
-  it('assess on a programme with `locale: es`: Spanish headers, status names and numbers; --locale en wins', async () => {
-    const dir = demoIn('es');
-    const r = await mel(['assess'], dir);
-    expect(r.code).toBe(0);
-    const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('care-alliances: fecha de corte 2023, método trajectory');
-    expect(lines[2]).toMatch(/^Indicador +Desagregación +Línea de base +Último valor +Meta +Estado$/);
-    // 7459.28 in Spanish: decimal comma, and a four-digit number is not grouped (format-number.ts).
-    expect(r.stdout).toMatch(/^GE-STATE-BUDGET +Total +7459,28 \(2011\) +9703,13 \(2015\) +- +Sin meta$/m);
-    expect(r.stdout).toContain('En camino');
-    expect(r.stdout).not.toMatch(/no_target|on_track|\d,\d{3}\.\d/);
-    expect(lines.at(-2)).toMatch(/^29 resultados: 17 Sin meta, 3 En camino, 4 Logrado, 3 No logrado, 2 Sin datos$/);
+  it(
+    'assess on a programme with `locale: es`: Spanish headers, status names and numbers; --locale en ' + 'wins',
+    async () => {
+      const dir = demoIn('es');
+      const r = await mel(['assess'], dir);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines[0]).toBe('care-alliances: fecha de corte 2023, método trajectory');
+      expect(lines[2]).toMatch(/^Indicador +Desagregación +Línea de base +Último valor +Meta +Estado$/);
+      // 7459.28 in Spanish: decimal comma, and a four-digit number is not grouped (format-number.ts).
+      expect(r.stdout).toMatch(/^GE-STATE-BUDGET +Total +7459,28 \(2011\) +9703,13 \(2015\) +- +Sin meta$/m);
+      expect(r.stdout).toContain('En camino');
+      expect(r.stdout).not.toMatch(/no_target|on_track|\d,\d{3}\.\d/);
+      expect(lines.at(-2)).toMatch(/^29 resultados: 17 Sin meta, 3 En camino, 4 Logrado, 3 No logrado, 2 Sin datos$/);
 
-    const en = await mel(['assess', '--locale', 'en'], dir);
-    expect(en.stdout).toMatch(/^GE-STATE-BUDGET +Total +7,459\.28 \(2011\) +9,703\.13 \(2015\) +- +No target$/m);
-    expect(en.stdout.split('\n')[0]).toBe('care-alliances: as of 2023, method trajectory');
-  });
+      const en = await mel(['assess', '--locale', 'en'], dir);
+      expect(en.stdout).toMatch(/^GE-STATE-BUDGET +Total +7,459\.28 \(2011\) +9,703\.13 \(2015\) +- +No target$/m);
+      expect(en.stdout.split('\n')[0]).toBe('care-alliances: as of 2023, method trajectory');
+    },
+  );
 
   it('assess --json is the same document in any language', async () => {
     const plain = await mel(['assess', '--json'], demo);
@@ -94,7 +97,8 @@ describe('validate, assess and report in Spanish', () => {
     const r = await mel(['report', '--charts', 'native', '--out', 'pack'], dir, { LANG: 'es_PE.UTF-8' });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'se escribió pack/ : progress-pack.xlsx, assessment.json, data.csv, 1 gráfico nativo en el libro (fecha de corte 2024)\n',
+      'se escribió pack/ : progress-pack.xlsx, assessment.json, data.csv, 1 gráfico nativo en el libro (fecha de ' +
+        'corte 2024)\n',
     );
   });
 });
@@ -137,7 +141,8 @@ describe('problems in Spanish', () => {
     const r = await mel(['validate'], dir, { LANG: 'es_PE.UTF-8' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'data/stunting.csv:3:4: `treinta` en la columna `value` no es un número: escriba un número como 29.5, 1,200 o 12%',
+      'data/stunting.csv:3:4: `treinta` en la columna `value` no es un número: escriba un número como 29.5, 1,200 ' +
+        'o 12%',
     );
     expect(r.stderr).toMatch(/\n1 error\n$/);
     // LC_ALL=C says English, whatever LANG says.

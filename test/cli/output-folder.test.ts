@@ -51,7 +51,7 @@ describe('mel report --out', () => {
     const cases = [
       ['notes.txt', 'a file stands where a folder goes'],
       ['notes.txt/schemas', 'a part of the path is a file, not a folder'],
-    ];
+    ] as const;
     for (const [out, reason] of cases) {
       const r = await mel(['schema', '--out', out], root);
       expect([r.code, r.stderr], out).toEqual([
@@ -89,7 +89,7 @@ describe('mel report --out', () => {
     expect(readFileSync(file('Desktop', 'thesis.docx'), 'utf8')).toBe('three years of work');
   });
 
-  it('a write that fails (a read-only folder) is an input error at the folder, and the previous pack stays', async () => {
+  it('a write that fails (read-only folder) is an input error at the folder, and the previous pack stays', async () => {
     const out = file('reports', 'failing');
     expect((await mel(['report', '--quiet', '--out', out], root)).code).toBe(0);
     const before = readFileSync(join(out, 'progress-pack.xlsx'));
@@ -109,7 +109,8 @@ describe('mel report --out', () => {
         writeSteps: { beforeStep: denied },
       }),
     ).rejects.toThrow(
-      '--out reports/failing: the pack could not be written (assessment.json): permission denied (the folder or a file in it is read-only',
+      '--out reports/failing: the pack could not be written (assessment.json): ' +
+        'permission denied (the folder or a file in it is read-only',
     );
     expect(readFileSync(join(out, 'progress-pack.xlsx')).equals(before)).toBe(true);
   });

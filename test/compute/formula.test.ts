@@ -99,7 +99,7 @@ describe('formulas are arithmetic and nothing else', () => {
     expect(formula('-a + +b * 2 ^ 2 / (a - 1)', ['a', 'b']).evaluate({ a: 3, b: 1 })).toBe(-1);
   });
 
-  it('refuses a formula too large before mathjs parses or compiles it (a sum of 2,000 terms overflowed the stack)', () => {
+  it('refuses a formula too large before mathjs parses or compiles it (a 2,000-term sum overflowed the stack)', () => {
     const sum = (terms: number) => Array.from({ length: terms }, () => 'a').join('+');
     expect(parseFormula(sum(2000), ['a'])).toEqual({
       ok: false,
@@ -119,25 +119,29 @@ describe('formulas are arithmetic and nothing else', () => {
 
   it('says so in the words of the indicator file', () => {
     expect(specMessages.formulaOperator('==', false)).toBe(
-      'the formula uses `==`, which formulas may not use; a formula is arithmetic: numbers, its inputs, + - * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt',
+      'the formula uses `==`, which formulas may not use; a formula is arithmetic: numbers, its inputs, + ' +
+        '- * / ^, parentheses and the functions abs, ceil, exp, floor, log, log10, max, min, mod, round, sqrt',
     );
     // The message names every function a formula may call, and no other.
     expect(specMessages.formulaOperator('!', false)).toContain(allowedFunctions.join(', '));
     expect(specMessages.formulaTooLarge('parts', 3999, 500)).toBe(
-      'the formula has 3,999 parts (numbers, inputs and operations); a formula has at most 500: split it into computed indicators that use each other',
+      'the formula has 3,999 parts (numbers, inputs and operations); a formula ' +
+        'has at most 500: split it into computed indicators that use each other',
     );
   });
 
   it('computes with inputs named constructor, __proto__ and toString', async () => {
     const dir = writeProgramme({
       'indicators/program.yaml':
-        'program: { id: t, name: T, period: { start: 2000, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/d.csv }]\n',
+        'program: { id: t, name: T, period: { start: 2000, end: 2030 } }\n' +
+        'results: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/d.csv }]\n',
       'indicators/a.yaml':
         'id: A\nname: A\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: a } }\n',
       'indicators/b.yaml':
         'id: B\nname: B\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: b } }\n',
       'indicators/c.yaml':
-        'id: C\nname: C\nunit: number\ndirection: increase\nformula: constructor * 100 + __proto__ - toString\ninputs: { constructor: A, __proto__: B, toString: A }\n',
+        'id: C\nname: C\nunit: number\ndirection: increase\nformula: constructor * 100 + __proto__ - toString\n' +
+        'inputs: { constructor: A, __proto__: B, toString: A }\n',
       'data/d.csv': 'indicator,period,value\na,2020,2\nb,2020,30\na,2021,3\nb,2021,40\n',
     });
     const { workspace, issues } = await loadWorkspace(dir, 'indicators/program.yaml');

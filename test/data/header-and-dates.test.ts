@@ -23,14 +23,14 @@ describe('the header', () => {
     const { table, issues } = await readTable(source({ file: name, header_row: 3 }), options);
     expect(issues).toEqual([]);
     expect(table.reading.headerLine).toBe(3);
-    expect(Array.from(table.series[0].values)).toEqual([2]);
+    expect(Array.from(table.series[0]!.values)).toEqual([2]);
   });
 
   it('when no row has the columns, the row most like a header is reported, saying where mel looked', async () => {
     const name = file('preamble.csv', 'Title,\n\nNotes,here\nindicador,periodo,valor,area\nx,2010,1,n\n');
     const { issues } = await readTable(source({ file: name }), options);
-    expect(issues[0].line).toBe(4);
-    expect(issues[0].message).toContain(msg.headerSearched(20));
+    expect(issues[0]!.line).toBe(4);
+    expect(issues[0]!.message).toContain(msg.headerSearched(20));
   });
 });
 
@@ -40,7 +40,7 @@ describe('dates written as numbers', () => {
   it('are read day first, and an English programme is told so when nothing in the file shows the order', async () => {
     const name = file('dmy.csv', 'indicator,period,value\nx,01/02/2024,1\nx,01/03/2024,2\n');
     const { table, issues } = await readTable(source({ file: name }), monthly);
-    expect(table.series[0].periods.map((p) => p.id)).toEqual(['2024-02', '2024-03']);
+    expect(table.series[0]!.periods.map((p) => p.id)).toEqual(['2024-02', '2024-03']);
     expect(issues.map((i) => [i.severity, i.line, i.column, i.message])).toEqual([
       ['warning', 1, 2, msg.ambiguousDates('01/02/2024')],
     ]);
@@ -52,11 +52,11 @@ describe('dates written as numbers', () => {
     const name = file('mdy.csv', 'indicator,period,value\nx,01/02/2024,1\nx,02/13/2024,2\n');
     const { table, issues } = await readTable(source({ file: name }), monthly);
     expect(issues).toEqual([]);
-    expect(table.series[0].periods.map((p) => p.id)).toEqual(['2024-01', '2024-02']);
+    expect(table.series[0]!.periods.map((p) => p.id)).toEqual(['2024-01', '2024-02']);
     const us = file('us.csv', 'indicator,period,value\nx,01/02/2024,1\nx,02/02/2024,2\n');
     const given = await readTable(source({ file: us, dates: 'mdy' }), monthly);
     expect(given.issues).toEqual([]);
-    expect(given.table.series[0].periods.map((p) => p.id)).toEqual(['2024-01', '2024-02']);
+    expect(given.table.series[0]!.periods.map((p) => p.id)).toEqual(['2024-01', '2024-02']);
   });
 });
 
@@ -68,7 +68,7 @@ describe('a period column that cannot be read', () => {
       msg.unreadablePeriod('2010 Q1', 'period', '', true, true),
       msg.unreadablePeriod('2010 Q2', 'period', '', true, false),
     ]);
-    expect(issues[0].message).toContain('format the column as Text and write the periods as yyyy-mm');
-    expect(issues[1].message).toBe('`2010 Q2` in column `period` is not a period');
+    expect(issues[0]!.message).toContain('format the column as Text and write the periods as yyyy-mm');
+    expect(issues[1]!.message).toBe('`2010 Q2` in column `period` is not a period');
   });
 });

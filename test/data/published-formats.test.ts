@@ -21,7 +21,9 @@ const tempDir = () => {
   tempDirs.push(dir);
   return dir;
 };
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 const find = (series: readonly Series[], keys: Record<string, string>) =>
   series.find((s) => Object.entries(keys).every(([k, v]) => s.keys[k] === v));
@@ -52,9 +54,8 @@ describe('a World Bank API_*.csv re-saved by a French-locale Excel', () => {
     const { issues } = await readTable(wb, kenyaOnly);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ severity: 'warning', line: 7, column: 8 });
-    expect(issues[0].message).toMatch(
-      /^2 problems in rows that no indicator uses \(2 values that are not numbers; from line 7, column 8 to line 9, column 7\)/,
-    );
+    expect(issues[0]!.message).toMatch(/^2 problems in rows that no indicator uses \(2 values that are not numbers; /);
+    expect(issues[0]!.message).toContain(' numbers; from line 7, column 8 to line 9, column 7)');
   });
 
   it('makes the same problems errors when an indicator uses those rows', async () => {
@@ -160,7 +161,8 @@ describe('DHIS2 Web API JSON', () => {
     expect(values(ix)).toEqual([14, 17]);
     expect(ix?.notes).toEqual(['recounted', undefined]);
     expect(issues.map(formatIssue)).toEqual([
-      `dhis2-dataValueSet.json:$.dataValues[3].value: ${msg.nonNumericValue('twelve', 'value', msg.notANumberReason('.', []))}`,
+      `dhis2-dataValueSet.json:$.dataValues[3].value: ` +
+        `${msg.nonNumericValue('twelve', 'value', msg.notANumberReason('.', []))}`,
     ]);
   });
 
@@ -170,7 +172,7 @@ describe('DHIS2 Web API JSON', () => {
     const cut = await readTable(source({ file: 'cut.json', format: 'dhis2' }), { ...options, root: dir });
     expect(cut.issues).toHaveLength(1);
     expect(cut.issues[0]).toMatchObject({ severity: 'error', line: 4, column: 5 });
-    expect(cut.issues[0].message).toMatch(/^this file is not valid JSON: /);
+    expect(cut.issues[0]!.message).toMatch(/^this file is not valid JSON: /);
     const csv = await readTable(source({ file: 'dhis2-pivot-anc1.csv', format: 'dhis2' }), options);
     expect(csv.issues.map((i) => [i.line, i.message])).toEqual([[1, msg.notJsonAtAll('periodid,periodname,')]]);
   });

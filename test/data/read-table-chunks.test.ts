@@ -31,10 +31,11 @@ describe('a file of several read chunks', () => {
         const area = i % AREAS;
         const note = (i * 7 + (i >> 5)) % NOTES.length;
         rows.push(`stunting,${1900 + Math.floor(i / AREAS)},${i},área ${area},${NOTES[note]},${PADDING}`);
-        expected[area].lines.push(line);
-        expected[area].notes.push(NOTE_TEXTS[note]);
-        expected[area].values.push(i);
-        line += 1 + NOTE_BREAKS[note];
+        const want = expected[area]!;
+        want.lines.push(line);
+        want.notes.push(NOTE_TEXTS[note]!);
+        want.values.push(i);
+        line += 1 + NOTE_BREAKS[note]!;
       }
       writeFileSync(join(dir, 'chunks.csv'), `${rows.join('\r\n')}\r\n`);
 
@@ -50,9 +51,9 @@ describe('a file of several read chunks', () => {
       expect(table.series).toHaveLength(AREAS);
       table.series.forEach((s, area) => {
         expect(s.keys).toEqual({ indicator: 'stunting', area: `área ${area}` });
-        expect(Array.from(s.lines)).toEqual(expected[area].lines);
-        expect(s.notes).toEqual(expected[area].notes);
-        expect(Array.from(s.values)).toEqual(expected[area].values);
+        expect(Array.from(s.lines)).toEqual(expected[area]!.lines);
+        expect(s.notes).toEqual(expected[area]!.notes);
+        expect(Array.from(s.values)).toEqual(expected[area]!.values);
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

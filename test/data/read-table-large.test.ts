@@ -87,17 +87,17 @@ describe('an 18,000-row, 24-column file with two survey rounds in some years', (
     expect(table.rowCount).toBe(18_000);
     expect(table.series).toHaveLength(INDICATORS * REGIONS.length * DISTRICTS * SEXES.length);
     for (const series of table.series) {
-      const ind = Number(series.keys.indicador.slice(3));
+      const ind = Number(series.keys.indicador!.slice(3));
       const s =
-        REGIONS.indexOf(series.keys.region) * DISTRICTS * SEXES.length +
-        Number(series.keys.distrito.slice(1)) * SEXES.length +
-        SEXES.indexOf(series.keys.sexo);
+        REGIONS.indexOf(series.keys.region!) * DISTRICTS * SEXES.length +
+        Number(series.keys.distrito!.slice(1)) * SEXES.length +
+        SEXES.indexOf(series.keys.sexo!);
       expect(series.periods.map((p) => p.id)).toEqual(YEARS.map(String));
       const expected = YEARS.map((y) => firstRoundValue(ind, s, y) + (SECOND_ROUND_YEARS.includes(y) ? 0.25 : 0));
       expect(Array.from(series.values)).toEqual(expected);
     }
     // The merged value sits at the first round's line (the first 15,000 data rows are the first rounds).
-    const first = table.series[0];
+    const first = table.series[0]!;
     expect(first.lines[YEARS.indexOf(2003)]).toBe(2 + YEARS.indexOf(2003));
   });
 });

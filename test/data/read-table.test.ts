@@ -33,7 +33,9 @@ const tempDir = () => {
   tempDirs.push(dir);
   return dir;
 };
-afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('a Spanish Excel export (BOM, CRLF, ;, decimal comma, accented headers)', () => {
   const spanish = source({
@@ -92,7 +94,7 @@ describe('a Spanish Excel export (BOM, CRLF, ;, decimal comma, accented headers)
         message: msg.missingColumn('Ano', 'period', ['Año', 'Ámbito', 'Indicador', 'Valor', 'Fuente'], 'Año'),
       },
     ]);
-    expect(issues[0].message).toContain('did you mean `Año`?');
+    expect(issues[0]!.message).toContain('did you mean `Año`?');
     expect(table.series).toEqual([]);
   });
 
@@ -106,7 +108,8 @@ describe('a Spanish Excel export (BOM, CRLF, ;, decimal comma, accented headers)
 });
 
 describe('Windows-1252', () => {
-  // "Año;Ámbito;Indicador;Valor" / "2006;Nacional;desnutrición;29,5" as Spanish Excel's "CSV (delimitado por comas)" writes it.
+  // "Año;Ámbito;Indicador;Valor" / "2006;Nacional;desnutrición;29,5" as Spanish Excel's
+  // "CSV (delimitado por comas)" writes it.
   const bytes = Buffer.concat([
     Buffer.from('A'),
     Buffer.from([0xf1]),
@@ -129,8 +132,8 @@ describe('Windows-1252', () => {
     const { table, issues } = await readTable(cp1252('cp1252.csv'), { ...options, root: dir });
     expect(issues).toEqual([]);
     expect(table.reading).toMatchObject({ encoding: 'windows-1252', assumedEncoding: 'windows-1252' });
-    expect(table.series[0].keys).toEqual({ Ámbito: 'Nacional', Indicador: 'desnutrición' });
-    expect(Array.from(table.series[0].values)).toEqual([29.5, 28.1]);
+    expect(table.series[0]!.keys).toEqual({ Ámbito: 'Nacional', Indicador: 'desnutrición' });
+    expect(Array.from(table.series[0]!.values)).toEqual([29.5, 28.1]);
   });
 
   it('is read as declared without being reported as assumed', async () => {
@@ -142,7 +145,7 @@ describe('Windows-1252', () => {
     });
     expect(table.reading.encoding).toBe('windows-1252');
     expect(table.reading.assumedEncoding).toBeUndefined();
-    expect(table.series[0].keys.Indicador).toBe('desnutrición');
+    expect(table.series[0]!.keys.Indicador).toBe('desnutrición');
   });
 
   it('is detected even when the first accented letter comes after the first 64 KB', async () => {
@@ -231,7 +234,7 @@ describe('quoted fields', () => {
       source({ file: 'quoted.csv', columns: { note: 'note' }, disaggregations: ['district'] }),
       options,
     );
-    const s = table.series[0];
+    const s = table.series[0]!;
     expect(s.keys).toEqual({ indicator: 'hh_reached', district: 'Lima, Cercado' });
     expect(Array.from(s.lines)).toEqual([2, 3, 5]);
     expect(s.notes).toEqual([
@@ -248,7 +251,7 @@ describe('quoted fields', () => {
     writeFileSync(join(dir, 'open-quote.csv'), 'indicator,period,value\nx,2010,1\nx,2011,"2\nx,2012,3\n');
     const { table, issues } = await readTable(source({ file: 'open-quote.csv' }), { ...options, root: dir });
     expect(issues.map((i) => [i.line, i.message])).toEqual([[3, msg.unclosedQuote()]]);
-    expect(Array.from(table.series[0].values)).toEqual([1]);
+    expect(Array.from(table.series[0]!.values)).toEqual([1]);
   });
 });
 
@@ -283,7 +286,7 @@ describe('numbers as spreadsheets write them', () => {
       ...options,
       root: dir,
     });
-    expect(Array.from(declared.table.series[0].values)).toEqual([29.5]);
+    expect(Array.from(declared.table.series[0]!.values)).toEqual([29.5]);
   });
 });
 
@@ -295,12 +298,12 @@ describe('periods', () => {
       periods: ['2005', '2007-2008', '2010-2011', '2013-2014'],
       values: [23, 21.5, 19.9, 18.2],
     });
-    expect(table.series[0].periods[1].mid).toBe(2008);
+    expect(table.series[0]!.periods[1]!.mid).toBe(2008);
   });
 
   it('reads 2007-08 as August when the file holds months that can only be months', async () => {
     const { table } = await readTable(source({ file: 'monthly.csv' }), options);
-    expect(table.series[0].periods.map((p) => [p.id, p.kind])).toEqual([
+    expect(table.series[0]!.periods.map((p) => [p.id, p.kind])).toEqual([
       ['2007-07', 'month'],
       ['2007-08', 'month'],
       ['2007-09', 'month'],
@@ -309,7 +312,7 @@ describe('periods', () => {
 
   it('reads 2007-08 as a month when the indicators are monthly', async () => {
     const { table } = await readTable(source({ file: 'survey-rounds.csv' }), { ...options, frequencyHint: 'monthly' });
-    expect(table.series[0].periods.map((p) => p.id)).toContain('2007-08');
+    expect(table.series[0]!.periods.map((p) => p.id)).toContain('2007-08');
   });
 });
 
@@ -365,7 +368,7 @@ describe('a file with several problems', () => {
       column: 3,
       message: msg.moreProblems(230, 'value', 'line 22, column 3', 'line 251, column 3'),
     });
-    expect(issues[20].message).toBe(
+    expect(issues[20]!.message).toBe(
       '230 more rows with a value that is not a number (from line 22, column 3 to line 251, column 3) are not listed',
     );
   });
@@ -431,7 +434,7 @@ describe('rows and files that are not data', () => {
     writeFileSync(join(dir, 'long-row.csv'), 'indicator,period,value\nx,2010,1,200\nx,2011,2\n');
     const { table, issues } = await readTable(source({ file: 'long-row.csv' }), { ...options, root: dir });
     expect(issues.map((i) => [i.line, i.column, i.message])).toEqual([[2, 4, msg.wrongFieldCount(4, 3, ',')]]);
-    expect(Array.from(table.series[0].values)).toEqual([2]);
+    expect(Array.from(table.series[0]!.values)).toEqual([2]);
   });
 
   it('stops at a quote that swallows the rest of a large file, naming the line it opens', async () => {
@@ -504,8 +507,9 @@ describe('a header that names a column twice', () => {
     expect(issues.map((i) => [i.line, i.column, i.message])).toEqual([
       [1, 5, msg.duplicateColumn('value', ['value', 'value'], [2, 4])],
     ]);
-    expect(issues[0].message).toBe(
-      'the header names `value` 2 times (`value` in column C and `value` in column E), so mel cannot tell which one to read; rename or remove the others; nothing is read from this file until then',
+    expect(issues[0]!.message).toBe(
+      'the header names `value` 2 times (`value` in column C and `value` in column E), so mel cannot ' +
+        'tell which one to read; rename or remove the others; nothing is read from this file until then',
     );
     expect(table.series).toEqual([]);
   });

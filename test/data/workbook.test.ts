@@ -111,7 +111,7 @@ describe('an Excel workbook', () => {
     expect(missing.issues.map((i) => i.message)).toEqual([msg.sheetNotFound('Data', ['Portada', 'Datos'])]);
     const csv = await readTable(source({ file: 'not-a-workbook.xlsx' }), options);
     expect(csv.issues).toHaveLength(1);
-    expect(csv.issues[0].message).toMatch(/^this file cannot be read as an Excel workbook/);
+    expect(csv.issues[0]!.message).toMatch(/^this file cannot be read as an Excel workbook/);
   });
 });
 
@@ -127,7 +127,8 @@ describe('a workbook in a programme', () => {
 results:
   - { id: G1, level: impacto, statement: Más niños vacunados }
 data:
-  - { id: his, file: data/cusco.xlsx, format: xlsx, sheet: Datos, columns: { indicator: Indicador, period: Mes, value: D }, disaggregations: [Distrito] }
+  - { id: his, file: data/cusco.xlsx, format: xlsx, sheet: Datos,
+      columns: { indicator: Indicador, period: Mes, value: D }, disaggregations: [Distrito] }
 `,
       'indicators/vacunados.yaml': `id: VAC
 name: Niños vacunados

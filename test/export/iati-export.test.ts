@@ -335,7 +335,9 @@ frequency: quarterly
 accumulation: sum
 series: { data: d, match: { indicator: visits } }
 `,
-    'data/d.csv': `indicator,period,sex,value\n${trained.join('\n')}\nvisits,2024-Q1,total,12\nvisits,2024-Q2,total,15\ncomplaints,2023,total,4\n`,
+    'data/d.csv':
+      `indicator,period,sex,value\n${trained.join('\n')}\n` +
+      `visits,2024-Q1,total,12\nvisits,2024-Q2,total,15\ncomplaints,2023,total,4\n`,
     'data/w.csv':
       'indicator,period,area,value\nwater,2023-Q4,total,40.5\nwater,2023-Q4,rural,30\nwater,2023-Q4,urban,55\n' +
       'water,2024-Q1,total,44.25\nwater,2024-Q1,rural,33.5\nwater,2024-Q1,urban,58\n' +
@@ -378,7 +380,7 @@ describe('mel export iati: a programme with breakdowns, in Spanish', () => {
     expect(only(only(target, 'comment'), 'narrative').text).toBe('Mujeres en el segundo trimestre');
   });
 
-  it('gives a rate its latest value per period, the headline target to each area, and the baseline with its source', () => {
+  it('gives a rate its latest value per period, the headline target to each area, the baseline with its source', () => {
     const k = (start: string, end: string, kind: string, dims: Record<string, string> = {}) =>
       f.get(figureKey('WATER', start, end, kind, dims));
     expect(k('2024-01-01', '2024-03-31', 'actual')).toBe(44.25);
@@ -415,7 +417,8 @@ describe('mel export iati: a programme with breakdowns, in Spanish', () => {
     expect(activity.attributes['xml:lang']).toBe('es');
     expect(only(activity, 'activity-status').attributes.code).toBe('2');
     expect(only(only(activity, 'description'), 'narrative').text).toBe(
-      'Agua & saneamiento <rural> "2024": 4 resultados y 4 indicadores del marco de resultados, con sus líneas de base, metas y valores alcanzados a 2024-06.',
+      'Agua & saneamiento <rural> "2024": 4 resultados y 4 indicadores del marco ' +
+        'de resultados, con sus líneas de base, metas y valores alcanzados a 2024-06.',
     );
   });
 
@@ -467,7 +470,8 @@ describe('mel export iati: what it needs', () => {
     const r = await mel(['validate'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      "indicators/program.yaml:6: warning: IATI identifier `OTHER-1` should start with the reporting organisation's ref and a hyphen (`XM-TEST-`)",
+      'indicators/program.yaml:6: warning: IATI identifier `OTHER-1` should ' +
+        "start with the reporting organisation's ref and a hyphen (`XM-TEST-`)",
     );
   });
 

@@ -36,7 +36,10 @@ export function oneIndicator(
 ): string {
   const dis = options.disaggregations?.length ? `, disaggregations: [${options.disaggregations.join(', ')}]` : '';
   return writeProgramme({
-    'indicators/program.yaml': `program:\n  id: test\n  name: Test\n  period: { start: 2000, end: 2030 }\n${options.program ?? ''}results:\n  - { id: G1, level: impact, statement: Goal }\ndata:\n  - { id: d, file: data/d.csv${dis}${options.source ?? ''} }\n`,
+    'indicators/program.yaml':
+      `program:\n  id: test\n  name: Test\n  period: { start: 2000, end: 2030 }\n` +
+      `${options.program ?? ''}results:\n  - { id: G1, level: impact, statement: Goal }\n` +
+      `data:\n  - { id: d, file: data/d.csv${dis}${options.source ?? ''} }\n`,
     'indicators/ind.yaml': `id: IND\nname: Indicator\nresult: G1\n${indicatorBody}`,
     'data/d.csv': csv,
   });

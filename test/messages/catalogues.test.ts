@@ -54,10 +54,12 @@ describe('the catalogues', () => {
     expect(checked).toBeGreaterThan(60);
   });
 
-  it('localize refuses nothing silently: a key missing in Spanish is a type error', () => {
+  it('localize: a key missing in Spanish is a type error, and an error when the catalogue loads', () => {
+    expect(localize({ en: { a: () => 'a' }, es: { a: () => 'á' } }).a()).toEqual({ en: 'a', es: 'á' });
     // @ts-expect-error: `es` lacks `b`.
-    const l = localize({ en: { a: () => 'a', b: () => 'b' }, es: { a: () => 'á' } });
-    expect(l.a()).toEqual({ en: 'a', es: 'á' });
+    expect(() => localize({ en: { a: () => 'a', b: () => 'b' }, es: { a: () => 'á' } })).toThrow(
+      'internal: no Spanish for message b',
+    );
   });
 
   it('every period problem in both languages', () => {

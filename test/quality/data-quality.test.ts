@@ -33,7 +33,7 @@ describe('data-quality checks', () => {
     const values = [10, 11, 10, 12, 11, 10, 11, 12, 10, 11, 60];
     const flagged = outlierScores(values);
     expect(flagged.map((f) => f.index)).toEqual([10]);
-    expect(flagged[0].z).toBeGreaterThan(3);
+    expect(flagged[0]!.z).toBeGreaterThan(3);
     expect(outlierScores([1, 2, 3])).toEqual([]);
   });
 

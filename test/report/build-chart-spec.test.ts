@@ -73,15 +73,18 @@ describe('planning charts', () => {
     const rows = Array.from({ length: 1400 }, (_, i) => `x,2020,F${i},${20 + (i % 9)}\nx,2024,F${i},18`);
     const dir = writeProgramme({
       'indicators/program.yaml':
-        'program: { id: t, name: T, period: { start: 2020, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/d.csv, disaggregations: [facility] }]\n',
+        'program: { id: t, name: T, period: { start: 2020, end: 2030 } }\n' +
+        'results: [{ id: G1, level: impact, statement: G }]\n' +
+        'data: [{ id: d, file: data/d.csv, disaggregations: [facility] }]\n',
       'indicators/a.yaml':
-        'id: A\nname: Visits\nunit: number\ndirection: increase\nseries: { data: d, match: { indicator: x } }\naggregate: sum\n',
+        'id: A\nname: Visits\nunit: number\ndirection: increase\n' +
+        'series: { data: d, match: { indicator: x } }\naggregate: sum\n',
       'data/d.csv': `indicator,period,facility,value\n${rows.join('\n')}\n`,
     });
     const { workspace } = await loadWorkspace(dir, 'indicators/program.yaml');
     if (!workspace) throw new Error('does not load');
     const full = assessProgram(workspace.program, workspace.data);
-    const indicator = workspace.program.indicators[0];
+    const indicator = workspace.program.indicators[0]!;
     const charts = planCharts({
       program: workspace.program,
       locale: 'en',
@@ -98,10 +101,10 @@ describe('planning charts', () => {
       ['A--breakdowns-3.png', 50, 'Visits, by breakdown (1,400), image 3 of 4'],
       ['A--breakdowns-4.png', 50, 'Visits, by breakdown (1,400), image 4 of 4'],
     ]);
-    expect(multiples[3].spec.footnotes.at(-1)).toBe(
+    expect(multiples[3]!.spec.footnotes.at(-1)).toBe(
       '1,200 more panels are not drawn; every value is in the Data sheet and in data.csv',
     );
-    expect(multiples[0].spec.footnotes).not.toContain(multiples[3].spec.footnotes.at(-1));
+    expect(multiples[0]!.spec.footnotes).not.toContain(multiples[3]!.spec.footnotes.at(-1));
   });
 
   it('puts 50 districts x 2 sexes on 50 panels with a female and a male line each', () => {
@@ -111,10 +114,10 @@ describe('planning charts', () => {
     const { panels, groupLabels } = panelsOf(breakdowns, group);
     expect(panels).toHaveLength(50);
     expect(groupLabels).toEqual(['Female', 'Male']);
-    expect(panels[0].title).toBe('D00');
-    expect(panels[0].groups.map((g) => g.label)).toEqual(['Female', 'Male']);
+    expect(panels[0]!.title).toBe('D00');
+    expect(panels[0]!.groups.map((g) => g.label)).toEqual(['Female', 'Male']);
     // the shared target is drawn once per panel
-    expect(panels[0].groups[1].targets).toEqual([]);
+    expect(panels[0]!.groups[1]!.targets).toEqual([]);
   });
 
   it('one breakdown dimension gives one panel per breakdown', () => {
@@ -146,7 +149,7 @@ describe('planning charts', () => {
       })),
     });
     expect(charts.map((c) => c.file)).toEqual(['PE-STUNT-U5-TOOLKIT.png', 'PE-STUNT-U5-TOOLKIT--rural.png']);
-    const main = charts[0];
+    const main = charts[0]!;
     if (main.kind !== 'trajectory') throw new Error('expected a trajectory chart');
     // The other sources by their names (the part that tells them apart), never by their codes.
     expect(main.spec.groups.map((g) => g.label)).toEqual([
@@ -159,9 +162,10 @@ describe('planning charts', () => {
     expect(main.spec.footnotes).toEqual([
       "Total: CARE toolkit (care-alliance-toolkit.es.txt) (each value's source in the Data sheet)",
       "INEI, ENDES: INEI ENDES / JME 2024 (each value's source in the Data sheet)",
-      "Stunting in children under five, Peru (UNICEF/WHO/World Bank joint estimates): INEI ENDES / JME 2024 (each value's source in the Data sheet)",
+      'Stunting in children under five, Peru (UNICEF/WHO/World Bank joint ' +
+        "estimates): INEI ENDES / JME 2024 (each value's source in the Data sheet)",
     ]);
-    const total = main.spec.groups[0];
+    const total = main.spec.groups[0]!;
     expect(total.baseline).toEqual({ x: 2006.5, y: 29.5, label: '2006' });
     expect(total.targets).toEqual([
       { x: 2011.5, y: 24.5, label: '2011', name: 'Target 2011: 24.5 (Compromiso 5x5x5)' },
@@ -170,12 +174,12 @@ describe('planning charts', () => {
       ['2006', 29.5],
       ['2016', 14.4],
     ]);
-    expect(main.spec.groups[1].targets.map((t) => t.y)).toEqual([41.3]);
+    expect(main.spec.groups[1]!.targets.map((t) => t.y)).toEqual([41.3]);
     expect(main.spec.unitLabel).toBe('% of children under 5');
     expect(main.spec.subtitle).toBe('Status as of 2023: Achieved; target 24.5 (2011)');
   });
 
-  it("the demo's output indicator: its running total against the cumulative target path, the LOP target marked", async () => {
+  it("the demo's output indicator: running total against the cumulative target path, LOP target marked", async () => {
     const root = join(import.meta.dirname, '../..');
     const { workspace } = await loadWorkspace(root, 'indicators/program.yaml');
     if (!workspace) throw new Error('no workspace');
@@ -191,8 +195,8 @@ describe('planning charts', () => {
       results: publicDocument(full).results.filter((r) => r.indicator === indicator.id),
       compared: [],
     });
-    if (main.kind !== 'trajectory') throw new Error('expected a trajectory chart');
-    const total = main.spec.groups[0];
+    if (main?.kind !== 'trajectory') throw new Error('expected a trajectory chart');
+    const total = main.spec.groups[0]!;
     // running totals at the end of each month: 19, 38, 60 ... 268
     expect(total.actual.slice(0, 3).map((p) => [p.label, p.y])).toEqual([
       ['2023-01', 19],

@@ -12,7 +12,7 @@ describe('data.csv', () => {
     const { workspace } = await loadWorkspace(dir, 'indicators/program.yaml');
     if (!workspace) throw new Error('the starter programme does not load');
     const rows: string[][] = parse([...flatDataCsv(workspace.program, workspace.data)].join(''), { bom: true });
-    const [header, ...data] = rows;
+    const [header = [], ...data] = rows;
     expect(header.slice(6, 9)).toEqual(['area', 'period', 'period_start']);
     expect(data).toHaveLength(9);
     for (const row of data) expect(row).toHaveLength(header.length);

@@ -16,7 +16,7 @@ function columnNumber(letters: string): number {
 export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
   if (!m) throw new Error(`not a range: ${range}`);
-  const left = columnNumber(m[1]);
+  const left = columnNumber(m[1]!);
   const top = Number(m[2]);
   return { top, left, right: m[3] ? columnNumber(m[3]) : left, bottom: m[4] ? Number(m[4]) : top };
 }

@@ -184,7 +184,7 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     {
       ...base(),
       indicator: 'PE-STUNT',
-      name: program.indicators[0].name,
+      name: program.indicators[0]!.name,
       result: 'PE-G',
       level: 'impact',
       disaggregation: {},
@@ -227,7 +227,7 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     {
       ...base(),
       indicator: 'PE-STUNT',
-      name: program.indicators[0].name,
+      name: program.indicators[0]!.name,
       result: 'PE-G',
       level: 'impact',
       disaggregation: { area: 'rural' },
@@ -323,7 +323,8 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     const out: NonNullable<AssessmentResult['reporting_periods']> = [];
     for (let year = 2006; year <= 2013; year++) {
       const i = s ? s.periods.findIndex((p) => p.id === String(year)) : -1;
-      const actual = s && i >= 0 && !Number.isNaN(s.values[i]) ? s.values[i] : null;
+      const value = s && i >= 0 ? s.values[i] : undefined;
+      const actual = value !== undefined && !Number.isNaN(value) ? value : null;
       const target = r.targets.find((t) => t.period === String(year))?.value ?? null;
       if (actual === null && target === null) continue;
       const met = actual !== null && target !== null ? percentMet(actual, target, r.direction) : null;
@@ -331,10 +332,10 @@ export function packFixture(locale: Locale = 'en'): PackInput {
     }
     return out;
   };
-  results[0].reporting_periods = figures(results[0], peHeadline);
-  results[1].reporting_periods = figures(results[1], peRural);
-  results[2].reporting_periods = figures(results[2], geAgri);
-  results[3].reporting_periods = figures(results[3], geHealth);
+  results[0]!.reporting_periods = figures(results[0]!, peHeadline);
+  results[1]!.reporting_periods = figures(results[1]!, peRural);
+  results[2]!.reporting_periods = figures(results[2]!, geAgri);
+  results[3]!.reporting_periods = figures(results[3]!, geHealth);
 
   const everyMethod: Partial<Record<MethodName, MethodOutcome>>[] = results.map((r) => ({
     ...r.methods,
@@ -390,7 +391,7 @@ export function packFixture(locale: Locale = 'en'): PackInput {
   const smart: SmartReview = {
     program: 'care-test',
     indicators: [
-      review('PE-STUNT', program.indicators[0].name, false),
+      review('PE-STUNT', program.indicators[0]!.name, false),
       review('GE-BUDGET', FORMULA_NAME, false),
       review(LONG_ID, 'Stunting, Zambia', true),
     ],
@@ -512,7 +513,7 @@ export interface ScaleOptions {
 }
 
 /** The status of the synthetic result `n` (every status but no_data / no_target, in turn). */
-export const scaleStatus = (n: number): Status => statuses[n % 5];
+export const scaleStatus = (n: number): Status => statuses[n % 5]!;
 
 /** The synthetic value of series `s` in month `i`: a level per series and a small trend. */
 export const scaleValue = (s: number, i: number): number =>
@@ -532,7 +533,7 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
   const periods: Period[] = Array.from({ length: months }, (_, i) =>
     monthPeriod(2019 + Math.floor(i / 12), (i % 12) + 1),
   );
-  const asOf = periods[periods.length - 1];
+  const asOf = periods.at(-1)!;
   const mid = monthPeriod(2020, 12);
   const final = monthPeriod(2025, 12);
   const districtNames = Array.from({ length: districts }, (_, d) => `District ${String(d + 1).padStart(3, '0')}`);
@@ -565,7 +566,7 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
         result: 'O1',
         frequency: 'monthly',
         definition: 'A synthetic percentage.',
-        baseline: { period: periods[0], line: 1 },
+        baseline: { period: periods[0]!, line: 1 },
         targets: [
           { period: mid, change: 2, changeUnit: 'pp', line: 2 },
           { period: final, change: 5, changeUnit: 'pp', line: 3 },
@@ -617,8 +618,8 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
     for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) {
       const n = results.length;
       const status = scaleStatus(n);
-      const baseline = s.values[0];
-      const latest = s.values[months - 1];
+      const baseline = s.values[0]!;
+      const latest = s.values[months - 1]!;
       const midIndex = periods.findIndex((p) => p.id === mid.id);
       const midActual = midIndex >= 0 && midIndex < months ? s.values[midIndex] : undefined;
       const trajectory: MethodOutcome = {
@@ -635,7 +636,7 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
         unit: 'percent',
         direction: 'increase',
         method: 'trajectory',
-        baseline: { period: periods[0].id, value: baseline },
+        baseline: { period: periods[0]!.id, value: baseline },
         target: { period: final.id, value: baseline + 5 },
         latest: { period: asOf.id, value: latest },
         expected: baseline + 2.5,
@@ -678,30 +679,30 @@ export function scalePackFixture(options: ScaleOptions): PackInput {
       for (let j = 0; j < swingsPerSeries && j + 1 < months; j++) {
         quality.swings.push({
           ...ref,
-          from_period: periods[j].id,
-          to_period: periods[j + 1].id,
-          from: s.values[j],
-          to: s.values[j + 1],
+          from_period: periods[j]!.id,
+          to_period: periods[j + 1]!.id,
+          from: s.values[j]!,
+          to: s.values[j + 1]!,
           change: (j + (n % 7)) / 10,
           file,
-          line: s.lines[j + 1],
+          line: s.lines[j + 1]!,
         });
       }
       quality.outliers.push({
         ...ref,
-        period: periods[1].id,
-        value: s.values[1],
+        period: periods[1]!.id,
+        value: s.values[1]!,
         z: 3 + (n % 11) / 10,
         modified_z: 3.5,
         file,
-        line: s.lines[1],
+        line: s.lines[1]!,
       });
       quality.missingPeriods.push({
         ...ref,
         frequency: 'monthly',
         expected: months,
         observed: months - 1,
-        missing: [periods[2].id],
+        missing: [periods[2]!.id],
       });
     }
   }

@@ -29,7 +29,7 @@ describe('the progress pack of the demo programme', () => {
     await wb.xlsx.readFile(join(out, 'progress-pack.xlsx'));
   }, 120_000);
 
-  it('judges every figure of the demo: a past unmet target is missed, an on-track projection that misses is noted', () => {
+  it('judges every figure of the demo: a past unmet target is missed, an on-track projection that misses noted', () => {
     const status = Object.fromEntries(
       doc.results.map((r) => [`${r.indicator} ${Object.values(r.disaggregation).join(' / ') || 'total'}`, r.status]),
     );
@@ -121,14 +121,14 @@ describe('the progress pack of the demo programme', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it('the tracking table holds the life-of-programme and per-period numbers of assessment.json, the Data sheet those of data.csv', () => {
+  it('the IPTT holds the LOP and per-period numbers of assessment.json, the Data sheet those of data.csv', () => {
     const ws = wb.getWorksheet('Tracking table')!;
     const header = ws.getRow(7).values as string[];
     const col = (name: string) => header.indexOf(name);
     // Each reporting period's group: its label above its Target / Actual / % met.
     const periodColumn = new Map<string, number>();
     ws.getRow(6).eachCell((cell, c) => {
-      if (header[c] === 'Target') periodColumn.set(String(cell.value).split('\n')[0], c);
+      if (header[c] === 'Target') periodColumn.set(String(cell.value).split('\n')[0]!, c);
     });
     expect(periodColumn.size).toBeGreaterThan(3);
     let rows = 0;
@@ -198,7 +198,7 @@ describe('the progress pack of the demo programme', () => {
     expect(png.readUInt32BE(20)).toBe(900);
   });
 
-  it('prints: every sheet with page setup, header and footer; indicator sheets at most 12 columns; no wrapped text cut', () => {
+  it('prints: each sheet with page setup, header, footer; indicator sheets <= 12 columns; no wrapped text cut', () => {
     for (const ws of wb.worksheets) {
       expect(ws.pageSetup.paperSize, ws.name).toBe(9);
       expect(ws.pageSetup.fitToWidth, ws.name).toBeGreaterThanOrEqual(1);
@@ -274,7 +274,7 @@ describe('the progress pack of the demo programme', () => {
     expect(series(trained, 'Total: Target')?.y.cached).toEqual([920]);
   });
 
-  it('shows in the workbook every chart written to charts/, as rendered (the sheets are laid out while they render)', () => {
+  it('shows in the workbook each chart written to charts/, as rendered (sheets laid out while they render)', () => {
     const media = Object.entries(unzipXlsx(readFileSync(join(out, 'progress-pack.xlsx'))))
       .filter(([path]) => path.startsWith('xl/media/'))
       .map(([, bytes]) => Buffer.from(bytes).toString('base64'));

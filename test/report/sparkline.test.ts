@@ -37,7 +37,7 @@ describe('sparklines', () => {
     const spec = sparklineSpec(r, input.data.get('PE-STUNT'), yearPeriod(2012));
     // 2007-2012, without the missing 2010; 2013 is after as-of.
     expect(spec.points.map((p) => p.y)).toEqual([28.5, 27.8, 23.8, 19.5, 18.1]);
-    expect(spec.points[0].x).toBeCloseTo(2007.5, 9);
+    expect(spec.points[0]!.x).toBeCloseTo(2007.5, 9);
     expect(spec.baseline).toEqual({ x: expect.closeTo(2007.5, 9), y: 28.5 });
     expect(spec.target).toEqual({ x: expect.closeTo(2021.5, 9), y: 6.4 });
   });

@@ -25,7 +25,6 @@ import {
 import { trackingLayout } from '../../src/report/workbook/tracking-sheet.js';
 import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
 import { zipEntries } from './zip-entries.js';
-import { monthPeriod } from '../../src/periods/period.js';
 import { TINY_PNG, packFixture, scalePackFixture, scaleValue } from './pack-fixture.js';
 
 const en = reportMessages.en;
@@ -73,7 +72,8 @@ async function buildTimed(
   const t2 = performance.now();
   console.log(
     `${label}: build ${((t1 - t0) / 1000).toFixed(2)} s, writeBuffer ${((t2 - t1) / 1000).toFixed(2)} s, ` +
-      `${cellCount(built)} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+      `${cellCount(built)} cells, ${mb(buffer.byteLength)} file, heap ` +
+      `${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
   );
   const wb = await new ExcelJS.Workbook().xlsx.load(buffer.buffer);
   return { wb, built, file: buffer };
@@ -152,8 +152,8 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     // An indicator with a total keeps its one headline row.
     const ind1 = findRow(ws, (r) => r.getCell(col(en.columns.indicator)).value === 'IND001', 11);
     expect(ind1.getCell(col(en.columns.breakdown)).value).toBe(en.headline);
-    expect(ind1.getCell(col(en.columns.latest)).value).toBe(results[0].latest!.value);
-    expect(ind1.getCell(col(en.columns.status)).value).toBe(en.statuses[results[0].status]);
+    expect(ind1.getCell(col(en.columns.latest)).value).toBe(results[0]!.latest!.value);
+    expect(ind1.getCell(col(en.columns.status)).value).toBe(en.statuses[results[0]!.status]);
 
     // The counts above the table count each breakdown of the grouped indicators.
     expect(ws.getCell('A6').value).toBe(en.summary.statusCountsBreakdowns);
@@ -197,7 +197,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(row.getCell(10).value).toBe(r.latest!.value);
     expect(row.getCell(11).value).toBeCloseTo(r.latest!.value / r.target!.value!, 12);
     // 2020-12: the mid-term target, its actual and % met, marked when more than 10 % away.
-    const mid = r.targets[0];
+    const mid = r.targets[0]!;
     const actual = mid.judged_by!.value;
     expect(row.getCell(15).value).toBe(mid.value);
     expect(row.getCell(16).value).toBe(actual);
@@ -209,7 +209,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(row.getCell(19).value ?? null).toBeNull();
   });
 
-  it('gives an indicator with many breakdowns a breakdown table, and the first breakdown in full as a worked example', () => {
+  it('gives an indicator with many breakdowns a breakdown table, the first one in full as a worked example', () => {
     const ws = sheet(wb, 'IND003');
     const ind3 = results.filter((r) => r.indicator === 'IND003');
     const title = findRow(ws, (r) => r.getCell(1).value === en.indicator.breakdownTable(100));
@@ -218,7 +218,8 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
       (r) => r.getCell(1).value === en.columns.breakdown && r.getCell(2).value === 'district',
       title.number,
     );
-    // Breakdown, district, sex, baseline, latest, its period, target, its period, expected, progress, status, category.
+    // Breakdown, district, sex, baseline, latest, its period, target, its period, expected,
+    // progress, status, category.
     expect(ws.autoFilter).toBe(`A${header.number}:L${header.number + 100}`);
     const col = (label: string) => columnOf(header, label);
     expect(col(en.indicator.categoryOf('Trajectory (progress ratio)'))).toBe(12);
@@ -254,7 +255,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     expect(sum).toBe(100);
 
     // The first breakdown in full: every method the caller computed for it, its values only.
-    const first = ind3[0];
+    const first = ind3[0]!;
     const label = `${first.disaggregation.district} / ${first.disaggregation.sex}`;
     findRow(ws, (r) => r.getCell(1).value === en.indicator.detailExample(label, 100));
     const methods = findRow(
@@ -338,7 +339,7 @@ describe('the pack of a national-shaped programme (20 indicators x 100 breakdown
     // Every swing listed is at least as large as every swing left out.
     const listed: number[] = [];
     for (let n = title.number + 2; n < more.number; n++) listed.push(Math.abs(ws.getRow(n).getCell(7).value as number));
-    const cut = [...swings].map((s) => Math.abs(s.change)).sort((a, b) => b - a)[QUALITY_SECTION_MAX_ROWS - 1];
+    const cut = [...swings].map((s) => Math.abs(s.change)).sort((a, b) => b - a)[QUALITY_SECTION_MAX_ROWS - 1]!;
     expect(Math.min(...listed)).toBeGreaterThanOrEqual(cut);
     // A short section is whole.
     findRow(ws, (r) => r.getCell(1).value === `${en.quality.outliers}: ${input.quality.outliers.length}`);
@@ -392,21 +393,21 @@ describe('the size rules at their thresholds', () => {
 
   it('keeps the latest due target periods and the next one when there are more than 24', () => {
     const input = scalePackFixture({ indicators: 1, districts: 1, months: 60 });
-    const s = input.data.get('IND001')!.breakdowns[0];
+    const s = input.data.get('IND001')!.breakdowns[0]!;
     for (const r of input.doc.results) {
       r.targets = s.periods.map((p) => ({ period: p.id, value: 50, outcome: 'achieved' as const }));
       r.targets.push({ period: '2025-12', value: 55, outcome: 'not_due' });
       r.reporting_periods = s.periods.map((p, i) => ({
         period: p.id,
         target: 50,
-        actual: s.values[i],
-        percent_met: s.values[i] / 50,
+        actual: s.values[i]!,
+        percent_met: s.values[i]! / 50,
         complete: true,
       }));
     }
     const layout = trackingLayout(createPackContext(input));
     expect(layout.windows).toHaveLength(TRACKING_MAX_PERIODS);
-    expect(layout.windows[0].id).toBe('2022-02');
+    expect(layout.windows[0]!.id).toBe('2022-02');
     expect(layout.windows.slice(-2).map((w) => w.id)).toEqual(['2023-12', '2025-12']);
     // The marks still cover every reporting period, shown or not.
     const ws = buildWorkbook(input).getWorksheet('Tracking table')!;
@@ -463,7 +464,8 @@ describe.skipIf(!process.env.MEL_SCALE)('the full national size (MEL_SCALE=1)', 
     const t0 = performance.now();
     const input = scalePackFixture({ indicators: 200, districts: 50, months: 60 });
     console.log(
-      `national input: ${input.doc.results.length} results, ${dataRowsCount(input)} values, built in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+      `national input: ${input.doc.results.length} results, ${dataRowsCount(input)} ` +
+        `values, built in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
     );
     const t1 = performance.now();
     const built = buildWorkbook(input);
@@ -473,7 +475,8 @@ describe.skipIf(!process.env.MEL_SCALE)('the full national size (MEL_SCALE=1)', 
     const t3 = performance.now();
     console.log(
       `200 x 100 x 60: build ${((t2 - t1) / 1000).toFixed(2)} s, writeBuffer ${((t3 - t2) / 1000).toFixed(2)} s, ` +
-        `${cells} cells, ${mb(buffer.byteLength)} file, heap ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+        `${cells} cells, ${mb(buffer.byteLength)} file, heap ` +
+        `${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
     );
     expect(cells).toBeLessThan(1_500_000);
     for (const ws of built.worksheets) expect(ws.rowCount, ws.name).toBeLessThan(25_000);

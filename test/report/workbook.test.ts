@@ -72,7 +72,7 @@ describe('the Excel progress pack', () => {
     }
   });
 
-  it('summarises each headline with its trend, baseline, latest, target, progress as a percentage and status', async () => {
+  it('summarises each headline: its trend, baseline, latest, target, progress as a percentage and status', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'Summary');
@@ -84,7 +84,7 @@ describe('the Excel progress pack', () => {
     const header = findRow(ws, (r) => r.getCell(1).value === en.columns.level);
     const col = (label: string) => columnOf(header, label);
     const pe = findRow(ws, (r) => r.getCell(col(en.columns.indicator)).value === 'PE-STUNT');
-    const doc = input.doc.results[0];
+    const doc = input.doc.results[0]!;
     expect(pe.getCell(col(en.columns.level)).value).toBe('Impact');
     expect(pe.getCell(col(en.columns.result)).value).toBe('PE-G');
     expect(pe.getCell(col(en.columns.baseline)).value).toBe(doc.baseline!.value);
@@ -154,7 +154,7 @@ describe('the Excel progress pack', () => {
     );
   });
 
-  it('lays out the tracking table as an IPTT: results framework rows, life of programme, one group per reporting period', async () => {
+  it('lays out the tracking table as an IPTT: results framework rows, LOP, a group per reporting period', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'Tracking table');
@@ -231,7 +231,7 @@ describe('the Excel progress pack', () => {
     // Life of programme of a level: its last target (6.4 by 2021), the expected value by its
     // latest value's date, its latest value, and the share of the last target met (a decrease: 6.4 / 17.5).
     const pe = row('PE-STUNT', 'Total');
-    expect(pe.getCell(2).value).toBe(input.program.indicators[0].name);
+    expect(pe.getCell(2).value).toBe(input.program.indicators[0]!.name);
     expect([8, 9, 10].map((c) => pe.getCell(c).value)).toEqual([6.4, 19.0286, 17.5]);
     expect(pe.getCell(11).value).toBeCloseTo(6.4 / 17.5, 12);
     expect(pe.getCell(11).numFmt).toBe('0%');
@@ -242,7 +242,7 @@ describe('the Excel progress pack', () => {
 
     // 2011: the target of 23.5 met with 19.5; a decrease, so % met = 23.5 / 19.5 = 121 %:
     // over-achievement, in its own colour and with ▲.
-    const c2011 = periodColumns['2011'];
+    const c2011 = periodColumns['2011']!;
     expect(pe.getCell(c2011).value).toBe(23.5);
     expect(pe.getCell(c2011 + 1).value).toBe(19.5);
     const met = pe.getCell(c2011 + 2);
@@ -253,27 +253,27 @@ describe('the Excel progress pack', () => {
     expect(pe.getCell(last - 1).value).toBe('2011');
     expect(pe.getCell(last).value ?? null).toBeNull();
     // An actual without a target has no % met; a target not yet due has no actual.
-    expect(pe.getCell(periodColumns['2013'] + 1).value).toBe(17.5);
-    expect(pe.getCell(periodColumns['2013'] + 2).value ?? null).toBeNull();
-    expect(pe.getCell(periodColumns[later('2021')]).value).toBe(6.4);
-    expect(pe.getCell(periodColumns[later('2021')] + 1).value ?? null).toBeNull();
+    expect(pe.getCell(periodColumns['2013']! + 1).value).toBe(17.5);
+    expect(pe.getCell(periodColumns['2013']! + 2).value ?? null).toBeNull();
+    expect(pe.getCell(periodColumns[later('2021')]!).value).toBe(6.4);
+    expect(pe.getCell(periodColumns[later('2021')]! + 1).value ?? null).toBeNull();
 
     // Within 10 %: 121,000 against 120,000, % met 101 %, not marked.
     const agri = row('GE-BUDGET', 'agriculture');
-    const c2012 = periodColumns['2012'];
+    const c2012 = periodColumns['2012']!;
     expect(agri.getCell(c2012).value).toBe(120000);
     expect(agri.getCell(c2012 + 1).value).toBe(121000);
     expect(agri.getCell(c2012 + 2).value).toBeCloseTo(121000 / 120000, 12);
     expect(agri.getCell(c2012 + 2).numFmt).toBe('0%');
     expect((agri.getCell(c2012 + 2).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
     // The missed 2013 target: its actual in red with ✗.
-    const c2013 = periodColumns['2013'];
+    const c2013 = periodColumns['2013']!;
     expect(agri.getCell(c2013 + 1).value).toBe(98000);
     expect(agri.getCell(c2013 + 1).fill).toMatchObject({ fgColor: { argb: 'FFD55E00' } });
     expect(agri.getCell(c2013 + 2).value).toBeCloseTo(98000 / 130000, 12);
     expect(agri.getCell(c2013 + 2).numFmt).toBe('0%" ✗"');
     expect(agri.getCell(last - 1).value).toBe('2013');
-    expect(agri.getCell(periodColumns[later('2014')]).value).toBe(150000);
+    expect(agri.getCell(periodColumns[later('2014')]!).value).toBe(150000);
 
     // 70,000 against 60,000: 17 % beyond.
     const health = row('GE-BUDGET', 'health');
@@ -300,16 +300,16 @@ describe('the Excel progress pack', () => {
     for (const b of breaks.slice(1)) expect((b - 14) % 3).toBe(0);
     // Written into the sheet's part of the file.
     const parts = unzipSync(new Uint8Array(await packageWorkbook(built, built.created)));
-    const xml = Buffer.from(parts[`xl/worksheets/sheet${ws.id}.xml`]).toString('utf8');
+    const xml = Buffer.from(parts[`xl/worksheets/sheet${ws.id}.xml`]!).toString('utf8');
     expect(xml).toContain(colBreaksXml(breaks));
     expect(xml.indexOf('<colBreaks')).toBeGreaterThan(xml.indexOf('</headerFooter>'));
   });
 
-  it("marks an incomplete window of a flow, and shows a flow's life-of-programme figures as the assessment gives them", async () => {
+  it("marks an incomplete window of a flow, and shows a flow's LOP figures as the assessment gives them", async () => {
     const input = packFixture();
-    const ind = input.program.indicators[1];
+    const ind = input.program.indicators[1]!;
     input.program.indicators[1] = { ...ind, accumulation: 'sum' };
-    const r = input.doc.results[3];
+    const r = input.doc.results[3]!;
     Object.assign(r, { lop_target: 400000, target_to_date: 180000, actual_to_date: 195000.5, percent_of_lop: 0.4875 });
     r.reporting_periods = [
       { period: '2013', target: null, actual: 75000.5, percent_met: null, complete: false, missing: ['2013-12'] },
@@ -339,7 +339,7 @@ describe('the Excel progress pack', () => {
     expect(percentMet(0, 24, 'decrease')).toBeNull();
   });
 
-  it('gives the indicator sheet its definition, progress, targets with % met, notes, methods, SMART findings, references and values', async () => {
+  it('indicator sheet: definition, progress, targets, % met, notes, methods, SMART, references, values', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'PE-STUNT');
@@ -351,7 +351,7 @@ describe('the Excel progress pack', () => {
     );
     expect(ws.getCell('A1').value).toBe('PE-STUNT: Chronic malnutrition in children under five, Peru');
     const field = (label: string) => findRow(ws, (r) => r.getCell(1).value === label).getCell(2).value;
-    expect(field(en.indicator.definition)).toBe(input.program.indicators[0].definition);
+    expect(field(en.indicator.definition)).toBe(input.program.indicators[0]!.definition);
     expect(field(en.columns.unit)).toBe('% of children under 5 (Percent)');
     expect(field(en.columns.result)).toBe('PE-G (Impact): Less chronic malnutrition among children under five');
     expect(field(en.columns.method)).toBe('Trajectory (progress ratio)');
@@ -439,7 +439,7 @@ describe('the Excel progress pack', () => {
     expect(findRow(zm, (r) => r.getCell(1).value === '@SUM(A1)').getCell(6).value).toBe('javascript:alert(1)');
   });
 
-  it('lists every method input on its own row of the Method inputs sheet, named in words and as methods.md names it', async () => {
+  it('lists each method input on its own row of the Method inputs sheet, in words and as in methods.md', async () => {
     const input = packFixture();
     const wb = await roundTrip(input);
     const ws = sheet(wb, 'Method inputs');
@@ -483,7 +483,7 @@ describe('the Excel progress pack', () => {
         rows += Math.max(1, Object.keys(o?.inputs ?? {}).length);
     });
     let written = 0;
-    ws.eachRow((r, n) => {
+    ws.eachRow((_row, n) => {
       if (n > header.number) written++;
     });
     expect(written).toBe(rows);
@@ -497,7 +497,7 @@ describe('the Excel progress pack', () => {
     expect(sheet(wb, 'Summary').getImages()).toHaveLength(3);
     // The main chart below the definition, the breakdown's at the end, both starting in column A.
     expect(pe.every((i) => i.range.tl.col === 0)).toBe(true);
-    expect(pe[0].range.tl.row).toBeLessThan(pe[1].range.tl.row);
+    expect(pe[0]!.range.tl.row).toBeLessThan(pe[1]!.range.tl.row);
     const media = (wb.model as unknown as { media: { extension?: string; type: string }[] }).media;
     expect(media).toHaveLength(6);
     expect(media.every((m) => m.extension === 'png')).toBe(true);
@@ -707,7 +707,7 @@ describe('the Excel progress pack', () => {
     expect(await dump()).toEqual(await dump());
   });
 
-  it('prints every sheet on A4 (one page wide but the tracking table), with the programme and as-of in the header and page numbers in the footer', async () => {
+  it('prints on A4, one page wide but the IPTT; programme and as-of in the header, page numbers below', async () => {
     for (const locale of ['en', 'es'] as const) {
       const input = packFixture(locale);
       const wb = await roundTrip(input);
@@ -746,9 +746,9 @@ describe('the Excel progress pack', () => {
     for (const locale of ['en', 'es'] as const) {
       const input = packFixture(locale);
       // Long texts where they overflowed before: a definition, a reason, a note, a finding.
-      input.program.indicators[0].definition = 'A definition long enough to wrap over several lines. '.repeat(6);
-      input.doc.results[0].reason = 'a reason that explains at length why the status is what it is, '.repeat(4);
-      input.doc.results[0].notes = ['A note. '.repeat(40)];
+      input.program.indicators[0]!.definition = 'A definition long enough to wrap over several lines. '.repeat(6);
+      input.doc.results[0]!.reason = 'a reason that explains at length why the status is what it is, '.repeat(4);
+      input.doc.results[0]!.notes = ['A note. '.repeat(40)];
       const wb = await roundTrip(input);
       expect(rowsTooLow(wb)).toEqual([]);
       // And the rows did grow: the definition's row is several lines high.
@@ -764,7 +764,7 @@ describe('the Excel progress pack', () => {
     // The id column: as wide as the longest id in the font's metrics, plus a margin.
     expect(smart?.getColumn(1).width).toBeGreaterThanOrEqual(LONG_ID.length);
     expect(smart?.getColumn(1).width).toBeLessThanOrEqual(LONG_ID.length + 8);
-    for (const ws of built.worksheets) ws.columns?.forEach((c) => expect(c.width ?? 0).toBeLessThanOrEqual(60));
+    for (const ws of built.worksheets) for (const c of ws.columns ?? []) expect(c.width ?? 0).toBeLessThanOrEqual(60);
     const wb = await roundTrip(packFixture());
     expect(sheet(wb, 'Summary').autoFilter).toBe('A9:O13');
   });
@@ -857,7 +857,7 @@ describe('edge cases', () => {
 
   it('marks a stale row: its data age keeps the number, with the word and a fill', async () => {
     const input = packFixture();
-    Object.assign(input.doc.results[0], { data_age: 6, stale: true, status: 'missed' });
+    Object.assign(input.doc.results[0]!, { data_age: 6, stale: true, status: 'missed' });
     const wb = await roundTrip(input);
     const summary = sheet(wb, 'Summary');
     const header = findRow(summary, (r) => r.getCell(1).value === en.columns.level);
@@ -871,8 +871,8 @@ describe('edge cases', () => {
 
   it('writes nothing for a number that is not finite', async () => {
     const input = packFixture();
-    input.doc.results[0].progress_ratio = Number.NaN;
-    input.doc.results[1].expected = Number.POSITIVE_INFINITY;
+    input.doc.results[0]!.progress_ratio = Number.NaN;
+    input.doc.results[1]!.expected = Number.POSITIVE_INFINITY;
     const wb = await roundTrip(input);
     const summary = sheet(wb, 'Summary');
     const header = findRow(summary, (r) => r.getCell(1).value === en.columns.level);
@@ -919,7 +919,7 @@ describe('sheet names', () => {
 
   it('gives an indicator named like a fixed sheet a name of its own', () => {
     const input = packFixture();
-    const ind = { ...input.program.indicators[0], id: 'Summary' };
+    const ind = { ...input.program.indicators[0]!, id: 'Summary' };
     const names = packSheetNames({ locale: 'en', program: { ...input.program, indicators: [ind] } });
     expect(names.summary).toBe('Summary');
     expect(names.indicators.get('Summary')).toBe('Summary (2)');
@@ -927,7 +927,7 @@ describe('sheet names', () => {
 });
 
 describe('value formats', () => {
-  it('shows the decimals the values have (format-number.ts: at least the unit minimum, at most two from 1 up), thousands separated', () => {
+  it('shows the decimals values have (format-number.ts: unit minimum, at most two from 1 up), thousands split', () => {
     expect(valueFormat('percent', [29.5, 24])).toBe('0.0');
     expect(valueFormat('percent', [29.25])).toBe('0.00');
     expect(valueFormat('ratio', [1])).toBe('0.00');

@@ -84,9 +84,9 @@ describe('writing a pack over the previous one', () => {
     expect(after['data.csv']).toBe('a,b\r\n3,4\r\n');
     expect(after['charts/NEW-INDICATOR.png']).toBe('chart of a new indicator');
     expect(after['charts/REMOVED-INDICATOR.png']).toBeUndefined();
-    expect(Buffer.from(after['my notes.docx'], 'latin1').toString()).toBe('the officer’s own notes');
-    expect(Buffer.from(after['charts/annotated by hand.png'], 'latin1').toString()).toBe('not mel’s');
-    expect(JSON.parse(after[MANIFEST]).files).toEqual([
+    expect(Buffer.from(after['my notes.docx']!, 'latin1').toString()).toBe('the officer’s own notes');
+    expect(Buffer.from(after['charts/annotated by hand.png']!, 'latin1').toString()).toBe('not mel’s');
+    expect(JSON.parse(after[MANIFEST]!).files).toEqual([
       'assessment.json',
       'charts/KEPT.png',
       'charts/NEW-INDICATOR.png',
@@ -165,13 +165,14 @@ describe('writing a pack over the previous one', () => {
   it('a write killed for real (SIGKILL in the middle of its swaps) is undone by the next run', async () => {
     const dir = previousPack();
     const before = snapshot(dir);
+    const filesAsBytes = newFiles.map((f) => ('bytes' in f ? f : { path: f.path, bytes: [...f.chunks].join('') }));
     const script = `
       const { writePack } = await import(${JSON.stringify(distModule('report/write-pack.ts'))});
       const { inspectPackFolder } = await import(${JSON.stringify(distModule('report/pack-folder.ts'))});
       const dir = ${JSON.stringify(dir)};
       writePack({
         folder: inspectPackFolder(dir, 'pack', { root: dir, inputs: [], force: false }),
-        files: ${JSON.stringify(newFiles.map((f) => ('bytes' in f ? f : { path: f.path, bytes: [...f.chunks].join('') })))},
+        files: ${JSON.stringify(filesAsBytes)},
         manifest: ${JSON.stringify(manifest)},
         steps: { beforeStep: (s) => { if (s === 'swap data.csv') process.kill(process.pid, 'SIGKILL'); } },
       });`;

@@ -63,32 +63,38 @@ describe('links, folders, pipes and devices among the indicator files', () => {
     execFileSync('mkfifo', [join(pipe, 'data', 'pipe.csv')]);
     writeFileSync(
       join(pipe, 'indicators', 'program.yaml'),
-      'program: { id: t, name: T, period: { start: 2000, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/pipe.csv }]\n',
+      'program: { id: t, name: T, period: { start: 2000, end: 2030 } }\n' +
+        'results: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/pipe.csv }]\n',
     );
     const { code, lines } = await validate(pipe);
     expect(code).toBe(1);
     expect(lines).toContain(
-      'data/pipe.csv: cannot read this file (data source `d`): it is not a regular file (a pipe, a device or a socket); mel reads files only',
+      'data/pipe.csv: cannot read this file (data source `d`): it is not ' +
+        'a regular file (a pipe, a device or a socket); mel reads files only',
     );
     // The readers of workbooks and DHIS2 JSON open only regular files too.
     for (const [name, format] of [
       ['pipe.xlsx', 'xlsx'],
       ['pipe.json', 'dhis2'],
-    ]) {
+    ] as const) {
       execFileSync('mkfifo', [join(pipe, 'data', name)]);
       writeFileSync(
         join(pipe, 'indicators', 'program.yaml'),
-        `program: { id: t, name: T, period: { start: 2000, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/${name}, format: ${format} }]\n`,
+        `program: { id: t, name: T, period: { start: 2000, end: 2030 } }\n` +
+          `results: [{ id: G1, level: impact, statement: G }]\n` +
+          `data: [{ id: d, file: data/${name}, format: ${format} }]\n`,
       );
       const r = await validate(pipe);
       expect(r.lines, name).toContain(
-        `data/${name}: cannot read this file (data source \`d\`): it is not a regular file (a pipe, a device or a socket); mel reads files only`,
+        `data/${name}: cannot read this file (data source \`d\`): it is not ` +
+          `a regular file (a pipe, a device or a socket); mel reads files only`,
       );
     }
     mkdirSync(join(dir, 'data', 'folder.csv'));
     writeFileSync(
       join(dir, 'indicators', 'program.yaml'),
-      'program: { id: t, name: T, period: { start: 2000, end: 2030 } }\nresults: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/folder.csv }]\n',
+      'program: { id: t, name: T, period: { start: 2000, end: 2030 } }\n' +
+        'results: [{ id: G1, level: impact, statement: G }]\ndata: [{ id: d, file: data/folder.csv }]\n',
     );
     const folder = await validate(dir);
     expect(folder.lines).toContain(
@@ -111,7 +117,8 @@ describe('links, folders, pipes and devices among the indicator files', () => {
     const { code, lines } = await validate(dir);
     expect(code).toBe(1);
     expect(lines).toContain(
-      'indicators/huge.yaml: cannot read the file: it is 64 MB, far larger than a file of this kind can be (at most 4 MB)',
+      'indicators/huge.yaml: cannot read the file: it is 64 MB, ' +
+        'far larger than a file of this kind can be (at most 4 MB)',
     );
   });
 });
@@ -122,7 +129,8 @@ describe('--program names the programme file', () => {
     const { code, lines } = await validate(dir, '--program', 'indicators');
     expect(code).toBe(1);
     expect(lines[0]).toBe(
-      'indicators: indicators is a folder; --program names the programme file: did you mean --program indicators/program.yaml?',
+      'indicators: indicators is a folder; --program names the ' +
+        'programme file: did you mean --program indicators/program.yaml?',
     );
     const here = await validate(dir, '--program', '.');
     expect(here.lines[0]).toContain('did you mean --program indicators/program.yaml?');
@@ -143,7 +151,8 @@ describe('encodings', () => {
   it('a programme saved as Windows-1252 is read as such, with a warning to save it as UTF-8', () => {
     const dir = programme();
     const text =
-      'program:\n  id: test\n  name: Nutrición en Perú\n  period: { start: 2000, end: 2030 }\nresults:\n  - { id: G1, level: impact, statement: Goal }\ndata:\n  - { id: d, file: data/d.csv }\n';
+      'program:\n  id: test\n  name: Nutrición en Perú\n  period: { start: 2000, end: 2030 }\nresults:\n' +
+      '  - { id: G1, level: impact, statement: Goal }\ndata:\n  - { id: d, file: data/d.csv }\n';
     writeFileSync(join(dir, 'indicators', 'program.yaml'), Buffer.from(text, 'latin1'));
     const r = loadProgram(dir, 'indicators/program.yaml');
     expect(r.program?.name).toBe('Nutrición en Perú');

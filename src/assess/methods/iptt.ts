@@ -25,7 +25,10 @@ export function ipttCategory(percentMet: number, direction: 1 | -1): { category:
   return { category: ratioAbove ? 'below_target' : 'above_target', good: ratioAbove };
 }
 
-/** Whether the indicator compares its latest value with its latest target (TolaData: percentages and cumulative indicators). */
+/**
+ * Whether the indicator compares its latest value with its latest target (TolaData:
+ * percentages and cumulative indicators).
+ */
 function comparesLatest(input: MethodInput): boolean {
   return input.accumulation !== 'sum' || input.unit === 'percent';
 }
@@ -65,7 +68,8 @@ export const iptt: AssessmentMethod = (input) => {
 
   // TolaData counts only targets whose period has ended ("active" periodic targets).
   const m = methodMessagesOf(input.locale);
-  if (completed.length === 0) return verdict(null, m.ipttNothingDue(input.asOf.period));
+  const lastCompleted = completed.at(-1);
+  if (lastCompleted === undefined) return verdict(null, m.ipttNothingDue(input.asOf.period));
 
   let actual: number;
   let target: number;
@@ -73,7 +77,7 @@ export const iptt: AssessmentMethod = (input) => {
     const latest = latestObservation(input.observations);
     if (latest === undefined) return verdict(null, m.ipttNoValue());
     actual = latest.value;
-    target = completed[completed.length - 1].value;
+    target = lastCompleted.value;
     inputs.observations_counted = 1;
     inputs.latest_period = latest.period;
   } else {

@@ -78,7 +78,7 @@ export const openSdg: AssessmentMethod = (input) => {
   const requestedBaseYear = input.openSdgBaseYear ?? OPEN_SDG_DEFAULT_BASE_YEAR;
   const method = target === undefined ? 1 : 2;
   const byYear = valuesByYear(input.observations);
-  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const yearValues = [...byYear].sort(([a], [b]) => a - b);
   const notes: string[] = [];
   const m = methodMessagesOf(input.locale);
   if (byYear.size < input.observations.length) notes.push(m.openSdgSameYear());
@@ -124,13 +124,13 @@ export const openSdg: AssessmentMethod = (input) => {
   };
 
   // Base year: the configured one, or the first later year with data; current: the latest.
-  const baseYear = years.find((y) => y >= requestedBaseYear);
-  const currentYear = years.at(-1);
-  if (baseYear === undefined || currentYear === undefined) {
+  const baseYearValue = yearValues.find(([y]) => y >= requestedBaseYear);
+  const currentYearValue = yearValues.at(-1);
+  if (baseYearValue === undefined || currentYearValue === undefined) {
     return verdict(null, undefined, m.openSdgNoBaseValue(requestedBaseYear));
   }
-  const base = byYear.get(baseYear)!;
-  const current = byYear.get(currentYear)!;
+  const [baseYear, base] = baseYearValue;
+  const [currentYear, current] = currentYearValue;
   if (baseYear !== requestedBaseYear) notes.push(m.openSdgLaterBaseYear(requestedBaseYear, baseYear));
   Object.assign(inputs, {
     base_year: baseYear,
@@ -190,23 +190,24 @@ export const openSdg: AssessmentMethod = (input) => {
   inputs.cagr_observed = finiteOrNull(cagrObserved);
   if (cagrObserved === undefined) return verdict(null, undefined, m.observedGrowthCannot());
 
-  if (method === 1) {
+  // Method 1 is the one without a target.
+  if (target === undefined || targetValue === undefined) {
     const p = sign * direction * cagrObserved;
     inputs.progress_value = finiteOrNull(p);
     return verdict(openSdgStatus(p, thresholds), scoreMethod1(p, coefficient, thresholds));
   }
 
-  const targetYear = target!.firstYear;
+  const targetYear = target.firstYear;
   if (targetYear <= baseYear) {
     return verdict(null, undefined, m.openSdgTargetYear(targetYear, baseYear));
   }
-  if (targetValue! > 0 !== baseValue > 0) {
-    return verdict(null, undefined, m.openSdgTargetSign(targetValue!, baseValue));
+  if (targetValue > 0 !== baseValue > 0) {
+    return verdict(null, undefined, m.openSdgTargetSign(targetValue, baseValue));
   }
-  const cagrRequired = cagr(Math.abs(targetValue!), Math.abs(baseValue), targetYear, baseYear);
+  const cagrRequired = cagr(Math.abs(targetValue), Math.abs(baseValue), targetYear, baseYear);
   inputs.cagr_required = finiteOrNull(cagrRequired);
   if (cagrRequired === undefined || cagrRequired === 0) {
-    return verdict(null, undefined, m.openSdgTargetIsBase(targetValue!));
+    return verdict(null, undefined, m.openSdgTargetIsBase(targetValue));
   }
   // R = s * d * CAGR_o / |CAGR_r|: the sign says whether the move is in the desired direction.
   const ratio = (sign * direction * cagrObserved) / Math.abs(cagrRequired);
@@ -231,7 +232,9 @@ export interface OpenSdgAggregate {
  * -5..-2.5 deterioration, lower bounds inclusive).
  */
 export function aggregateOpenSdg(verdicts: readonly MethodVerdict[], locale?: Locale): OpenSdgAggregate {
-  const scored = verdicts.filter((v) => v.score !== undefined && Number.isFinite(v.score));
+  const scored = verdicts.flatMap(({ score, category }) =>
+    score !== undefined && Number.isFinite(score) ? [{ score, category }] : [],
+  );
   const inputs: Record<string, InputValue> = {
     series_count: verdicts.length,
     scored_series: scored.length,
@@ -246,7 +249,7 @@ export function aggregateOpenSdg(verdicts: readonly MethodVerdict[], locale?: Lo
       reason: methodMessagesOf(locale).openSdgNoScore(),
     };
   }
-  const score = scored.reduce((sum, v) => sum + v.score!, 0) / scored.length;
+  const score = scored.reduce((sum, v) => sum + v.score, 0) / scored.length;
   const allAchieved = scored.every((v) => v.category === 'target_achieved');
   inputs.mean_score = score;
   inputs.all_targets_achieved = allAchieved;

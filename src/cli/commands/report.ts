@@ -11,7 +11,8 @@ import { cliMessages, type CliMessages } from '../../messages/cli.js';
 export const reportCommand: Command = {
   name: 'report',
   synopsis:
-    '[--program FILE] [--as-of P] [--method M] [--out DIR] [--force] [--locale en|es] [--charts png|native|both] [--quiet]',
+    '[--program FILE] [--as-of P] [--method M] [--out DIR] ' +
+    '[--force] [--locale en|es] [--charts png|native|both] [--quiet]',
   options: {
     program: sharedOptions.program,
     'as-of': sharedOptions['as-of'],

@@ -224,7 +224,7 @@ export async function readDhis2(source: DataSource, options: ReadTableOptions): 
   try {
     doc = JSON.parse(json);
   } catch (err) {
-    const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    const [reason = ''] = (err instanceof Error ? err.message : String(err)).split('\n');
     const place = jsonErrorPlace(reason, json);
     return emptyResult(source, undefined, issueError(file, msg.notJson(reason), place.line, place.column));
   }

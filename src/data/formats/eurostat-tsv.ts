@@ -12,7 +12,7 @@
 import * as msg from '../../messages/data.js';
 import type { DataSource } from '../../spec/schema.js';
 import { csvPositions } from '../positions.js';
-import type { RecordExtras, RecordSink } from '../record-stream.js';
+import { fieldAt, type RecordExtras, type RecordSink } from '../record-stream.js';
 import type { TableReader } from '../table-reader.js';
 import { isBlank, type RecordShape } from './record-shape.js';
 
@@ -20,8 +20,8 @@ import { isBlank, type RecordShape } from './record-shape.js';
 export function splitFlags(cell: string): { value: string; flags: string } {
   const text = cell.trim();
   if (text.startsWith(':')) return { value: ':', flags: text.slice(1).trim() };
-  const m = /^(\S+)\s+([A-Za-z]{1,4})$/.exec(text);
-  return m ? { value: m[1], flags: m[2] } : { value: text, flags: '' };
+  const [, value, flags] = /^(\S+)\s+([A-Za-z]{1,4})$/.exec(text) ?? [];
+  return value !== undefined && flags !== undefined ? { value, flags } : { value: text, flags: '' };
 }
 
 /** The data source a Eurostat file amounts to: wide, its dimensions as id columns and (by default) breakdowns. */
@@ -66,7 +66,9 @@ class EurostatRecords implements RecordSink {
   record(fields: string[], line: number): boolean {
     if (!this.headerRead) return this.header(fields, line);
     if (isBlank(fields)) return true;
-    const dimensions = fields[0].split(',').map((d) => d.trim());
+    const dimensions = fieldAt(fields, 0)
+      .split(',')
+      .map((d) => d.trim());
     if (dimensions.length !== this.shape.dimensions) {
       this.reader.log.row('fields', 'error', line, 0, () =>
         msg.wrongDimensionCount(dimensions.length, this.shape.dimensions),
@@ -75,8 +77,8 @@ class EurostatRecords implements RecordSink {
     }
     const values: string[] = [];
     const notes: (string | undefined)[] = new Array(dimensions.length).fill(undefined);
-    for (let i = 1; i < fields.length; i++) {
-      const { value, flags } = splitFlags(fields[i]);
+    for (const cell of fields.slice(1)) {
+      const { value, flags } = splitFlags(cell);
       values.push(value);
       notes.push(flags ? msg.eurostatFlagNote(flags) : undefined);
     }
@@ -88,7 +90,7 @@ class EurostatRecords implements RecordSink {
     const forced = this.source.header_row;
     if ((forced !== undefined && line < forced) || (forced === undefined && isBlank(fields))) return true;
     this.headerRead = true;
-    const first = fields[0].trim();
+    const first = fieldAt(fields, 0).trim();
     const slash = first.indexOf('\\');
     if (slash < 0) {
       this.reader.log.at('error', msg.notEurostatTsv(first), line, 0);

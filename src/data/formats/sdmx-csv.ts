@@ -56,12 +56,12 @@ export function sdmxColumns(headers: readonly string[]): KeptColumn[] {
   const kept: KeptColumn[] = [];
   headers.forEach((raw, field) => {
     const header = raw.trim();
-    const m = ID_AND_LABEL.exec(header);
-    if (m) {
-      kept.push({ name: m[1], field, labelField: -1, combined: true });
+    const [, id] = ID_AND_LABEL.exec(header) ?? [];
+    if (id !== undefined) {
+      kept.push({ name: id, field, labelField: -1, combined: true });
       return;
     }
-    const previous = kept[kept.length - 1];
+    const previous = kept.at(-1);
     // `SEX,Sex`: a header that is not an upper-case id, after one that is, is its label.
     if (
       previous &&
@@ -175,8 +175,8 @@ class SdmxRecords implements RecordSink {
 function cellOf(fields: readonly string[], c: KeptColumn, names: boolean): string {
   const text = (fields[c.field] ?? '').trim();
   if (c.combined) {
-    const m = ID_AND_LABEL.exec(text);
-    if (m) return names ? m[2].trim() : m[1];
+    const [, code, label] = ID_AND_LABEL.exec(text) ?? [];
+    if (code !== undefined && label !== undefined) return names ? label.trim() : code;
     return text;
   }
   if (names && c.labelField >= 0) return (fields[c.labelField] ?? '').trim() || text;

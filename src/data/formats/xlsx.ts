@@ -96,7 +96,8 @@ export async function readWorkbook(source: DataSource, options: ReadTableOptions
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (err) {
-    const problem = msg.notAWorkbook((err instanceof Error ? err.message : String(err)).split('\n')[0]);
+    const [reason = ''] = (err instanceof Error ? err.message : String(err)).split('\n');
+    const problem = msg.notAWorkbook(reason);
     return emptyResult(source, undefined, issueError(file, problem));
   }
   const sheet = pickSheet(workbook, source.sheet);

@@ -6,7 +6,7 @@
 
 import { formatNumber } from '../../messages/format-number.js';
 import type { ChartGroup, ChartPoint, ChartSpec } from './chart-spec.js';
-import { markedIndices } from './chart-datasets.js';
+import { markedPoints } from './chart-datasets.js';
 import { placeLabels, type LabelRequest, type Placement } from './labels.js';
 import type { Area, Rect } from './layout.js';
 import { actualPointRadius, darken, markSizes } from './marks.js';
@@ -31,7 +31,11 @@ export function trajectoryAnnotations(
   const addObstacle = (p: PixelPoint, r: number) => obstacles.push({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }) - 1;
   const segments: [PixelPoint, PixelPoint][] = [];
   const addPolyline = (pts: PixelPoint[]) => {
-    for (let i = 1; i < pts.length; i++) segments.push([pts[i - 1], pts[i]]);
+    let from: PixelPoint | undefined;
+    for (const to of pts) {
+      if (from) segments.push([from, to]);
+      from = to;
+    }
   };
   const requests: LabelRequest[] = [];
   const later: LabelRequest[] = [];
@@ -46,7 +50,7 @@ export function trajectoryAnnotations(
     addPolyline((g.projection ?? []).map(px));
     // Markers are obstacles; a dense series has markers on its ends only.
     const pointR = actualPointRadius(st, m) + 2 * s;
-    const markerIdx = markedIndices(actual.length).map((k) => addObstacle(actual[k], pointR));
+    const markerIdx = markedPoints(actual).map((p) => addObstacle(p, pointR));
     for (const t of g.targets) {
       const a = px(t);
       const idx = addObstacle(a, m.targetStar + 2 * s);
@@ -72,11 +76,12 @@ export function trajectoryAnnotations(
         obstacle: idx,
       });
     }
-    const lastPoint = g.actual[g.actual.length - 1];
-    if (lastPoint && (!g.baseline || lastPoint.x !== g.baseline.x)) {
+    const lastPoint = g.actual.at(-1);
+    const lastPixel = actual.at(-1);
+    if (lastPoint && lastPixel && (!g.baseline || lastPoint.x !== g.baseline.x)) {
       last.push({
         text: `${lastPoint.label.trim() ? `${lastPoint.label.trim()}: ` : ''}${fmt(lastPoint.y)}`,
-        anchor: actual[actual.length - 1],
+        anchor: lastPixel,
         clearance: pointR,
         color: textColor,
         prefer: ['E', 'NE', 'SE', 'N', 'S', 'W', 'NW', 'SW'],

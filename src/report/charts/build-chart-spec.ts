@@ -80,21 +80,26 @@ export function chartFileName(indicatorId: string, dims?: Record<string, string>
  * another, whatever the ids and breakdowns are called.
  */
 export function uniqueFileNames(names: readonly string[]): string[] {
+  return names.map(uniqueFileNamer());
+}
+
+/** A function that makes each name it is given unique among those it was given before (as above). */
+export function uniqueFileNamer(): (name: string) => string {
   const taken = new Set<string>();
-  return names.map((name) => {
+  return (name) => {
     const stem = name.replace(/\.png$/i, '');
     let unique = name;
     for (let k = 2; taken.has(unique.toLowerCase()); k++) unique = `${stem}~${k}.png`;
     taken.add(unique.toLowerCase());
     return unique;
-  });
+  };
 }
 
 function observedPoints(s: BreakdownSeries, asOf: Period): ChartPoint[] {
   const out: ChartPoint[] = [];
   s.periods.forEach((p, i) => {
-    if (!Number.isNaN(s.values[i]) && p.endYear <= asOf.endYear + 1e-9)
-      out.push({ x: p.mid, y: s.values[i], label: p.id });
+    const y = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
+    if (!Number.isNaN(y) && p.endYear <= asOf.endYear + 1e-9) out.push({ x: p.mid, y, label: p.id });
   });
   return out;
 }
@@ -174,7 +179,7 @@ export function comparisonLabel(main: string, other: string): string {
   let common = 0;
   while (common < main.length && common < other.length && main[common] === other[common]) common++;
   // Back to the start of a word, bracket or clause.
-  while (common > 0 && !/[\s(,:;]/.test(other[common - 1])) common--;
+  while (common > 0 && !/[\s(,:;]/.test(other.charAt(common - 1))) common--;
   const rest = other
     .slice(common)
     .trim()
@@ -232,15 +237,19 @@ export function panelsOf(
   group: (s: BreakdownSeries) => ChartGroup,
 ): { panels: SmallMultiplesSpec['panels']; groupLabels?: string[] } {
   const keys = [...new Set(breakdowns.flatMap((s) => Object.keys(s.dims)))];
-  const valuesOf = (k: string) => [...new Set(breakdowns.map((s) => s.dims[k] ?? ''))].sort();
-  if (keys.length === 2) {
-    const [a, b] = keys.map((k) => ({ k, values: valuesOf(k) })).sort((x, y) => x.values.length - y.values.length);
+  const valuesOf = (k: string) => ({ k, values: [...new Set(breakdowns.map((s) => s.dims[k] ?? ''))].sort() });
+  const [firstKey, secondKey, ...moreKeys] = keys;
+  if (firstKey !== undefined && secondKey !== undefined && moreKeys.length === 0) {
+    // a: the column with fewer values (the groups), b: the other (the panels).
+    const [x, y] = [valuesOf(firstKey), valuesOf(secondKey)];
+    const [a, b] = y.values.length < x.values.length ? [y, x] : [x, y];
     if (a.values.length <= MAX_GROUPS_PER_PANEL) {
       const byPanel = new Map<string, BreakdownSeries[]>();
       for (const s of breakdowns) {
         const key = s.dims[b.k] ?? '';
-        if (!byPanel.has(key)) byPanel.set(key, []);
-        byPanel.get(key)!.push(s);
+        const members = byPanel.get(key);
+        if (members) members.push(s);
+        else byPanel.set(key, [s]);
       }
       const groupLabels = a.values.map(capitalise);
       const panels = [...byPanel.entries()].map(([title, members]) => ({

@@ -21,8 +21,10 @@ export const DATASETS_PER_GROUP = 5;
 export function cleanGroup(g: ChartGroup): ChartGroup {
   const ok = (p: ChartPoint) => Number.isFinite(p.x) && Number.isFinite(p.y);
   const actual = g.actual.filter(ok);
-  let sorted = true;
-  for (let i = 1; i < actual.length && sorted; i++) sorted = actual[i - 1].x <= actual[i].x;
+  const sorted = actual.every((p, i) => {
+    const before = actual[i - 1];
+    return before === undefined || before.x <= p.x;
+  });
   return {
     label: g.label,
     actual: sorted ? actual : actual.sort((a, b) => a.x - b.x),
@@ -58,10 +60,10 @@ export function isDense(n: number): boolean {
   return n > DENSE_SERIES_POINTS;
 }
 
-/** Indices of the observed values that get a marker. */
-export function markedIndices(n: number): number[] {
-  if (!isDense(n)) return Array.from({ length: n }, (_, i) => i);
-  return n > 1 ? [0, n - 1] : [0];
+/** The observed values that get a marker: all of them, or in a dense series its first and last. */
+export function markedPoints<T>(points: readonly T[]): T[] {
+  if (!isDense(points.length)) return [...points];
+  return points.filter((_, i) => i === 0 || i === points.length - 1);
 }
 
 export interface DatasetOptions {
@@ -73,7 +75,8 @@ export interface DatasetOptions {
 }
 
 /** No data. Frozen, so that chart.js does not attach its array listeners to this shared array. */
-const EMPTY = Object.freeze([]) as unknown as XY[];
+const EMPTY: XY[] = [];
+Object.freeze(EMPTY);
 
 /** The five datasets of the group with style `st` at position `index`, without data. */
 export function groupDatasets(st: GroupStyle, index: number, o: DatasetOptions): LineDataset[] {
@@ -160,14 +163,17 @@ export function setGroupData(
   const path = (pts: ChartPoint[] | undefined): XY[] => (pts && pts.length > 1 ? pts : EMPTY);
   const actual = g?.actual ?? EMPTY;
   const dense = isDense(actual.length);
-  datasets[at].data = path(g?.expectedPath);
-  datasets[at + 1].data = path(g?.projection);
-  datasets[at + 2].data = g?.baseline ? [g.baseline] : EMPTY;
-  const line = datasets[at + 3];
+  const [expected, projection, baseline, line, ends] = datasets.slice(at, at + DATASETS_PER_GROUP);
+  if (!expected || !projection || !baseline || !line || !ends) {
+    throw new Error(`internal: no datasets ${at + 1} to ${at + DATASETS_PER_GROUP} of ${datasets.length}`);
+  }
+  expected.data = path(g?.expectedPath);
+  projection.data = path(g?.projection);
+  baseline.data = g?.baseline ? [g.baseline] : EMPTY;
   line.data = actual;
   line.borderWidth = dense ? m.actualLine * DENSE_LINE_SCALE : m.actualLine;
   line.pointRadius = dense ? 0 : actualPointRadius(st, m);
-  datasets[at + 4].data = dense ? markedIndices(actual.length).map((k) => actual[k]) : EMPTY;
+  ends.data = dense ? markedPoints(actual) : EMPTY;
 }
 
 /** Datasets of all groups with their data (a trajectory chart, or a panel of the small multiples). */

@@ -13,8 +13,9 @@
 //
 // Speed, as chart.js' performance guide advises: only the line controller, line and point
 // elements and the linear scale are registered, and a chart is given only the plugins it
-// uses (no tooltip or legend; the title plugins only where there is a title block), no animation, no events, no responsiveness, devicePixelRatio 1, data given
-// in chart.js' internal format ({x, y}, `parsing: false`), `normalized: true`, `spanGaps`.
+// uses (no tooltip or legend; the title plugins only where there is a title block), no
+// animation, no events, no responsiveness, devicePixelRatio 1, data given in chart.js'
+// internal format ({x, y}, `parsing: false`), `normalized: true`, `spanGaps`.
 // A chart.js instance is not created per chart: each thread keeps one instance per canvas
 // size and role (see ChartCanvas), and a new chart is drawn by handing it new data and
 // options and calling `update('none')`. Creating an instance costs several ms; the small
@@ -111,8 +112,16 @@ function sceneOf(chart: Chart): Scene | undefined {
   return scenes.get(chart.canvas);
 }
 
+/**
+ * The 2D context of each ChartCanvas's canvas, as @napi-rs/canvas types it (chart.js types
+ * its own `chart.ctx` as the DOM's; at run time the two are the same object).
+ */
+const contexts = new WeakMap<object, Ctx>();
+
 function ctxOf(chart: Chart): Ctx {
-  return chart.ctx as unknown as Ctx;
+  const ctx = contexts.get(chart.canvas);
+  if (ctx === undefined) throw new Error('internal: a chart drawn on a canvas that is not a ChartCanvas');
+  return ctx;
 }
 
 /** The canvas' text settings (language, font) before chart.js measures text; the white background. */
@@ -237,6 +246,7 @@ export class ChartCanvas {
     readonly height: number,
   ) {
     this.canvas = createCanvas(width, height);
+    contexts.set(this.canvas, this.canvas.getContext('2d'));
   }
 
   /**
@@ -247,6 +257,8 @@ export class ChartCanvas {
   draw(data: LineData, options: LineOptions, scene: Scene): LineChart {
     scenes.set(this.canvas, scene);
     if (!this.chart) {
+      // chart.js is typed for the DOM's canvas, which @napi-rs/canvas stands in for at run
+      // time: the one place where the two types meet, so the one cast.
       this.chart = new Chart(this.canvas as unknown as ChartItem, {
         type: 'line',
         data,
@@ -288,9 +300,10 @@ export function chartCanvas(role: ChartRole, width: number, height: number): Cha
     return c;
   }
   const sameRole = [...kept.keys()].filter((k) => k.startsWith(`${role}:`));
-  if (sameRole.length >= KEEP_PER_ROLE) {
-    kept.get(sameRole[0])?.destroy();
-    kept.delete(sameRole[0]);
+  const [leastRecent] = sameRole;
+  if (leastRecent !== undefined && sameRole.length >= KEEP_PER_ROLE) {
+    kept.get(leastRecent)?.destroy();
+    kept.delete(leastRecent);
   }
   c = new ChartCanvas(role, width, height);
   kept.set(key, c);

@@ -29,7 +29,7 @@ export function runningTotalPoints(s: BreakdownSeries, from: number, asOf: Perio
   const out: ChartPoint[] = [];
   let total = 0;
   s.periods.forEach((p, i) => {
-    const v = s.values[i];
+    const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
     if (Number.isNaN(v) || p.startYear < from - EPS || p.endYear > asOf.endYear + EPS) return;
     total += v;
     out.push({ x: p.endYear, y: total, label: p.id });

@@ -29,7 +29,7 @@ function aliasOf(subset: (typeof SUBSETS)[number]): string {
     FONT_FAMILY +
     subset
       .split('-')
-      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
       .join('')
   );
 }

@@ -44,7 +44,10 @@ export interface Placement {
 }
 
 const RINGS = 8;
-/** Score of a candidate: hard conflicts dominate, then leader lines through markers, lines crossed, distance, preference. */
+/**
+ * Score of a candidate: hard conflicts dominate, then leader lines through markers, lines
+ * crossed, distance, preference.
+ */
 const W_HARD = 1000;
 const W_OFF_IMAGE = 100_000;
 const W_LEADER = 40;
@@ -73,12 +76,13 @@ export function placeLabels(
   const h = size * 1.3;
   const margin = 3 * s;
   const cell = Math.max(24, 48 * s);
-  const obstacleIndex = new GridIndex(image, cell);
-  obstacles.forEach((o, i) => obstacleIndex.insert(i, o.x, o.y, o.x + o.w, o.y + o.h));
-  const segmentIndex = new GridIndex(image, cell);
-  segments.forEach(([a, b], i) =>
-    segmentIndex.insert(i, Math.min(a.x, b.x), Math.min(a.y, b.y), Math.max(a.x, b.x), Math.max(a.y, b.y)),
-  );
+  const obstacleIndex = new GridIndex<Rect>(image, cell);
+  for (const [i, o] of obstacles.entries()) obstacleIndex.insert(i, o, o.x, o.y, o.x + o.w, o.y + o.h);
+  const segmentIndex = new GridIndex<[PixelPoint, PixelPoint]>(image, cell);
+  for (const [i, segment] of segments.entries()) {
+    const [a, b] = segment;
+    segmentIndex.insert(i, segment, Math.min(a.x, b.x), Math.min(a.y, b.y), Math.max(a.x, b.x), Math.max(a.y, b.y));
+  }
   const obstacleMargin = 1 * s;
 
   for (const req of requests) {
@@ -108,13 +112,12 @@ export function placeLabels(
           box.y - obstacleMargin,
           box.x + box.w + obstacleMargin,
           box.y + box.h + obstacleMargin,
-          (idx) => {
-            if (idx !== req.obstacle && overlaps(box, obstacles[idx], obstacleMargin)) score += W_HARD;
+          (o, idx) => {
+            if (idx !== req.obstacle && overlaps(box, o, obstacleMargin)) score += W_HARD;
           },
         );
         if (best && score >= best.score) return;
-        segmentIndex.query(box.x, box.y, box.x + box.w, box.y + box.h, (idx) => {
-          const [a, b] = segments[idx];
+        segmentIndex.query(box.x, box.y, box.x + box.w, box.y + box.h, ([a, b]) => {
           if (segmentHitsRect(a, b, box)) score += W_CROSSING;
         });
         // A leader line (drawn from ring 1 on) must not run through another marker.
@@ -126,8 +129,8 @@ export function placeLabels(
             Math.min(a.y, end.y),
             Math.max(a.x, end.x),
             Math.max(a.y, end.y),
-            (idx) => {
-              if (idx !== req.obstacle && segmentHitsRect(a, end, obstacles[idx])) score += W_LEADER;
+            (o, idx) => {
+              if (idx !== req.obstacle && segmentHitsRect(a, end, o)) score += W_LEADER;
             },
           );
         }
@@ -182,8 +185,8 @@ export function drawAnnotations(ctx: Ctx, placements: Placement[], size: number,
 }
 
 /** Uniform grid of cells over an area; items are registered in every cell their box touches. */
-class GridIndex {
-  private readonly cells: number[][];
+class GridIndex<T> {
+  private readonly cells: { id: number; item: T }[][];
   private readonly cols: number;
   private readonly rows: number;
   private stamp: Int32Array = new Int32Array(0);
@@ -206,30 +209,38 @@ class GridIndex {
     return clamp(Math.floor((y - this.area.y) / this.cell), 0, this.rows - 1);
   }
 
-  insert(id: number, x0: number, y0: number, x1: number, y1: number): void {
+  /** The cell at a row and column (clamped into the grid by row() and col()). */
+  private cellAt(r: number, c: number): { id: number; item: T }[] {
+    const cell = this.cells[r * this.cols + c];
+    if (cell === undefined) throw new Error(`internal: no cell ${r}, ${c} in a grid of ${this.rows} x ${this.cols}`);
+    return cell;
+  }
+
+  /** Registers an item (`id`: its number, from 0) over the box from (x0, y0) to (x1, y1). */
+  insert(id: number, item: T, x0: number, y0: number, x1: number, y1: number): void {
     if (id >= this.stamp.length) {
       const grown = new Int32Array(Math.max(64, id * 2 + 1));
       grown.set(this.stamp);
       this.stamp = grown;
     }
+    const entry = { id, item };
     const c1 = this.col(x1);
     const r1 = this.row(y1);
-    for (let r = this.row(y0); r <= r1; r++)
-      for (let c = this.col(x0); c <= c1; c++) this.cells[r * this.cols + c].push(id);
+    for (let r = this.row(y0); r <= r1; r++) for (let c = this.col(x0); c <= c1; c++) this.cellAt(r, c).push(entry);
   }
 
   /** Calls f once with each item whose cells the box touches (a superset of the items it overlaps). */
-  query(x0: number, y0: number, x1: number, y1: number, f: (id: number) => void): void {
+  query(x0: number, y0: number, x1: number, y1: number, f: (item: T, id: number) => void): void {
     const mark = ++this.visit;
     const c0 = this.col(x0);
     const c1 = this.col(x1);
     const r1 = this.row(y1);
     for (let r = this.row(y0); r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
-        for (const id of this.cells[r * this.cols + c]) {
+        for (const { id, item } of this.cellAt(r, c)) {
           if (this.stamp[id] === mark) continue;
           this.stamp[id] = mark;
-          f(id);
+          f(item, id);
         }
       }
     }

@@ -93,8 +93,8 @@ export function startPngEncode(canvas: Canvas): Promise<Buffer> {
 
 function takeRows(size: number): Buffer {
   const i = spareRows.findIndex((b) => b.length >= size);
-  if (i >= 0) return spareRows.splice(i, 1)[0];
-  return Buffer.allocUnsafe(size);
+  const [spare] = i >= 0 ? spareRows.splice(i, 1) : [];
+  return spare ?? Buffer.allocUnsafe(size);
 }
 
 function giveRows(rows: Buffer): void {
@@ -131,11 +131,13 @@ function rgbRows(rgba: Uint8Array, width: number, height: number, out: Buffer): 
   let alphaAnd = 0xff;
   let o = 0;
   let i = 0;
+  // src holds width x height pixels (the caller checks the length); a pixel read beyond it
+  // would be transparent black (0), so the canvas would go to Skia's encoder.
   for (let y = 0; y < height; y++) {
     out[o++] = 0;
     if (LITTLE_ENDIAN) {
       for (let x = 0; x < width; x++) {
-        const p = src[i++];
+        const p = src[i++] ?? 0;
         out[o] = p & 0xff;
         out[o + 1] = (p >>> 8) & 0xff;
         out[o + 2] = (p >>> 16) & 0xff;
@@ -144,7 +146,7 @@ function rgbRows(rgba: Uint8Array, width: number, height: number, out: Buffer): 
       }
     } else {
       for (let x = 0; x < width; x++) {
-        const p = src[i++];
+        const p = src[i++] ?? 0;
         out[o] = p >>> 24;
         out[o + 1] = (p >>> 16) & 0xff;
         out[o + 2] = (p >>> 8) & 0xff;
@@ -181,6 +183,11 @@ export function crc32(buf: Uint8Array): number {
   }
   const table = crcTable;
   let c = -1;
-  for (let i = 0; i < buf.length; i++) c = table[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  // Indexed rather than for...of (3x faster here); neither `?? 0` is ever taken: i is
+  // below the length, and the table has 256 entries for an index masked to 0-255.
+  for (let i = 0; i < buf.length; i++) {
+    const byte = buf[i] ?? 0;
+    c = (table[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+  }
   return (c ^ -1) >>> 0;
 }

@@ -34,7 +34,10 @@ export interface PoolOptions {
   workers?: number;
   /** Fewer charts than this are rendered on the calling thread (a worker takes ~0.1-0.5 s to start). */
   minJobsForWorkers?: number;
-  /** Told why charts are rendered on the calling thread although workers were wanted (no worker script, a worker failed). */
+  /**
+   * Told why charts are rendered on the calling thread although workers were wanted (no
+   * worker script, a worker failed).
+   */
   log?: (message: string) => void;
 }
 
@@ -75,11 +78,17 @@ export async function renderChartsInPool(
   const log = options.log ?? (() => {});
   const wanted = workerCount >= 2 && total >= (options.minJobsForWorkers ?? MIN_JOBS_FOR_WORKERS);
   const launch = wanted ? workerLaunch() : undefined;
-  const queue = jobs.map((_, i) => i);
-  if (launch) await renderOnWorkers(jobs, queue, finish, workerCount, launch, log);
+  const queue = jobs.map((job, id): QueuedJob => ({ id, job }));
+  if (launch) await renderOnWorkers(queue, finish, workerCount, launch, log);
   // Whatever the workers did not render (none started, or they died).
-  await renderInProcess(jobs, queue, finish);
+  await renderInProcess(queue, finish);
   return out;
+}
+
+/** A job waiting to be rendered, and its place in the result. */
+interface QueuedJob {
+  id: number;
+  job: ChartJob;
 }
 
 /** How a worker is started. */
@@ -97,15 +106,21 @@ export function workerLaunch(here: string = import.meta.url): WorkerLaunch | und
   return { entry };
 }
 
-async function renderInProcess(
-  jobs: readonly ChartJob[],
-  queue: number[],
-  finish: (i: number, png: Buffer) => void,
-): Promise<void> {
+async function renderInProcess(queue: QueuedJob[], finish: (i: number, png: Buffer) => void): Promise<void> {
   const next = async (): Promise<void> => {
-    for (let i = queue.shift(); i !== undefined; i = queue.shift()) finish(i, await renderJob(jobs[i]));
+    for (let q = queue.shift(); q !== undefined; q = queue.shift()) finish(q.id, await renderJob(q.job));
   };
   await Promise.all(Array.from({ length: Math.min(JOBS_IN_PROCESS, queue.length) }, next));
+}
+
+/** The job alone, for a worker (a PlannedChart carries more, which need not be copied across). */
+function bareJob(job: ChartJob): ChartJob {
+  switch (job.kind) {
+    case 'trajectory':
+      return { kind: 'trajectory', spec: job.spec };
+    case 'small-multiples':
+      return { kind: 'small-multiples', spec: job.spec };
+  }
 }
 
 function renderJob(job: ChartJob): Promise<Buffer> {
@@ -118,8 +133,7 @@ function renderJob(job: ChartJob): Promise<Buffer> {
  * a chart raised.
  */
 function renderOnWorkers(
-  jobs: readonly ChartJob[],
-  queue: number[],
+  queue: QueuedJob[],
   finish: (i: number, png: Buffer) => void,
   count: number,
   launch: WorkerLaunch,
@@ -144,7 +158,7 @@ function renderOnWorkers(
         return;
       }
       live++;
-      const inFlight = new Set<number>();
+      const inFlight = new Map<number, QueuedJob>();
       let stopped = false;
       const stop = () => {
         if (stopped) return;
@@ -153,25 +167,24 @@ function renderOnWorkers(
         void worker.terminate();
       };
       stopAll.push(stop);
+      const nextJob = () => (!failed && inFlight.size < JOBS_AHEAD_PER_WORKER ? queue.shift() : undefined);
       const feed = () => {
-        while (!failed && inFlight.size < JOBS_AHEAD_PER_WORKER && queue.length > 0) {
-          const id = queue.shift()!;
-          inFlight.add(id);
-          const { kind, spec } = jobs[id];
-          const request: WorkerRequest = { id, job: { kind, spec } as ChartJob };
+        for (let q = nextJob(); q !== undefined; q = nextJob()) {
+          inFlight.set(q.id, q);
+          const request: WorkerRequest = { id: q.id, job: bareJob(q.job) };
           worker.postMessage(request);
         }
         if (inFlight.size === 0) stop();
       };
       worker.on('message', (reply: WorkerReply) => {
         inFlight.delete(reply.id);
-        if (reply.error) {
+        if (reply.error !== undefined) {
           const e = new Error(reply.error.message);
           if (reply.error.stack) e.stack = reply.error.stack;
           fail(e);
           return;
         }
-        finish(reply.id, Buffer.from(reply.png!.buffer, reply.png!.byteOffset, reply.png!.byteLength));
+        finish(reply.id, Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
         feed();
       });
       // A worker that cannot load or crashes: its charts go back to the queue.
@@ -181,7 +194,7 @@ function renderOnWorkers(
       });
       worker.on('exit', () => {
         stopped = true;
-        queue.unshift(...inFlight);
+        queue.unshift(...inFlight.values());
         inFlight.clear();
         if (--live === 0 && !failed) resolve();
       });

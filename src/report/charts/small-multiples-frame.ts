@@ -94,7 +94,7 @@ export function panelGroupLabels(spec: SmallMultiplesSpec, count: number): strin
   return Array.from({ length: count }, (_, i) => {
     const given = spec.groupLabels?.[i];
     if (given !== undefined && given.trim() !== '') return given;
-    const fromPanel = spec.panels.find((p) => p.groups[i] && p.groups[i].label.trim() !== '')?.groups[i].label;
+    const fromPanel = spec.panels.map((p) => p.groups[i]?.label).find((label) => label && label.trim() !== '');
     return fromPanel ?? '';
   });
 }

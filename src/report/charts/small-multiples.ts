@@ -286,6 +286,7 @@ function checkPlotArea(area: Area, offL: number, offT: number, plot: Rect): void
     Math.abs(area.bottom - (offT + plot.h)) < 1e-6;
   if (!ok)
     throw new Error(
-      `small multiples: chart.js plot area ${JSON.stringify(area)} is not the panel's (${offL}, ${offT}, ${plot.w} x ${plot.h})`,
+      `small multiples: chart.js plot area ${JSON.stringify(area)} is not the panel's ` +
+        `(${offL}, ${offT}, ${plot.w} x ${plot.h})`,
     );
 }

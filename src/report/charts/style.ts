@@ -34,8 +34,18 @@ export interface GroupStyle {
   projectionDash: number[];
 }
 
+/** Styles given to groups in turn, starting again after the last. */
+type Cycle<T> = readonly [T, ...T[]];
+
+/** The i-th style of a cycle (i from 0). */
+function nth<T>(cycle: Cycle<T>, i: number): T {
+  const style = cycle[i % cycle.length];
+  if (style === undefined) throw new Error(`internal: no style ${i} in a cycle of ${cycle.length}`);
+  return style;
+}
+
 /** Colours in the order groups get them: strongest contrast on white first; yellow (weak on white) last. */
-const GROUP_COLORS = [
+const GROUP_COLORS: Cycle<string> = [
   OKABE_ITO.blue,
   OKABE_ITO.vermillion,
   OKABE_ITO.bluishGreen,
@@ -45,7 +55,7 @@ const GROUP_COLORS = [
   OKABE_ITO.skyBlue, // after black so that it does not share blue's marker (circle)
   OKABE_ITO.yellow,
 ];
-const GROUP_POINT_STYLES: GroupPointStyle[] = ['circle', 'rect', 'triangle', 'rectRot', 'rectRounded'];
+const GROUP_POINT_STYLES: Cycle<GroupPointStyle> = ['circle', 'rect', 'triangle', 'rectRot', 'rectRounded'];
 
 /** Radius factor per marker shape so that all shapes look about as large as the circle. */
 export const POINT_STYLE_SCALE: Record<GroupPointStyle, number> = {
@@ -55,14 +65,14 @@ export const POINT_STYLE_SCALE: Record<GroupPointStyle, number> = {
   rectRot: 1.2,
   rectRounded: 1.05,
 };
-const EXPECTED_DASHES: number[][] = [
+const EXPECTED_DASHES: Cycle<number[]> = [
   [14, 8], // dashed
   [14, 6, 3, 6], // dash-dot
   [26, 8], // long dash
   [6, 6], // short dash
   [14, 5, 3, 5, 3, 5], // dash-dot-dot
 ];
-const PROJECTION_DASHES: number[][] = [
+const PROJECTION_DASHES: Cycle<number[]> = [
   [1, 7], // dots
   [1, 5, 1, 13], // pairs of dots
   [1, 13], // sparse dots
@@ -74,11 +84,11 @@ const PROJECTION_DASHES: number[][] = [
 export function groupStyle(index: number): GroupStyle {
   const i = Math.max(0, Math.floor(index));
   return {
-    color: GROUP_COLORS[i % GROUP_COLORS.length],
-    pointStyle: GROUP_POINT_STYLES[i % GROUP_POINT_STYLES.length],
+    color: nth(GROUP_COLORS, i),
+    pointStyle: nth(GROUP_POINT_STYLES, i),
     actualDash: [],
-    expectedDash: EXPECTED_DASHES[i % EXPECTED_DASHES.length],
-    projectionDash: PROJECTION_DASHES[i % PROJECTION_DASHES.length],
+    expectedDash: nth(EXPECTED_DASHES, i),
+    projectionDash: nth(PROJECTION_DASHES, i),
   };
 }
 

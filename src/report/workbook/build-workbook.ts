@@ -23,6 +23,7 @@ import { addMethodInputsSheet } from './method-inputs-sheet.js';
 import { createPackContext } from './pack-context.js';
 import { addQualitySheet } from './quality-sheet.js';
 import { SheetNames } from './sheet-names.js';
+import { numberedResults, type NumberedResult } from './size-rules.js';
 import { addSmartSheet } from './smart-sheet.js';
 import { addSummarySheet } from './summary-sheet.js';
 import { addTrackingSheet } from './tracking-sheet.js';
@@ -86,18 +87,19 @@ export function layOutWorkbook(input: PackInput): LaidOutWorkbook {
   addTrackingSheet(workbook, names.tracking, ctx);
 
   const nativeCharts: NativeChart[] = [];
-  const indexes = new Map<string, number[]>();
-  input.doc.results.forEach((r, i) => {
-    let list = indexes.get(r.indicator);
-    if (!list) indexes.set(r.indicator, (list = []));
-    list.push(i);
-  });
+  const resultsOf = new Map<string, NumberedResult[]>();
+  for (const numbered of numberedResults(input.doc.results)) {
+    const list = resultsOf.get(numbered.result.indicator);
+    if (list) list.push(numbered);
+    else resultsOf.set(numbered.result.indicator, [numbered]);
+  }
   for (const indicator of input.program.indicators) {
-    const name = names.indicators.get(indicator.id)!;
-    if (workbook.getWorksheet(name)) continue;
+    const name = names.indicators.get(indicator.id);
+    if (name === undefined) throw new Error(`internal: no sheet named for indicator ${indicator.id}`);
+    if (workbook.getWorksheet(name)) continue; // an id given twice: its first indicator's sheet
     addIndicatorSheet(workbook, name, ctx, {
       indicator,
-      resultIndexes: indexes.get(indicator.id) ?? [],
+      results: resultsOf.get(indicator.id) ?? [],
       charts: input.charts.filter((c) => c.indicator === indicator.id),
       nativeCharts,
     });

@@ -4,7 +4,7 @@
 // Beyond DATA_SHEET_MAX_ROWS rows the sheet says that every row is in data.csv beside the
 // workbook (the caller writes it, with the same columns) and lists the headline rows only.
 import type ExcelJS from 'exceljs';
-import { allSeries } from '../../data/indicator-data.js';
+import { allSeries, type IndicatorData } from '../../data/indicator-data.js';
 import { levelLabel } from '../../messages/report.js';
 import { reportMessages } from '../../messages/report.js';
 import type { Period } from '../../periods/period.js';
@@ -24,19 +24,20 @@ interface DataLayout {
   /** Every disaggregation key, in the order the indicators first use them. */
   keys: string[];
   /** The indicators with data: the programme's order, then any other id of the data. */
-  indicators: string[];
+  indicators: { id: string; data: IndicatorData }[];
 }
 
 function dataLayout(input: Pick<PackInput, 'program' | 'data'>): DataLayout {
   const keys: string[] = [];
   const known = new Set<string>();
   const seen = new Set<string>();
-  const indicators: string[] = [];
+  const indicators: DataLayout['indicators'] = [];
   for (const id of [...input.program.indicators.map((i) => i.id), ...input.data.keys()]) {
-    if (seen.has(id) || !input.data.has(id)) continue;
+    const data = input.data.get(id);
+    if (seen.has(id) || !data) continue;
     seen.add(id);
-    indicators.push(id);
-    for (const s of allSeries(input.data.get(id)!)) {
+    indicators.push({ id, data });
+    for (const s of allSeries(data)) {
       for (const k in s.dims) {
         if (!known.has(k)) {
           known.add(k);
@@ -81,7 +82,7 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
   // Every row, or (beyond DATA_SHEET_MAX_ROWS) a note and the headline rows when they fit.
   const everyRow = ctx.dataInSheet;
   let headlineRows = 0;
-  if (!everyRow) for (const id of indicators) headlineRows += input.data.get(id)!.headline?.periods.length ?? 0;
+  if (!everyRow) for (const { data } of indicators) headlineRows += data.headline?.periods.length ?? 0;
   const headlinesFit = headlineRows > 0 && headlineRows <= DATA_SHEET_MAX_ROWS;
   const headerRow = everyRow ? 1 : 4;
 
@@ -117,7 +118,7 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
   };
 
   if (everyRow || headlinesFit) {
-    for (const id of indicators) {
+    for (const { id, data: d } of indicators) {
       const ind = ctx.indicator(id);
       const result = ctx.result(ind?.result);
       const fmt = ctx.valueFormat(id);
@@ -129,13 +130,11 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
         ind?.name,
         ind ? (ind.unitLabel ?? m.units[ind.unit] ?? ind.unit) : null,
       ];
-      const d = input.data.get(id)!;
       for (const s of everyRow ? allSeries(d) : d.headline ? [d.headline] : []) {
         const dims = keys.map((k) => s.dims[k] ?? null);
-        for (let i = 0; i < s.periods.length; i++) {
-          const p = s.periods[i];
+        for (const [i, p] of s.periods.entries()) {
           const [start, end] = datesOf(p);
-          const line = s.lines[i];
+          const line = s.lines[i] ?? 0; // 0: computed, no line
           w.add([
             ...fixed,
             ...dims,

@@ -35,8 +35,9 @@ import { SheetWriter, autoFilter, createSheet, link, num, styled, type SpanCell 
 import {
   INDICATOR_VALUES_MAX_ROWS,
   TABLE_MAX_ROWS,
-  detailedIndexes,
+  detailedResults,
   isHeadline,
+  type NumberedResult,
   showsEveryBreakdown,
 } from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
@@ -64,8 +65,8 @@ export const SHEET_PIXELS = columnPixels(LABEL_WIDTH) + (PIRS_COLUMNS - 1) * col
 
 export interface IndicatorSheetInput {
   indicator: Indicator;
-  /** Indexes into input.doc.results (and input.everyMethod) of this indicator's breakdowns. */
-  resultIndexes: number[];
+  /** This indicator's results (its headline and breakdowns), each with its index. */
+  results: NumberedResult[];
   charts: ChartImage[];
   /** Where the sheet's native chart goes, to be added to the workbook's parts once laid out. */
   nativeCharts?: NativeChart[];
@@ -87,11 +88,10 @@ export function addIndicatorSheet(
   const label = (text: string) => styled(text, STYLES.label);
 
   // Which results are shown in full: all, or with many breakdowns the headline (else the first breakdown).
-  const breakdownIndexes = part.resultIndexes.filter((i) => !isHeadline(input.doc.results[i]));
-  const everyBreakdown = showsEveryBreakdown(breakdownIndexes.length);
-  const headlineIndex = part.resultIndexes.find((i) => isHeadline(input.doc.results[i]));
-  const detailIndexes = detailedIndexes(input.doc.results, part.resultIndexes);
-  const detail = detailIndexes.map((i) => input.doc.results[i]);
+  const breakdowns = part.results.filter((r) => !isHeadline(r.result)).map((r) => r.result);
+  const everyBreakdown = showsEveryBreakdown(breakdowns.length);
+  const detailed = detailedResults(part.results);
+  const detail = detailed.map((r) => r.result);
   const fmt = ctx.valueFormat(ind.id);
 
   // 1. What the indicator is
@@ -131,7 +131,7 @@ export function addIndicatorSheet(
     w.skip();
     const top = w.row;
     const width = SHEET_PIXELS - 10;
-    if (mainChart.png) addChart(workbook, w, mainChart, width);
+    if (mainChart.png) addChart(workbook, w, mainChart.png, width);
     if (nativeSpec) {
       const beside = Boolean(mainChart.png);
       const height = Math.round(width * CHART_ASPECT);
@@ -181,18 +181,15 @@ export function addIndicatorSheet(
   if (!detail.length) w.add([m.none]);
   addLifeOfProgramme(w, ctx, detail, ind.accumulation, fmt);
   if (!everyBreakdown) {
+    // The one result shown in full: the headline, or without one the first breakdown.
+    const [shown] = detail;
     w.note(
-      headlineIndex !== undefined
-        ? L.detailHeadline(breakdownIndexes.length)
-        : L.detailExample(ctx.breakdown(detail[0].disaggregation), breakdownIndexes.length),
+      shown === undefined || isHeadline(shown)
+        ? L.detailHeadline(breakdowns.length)
+        : L.detailExample(ctx.breakdown(shown.disaggregation), breakdowns.length),
       all,
     );
-    addBreakdownTable(
-      w,
-      ctx,
-      breakdownIndexes.map((i) => input.doc.results[i]),
-      fmt,
-    );
+    addBreakdownTable(w, ctx, breakdowns, fmt);
   }
 
   // 4. Baseline, targets and outcomes
@@ -245,9 +242,10 @@ export function addIndicatorSheet(
   const notes = new Map<string, string[]>();
   const note = (r: AssessmentResult, text: string) => {
     const key = sentence(text);
-    let list = notes.get(key);
-    if (!list) notes.set(key, (list = []));
-    list.push(ctx.breakdown(r.disaggregation));
+    const who = ctx.breakdown(r.disaggregation);
+    const list = notes.get(key);
+    if (list) list.push(who);
+    else notes.set(key, [who]);
   };
   for (const r of detail) {
     note(r, L.statusBecause(m.statuses[r.status] ?? r.status, r.reason));
@@ -268,7 +266,7 @@ export function addIndicatorSheet(
   for (const [text, who] of notes)
     w.note(`• ${detail.length > 1 ? `${who.join(', ')}: ${text}` : text}`, all, STYLES.wrap);
   if (!notes.size) w.add([m.none]);
-  addMethodVerdicts(w, ctx, detailIndexes);
+  addMethodVerdicts(w, ctx, detailed);
 
   // 6. SMART findings and references
   w.skip();
@@ -300,12 +298,12 @@ export function addIndicatorSheet(
   }
 
   // 7. Values, one column per breakdown; then the breakdowns' charts
-  addValuesTable(w, ctx, ind, everyBreakdown ? part.resultIndexes : detailIndexes);
-  const others = part.charts.filter((ch) => ch !== mainChart && ch.png);
+  addValuesTable(w, ctx, ind, everyBreakdown ? part.results : detailed);
+  const others = part.charts.flatMap((ch) => (ch !== mainChart && ch.png ? [ch.png] : []));
   if (others.length) {
     w.skip();
     w.title(L.breakdownCharts);
-    for (const chart of others) addChart(workbook, w, chart, SHEET_PIXELS - 10);
+    for (const png of others) addChart(workbook, w, png, SHEET_PIXELS - 10);
   }
 
   w.finish({ fixed: pirsWidths() });
@@ -366,12 +364,9 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const periodCell = (period: string | undefined) => (period ? styled(period, STYLES.period) : null);
 
 /** Embeds a chart `width` pixels wide below the last row, and moves past the rows it covers. */
-function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, chart: ChartImage, width: number): void {
+function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, png: Buffer | Promise<Buffer>, width: number): void {
   const height = Math.round(width * CHART_ASPECT);
-  if (!chart.png) return;
-  // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
-  const buffer = imageBytes(workbook, chart.png) as unknown as ExcelJS.Image['buffer'];
-  const imageId = workbook.addImage({ buffer, extension: 'png' });
+  const imageId = workbook.addImage({ buffer: imageBytes(workbook, png), extension: 'png' });
   w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });
   w.skip(chartRows(height));
 }
@@ -394,13 +389,12 @@ function dataSourcesOf(ind: Indicator, ctx: PackContext): string | null {
 }
 
 /** Every published method's verdict on the results shown in full: method, category, score, reason. */
-function addMethodVerdicts(w: SheetWriter, ctx: PackContext, resultIndexes: number[]): void {
+function addMethodVerdicts(w: SheetWriter, ctx: PackContext, results: readonly NumberedResult[]): void {
   const { input, m } = ctx;
   const c = m.columns;
   const rows: SpanCell[][] = [];
-  for (const i of resultIndexes) {
-    const r = input.doc.results[i];
-    const every = { ...r.methods, ...(input.everyMethod?.[i] ?? {}) };
+  for (const { index, result: r } of results) {
+    const every = { ...r.methods, ...(input.everyMethod?.[index] ?? {}) };
     for (const method of methodNames) {
       const outcome = every[method];
       if (!outcome) continue;
@@ -426,7 +420,7 @@ function addMethodVerdicts(w: SheetWriter, ctx: PackContext, resultIndexes: numb
  * breakdowns, at most MAX_VALUE_COLUMNS): a table that fits the page. Every value with
  * its source, file and line is in the Data sheet (or data.csv).
  */
-function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, resultIndexes: number[]): void {
+function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, shown: readonly NumberedResult[]): void {
   const { input, m } = ctx;
   const L = m.indicator;
   const fmt = ctx.valueFormat(ind.id);
@@ -437,17 +431,20 @@ function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, result
     w.add([m.none]);
     return;
   }
-  const shownDims = new Set(resultIndexes.map((i) => JSON.stringify(input.doc.results[i].disaggregation)));
+  const shownDims = new Set(shown.map((r) => JSON.stringify(r.result.disaggregation)));
   const every = allSeries(d);
   const listed: BreakdownSeries[] = every.filter((s) => shownDims.has(JSON.stringify(s.dims)));
   const series = (listed.length ? listed : every).slice(0, MAX_VALUE_COLUMNS);
   const periods = new Map<string, { sort: number; values: (number | null)[] }>();
   series.forEach((s, k) => {
-    for (let i = 0; i < s.periods.length; i++) {
-      const p = s.periods[i];
+    for (const [i, p] of s.periods.entries()) {
       let row = periods.get(p.id);
-      if (!row) periods.set(p.id, (row = { sort: p.startYear, values: new Array(series.length).fill(null) }));
-      row.values[k] = Number.isNaN(s.values[i]) ? null : s.values[i];
+      if (!row) {
+        row = { sort: p.startYear, values: new Array(series.length).fill(null) };
+        periods.set(p.id, row);
+      }
+      const value = s.values[i] ?? Number.NaN;
+      row.values[k] = Number.isNaN(value) ? null : value;
     }
   });
   const ordered = [...periods.entries()].sort((a, b) => a[1].sort - b[1].sort || ctx.comparePeriodIds(a[0], b[0]));
@@ -511,9 +508,8 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
     ],
     STYLES.header,
   );
-  const shown = Math.min(breakdowns.length, TABLE_MAX_ROWS);
-  for (let n = 0; n < shown; n++) {
-    const r = breakdowns[n];
+  const shown = breakdowns.slice(0, TABLE_MAX_ROWS);
+  for (const r of shown) {
     const chosen = r.methods[r.method];
     w.spans([
       ctx.breakdown(r.disaggregation),
@@ -530,5 +526,5 @@ function addBreakdownTable(w: SheetWriter, ctx: PackContext, breakdowns: Assessm
     ]);
   }
   autoFilter(w.sheet, headerRow, w.row, 1 + keyColumns.length + 8 + categorySpan);
-  if (breakdowns.length > shown) w.note(m.moreResults(breakdowns.length - shown), PIRS_COLUMNS);
+  if (breakdowns.length > shown.length) w.note(m.moreResults(breakdowns.length - shown.length), PIRS_COLUMNS);
 }

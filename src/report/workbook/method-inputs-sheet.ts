@@ -1,5 +1,6 @@
 // Sheet: every published method's inputs, one row per indicator x breakdown x method x
-// input (the results shown in full on the indicator sheets: size-rules.ts), so an evaluator can redo each method's arithmetic (methods.md) without a table
+// input (the results shown in full on the indicator sheets: size-rules.ts), so an
+// evaluator can redo each method's arithmetic (methods.md) without a table
 // sixty columns wide: the input's name in words and as the method calls it, its value
 // with every digit; the method's category, score and reason on the method's first row.
 import type ExcelJS from 'exceljs';
@@ -8,7 +9,7 @@ import { methodCategoryLabel, methodInputLabel, methodLabel } from '../../messag
 import { methodNames } from '../../spec/schema.js';
 import type { PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, num, type CellSpec } from './sheet-writer.js';
-import { TABLE_MAX_ROWS, everyDetailedIndex } from './size-rules.js';
+import { TABLE_MAX_ROWS, everyDetailedResult } from './size-rules.js';
 import { FORMATS } from './styles.js';
 
 /** The widest a text column of this sheet grows; longer texts wrap. */
@@ -30,9 +31,8 @@ export function addMethodInputsSheet(workbook: ExcelJS.Workbook, name: string, c
   w.header(header);
   let rows = 0;
   let more = 0;
-  for (const i of everyDetailedIndex(input.doc.results)) {
-    const r = input.doc.results[i];
-    const every = { ...r.methods, ...(input.everyMethod?.[i] ?? {}) };
+  for (const { index, result: r } of everyDetailedResult(input.doc.results)) {
+    const every = { ...r.methods, ...(input.everyMethod?.[index] ?? {}) };
     for (const method of methodNames) {
       const outcome = every[method];
       if (!outcome) continue;

@@ -96,9 +96,9 @@ export function createPackContext(
   const numbersOf = new Map<string, number[]>();
   const note = (id: string, x: number | null | undefined) => {
     if (typeof x !== 'number') return;
-    let list = numbersOf.get(id);
-    if (!list) numbersOf.set(id, (list = []));
-    list.push(x);
+    const list = numbersOf.get(id);
+    if (list) list.push(x);
+    else numbersOf.set(id, [x]);
   };
   for (const r of input.doc.results) {
     note(r.indicator, r.baseline?.value);
@@ -166,9 +166,9 @@ export function createPackContext(
 export function resultsByIndicator(results: readonly AssessmentResult[]): Map<string, AssessmentResult[]> {
   const out = new Map<string, AssessmentResult[]>();
   for (const r of results) {
-    let list = out.get(r.indicator);
-    if (!list) out.set(r.indicator, (list = []));
-    list.push(r);
+    const list = out.get(r.indicator);
+    if (list) list.push(r);
+    else out.set(r.indicator, [r]);
   }
   return out;
 }

@@ -34,7 +34,7 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     w.skip();
     w.title(`${title}: ${items.length}`);
     w.header(header);
-    for (const i of listed(items, severity)) w.add(row(items[i]));
+    for (const item of listed(items, severity)) w.add(row(item));
     const more = items.length - QUALITY_SECTION_MAX_ROWS;
     if (more > 0) w.title(severity ? q.moreLessExtreme(more) : q.moreRows(more), STYLES.note);
     if (!items.length) w.add([m.none]);
@@ -135,19 +135,19 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
 }
 
 /**
- * The indexes of the items a section lists: all of them, or QUALITY_SECTION_MAX_ROWS of
- * them: the first ones, or with `severity` the most severe ones (ties: the first), in
- * their order.
+ * The items a section lists: all of them, or QUALITY_SECTION_MAX_ROWS of them: the first
+ * ones, or with `severity` the most severe ones (ties: the first), in their order.
  */
-function listed<T>(items: readonly T[], severity?: (item: T) => number): number[] {
-  const n = items.length;
+function listed<T>(items: readonly T[], severity?: (item: T) => number): T[] {
   const max = QUALITY_SECTION_MAX_ROWS;
-  if (n <= max || !severity) return Array.from({ length: Math.min(n, max) }, (_, i) => i);
-  const score = Float64Array.from(items, (item) => {
+  if (items.length <= max || !severity) return items.slice(0, max);
+  const ranked = items.map((item, index) => {
     const x = severity(item);
-    return Number.isFinite(x) ? x : Number.NaN;
+    return { item, index, rank: Number.isFinite(x) ? x : -Infinity };
   });
-  const rank = (i: number) => (Number.isNaN(score[i]) ? -Infinity : score[i]);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rank(b) - rank(a) || a - b);
-  return order.slice(0, max).sort((a, b) => a - b);
+  return ranked
+    .sort((a, b) => b.rank - a.rank || a.index - b.index)
+    .slice(0, max)
+    .sort((a, b) => a.index - b.index)
+    .map(({ item }) => item);
 }

@@ -90,7 +90,7 @@ function formatWidth(numFmt: string): FormatWidth {
   let f = formatWidths.get(numFmt);
   if (!f) {
     const decimals = numFmt.split('.')[1]?.replace(/[^0#].*$/, '').length ?? 0;
-    const quoted = /"([^"]*)"/.exec(numFmt)?.[1].length ?? 0;
+    const quoted = /"([^"]*)"/.exec(numFmt)?.[1]?.length ?? 0;
     f = { decimals, grouping: numFmt.includes(','), percent: numFmt.includes('%'), extra: quoted };
     formatWidths.set(numFmt, f);
   }
@@ -128,7 +128,10 @@ const verticalStyles = new Map<string, WeakMap<Style, Style>>();
 function withVertical(style: Style, vertical: 'middle' | 'top'): Style {
   if (style.alignment?.vertical === vertical) return style;
   let cache = verticalStyles.get(vertical);
-  if (!cache) verticalStyles.set(vertical, (cache = new WeakMap()));
+  if (!cache) {
+    cache = new WeakMap();
+    verticalStyles.set(vertical, cache);
+  }
   let s = cache.get(style);
   if (!s) {
     s = { ...style, alignment: { ...style.alignment, vertical } };
@@ -383,7 +386,7 @@ export class SheetWriter {
 
   private measure(col: number, length: number, cap: number): void {
     const l = Math.min(length, cap);
-    if (!(this.widths[col] >= l)) this.widths[col] = l;
+    if (!((this.widths[col] ?? -Infinity) >= l)) this.widths[col] = l; // a column not measured yet is the narrowest
   }
 
   /** The width a column was given (Excel units), or Excel's default. */

@@ -64,35 +64,47 @@ export function dataSheetHoldsEveryRow(input: Pick<PackInput, 'data'>): boolean 
   return dataRowsCount(input) <= DATA_SHEET_MAX_ROWS;
 }
 
-/** Whether an indicator with this many breakdowns (the headline not counted) is shown breakdown by breakdown in full. */
+/**
+ * Whether an indicator with this many breakdowns (the headline not counted) is shown
+ * breakdown by breakdown in full.
+ */
 export function showsEveryBreakdown(breakdowns: number): boolean {
   return breakdowns <= MAX_DETAILED_BREAKDOWNS;
 }
 
 export const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
 
+/** A result of the assessment and its index there (input.everyMethod, parallel to it, holds its methods). */
+export interface NumberedResult {
+  readonly index: number;
+  readonly result: AssessmentResult;
+}
+
+/** The results, each with its index. */
+export const numberedResults = (results: readonly AssessmentResult[]): NumberedResult[] =>
+  results.map((result, index) => ({ index, result }));
+
 /**
- * Of one indicator's results (indexes into `results`), those shown in full on its sheet
- * and on the Method inputs sheet: all of them, or with more than MAX_DETAILED_BREAKDOWNS
- * breakdowns the headline (without one, the first breakdown, as a worked example).
+ * Of one indicator's results, those shown in full on its sheet and on the Method inputs
+ * sheet: all of them, or with more than MAX_DETAILED_BREAKDOWNS breakdowns the headline
+ * (without one, the first breakdown, as a worked example).
  */
-export function detailedIndexes(results: readonly AssessmentResult[], indexes: readonly number[]): number[] {
-  const breakdowns = indexes.filter((i) => !isHeadline(results[i]));
-  if (showsEveryBreakdown(breakdowns.length)) return [...indexes];
-  const headline = indexes.find((i) => isHeadline(results[i]));
-  const shown = headline ?? breakdowns[0];
+export function detailedResults(results: readonly NumberedResult[]): NumberedResult[] {
+  const breakdowns = results.filter((r) => !isHeadline(r.result));
+  if (showsEveryBreakdown(breakdowns.length)) return [...results];
+  const shown = results.find((r) => isHeadline(r.result)) ?? breakdowns[0];
   return shown === undefined ? [] : [shown];
 }
 
 /** Every result shown in full, programme-wide (the rule above, indicator by indicator), in order. */
-export function everyDetailedIndex(results: readonly AssessmentResult[]): number[] {
-  const byIndicator = new Map<string, number[]>();
-  results.forEach((r, i) => {
-    let list = byIndicator.get(r.indicator);
-    if (!list) byIndicator.set(r.indicator, (list = []));
-    list.push(i);
-  });
-  const out: number[] = [];
-  for (const list of byIndicator.values()) out.push(...detailedIndexes(results, list));
-  return out.sort((a, b) => a - b);
+export function everyDetailedResult(results: readonly AssessmentResult[]): NumberedResult[] {
+  const byIndicator = new Map<string, NumberedResult[]>();
+  for (const numbered of numberedResults(results)) {
+    const list = byIndicator.get(numbered.result.indicator);
+    if (list) list.push(numbered);
+    else byIndicator.set(numbered.result.indicator, [numbered]);
+  }
+  const out: NumberedResult[] = [];
+  for (const list of byIndicator.values()) out.push(...detailedResults(list));
+  return out.sort((a, b) => a.index - b.index);
 }

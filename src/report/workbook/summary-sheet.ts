@@ -27,7 +27,14 @@ export function summaryRows(results: readonly AssessmentResult[]): AssessmentRes
 }
 
 /** A row of the summary: one result, or an indicator's many breakdowns counted by status. */
-export type SummaryRow = { result: AssessmentResult } | { breakdowns: AssessmentResult[]; counts: Map<Status, number> };
+export type SummaryRow =
+  | { result: AssessmentResult }
+  | {
+      breakdowns: AssessmentResult[];
+      /** The first of the breakdowns: the row names its indicator, name and result. */
+      first: AssessmentResult;
+      counts: Map<Status, number>;
+    };
 
 /**
  * The rows of the summary with the size rule: each indicator's headline; without one, each
@@ -37,12 +44,13 @@ export function summaryTable(results: readonly AssessmentResult[]): SummaryRow[]
   const out: SummaryRow[] = [];
   for (const list of resultsByIndicator(results).values()) {
     const headline = list.find(isHeadline);
+    const [first] = list;
     if (headline) out.push({ result: headline });
-    else if (showsEveryBreakdown(list.length)) for (const r of list) out.push({ result: r });
+    else if (showsEveryBreakdown(list.length) || first === undefined) for (const r of list) out.push({ result: r });
     else {
       const counts = new Map<Status, number>();
       for (const r of list) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-      out.push({ breakdowns: list, counts });
+      out.push({ breakdowns: list, first, counts });
     }
   }
   return out;
@@ -138,7 +146,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
   const trendColumn = header.indexOf(m.summary.trend);
   const sparklines = new Map(input.sparklines.map((s) => [`${s.indicator}\u0000${dimsKey(s.disaggregation)}`, s.png]));
   for (const row of rows) {
-    const r = 'result' in row ? row.result : row.breakdowns[0];
+    const r = 'result' in row ? row.result : row.first;
     const fmt = ctx.valueFormat(r.indicator);
     const identity: CellSpec[] = [
       levelLabel(input.locale, r.level ?? ctx.result(r.result)?.level),
@@ -198,8 +206,7 @@ export function dataAgeCell(r: AssessmentResult, staleMarker: string): CellSpec 
 
 /** Places a row's trend image in its cell, a little inside its edges. */
 function addTrend(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, png: Buffer, row: number, col: number): void {
-  // exceljs types its buffer as its own ArrayBuffer-like interface; a Node Buffer is what it reads.
-  const imageId = workbook.addImage({ buffer: png as unknown as ExcelJS.Image['buffer'], extension: 'png' });
+  const imageId = workbook.addImage({ buffer: png, extension: 'png' });
   sheet.addImage(imageId, {
     tl: { col: col + 0.02, row: row - 1 + 0.08 },
     ext: { width: SPARKLINE_WIDTH, height: SPARKLINE_HEIGHT },

@@ -15,7 +15,7 @@ import { percentMet } from '../../assess/percent-met.js';
 import { reportingWindows } from '../../assess/reporting-periods.js';
 import type { Accumulation } from '../../spec/schema.js';
 import type { ResultSpec } from '../../spec/schema.js';
-import type { PackContext } from './pack-context.js';
+import { type PackContext, resultsByIndicator } from './pack-context.js';
 import { TRACKING_MAX_PERIODS } from './size-rules.js';
 import type { Variance } from './styles.js';
 
@@ -138,25 +138,20 @@ export function trackingLayout(ctx: PackContext): TrackingLayout {
   return { windows, allWindows: used.length, targetWindowsOnly: true };
 }
 
-/** A row of the table: a result of the framework, or one assessment result (an index into doc.results). */
-export type TrackingRow = { group: ResultSpec | null } | { index: number; first: boolean };
+/** A row of the table: a result of the framework, or one assessment result (`first` of its indicator's). */
+export type TrackingRow = { group: ResultSpec | null } | { result: AssessmentResult; first: boolean };
 
 /** The rows, in the order of the results framework. */
 export function trackingRows(ctx: PackContext): TrackingRow[] {
   const { program, doc } = ctx.input;
-  const byIndicator = new Map<string, number[]>();
-  doc.results.forEach((r, i) => {
-    let list = byIndicator.get(r.indicator);
-    if (!list) byIndicator.set(r.indicator, (list = []));
-    list.push(i);
-  });
+  const byIndicator = resultsByIndicator(doc.results);
   const known = new Set(program.results.map((r) => r.id));
   const children = new Map<string | undefined, ResultSpec[]>();
   for (const r of program.results) {
     const parent = r.parent && known.has(r.parent) && r.parent !== r.id ? r.parent : undefined;
-    let list = children.get(parent);
-    if (!list) children.set(parent, (list = []));
-    list.push(r);
+    const list = children.get(parent);
+    if (list) list.push(r);
+    else children.set(parent, [r]);
   }
   const rows: TrackingRow[] = [];
   const placed = new Set<string>();
@@ -164,7 +159,7 @@ export function trackingRows(ctx: PackContext): TrackingRow[] {
   const indicatorRows = (indicatorId: string) => {
     if (placed.has(indicatorId)) return;
     placed.add(indicatorId);
-    (byIndicator.get(indicatorId) ?? []).forEach((index, k) => rows.push({ index, first: k === 0 }));
+    for (const [k, result] of (byIndicator.get(indicatorId) ?? []).entries()) rows.push({ result, first: k === 0 });
   };
   const visit = (result: ResultSpec) => {
     if (visited.has(result.id)) return;

@@ -138,7 +138,7 @@ export function addTrackingSheet(workbook: ExcelJS.Workbook, name: string, ctx: 
       continue;
     }
     shown++;
-    w.add(resultCells(input.doc.results[row.index], row.first, layout.windows, ctx, width));
+    w.add(resultCells(row.result, row.first, layout.windows, ctx, width));
   }
   const lastRow = w.row;
   if (skipped) w.note(m.moreResults(skipped), FIXED_COLUMNS);

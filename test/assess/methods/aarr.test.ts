@@ -5,7 +5,7 @@ import { aarr, aarrCategory } from '../../../src/assess/methods/aarr.js';
 const input = methodInput;
 
 describe('aarr: the vector of methods.md', () => {
-  it('stunting 30 % (2012) -> 25 % (2020) falls 2.25325 % a year; a 40 % cut by 2025 needs 3.85323 %: some_progress', () => {
+  it('stunting 30 % (2012) -> 25 % (2020): 2.25325 %/yr; a 40 % cut by 2025 needs 3.85323 %: some_progress', () => {
     const v = aarr(input([year(2012, 30), year(2020, 25)], year(2025, 18)));
     expect(v.inputs.formula).toBe('two_points');
     expect(v.inputs.aarr).toBeCloseTo(0.0225325, 6);

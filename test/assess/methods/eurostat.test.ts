@@ -22,7 +22,7 @@ describe('eurostat: the vectors of methods.md', () => {
     expect(v.inputs.rr).toBeCloseTo(1.2496, 4);
     expect(v.category).toBe('significant_progress');
   });
-  it('without a target, a desired decrease 20.0 (2017) -> 18.5 (2022) is +1.5471 % a year: significant_progress', () => {
+  it('no target: a desired decrease 20.0 (2017) -> 18.5 (2022) is +1.5471 % a year: significant_progress', () => {
     const v = eurostat(input([year(2017, 20), year(2022, 18.5)], undefined, { direction: -1 }));
     expect(v.inputs.cagr_actual).toBeCloseTo(-0.015471, 6);
     expect(v.inputs.growth).toBeCloseTo(0.015471, 6);

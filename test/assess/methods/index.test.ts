@@ -56,7 +56,7 @@ const edgeCases: Record<string, MethodInput> = {
 
 function nonFinitePaths(value: unknown, path: string, out: string[]): string[] {
   if (typeof value === 'number' && !Number.isFinite(value)) out.push(path);
-  else if (Array.isArray(value)) value.forEach((v, i) => nonFinitePaths(v, `${path}[${i}]`, out));
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) nonFinitePaths(v, `${path}[${i}]`, out);
   else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) nonFinitePaths(v, `${path}.${k}`, out);
   return out;
@@ -67,13 +67,13 @@ describe('the method registry', () => {
     expect(Object.keys(methods).sort()).toEqual([...methodNames].sort());
   });
   it('runs a method by name and tags the verdict with it', () => {
-    for (const name of methodNames) expect(runMethod(name, edgeCases['no target']).method).toBe(name);
+    for (const name of methodNames) expect(runMethod(name, edgeCases['no target']!).method).toBe(name);
   });
 });
 
 describe('no output is ever NaN or infinite', () => {
   for (const [label, caseInput] of Object.entries(edgeCases)) {
-    it(`${label}: every method, projection and target outcome gives finite numbers, and a reason when it cannot judge`, () => {
+    it(`${label}: each method, projection, target outcome gives finite numbers; a reason if it cannot judge`, () => {
       const verdicts = methodNames.map((name) => runMethod(name, caseInput));
       const outputs = {
         verdicts,

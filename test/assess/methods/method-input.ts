@@ -20,7 +20,7 @@ export function methodInput(
     unit: 'percent',
     accumulation: 'level',
     observations,
-    baseline: observations[0],
+    baseline: observations[0]!,
     target,
     targets: target ? [target] : [],
     asOf: { period: '2020', time: 2020.5, endTime: 2021 },

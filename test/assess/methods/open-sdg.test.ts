@@ -21,7 +21,7 @@ function input(
     unit: 'number',
     accumulation: 'level',
     observations,
-    baseline: observations[0],
+    baseline: observations[0]!,
     target,
     targets: target ? [target] : [],
     asOf: { period: '2021', time: 2021.5, endTime: 2022 },
@@ -33,7 +33,7 @@ function input(
 }
 
 describe('open-sdg: the vectors of methods.md', () => {
-  it('a decrease going 1.55 (2015) -> 1.82 (2019) against a 0 target (read as 0.001) by 2030 is deterioration, score -2.9408', () => {
+  it('a decrease 1.55 (2015) -> 1.82 (2019) vs a 0 target (read 0.001) by 2030: deterioration, score -2.9408', () => {
     const v = openSdg(input([year(2015, 1.55), year(2017, 1.7), year(2019, 1.82)], year(2030, 0)));
     expect(v.inputs.cagr_observed).toBeCloseTo(0.0409621, 6);
     expect(v.inputs.cagr_required).toBeCloseTo(-0.3872106, 6);

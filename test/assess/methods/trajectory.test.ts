@@ -17,7 +17,7 @@ function input(
     unit: 'number',
     accumulation: 'level',
     observations,
-    baseline: observations[0],
+    baseline: observations[0]!,
     target,
     targets,
     asOf: { period: '2023', time: 2023.5, endTime: 2024 },
@@ -185,7 +185,7 @@ describe('target outcomes', () => {
     );
     expect(o.outcome).toBe('missed');
   });
-  it('the survey round 2015-2016 sits at its midpoint 2016.0, after a 2015 target (2015.5), so it cannot judge it', () => {
+  it('survey round 2015-2016 sits at its midpoint 2016.0, after a 2015 target (2015.5): it cannot judge it', () => {
     const round: TimedValue = { period: '2015-2016', time: 2016, firstYear: 2015, value: 20 };
     const o = targetOutcome(
       year(2015, 25),

@@ -60,7 +60,7 @@ describe('unsd-2023: target met and refusals', () => {
     expect(v.category).toBeNull();
     expect(v.reason).toMatch(/positive baseline/);
   });
-  it('a target equal to the baseline value (already met at the baseline) is refused rather than divided by zero', () => {
+  it('a target equal to the baseline value (met at the baseline) is refused rather than divided by zero', () => {
     const v = unsd2023(input([year(2015, 25), year(2020, 30)], year(2030, 25)));
     expect(v.category).toBeNull();
     expect(v.inputs.p).toBeNull();

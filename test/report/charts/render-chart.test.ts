@@ -80,7 +80,10 @@ function peruSpec(locale: 'en' | 'es' = 'en'): ChartSpec {
   };
 }
 
-/** Districts with Female and Male in each panel: flat lines at 60 - i and 40 - i, over `points` points 2010.5..2020.5. */
+/**
+ * Districts with Female and Male in each panel: flat lines at 60 - i and 40 - i, over
+ * `points` points 2010.5..2020.5.
+ */
 function bySexSpec(n: number, points: number): SmallMultiplesSpec {
   const series = (y: number) =>
     Array.from({ length: points }, (_, k) => p(2010.5 + (10 * k) / Math.max(1, points - 1), y, `P${k}`));
@@ -100,7 +103,7 @@ function bySexSpec(n: number, points: number): SmallMultiplesSpec {
           actual,
           baseline: actual[0],
           targets: [{ ...p(2022.5, y - 10), name: 'Target 2022' }],
-          expectedPath: [actual[0], p(2022.5, y - 10)],
+          expectedPath: [actual[0]!, p(2022.5, y - 10)],
         };
       }),
     })),
@@ -120,7 +123,7 @@ async function decode(png: Buffer) {
   ctx.drawImage(img, 0, 0);
   return (x: number, y: number): [number, number, number] => {
     const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
-    return [d[0], d[1], d[2]];
+    return [d[0]!, d[1]!, d[2]!];
   };
 }
 
@@ -130,7 +133,7 @@ function rgb(hex: string): [number, number, number] {
 }
 
 function expectColour(actual: [number, number, number], expected: [number, number, number], tolerance = 3): void {
-  const diff = Math.max(...actual.map((v, i) => Math.abs(v - expected[i])));
+  const diff = Math.max(...actual.map((v, i) => Math.abs(v - expected[i]!)));
   expect(diff, `rgb(${actual.join(',')}) vs rgb(${expected.join(',')})`).toBeLessThanOrEqual(tolerance);
 }
 
@@ -159,7 +162,7 @@ describe('renderTrajectoryChart', () => {
       ...peruSpec(),
       groups: [...peruSpec().groups, ...peruSpec('es').groups.map((g) => ({ ...g, label: `${g.label} 2` }))],
     });
-    await renderTrajectoryChart({ ...peruSpec(), groups: [peruSpec().groups[1]], footnotes: [] });
+    await renderTrajectoryChart({ ...peruSpec(), groups: [peruSpec().groups[1]!], footnotes: [] });
     expect((await renderTrajectoryChart(peruSpec())).equals(a)).toBe(true);
     dropChartCanvases();
     expect((await renderTrajectoryChart(peruSpec())).equals(a)).toBe(true);
@@ -195,7 +198,7 @@ describe('renderTrajectoryChart', () => {
         [2, 0],
         [0, -2],
         [0, 2],
-      ]) {
+      ] as const) {
         expectColour(pixel(pt.x + dx, pt.y + dy), rgb(colour));
       }
     }
@@ -234,7 +237,7 @@ describe('renderSmallMultiples', () => {
             actual,
             baseline: actual[0],
             targets: [{ ...p(2021.5, start - 15), name: 'Target 2021' }],
-            expectedPath: [actual[0], p(2021.5, start - 15)],
+            expectedPath: [actual[0]!, p(2021.5, start - 15)],
           },
         ],
       };
@@ -254,7 +257,7 @@ describe('renderSmallMultiples', () => {
     const pixel = await decode(layout.png);
     expectColour(pixel(1, 1), [255, 255, 255], 0);
     for (const i of [0, 5, 11]) {
-      const pt = layout.panels[i].pixelOf(2016.5, 30 + i - 8);
+      const pt = layout.panels[i]!.pixelOf(2016.5, 30 + i - 8);
       expectColour(pixel(pt.x, pt.y), rgb(groupStyle(0).color));
     }
     const again = await renderSmallMultiplesWithLayout(spec);
@@ -268,10 +271,10 @@ describe('renderSmallMultiples', () => {
     expect(layout.panels).toHaveLength(10);
     const pixel = await decode(layout.png);
     // Groups are 20 points apart: each group's marker in its own colour (as on the trajectory chart).
-    const x = spec.panels[0].groups[0].actual[2].x;
+    const x = spec.panels[0]!.groups[0]!.actual[2]!.x;
     for (const i of [0, 4, 9]) {
-      const female = layout.panels[i].pixelOf(x, 60 - i);
-      const male = layout.panels[i].pixelOf(x, 40 - i);
+      const female = layout.panels[i]!.pixelOf(x, 60 - i);
+      const male = layout.panels[i]!.pixelOf(x, 40 - i);
       expectColour(pixel(female.x, female.y), rgb(groupStyle(0).color));
       expectColour(pixel(male.x, male.y), rgb(groupStyle(1).color));
     }
@@ -284,11 +287,11 @@ describe('renderSmallMultiples', () => {
   it('names the groups from the panels when groupLabels is missing, and copes with empty groups', async () => {
     const spec = bySexSpec(6, 4);
     delete spec.groupLabels;
-    spec.panels[2].groups[1] = { label: 'Male', actual: [], targets: [] };
+    spec.panels[2]!.groups[1] = { label: 'Male', actual: [], targets: [] };
     const layout = await renderSmallMultiplesWithLayout(spec);
     expect(layout.groupLabels).toEqual(['Female', 'Male']);
     const pixel = await decode(layout.png);
-    const male = layout.panels[2].pixelOf(spec.panels[0].groups[0].actual[2].x, 38);
+    const male = layout.panels[2]!.pixelOf(spec.panels[0]!.groups[0]!.actual[2]!.x, 38);
     expectColour(pixel(male.x, male.y), [255, 255, 255], 40); // nothing drawn for the empty group
   });
 
@@ -324,13 +327,13 @@ describe('renderSmallMultiples', () => {
     const ctx = createCanvas(10, 10).getContext('2d');
     ctx.font = fontString(13);
     const labelW = ctx.measureText('2000').width;
-    const panel = layout.panels[0];
+    const panel = layout.panels[0]!;
     const xs = layout.xTicks.map((t) => panel.pixelOf(t, 0).x);
     expect(xs.length).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(1.5 * labelW);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(1.5 * labelW);
     // Every label lies within its panel, give or take part of the gap between panels.
-    expect(xs[0] - labelW / 2).toBeGreaterThan(panel.plot.x - 10);
-    expect(xs[xs.length - 1] + labelW / 2).toBeLessThan(panel.plot.x + panel.plot.w + 10);
+    expect(xs[0]! - labelW / 2).toBeGreaterThan(panel.plot.x - 10);
+    expect(xs.at(-1)! + labelW / 2).toBeLessThan(panel.plot.x + panel.plot.w + 10);
   });
 
   it('draws at a smaller size', async () => {
@@ -338,7 +341,7 @@ describe('renderSmallMultiples', () => {
     expect(pngSize(layout.png)).toEqual({ width: 800, height: 450 });
     const pixel = await decode(layout.png);
     const x = 2010.5 + (10 * 6) / 11;
-    const female = layout.panels[3].pixelOf(x, 57);
+    const female = layout.panels[3]!.pixelOf(x, 57);
     expectColour(pixel(female.x, female.y), rgb(groupStyle(0).color), 60);
   });
 
@@ -346,10 +349,10 @@ describe('renderSmallMultiples', () => {
     const spec = bySexSpec(4, 60);
     const layout = await renderSmallMultiplesWithLayout(spec);
     const pixel = await decode(layout.png);
-    const panel = layout.panels[1];
-    const months = spec.panels[1].groups[0].actual;
-    const last = months[months.length - 1];
-    const mid = months[30];
+    const panel = layout.panels[1]!;
+    const months = spec.panels[1]!.groups[0]!.actual;
+    const last = months.at(-1)!;
+    const mid = months[30]!;
     const lastPx = panel.pixelOf(last.x, last.y);
     const midPx = panel.pixelOf(mid.x, mid.y);
     // A marker a few pixels above the last point, not above a middle one (the line is ~1.5 px).
@@ -385,10 +388,10 @@ describe('renderChartsInPool, as built in dist/', () => {
     expect(problems).toEqual([]);
     expect(progress).toEqual([1, 2, 3, 4, 5].map((d) => [d, 5]));
     expect(pngs).toHaveLength(5);
-    expect(pngs[0].equals(await renderTrajectoryChart(peruSpec()))).toBe(true);
-    expect(pngs[1].equals(await renderSmallMultiples(bySexSpec(6, 8)))).toBe(true);
-    expect(pngs[3].equals(await renderSmallMultiples(bySexSpec(3, 60)))).toBe(true);
-    expect(pngSize(pngs[4])).toEqual({ width: 800, height: 450 });
+    expect(pngs[0]!.equals(await renderTrajectoryChart(peruSpec()))).toBe(true);
+    expect(pngs[1]!.equals(await renderSmallMultiples(bySexSpec(6, 8)))).toBe(true);
+    expect(pngs[3]!.equals(await renderSmallMultiples(bySexSpec(3, 60)))).toBe(true);
+    expect(pngSize(pngs[4]!)).toEqual({ width: 800, height: 450 });
   });
 
   it('rejects with the error of a chart that cannot be drawn', async () => {
@@ -536,7 +539,7 @@ describe('counts, labels and the legend', () => {
     expect(layout.yAxis).toEqual({ min: 25, max: 45, step: 5 });
     // Values with decimals keep fractional steps.
     const shares = allianceSpec();
-    shares.groups[0].actual = [p(2011.5, 40.5)];
+    shares.groups[0]!.actual = [p(2011.5, 40.5)];
     expect((await renderTrajectoryChartWithLayout(shares)).yAxis.step).toBe(2.5);
   });
 
@@ -547,9 +550,9 @@ describe('counts, labels and the legend', () => {
     expect([layout.pixelOf(2011.5, 24.5), layout.pixelOf(2000, 0)]).toEqual(before);
     // 0 % lies on the bottom of the plot; 2000 is xRange.min's distance from the left edge.
     const a = layout.chartArea;
-    expect(before[1].y).toBeCloseTo(a.bottom, 6);
+    expect(before[1]!.y).toBeCloseTo(a.bottom, 6);
     const fraction = (2000 - layout.xRange.min) / (layout.xRange.max - layout.xRange.min);
-    expect(before[1].x).toBeCloseTo(a.left + fraction * (a.right - a.left), 6);
+    expect(before[1]!.x).toBeCloseTo(a.left + fraction * (a.right - a.left), 6);
   });
 
   it('labels targets, baselines and latest values with the indicator decimals, in the language of the chart', () => {
@@ -579,7 +582,7 @@ describe('counts, labels and the legend', () => {
     const common = { roles: DEFAULT_ROLE_LABELS.en, marks: markSizes(1), expectedDashScale: 1, s: 1 };
     const single = legendItems({
       ...common,
-      groups: [groups[1]],
+      groups: [groups[1]!],
       entries: [{ label: 'Rural', style: groupStyle(0) }],
       singleGroupName: 'Rural',
     });
@@ -602,6 +605,6 @@ describe('counts, labels and the legend', () => {
     ]);
     expect(multi[1]).toMatchObject({ color: groupStyle(1).color, marker: { kind: 'point', style: 'rect' } });
     expect(multi[2]).toMatchObject({ color: '#4D4D4D', gapBefore: 36 });
-    expect(multi[2].marker).toBeUndefined();
+    expect(multi[2]!.marker).toBeUndefined();
   });
 });
