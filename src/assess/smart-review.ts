@@ -3,7 +3,7 @@
 // with its findings and the evidence behind them. Pure: reads the workspace, writes nothing.
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import { formatNumber, indicatorDecimals } from '../messages/format-number.js';
-import { smartMessages, type SmartMessages } from '../messages/smart.js';
+import { smartMessages, type SmartMessages, type UnitAmount } from '../messages/smart.js';
 import { comparePeriods, type Period } from '../periods/period.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { Locale } from '../spec/schema.js';
@@ -299,7 +299,7 @@ function paceFinding(
   evidence: Record<string, number | string | null>,
   m: SmartMessages,
   num: (x: number) => string,
-  unitWords: string,
+  unitWords: UnitAmount,
 ): SmartFinding {
   if (!best) return { status: 'warn', text: m.paceUnknown(period, num(needed), unitWords), target: period, evidence };
   evidence.best_per_year = best.perYear;

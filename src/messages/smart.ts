@@ -6,6 +6,13 @@ import type { Locale } from '../spec/schema.js';
 import { formatInteger } from './format-number.js';
 
 const en_ = (count: number) => formatInteger(count, 'en');
+
+/** An amount (as the text writes it) with its unit in words, singular for exactly 1. */
+export type UnitAmount = (amount: string) => string;
+const amountIn =
+  ([one, many]: [string, string]): UnitAmount =>
+  (amount) =>
+    `${amount} ${amount === '1' ? one : many}`;
 const es_ = (count: number) => formatInteger(count, 'es');
 
 export interface SmartMessages {
@@ -32,7 +39,7 @@ export interface SmartMessages {
   paceOk: (
     period: string,
     required: string,
-    unit: string,
+    unit: UnitAmount,
     best: string,
     window: string,
     from: string,
@@ -41,7 +48,7 @@ export interface SmartMessages {
   paceAmbitious: (
     period: string,
     required: string,
-    unit: string,
+    unit: UnitAmount,
     best: string,
     ratio: string,
     from: string,
@@ -50,14 +57,14 @@ export interface SmartMessages {
   paceUnprecedented: (
     period: string,
     required: string,
-    unit: string,
+    unit: UnitAmount,
     best: string,
     ratio: string,
     from: string,
     to: string,
   ) => string;
-  paceNeverMoved: (period: string, required: string, unit: string) => string;
-  paceUnknown: (period: string, required: string, unit: string) => string;
+  paceNeverMoved: (period: string, required: string, unit: UnitAmount) => string;
+  paceUnknown: (period: string, required: string, unit: UnitAmount) => string;
   paceNoBaseline: (period: string) => string;
   noResult: () => string;
   resultOk: (id: string, level: string, statement: string) => string;
@@ -66,7 +73,8 @@ export interface SmartMessages {
   targetBeforeBaseline: (period: string, baseline: string) => string;
   milestonesOutOfOrder: (a: string, b: string, direction: string) => string;
   milestonesInOrder: (count: number) => string;
-  unitWords: (unit: string) => string;
+  /** An amount of an indicator's unit in words: "1 percentage point", "1.5 percentage points". */
+  unitWords: (unit: string) => UnitAmount;
   /** How to fix a finding in the indicator file: shown by `mel smart` on the terminal, never in the pack. */
   fixes: { noBaseline: string; noResult: string };
   /** The terminal's report. */
@@ -105,19 +113,19 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     impossiblePercent: (p, v) => `The ${p} target of ${v} % lies outside 0-100 %: it is impossible.`,
     alreadyMet: (p, v, b) => `The ${p} target (${v}) is already met at the baseline (${b}): it asks for no change.`,
     paceOk: (p, r, u, b, w, f, t) =>
-      `Reaching the ${p} target needs ${r} ${u} a year; the series has shown up to ${b} ${u} a year over ${w} ` +
+      `Reaching the ${p} target needs ${u(r)} a year; the series has shown up to ${u(b)} a year over ${w} ` +
       `years (${f} to ${t}). Within reach.`,
     paceAmbitious: (p, r, u, b, x, f, t) =>
-      `Ambitious: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown (${b} ` +
-      `${u} a year, ${f} to ${t}).`,
+      `Ambitious: the ${p} target needs ${u(r)} a year, ${x} times the best pace the series has shown (${u(b)} ` +
+      `a year, ${f} to ${t}).`,
     paceUnprecedented: (p, r, u, b, x, f, t) =>
-      `Unprecedented: the ${p} target needs ${r} ${u} a year, ${x} times the best pace the series has shown ` +
-      `(${b} ${u} a year, ${f} to ${t}). Check that it is realistic.`,
+      `Unprecedented: the ${p} target needs ${u(r)} a year, ${x} times the best pace the series has shown ` +
+      `(${u(b)} a year, ${f} to ${t}). Check that it is realistic.`,
     paceNeverMoved: (p, r, u) =>
-      `Unprecedented: the ${p} target needs ${r} ${u} a year, and the series has never moved in the desired ` +
+      `Unprecedented: the ${p} target needs ${u(r)} a year, and the series has never moved in the desired ` +
       'direction over a window that long.',
     paceUnknown: (p, r, u) =>
-      `The ${p} target needs ${r} ${u} a year; the series has too few values to compare that with its own past pace.`,
+      `The ${p} target needs ${u(r)} a year; the series has too few values to compare that with its own past pace.`,
     paceNoBaseline: (p) =>
       `Without a baseline value, the pace the ${p} target requires cannot be compared with the series' own past.`,
     noResult: () => 'Not linked to a result of the results framework.',
@@ -128,15 +136,17 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     milestonesOutOfOrder: (a, b, d) => `The milestones ${a} and ${b} are out of order for an indicator meant to ${d}.`,
     milestonesInOrder: (c) => `${en_(c)} milestones, in order.`,
     unitWords: (u) =>
-      (
-        ({
-          percent: 'percentage points',
-          number: 'units',
-          ratio: 'units',
-          currency: 'currency units',
-          rate: 'units',
-        }) as Record<string, string>
-      )[u] ?? u,
+      amountIn(
+        (
+          {
+            percent: ['percentage point', 'percentage points'],
+            number: ['unit', 'units'],
+            ratio: ['unit', 'units'],
+            currency: ['currency unit', 'currency units'],
+            rate: ['unit', 'units'],
+          } as Record<string, [string, string]>
+        )[u] ?? [u, u],
+      ),
     fixes: {
       noBaseline: 'set `baseline: { period, value }` in the indicator file',
       noResult: 'set `result:` in the indicator file to the result it measures',
@@ -175,19 +185,19 @@ export const smartMessages: Record<Locale, SmartMessages> = {
     impossiblePercent: (p, v) => `La meta de ${p} (${v} %) está fuera de 0-100 %: es imposible.`,
     alreadyMet: (p, v, b) => `La meta de ${p} (${v}) ya se cumple en la línea de base (${b}): no pide ningún cambio.`,
     paceOk: (p, r, u, b, w, f, t) =>
-      `Alcanzar la meta de ${p} requiere ${r} ${u} por año; la serie ha mostrado hasta ${b} ${u} por año en ` +
+      `Alcanzar la meta de ${p} requiere ${u(r)} por año; la serie ha mostrado hasta ${u(b)} por año en ` +
       `${w} años (${f} a ${t}). Alcanzable.`,
     paceAmbitious: (p, r, u, b, x, f, t) =>
-      `Ambiciosa: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado la ` +
-      `serie (${b} ${u} por año, ${f} a ${t}).`,
+      `Ambiciosa: la meta de ${p} requiere ${u(r)} por año, ${x} veces el mejor ritmo que ha mostrado la ` +
+      `serie (${u(b)} por año, ${f} a ${t}).`,
     paceUnprecedented: (p, r, u, b, x, f, t) =>
-      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, ${x} veces el mejor ritmo que ha mostrado ` +
-      `la serie (${b} ${u} por año, ${f} a ${t}). Verifique que sea realista.`,
+      `Sin precedentes: la meta de ${p} requiere ${u(r)} por año, ${x} veces el mejor ritmo que ha mostrado ` +
+      `la serie (${u(b)} por año, ${f} a ${t}). Verifique que sea realista.`,
     paceNeverMoved: (p, r, u) =>
-      `Sin precedentes: la meta de ${p} requiere ${r} ${u} por año, y la serie nunca se ha movido en la ` +
+      `Sin precedentes: la meta de ${p} requiere ${u(r)} por año, y la serie nunca se ha movido en la ` +
       'dirección deseada en un periodo tan largo.',
     paceUnknown: (p, r, u) =>
-      `La meta de ${p} requiere ${r} ${u} por año; la serie tiene muy pocos valores para compararlo con su ` +
+      `La meta de ${p} requiere ${u(r)} por año; la serie tiene muy pocos valores para compararlo con su ` +
       'propio ritmo.',
     paceNoBaseline: (p) =>
       `Sin valor de línea de base, el ritmo que requiere la meta de ${p} no se puede comparar con el de la ` +
@@ -202,15 +212,17 @@ export const smartMessages: Record<Locale, SmartMessages> = {
       `${d === 'increase' ? 'aumentar' : 'disminuir'}.`,
     milestonesInOrder: (c) => `${es_(c)} hitos, en orden.`,
     unitWords: (u) =>
-      (
-        ({
-          percent: 'puntos porcentuales',
-          number: 'unidades',
-          ratio: 'unidades',
-          currency: 'unidades monetarias',
-          rate: 'unidades',
-        }) as Record<string, string>
-      )[u] ?? u,
+      amountIn(
+        (
+          {
+            percent: ['punto porcentual', 'puntos porcentuales'],
+            number: ['unidad', 'unidades'],
+            ratio: ['unidad', 'unidades'],
+            currency: ['unidad monetaria', 'unidades monetarias'],
+            rate: ['unidad', 'unidades'],
+          } as Record<string, [string, string]>
+        )[u] ?? [u, u],
+      ),
     fixes: {
       noBaseline: 'defina `baseline: { period, value }` en el archivo del indicador',
       noResult: 'indique en `result:` del archivo del indicador el resultado que mide',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smartReview, type SmartIndicatorReview } from '../../src/assess/smart-review.js';
 import { renderSmartReview } from '../../src/assess/smart-text.js';
+import { smartMessages } from '../../src/messages/smart.js';
 import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { oneIndicator } from '../helpers/programme.js';
 import { mel } from '../cli/capture.js';
@@ -132,5 +133,22 @@ describe('the SMART review', () => {
     const findings = stdout.split('\n').filter((l) => /^ {6}[-!] /.test(l));
     expect(findings.length).toBeGreaterThan(60);
     for (const f of findings) expect(f.trim()).toMatch(/[.?)]$/);
+  });
+});
+
+describe('a pace in words', () => {
+  it('says one unit in the singular and any other amount in the plural, in English and Spanish', () => {
+    const en = smartMessages.en;
+    const es = smartMessages.es;
+    expect(en.paceOk('2011', '1', en.unitWords('percent'), '1.51', '5', '2006', '2011')).toBe(
+      'Reaching the 2011 target needs 1 percentage point a year; the series has shown up to 1.51 percentage points ' +
+        'a year over 5 years (2006 to 2011). Within reach.',
+    );
+    expect(es.paceOk('2011', '1', es.unitWords('percent'), '1,51', '5', '2006', '2011')).toBe(
+      'Alcanzar la meta de 2011 requiere 1 punto porcentual por año; la serie ha mostrado hasta 1,51 puntos ' +
+        'porcentuales por año en 5 años (2006 a 2011). Alcanzable.',
+    );
+    expect(es.paceUnknown('2025', '2', es.unitWords('number'))).toContain('requiere 2 unidades por año');
+    expect(en.paceUnknown('2025', '1', en.unitWords('people trained'))).toContain('needs 1 people trained a year');
   });
 });

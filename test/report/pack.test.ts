@@ -121,6 +121,26 @@ describe('the progress pack of the demo programme', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it('the summary lists the indicators in the order of the results framework, as the tracking table does', () => {
+    const summary = wb.getWorksheet('Summary')!;
+    const summaryHeader = summary.getRow(9).values as string[];
+    const inSummary: string[] = [];
+    summary.eachRow((row, n) => {
+      const id = row.getCell(summaryHeader.indexOf('Indicator')).value;
+      if (n > 9 && typeof id === 'string' && inSummary.at(-1) !== id) inSummary.push(id);
+    });
+    const ids = new Set(doc.results.map((r) => r.indicator));
+    const inTracking: string[] = [];
+    wb.getWorksheet('Tracking table')!.eachRow((row, n) => {
+      const id = row.getCell(1).value;
+      if (n > 7 && typeof id === 'string' && ids.has(id) && inTracking.at(-1) !== id) inTracking.push(id);
+    });
+    expect(inSummary).toEqual(inTracking);
+    // Zambia's impact (ZM-G) before Peru's (PE-G), as program.yaml lists the results (not by indicator id).
+    expect(inSummary.indexOf('ZM-STUNT-U5')).toBeGreaterThan(-1);
+    expect(inSummary.indexOf('ZM-STUNT-U5')).toBeLessThan(inSummary.indexOf('PE-STUNT-U5-TOOLKIT'));
+  });
+
   it('the IPTT holds the LOP and per-period numbers of assessment.json, the Data sheet those of data.csv', () => {
     const ws = wb.getWorksheet('Tracking table')!;
     const header = ws.getRow(7).values as string[];

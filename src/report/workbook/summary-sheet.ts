@@ -11,6 +11,7 @@ import { levelLabel, methodLabel } from '../../messages/report.js';
 import { SPARKLINE_HEIGHT, SPARKLINE_WIDTH } from '../charts/sparkline.js';
 import { resultsByIndicator, type PackContext } from './pack-context.js';
 import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec } from './sheet-writer.js';
+import { trackingRows } from './tracking-layout.js';
 import { MAX_DETAILED_BREAKDOWNS, showsEveryBreakdown } from './size-rules.js';
 import { FORMATS, STYLES, flaggedStyle, statusStyle, stripCountStyle, stripStyle } from './styles.js';
 
@@ -71,7 +72,8 @@ const ONE_PAGE_ROWS = 30;
 export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: PackContext): ExcelJS.Worksheet {
   const { input, m } = ctx;
   const c = m.columns;
-  const rows = summaryTable(input.doc.results);
+  // In the order of the results framework, as the tracking table lists them.
+  const rows = summaryTable(trackingRows(ctx).flatMap((row) => ('result' in row ? [row.result] : [])));
   const grouped = rows.some((r) => 'breakdowns' in r);
   // Life-of-programme columns when some row has them (flows and running totals).
   const lop = rows.some((r) => 'result' in r && (r.result.lop_target !== null || r.result.actual_to_date !== null));
