@@ -1,6 +1,9 @@
 // The readable table `mel assess` prints: indicator, breakdown, latest, target, status.
 import { dimsLabel } from '../data/indicator-data.js';
+import { cliMessages } from '../messages/cli.js';
 import { formatNumber, indicatorDecimals } from '../messages/format-number.js';
+import { reportMessages, statusLabel } from '../messages/report.js';
+import type { Locale } from '../spec/schema.js';
 import type { AssessmentDocument, Status } from './assessment.js';
 
 const COLORS: Record<Status, string> = {
@@ -17,7 +20,10 @@ const RESET = '\x1b[0m';
 
 type Value = { period: string; value: number | null } | null;
 
-export function renderAssessmentTable(doc: AssessmentDocument, options: { color: boolean }): string {
+/** The table in `locale`: the pack's column headers and status names, numbers as format-number writes them. */
+export function renderAssessmentTable(doc: AssessmentDocument, options: { color: boolean; locale?: Locale }): string {
+  const locale = options.locale ?? 'en';
+  const words = reportMessages[locale];
   // Each indicator's values with its own decimals, as in the pack (format-number.ts).
   const valuesOf = new Map<string, number[]>();
   for (const r of doc.results) {
@@ -29,16 +35,19 @@ export function renderAssessmentTable(doc: AssessmentDocument, options: { color:
     doc.results.map((r) => [r.indicator, indicatorDecimals(r.unit, valuesOf.get(r.indicator) ?? [])]),
   );
   const fmt = (v: Value, indicator: string) =>
-    v && v.value !== null ? `${formatNumber(v.value, 'en', { decimals: decimals.get(indicator) })} (${v.period})` : '-';
-  const header = ['indicator', 'breakdown', 'baseline', 'latest', 'target', 'status'];
+    v && v.value !== null
+      ? `${formatNumber(v.value, locale, { decimals: decimals.get(indicator) })} (${v.period})`
+      : '-';
+  const c = words.columns;
+  const header = [c.indicator, c.breakdown, c.baseline, c.latest, c.target, c.status];
   const rows = doc.results.map((r) => ({
     cells: [
       r.indicator,
-      dimsLabel(r.disaggregation) || 'total',
+      dimsLabel(r.disaggregation) || words.headline,
       fmt(r.baseline, r.indicator),
       fmt(r.latest, r.indicator),
       fmt(r.target, r.indicator),
-      r.status,
+      statusLabel(locale, r.status),
     ],
     status: r.status,
   }));
@@ -53,14 +62,15 @@ export function renderAssessmentTable(doc: AssessmentDocument, options: { color:
       .trimEnd();
   const counts = new Map<Status, number>();
   for (const r of doc.results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const summary = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
+  const summary = [...counts].map(([s, n]) => `${formatNumber(n, locale)} ${statusLabel(locale, s)}`);
+  const say = cliMessages[locale];
   return [
-    `${doc.program}: as of ${doc.as_of}, method ${doc.method}`,
+    say.assessHeading(doc.program, doc.as_of, doc.method),
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(({ cells, status }) => line(cells, status)),
     '',
-    `${doc.results.length} results: ${summary}`,
+    say.assessResults(doc.results.length, summary),
   ].join('\n');
 }

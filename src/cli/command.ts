@@ -2,6 +2,9 @@
 // what it does. Each command declares its options, so `mel validate --method x` is a
 // usage error rather than an option silently ignored.
 import type { ParseArgsConfig } from 'node:util';
+import type { CommandName } from '../messages/cli.js';
+import type { Locale } from '../spec/schema.js';
+import type { Environment } from './locale.js';
 import type { Output } from './output.js';
 
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
@@ -13,14 +16,18 @@ export interface CommandContext {
   /** The directory mel runs in. */
   cwd: string;
   output: Output;
+  env: Environment;
+  /**
+   * The terminal's language (cli/locale.ts): --locale, else `programme` (the programme's
+   * `locale:`), else the environment's.
+   */
+  locale(programme?: Locale): Locale;
 }
 
 export interface Command {
-  name: string;
+  name: CommandName;
   /** Arguments and options, as shown in the usage: "[--program FILE] [--json]". */
   synopsis: string;
-  /** One line on what it does. */
-  summary: string;
   options: OptionTable;
   /** Positional arguments accepted (default none). */
   maxArguments?: number;

@@ -1,6 +1,8 @@
 // Printing: issues to stderr, results to stdout; colour only on a terminal.
 import { posix, relative, sep } from 'node:path';
-import { formatIssue, type Issue } from '../spec/issues.js';
+import { cliMessages } from '../messages/cli.js';
+import { formatIssueIn, type Issue } from '../spec/issues.js';
+import type { Locale } from '../spec/schema.js';
 
 export interface Output {
   /** A line (or lines) to stdout; the final line break is added when missing. */
@@ -36,13 +38,10 @@ export const processOutput: Output = {
 export const issueBase = (cwd: string, root: string) => relative(cwd, root).split(sep).join('/');
 
 /** Prints every issue, sorted, and a count line. Returns true when any is an error. */
-export function printIssues(issues: readonly Issue[], output: Output, base = ''): boolean {
-  for (const i of issues) output.err(formatIssue(base ? { ...i, file: posix.join(base, i.file) } : i));
+export function printIssues(issues: readonly Issue[], output: Output, base = '', locale: Locale = 'en'): boolean {
+  for (const i of issues) output.err(formatIssueIn(base ? { ...i, file: posix.join(base, i.file) } : i, locale));
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  if (errors)
-    output.err(
-      `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
-    );
+  if (errors) output.err(cliMessages[locale].issueCount(errors, warnings));
   return errors > 0;
 }

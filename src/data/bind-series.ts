@@ -6,6 +6,7 @@
 // file has that code (a single-indicator file with `indicator:` carries one code). A
 // breakdown the file's format implied (an SDMX dimension) that holds one value among the
 // matched series is no breakdown: FREQ = A in every row breaks nothing down.
+import type { Localized } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import type { Issue } from '../spec/issues.js';
 import { issueError, issueWarning } from '../spec/issues.js';
@@ -194,7 +195,7 @@ function noMatchMessage(
   sourceId: string,
   resolved: readonly [string, string][],
   index: SeriesIndex,
-): string {
+): Localized {
   for (const [column, value] of resolved) {
     const values = index.valuesOf(column);
     if (values.includes(value)) continue;

@@ -13,6 +13,7 @@
 // A data source with `indicator:` (one file, one indicator) has no indicator column: the
 // reader appends the code to every record as a field after the last one.
 import * as msg from '../messages/data.js';
+import type { Text } from '../messages/localized.js';
 import { parsePeriod, type Frequency } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
 import { closestName } from '../spec/suggest.js';
@@ -67,7 +68,7 @@ export interface ColumnPlan {
 
 export interface HeaderAttempt {
   plan?: ColumnPlan;
-  issues: { message: string; line: number; field?: number }[];
+  issues: { message: Text; line: number; field?: number }[];
   /** How far the row is from a header: required columns missing, then fewer named cells. */
   readonly missingRequired: number;
   readonly named: number;
@@ -130,8 +131,7 @@ export function planColumns(
   };
   const issues: PlanIssue[] = [];
   let missingRequired = 0;
-  const error = (message: string, field?: number) =>
-    issues.push({ severity: 'error', message, line: headerLine, field });
+  const error = (message: Text, field?: number) => issues.push({ severity: 'error', message, line: headerLine, field });
   const column = (name: string, role: msg.ColumnRole, required: boolean): number => {
     const all = columnsNamed(headers, name);
     if (all.length > 1) {

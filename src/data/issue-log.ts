@@ -7,7 +7,8 @@
 // counted, per kind, into one warning for the whole file. Issues about the file itself
 // (a missing column, an unclosed quote) are always listed.
 import * as msg from '../messages/data.js';
-import { compareIssues, type Issue } from '../spec/issues.js';
+import type { Text } from '../messages/localized.js';
+import { compareIssues, type Issue, said } from '../spec/issues.js';
 import { csvPositions, type Location, type Positions } from './positions.js';
 
 /** Issues of one kind listed per file; the rest are counted in one more issue. */
@@ -26,7 +27,7 @@ export class IssueLog {
   private readonly listed = new Map<msg.RowProblemKind, number>();
   /** Problems in rows no indicator uses, per kind, and the first one's message. */
   private readonly unused = new Map<msg.RowProblemKind, Tally>();
-  private unusedFirst?: { place: Location; message: string };
+  private unusedFirst?: { place: Location; message: Text };
   private unusedLast?: Location;
 
   constructor(
@@ -44,9 +45,9 @@ export class IssueLog {
   }
 
   /** An issue about a place of the file (`field` 0-based, as the reader's records hold it). */
-  at(severity: Issue['severity'], message: string, line?: number, field?: number): void {
+  at(severity: Issue['severity'], message: Text, line?: number, field?: number): void {
     const place = line === undefined ? {} : this.positions.of(line, field);
-    this.list.push({ severity, file: this.file, ...place, message });
+    this.list.push({ severity, file: this.file, ...place, ...said(message) });
   }
 
   /**
@@ -60,7 +61,7 @@ export class IssueLog {
     severity: Issue['severity'],
     line: number,
     field: number,
-    message: (first: boolean) => string,
+    message: (first: boolean) => Text,
     used = true,
   ): void {
     if (!used) {
@@ -74,7 +75,7 @@ export class IssueLog {
     const listed = this.listed.get(kind) ?? 0;
     if (listed < ISSUES_PER_KIND) {
       this.listed.set(kind, listed + 1);
-      this.list.push({ severity, file: this.file, ...this.positions.of(line, field), message: message(listed === 0) });
+      this.list.push({ severity, file: this.file, ...this.positions.of(line, field), ...said(message(listed === 0)) });
       return;
     }
     tally(this.unlisted, kind, severity, this.positions.of(line, field));
@@ -88,7 +89,7 @@ export class IssueLog {
         severity: more.severity,
         file: this.file,
         ...more.first,
-        message: msg.moreProblems(more.count, kind, msg.positionText(more.first), msg.positionText(more.last)),
+        ...said(msg.moreProblems(more.count, kind, msg.positionText(more.first), msg.positionText(more.last))),
       });
     if (this.unusedFirst && this.unusedLast) {
       const first = this.unusedFirst;
@@ -96,11 +97,13 @@ export class IssueLog {
         severity: 'warning',
         file: this.file,
         ...first.place,
-        message: msg.unusedRowProblems(
-          [...this.unused].map(([kind, t]) => [kind, t.count]),
-          msg.positionText(first.place),
-          msg.positionText(this.unusedLast),
-          first.message,
+        ...said(
+          msg.unusedRowProblems(
+            [...this.unused].map(([kind, t]) => [kind, t.count]),
+            msg.positionText(first.place),
+            msg.positionText(this.unusedLast),
+            first.message,
+          ),
         ),
       });
     }

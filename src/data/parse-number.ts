@@ -7,6 +7,7 @@
 // data source's decimal mark decides, and a cell that only makes sense with the other
 // mark is an error that says which setting to change, never a silent factor of 1000.
 import * as msg from '../messages/data.js';
+import type { Localized } from '../messages/localized.js';
 import type { DecimalMark } from './dialect.js';
 
 /** A missing-value marker: the value is unknown, never zero. */
@@ -15,7 +16,7 @@ export type Missing = typeof MISSING;
 
 /** Why a cell is not a number (the `reason` of messages/data nonNumericValue). */
 export interface NumberProblem {
-  readonly problem: string;
+  readonly problem: Localized;
 }
 
 export type ParsedCell = number | Missing | NumberProblem;
@@ -67,7 +68,7 @@ export function numberFormat(options: {
   return { decimal: options.decimal, missing, extraMissing: extra, sourceId: options.sourceId };
 }
 
-const problem = (reason: string): NumberProblem => ({ problem: reason });
+const problem = (reason: Localized): NumberProblem => ({ problem: reason });
 
 export const isNumberProblem = (cell: ParsedCell): cell is NumberProblem => typeof cell === 'object';
 

@@ -1,6 +1,7 @@
 // What reading a data source takes and gives, whatever its format: the options the
 // workspace passes, how the file was read, and the result of a file that could not be read.
 import * as msg from '../messages/data.js';
+import type { Localized } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { fileProblemOf, InputFileError } from '../spec/input-file.js';
 import type { Frequency } from '../periods/period.js';
@@ -62,7 +63,7 @@ export function readerContext(source: DataSource, options: ReadTableOptions): Re
 }
 
 /** A file-system error in the user's words, without a stack or an absolute path. */
-export function fileProblem(sourceId: string, path: string, err: unknown): string {
+export function fileProblem(sourceId: string, path: string, err: unknown): Localized {
   const problem = err instanceof InputFileError ? err.problem : fileProblemOf(err, path);
   if (problem.kind === 'missing') return msg.fileNotFound(sourceId);
   return msg.fileUnreadable(sourceId, specMessages.fileProblem(problem));

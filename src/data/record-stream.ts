@@ -9,6 +9,7 @@
 import { readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
+import type { Text } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { InputFileError, openInputFile } from '../spec/input-file.js';
 import { chunkDecoder, Utf8Check, type TextEncodingName } from './decode.js';
@@ -27,7 +28,7 @@ const CHUNK_BYTES = 64 * 1024;
 export type StreamEnd =
   | { kind: 'done' | 'stopped' | 'not-utf8' }
   | { kind: 'csv-error'; code: string; line: number }
-  | { kind: 'read-error'; reason: string };
+  | { kind: 'read-error'; reason: Text };
 
 /** What a record source knows of its fields beyond their text. */
 export interface RecordExtras {

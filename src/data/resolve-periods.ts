@@ -11,13 +11,15 @@
 //
 // A day (a date cell, 01/02/2024, 2024-02-01) becomes the period of the indicators'
 // frequency: a date inside a month is that month for a monthly indicator.
+import type { Localized } from '../messages/localized.js';
+import { periodReason } from '../messages/periods.js';
 import { type DateOrder, numericDateParts } from '../periods/calendar-text.js';
 import { comparePeriods, parsePeriod, periodAtFrequency, type Frequency, type Period } from '../periods/period.js';
 
 export interface ResolvedPeriods {
   /** Per distinct period text: its period, or undefined when unreadable. */
   readonly periods: readonly (Period | undefined)[];
-  readonly reasons: readonly (string | undefined)[];
+  readonly reasons: readonly (Localized | undefined)[];
   /** Per distinct text: true when it has none of the period forms. */
   readonly unknownForms: readonly boolean[];
   /** Per distinct text: its position in period order; texts naming the same period share it. */
@@ -74,7 +76,7 @@ export function resolvePeriods(texts: readonly string[], context: PeriodReading)
   const monthly = trimmed.some(onlyAMonth);
   const dates = dateOrderOf(trimmed, context.dates);
   const periods: (Period | undefined)[] = [];
-  const reasons: (string | undefined)[] = [];
+  const reasons: (Localized | undefined)[] = [];
   const unknownForms: boolean[] = [];
   for (const text of trimmed) {
     const frequency = monthly && YEAR_MONTH.test(text) ? 'monthly' : context.frequency;
@@ -85,7 +87,7 @@ export function resolvePeriods(texts: readonly string[], context: PeriodReading)
       serialDates: context.serialDates,
     });
     periods.push(parsed.ok ? periodAtFrequency(parsed.period, context.frequency) : undefined);
-    reasons.push(parsed.ok ? undefined : parsed.reason);
+    reasons.push(parsed.ok ? undefined : periodReason(parsed.problem));
     unknownForms.push(!parsed.ok && parsed.unknownForm === true);
   }
   // Ranks rather than Period objects are what the series sort compares: an integer per

@@ -10,6 +10,7 @@
 // problem. A problem in a row no indicator uses is counted, not raised (row-usage.ts).
 // Rows of one cell at the end of the table are notes ("Source: ..."), ignored with a warning.
 import * as msg from '../messages/data.js';
+import { joinTexts } from '../messages/localized.js';
 import { parsePeriod } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
 import { planColumns, type ColumnPlan, type HeaderAttempt, type PlanContext, type PlanIssue } from './column-plan.js';
@@ -476,7 +477,7 @@ export class TableReader implements RecordSink {
       const searched = first && i.severity === 'error' && this.source.header_row === undefined;
       this.log.at(
         i.severity,
-        searched ? `${i.message} ${msg.headerSearched(HEADER_SEARCH_LINES)}` : i.message,
+        searched ? joinTexts(' ', i.message, msg.headerSearched(HEADER_SEARCH_LINES)) : i.message,
         i.line,
         i.field,
       );

@@ -20,9 +20,15 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { exportFileMessages as msg } from '../messages/export.js';
 import { writeProblem } from '../messages/output-folder.js';
+import type { Localized } from '../messages/localized.js';
 
 /** The file cannot be written there: the message says why and what to do. */
-export class ExportFileError extends Error {}
+export class ExportFileError extends Error {
+  /** The message in every language (messages/export.ts). */
+  constructor(readonly text: Localized) {
+    super(text.en);
+  }
+}
 
 export interface ExportFileOptions {
   /** The path as the user wrote it (or as mel chose it), for messages. */

@@ -32,7 +32,31 @@ export interface Period {
 }
 
 /** `unknownForm`: the text has none of the forms (rather than a form with an impossible value). */
-export type PeriodParse = { ok: true; period: Period } | { ok: false; reason: string; unknownForm?: boolean };
+/**
+ * Why a text is not a period, as data: messages/periods.ts says it in words, in English or
+ * Spanish (periods/ is a leaf and holds no sentences).
+ */
+export type PeriodProblem =
+  | { kind: 'empty' }
+  | { kind: 'notACalendarDate'; text: string }
+  | { kind: 'implausibleYear'; text: string; year: string | number; min: number; max: number }
+  | { kind: 'noQuarter'; text: string; quarter: string }
+  | { kind: 'noSemester'; text: string; semester: string }
+  | { kind: 'noWeek'; text: string; week: string; year: string }
+  | { kind: 'noMonthZero'; text: string }
+  | { kind: 'noSuchMonth'; text: string; month: string }
+  | { kind: 'notAMonthName'; name: string }
+  | { kind: 'roundBackwards'; from: number; to: number }
+  | { kind: 'roundTooLong'; from: number; to: number }
+  | { kind: 'neitherMonthNorRound'; text: string; round: string }
+  | { kind: 'yearMonthNotAMonth'; text: string; year: string; month: string }
+  | { kind: 'monthTextUnknown'; text: string }
+  | { kind: 'dateInOtherOrder'; text: string; order: DateOrder; other: DateOrder }
+  | { kind: 'notADate'; text: string }
+  | { kind: 'notAPeriod'; text: string };
+
+/** `unknownForm`: the text has none of the period forms (problem `notAPeriod`). */
+export type PeriodParse = { ok: true; period: Period } | { ok: false; problem: PeriodProblem; unknownForm?: boolean };
 
 export interface PeriodContext {
   /** Month (1-12) a fiscal year starts, for FY periods. */
@@ -184,11 +208,11 @@ export function dayPeriod(year: number, month: number, day: number): Period | un
   return makePeriod('day', isoDate(s), s, s.plus({ days: 1 }));
 }
 
-const fail = (reason: string): PeriodParse => ({ ok: false, reason });
+const fail = (problem: PeriodProblem): PeriodParse => ({ ok: false, problem });
 const dayOf = (text: string, year: number, month: number, day: number): PeriodParse => {
   if (!plausibleYear(year)) return implausible(text, year);
   const p = dayPeriod(year, month, day);
-  return p ? ok(p) : fail(`${text} is not a date of the calendar`);
+  return p ? ok(p) : fail({ kind: 'notACalendarDate', text });
 };
 const ok = (period: Period): PeriodParse => ({ ok: true, period });
 
@@ -196,19 +220,13 @@ const ok = (period: Period): PeriodParse => ({ ok: true, period });
 export const YEAR_MIN = 1800;
 export const YEAR_MAX = 2200;
 const plausibleYear = (y: number) => y >= YEAR_MIN && y <= YEAR_MAX;
-const ACCEPTED_FORMS =
-  'write 2006, 2006-Q1, 2006-03, 2006-S1, 2006-W05, FY2006, 2006April or a survey round such as 2007-2008';
 const implausible = (text: string, year: string | number) =>
-  fail(
-    `"${text}" names the year ${year}, which is not plausible (periods are in the years ${YEAR_MIN} to ${YEAR_MAX})`,
-  );
-/** A period with a part out of range (month 0, quarter 5), with the forms mel reads. */
-const outOfRange = (text: string, what: string) => fail(`"${text}": ${what}; ${ACCEPTED_FORMS}`);
+  fail({ kind: 'implausibleYear', text, year, min: YEAR_MIN, max: YEAR_MAX });
 
 /** Parses every period form of FORMAT.md. Never throws. */
 export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodParse {
   const text = raw.trim();
-  if (text === '') return fail('the period is empty');
+  if (text === '') return fail({ kind: 'empty' });
 
   // A number read by a spreadsheet as 2006.0
   const yearNumber = captures(/^(\d{4})(?:\.0+)?$/, text, 1);
@@ -228,14 +246,14 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     const [year, number] = quarter;
     const q = Number(number);
     if (q >= 1 && q <= 4) return ok(quarterPeriod(Number(year), q));
-    return outOfRange(text, `quarter ${number} does not exist (Q1 to Q4)`);
+    return fail({ kind: 'noQuarter', text, quarter: number });
   }
   const semester = captures(/^(\d{4})-?S(\d{1,2})$/i, text, 2);
   if (semester) {
     const [year, number] = semester;
     const half = Number(number);
     if (half === 1 || half === 2) return ok(semesterPeriod(Number(year), half));
-    return outOfRange(text, `semester ${number} does not exist (S1 or S2)`);
+    return fail({ kind: 'noSemester', text, semester: number });
   }
   // Excel's serial day number, in workbook cells only (a five-digit number is no other form)
   if (context.serialDates && /^(\d{5})(?:\.\d+)?$/.test(text)) {
@@ -248,7 +266,7 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     const [year, number] = sdmxMonth;
     const month = Number(number);
     if (month >= 1 && month <= 12) return ok(monthPeriod(Number(year), month));
-    return fail(`"${text}" names month ${number}, which does not exist`);
+    return fail({ kind: 'noSuchMonth', text, month: number });
   }
   const sdmxYear = captures(/^(\d{4})-?A1?$/i, text, 1);
   if (sdmxYear) return ok(yearPeriod(Number(sdmxYear[0])));
@@ -261,7 +279,7 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
   if (week) {
     const [year, number] = week;
     const p = Number(number) >= 1 ? weekPeriod(Number(year), Number(number)) : undefined;
-    return p ? ok(p) : outOfRange(text, `week ${number} does not exist in ${year} (W01 to W52, or W53 in some years)`);
+    return p ? ok(p) : fail({ kind: 'noWeek', text, week: number, year });
   }
   const fiscalYear = captures(/^FY\s?(\d{4})$/i, text, 1);
   if (fiscalYear) return ok(fiscalYearPeriod(Number(fiscalYear[0]), context.fiscalYearStart ?? 1));
@@ -272,7 +290,7 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     const [year, name] = financialYear;
     const month = MONTHS[name.toLowerCase()];
     if (month) return ok(dhis2FinancialYear(Number(year), month));
-    return fail(`"${name}" is not a month name (DHIS2 financial years look like 2006April)`);
+    return fail({ kind: 'notAMonthName', name });
   }
   const isoDay = captures(/^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/, text, 4);
   if (isoDay) return dayOf(text, Number(isoDay[0]), Number(isoDay[2]), Number(isoDay[3]));
@@ -281,8 +299,8 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     const a = Number(round[0]);
     const b = Number(round[1]);
     if (!plausibleYear(b)) return implausible(text, round[1]);
-    if (b <= a) return fail(`a multi-year round must end after it starts (${a} to ${b})`);
-    if (b - a > 10) return fail(`a round from ${a} to ${b} spans more than ten years`);
+    if (b <= a) return fail({ kind: 'roundBackwards', from: a, to: b });
+    if (b - a > 10) return fail({ kind: 'roundTooLong', from: a, to: b });
     return ok(multiYearPeriod(a, b));
   }
   const monthOrRound = captures(/^(\d{4})[-/](\d{2})$/, text, 2);
@@ -294,12 +312,12 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     if (isRound) return ok(multiYearPeriod(y, y + 1));
     if (two >= 1 && two <= 12) return ok(monthPeriod(y, two));
     const roundExample = `${y}-${String(nextYearTwoDigits).padStart(2, '0')}`;
-    return fail(`"${text}" is neither a month (01-12) nor a survey round such as ${roundExample}`);
+    return fail({ kind: 'neitherMonthNorRound', text, round: roundExample });
   }
   const shortMonth = captures(/^(\d{4})-(\d{1})$/, text, 2);
   if (shortMonth) {
     const [year, month] = shortMonth;
-    if (month === '0') return outOfRange(text, 'month 0 does not exist (01 to 12)');
+    if (month === '0') return fail({ kind: 'noMonthZero', text });
     return ok(monthPeriod(Number(year), Number(month)));
   }
   const yearMonth = captures(/^(\d{4})(\d{2})$/, text, 2);
@@ -308,33 +326,23 @@ export function parsePeriod(raw: string, context: PeriodContext = {}): PeriodPar
     if (!plausibleYear(Number(year))) return implausible(text, year);
     const month = Number(number);
     if (month >= 1 && month <= 12) return ok(monthPeriod(Number(year), month));
-    return fail(`"${text}" reads as year ${year} and month ${number}, which is not a month`);
+    return fail({ kind: 'yearMonthNotAMonth', text, year, month: number });
   }
   const named = monthOfText(text);
   if (named && !plausibleYear(named.year)) return implausible(text, named.year);
   if (named) return ok(monthPeriod(named.year, named.month));
-  if (looksLikeMonthText(text))
-    return fail(`"${text}" does not name a month (write ene-24, enero 2024, Jan-24 or January 2024)`);
+  if (looksLikeMonthText(text)) return fail({ kind: 'monthTextUnknown', text });
   const parts = numericDateParts(text);
   if (parts) {
     const order = context.dates ?? 'dmy';
     const d = numericDate(text, order);
     if (d) return dayOf(text, d.year, d.month, d.day);
     const other = order === 'dmy' ? 'mdy' : 'dmy';
-    const readAs = order === 'dmy' ? 'day/month/year' : 'month/day/year';
-    const otherOrder = order === 'dmy' ? 'month/day/year' : 'day/month/year';
     return fail(
-      numericDate(text, other)
-        ? `"${text}" is not a date when read ${readAs}; ` +
-            `set \`dates: ${other}\` on the data source if its dates are written ${otherOrder}`
-        : `"${text}" is not a date of the calendar`,
+      numericDate(text, other) ? { kind: 'dateInOtherOrder', text, order, other } : { kind: 'notADate', text },
     );
   }
-  return {
-    ok: false,
-    unknownForm: true,
-    reason: `"${text}" is not a period; ${ACCEPTED_FORMS}`,
-  };
+  return { ok: false, unknownForm: true, problem: { kind: 'notAPeriod', text } };
 }
 
 const trustedPeriods = new Map<string, Period>();
@@ -348,7 +356,7 @@ export function periodOf(text: string | number, context: PeriodContext = {}): Pe
   const known = trustedPeriods.get(key);
   if (known) return known;
   const r = parsePeriod(String(text), context);
-  if (!r.ok) throw new Error(`internal: unreadable period ${text}: ${r.reason}`);
+  if (!r.ok) throw new Error(`internal: unreadable period ${text} (${r.problem.kind})`);
   if (trustedPeriods.size < 100_000) trustedPeriods.set(key, r.period);
   return r.period;
 }

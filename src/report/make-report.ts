@@ -32,8 +32,9 @@ import {
 
 /** What a long report tells whoever shows its progress. */
 export interface ReportProgress {
-  stage(label: string): void;
-  step(label: string, done: number, total: number): void;
+  /** The stage, named by its key: the terminal shows it in its own language (messages/cli.ts reportStages). */
+  stage(stage: 'assessing' | 'workbook' | 'writing'): void;
+  step(stage: 'charts', done: number, total: number): void;
 }
 
 export interface ReportRequest {
@@ -103,10 +104,10 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     chartMode: request.charts,
   });
   // 3. workbook
-  progress.stage('laying out and writing the workbook');
+  progress.stage('workbook');
   const { xlsx, nativeCharts } = await writeWorkbook(built.input);
   // 4. the pack
-  progress.stage('writing the pack');
+  progress.stage('writing');
   // --out is where the user says, from where mel runs; the default is inside the programme.
   const outDir = request.out
     ? resolve(cwd, request.out)

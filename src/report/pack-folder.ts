@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { outputFolderMessages as msg, writeProblem } from '../messages/output-folder.js';
+import type { Localized } from '../messages/localized.js';
 
 /** The manifest: which files of the folder mel wrote. */
 export const MANIFEST = '.mel-pack.json';
@@ -36,7 +37,12 @@ const manifestSchema = z.object({
 export type PackManifest = z.infer<typeof manifestSchema>;
 
 /** The folder cannot take the pack: the message says why and what to do. */
-export class OutputFolderError extends Error {}
+export class OutputFolderError extends Error {
+  /** The message in every language (messages/output-folder.ts). */
+  constructor(readonly text: Localized) {
+    super(text.en);
+  }
+}
 
 export interface PackFolder {
   /** The folder, absolute. */

@@ -7,6 +7,8 @@
 //   4. check references: results, data sources, formula inputs, cycles
 import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Localized, Text } from '../messages/localized.js';
+import { periodReason } from '../messages/periods.js';
 import { specMessages } from '../messages/spec.js';
 import { type FormulaProblem, parseFormula } from './formula.js';
 import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
@@ -14,7 +16,14 @@ import { findIndicatorFiles, programPathProblem, readSpecFile, skippedFolder } f
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
-import { indicatorSchema, programSchema, type IndicatorFile, type ProgramFile } from './schema.js';
+import {
+  indicatorSchema,
+  type Locale,
+  locales,
+  programSchema,
+  type IndicatorFile,
+  type ProgramFile,
+} from './schema.js';
 import { schemaIssues } from './schema-issues.js';
 import { closestName } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
@@ -23,6 +32,15 @@ import { findCycle } from './dependency-graph.js';
 export interface LoadedProgram {
   program?: Program;
   issues: Issue[];
+  /** The `locale:` program.yaml states, when it can be read (even with errors elsewhere): the terminal's language. */
+  locale?: Locale;
+}
+
+/** `program.locale` as written, when it is one of the locales. */
+function statedLocale(value: unknown): Locale | undefined {
+  const program = typeof value === 'object' && value !== null ? (value as { program?: unknown }).program : undefined;
+  const locale = typeof program === 'object' && program !== null ? (program as { locale?: unknown }).locale : undefined;
+  return (locales as readonly unknown[]).includes(locale) ? (locale as Locale) : undefined;
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -93,6 +111,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   // 1. read
   const programSrc = readSpecFile(absProgram, programRel, issues);
   if (!programSrc) return { issues: issues.sorted() };
+  const locale = statedLocale(programSrc.value);
   issues.addAll(programSrc.issues);
   const found = findIndicatorFiles(absProgram);
   for (const { path, problem } of found.problems)
@@ -109,7 +128,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
   });
   if (found.files.length === 0 && !issues.hasErrors)
     issues.error(programRel, specMessages.noIndicators(toPosix(relative(root, resolve(absProgram, '..'))) || '.'));
-  if (!programFile) return { issues: issues.sorted() };
+  if (!programFile) return { issues: issues.sorted(), locale };
 
   // 3. periods and 4. references
   const fiscalYearStart = programFile.program.fiscal_year_start;
@@ -118,7 +137,12 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     const r = parsePeriod(String(text), { fiscalYearStart });
     if (r.ok) return r.period;
     const pos = src.positionOf(path);
-    issues.error(src.file, specMessages.invalidPeriod(String(path[path.length - 1]), r.reason), pos.line, pos.column);
+    issues.error(
+      src.file,
+      specMessages.invalidPeriod(String(path[path.length - 1]), periodReason(r.problem)),
+      pos.line,
+      pos.column,
+    );
     return undefined;
   };
   const pStart = periodAt(programSrc, ['program', 'period', 'start'], programFile.program.period.start);
@@ -154,7 +178,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
 
   // The programme is returned even when some files have errors, so that the data can
   // still be read and every problem reported in one run; callers check the issues.
-  if (!pStart || !pEnd) return { issues: issues.sorted() };
+  if (!pStart || !pEnd) return { issues: issues.sorted(), locale };
   const a = programFile.assessment;
   const program: Program = {
     root,
@@ -180,7 +204,7 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
       indicators.length === indicatorSrcs.length,
     dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
   };
-  return { program, issues: issues.sorted() };
+  return { program, issues: issues.sorted(), locale };
 }
 
 function checkSchema(
@@ -210,7 +234,7 @@ interface NormaliseContext {
 
 function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseContext): Indicator | undefined {
   const { issues } = ctx;
-  const errorAt = (path: PathSegment[], message: string) => {
+  const errorAt = (path: PathSegment[], message: Text) => {
     const pos = src.positionOf(path);
     issues.error(src.file, message, pos.line, pos.column);
   };
@@ -368,7 +392,7 @@ function normaliseIndicator(src: YamlSource, f: IndicatorFile, ctx: NormaliseCon
   };
 }
 
-function formulaMessage(p: FormulaProblem, inputs: string[]): string {
+function formulaMessage(p: FormulaProblem, inputs: string[]): Localized {
   switch (p.kind) {
     case 'syntax':
       return specMessages.formulaSyntax(p.reason);
@@ -395,7 +419,7 @@ function ownInputs(src: YamlSource, issues: IssueList): Record<string, string> {
     if (typeof id === 'string') inputs[name] = id;
     else {
       const pos = src.positionOf(['inputs', name]);
-      issues.error(src.file, specMessages.wrongType(`inputs.${name}`, 'an indicator id', id), pos.line, pos.column);
+      issues.error(src.file, specMessages.wrongType(`inputs.${name}`, 'indicator-id', id), pos.line, pos.column);
     }
   }
   return inputs;

@@ -1,8 +1,10 @@
 // zod issues -> issues a person can act on, each at the line of the YAML node it is
 // about: unknown keys with a suggestion, missing fields named, enums with their values.
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Localized, Text } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { issueError, type Issue } from './issues.js';
+import type { SchemaRule } from './schema.js';
 import { closestName } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
@@ -92,24 +94,20 @@ const where = (path: readonly PathSegment[]) =>
     .join('.')
     .replace(/\.\[/g, '[');
 
-const expectedType = (e: string) =>
-  (
-    ({
-      string: 'text',
-      number: 'a number',
-      int: 'a whole number',
-      array: 'a list',
-      object: 'a mapping',
-      record: 'a mapping',
-      boolean: 'true or false',
-      tuple: 'a list',
-    }) as Record<string, string>
-  )[e] ?? e;
+/** zod's Spanish (its own locale), for the problems mel does not word itself (a number too small). */
+const zodSpanish = z.locales.es().localeError;
+
+/** zod's words for an issue, in English (as it gave them) and in Spanish. */
+function zodReason(issue: z.core.$ZodIssue): Localized {
+  const es = zodSpanish({ ...issue, input: undefined });
+  const text = typeof es === 'string' ? es : es?.message;
+  return { en: issue.message, es: text ?? issue.message };
+}
 
 /** Translates a failed safeParse into issues at the lines of the YAML source. */
 export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSource): Issue[] {
   const out: Issue[] = [];
-  const at = (path: readonly PathSegment[], message: string, which: 'key' | 'value' = 'value') => {
+  const at = (path: readonly PathSegment[], message: Text, which: 'key' | 'value' = 'value') => {
     const pos = src.positionOf(path, which);
     out.push(issueError(src.file, message, pos.line, pos.column));
   };
@@ -130,7 +128,7 @@ export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSour
       }
       case 'invalid_type': {
         if (given === undefined) at(path, specMessages.missingField(fieldName(path), where(path)));
-        else at(path, specMessages.wrongType(fieldName(path), expectedType(issue.expected), given));
+        else at(path, specMessages.wrongType(fieldName(path), issue.expected, given));
         break;
       }
       case 'invalid_union': {
@@ -140,11 +138,24 @@ export function schemaIssues(error: z.ZodError, schema: AnySchema, src: YamlSour
         if (given === undefined) at(path, specMessages.missingField(fieldName(path), where(path)));
         else if (first?.code === 'invalid_value' && lists.every((e) => e?.code === 'invalid_value'))
           at(path, specMessages.wrongEnum(fieldName(path), given, first.values as (string | number)[]));
-        else at(path, `\`${fieldName(path)}\` has the wrong form: ${issue.message}`);
+        else at(path, specMessages.wrongForm(fieldName(path), zodReason(issue)));
         break;
       }
+      case 'custom':
+        if (issue.params?.rule !== undefined) {
+          at(
+            path,
+            specMessages.schemaProblem(
+              path.length ? fieldName(path) : undefined,
+              specMessages.schemaRule(issue.params as SchemaRule),
+            ),
+          );
+          break;
+        }
+        at(path, specMessages.schemaProblem(path.length ? fieldName(path) : undefined, zodReason(issue)));
+        break;
       default:
-        at(path, path.length ? `\`${fieldName(path)}\`: ${issue.message}` : issue.message);
+        at(path, specMessages.schemaProblem(path.length ? fieldName(path) : undefined, zodReason(issue)));
     }
   }
   return out;

@@ -3,6 +3,25 @@
 // Field names and meanings follow ../shared/spec/FORMAT.md.
 import { z } from 'zod';
 
+/** A rule of the files zod's types do not say; messages/spec.ts schemaRule says it in words. */
+export type SchemaRule =
+  | { rule: 'formatOnly'; formats: readonly string[]; format: string }
+  | { rule: 'needsWideLayout' }
+  | { rule: 'targetNeedsValue' }
+  | { rule: 'valueOrChange' }
+  | { rule: 'changeNeedsUnit' };
+
+/**
+ * A rule as a custom zod issue: the rule itself in `params`, which schema-issues.ts turns
+ * into the catalogue's words (zod's `message` only names the rule; no user reads it).
+ */
+const ruleIssue = (rule: SchemaRule, path?: (string | number)[]) => ({
+  code: 'custom' as const,
+  ...(path ? { path } : {}),
+  message: `mel rule ${rule.rule}`,
+  params: rule,
+});
+
 const periodText = z
   .union([z.string(), z.number().int()])
   .describe(
@@ -131,14 +150,8 @@ export const dataSourceSchema = z
   })
   .superRefine((d, ctx) => {
     const only = (key: keyof typeof d, formats: readonly string[]) => {
-      if (d[key] !== undefined && !formats.includes(d.format)) {
-        const named = formats.map((f) => `\`format: ${f}\``).join(' or ');
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `applies to ${named} only (this data source is \`${d.format}\`)`,
-        });
-      }
+      if (d[key] !== undefined && !formats.includes(d.format))
+        ctx.addIssue(ruleIssue({ rule: 'formatOnly', formats, format: d.format }, [key]));
     };
     only('layout', ['xlsx']);
     only('sheet', ['xlsx']);
@@ -146,7 +159,7 @@ export const dataSourceSchema = z
     only('names', ['dhis2', 'sdmx-csv']);
     only('delimiter', ['long', 'wide', 'sdmx-csv']);
     if (d.periods === 'rows' && d.format === 'xlsx' && d.layout !== 'wide')
-      ctx.addIssue({ code: 'custom', path: ['periods'], message: 'needs `layout: wide`' });
+      ctx.addIssue(ruleIssue({ rule: 'needsWideLayout' }, ['periods']));
   });
 
 /** IATI OrganisationType codes (codelist of the IATI Standard 2.03). */
@@ -257,17 +270,13 @@ export const targetSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.value === undefined && t.change === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a target needs `value` (absolute) or `change` with `change_unit`' });
+      ctx.addIssue(ruleIssue({ rule: 'targetNeedsValue' }));
     }
     if (t.value !== undefined && t.change !== undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a target has either `value` or `change`, not both' });
+      ctx.addIssue(ruleIssue({ rule: 'valueOrChange' }));
     }
     if (t.change !== undefined && t.change_unit === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['change_unit'],
-        message: 'a `change` target needs `change_unit`: pp (percentage points), percent (relative) or unit',
-      });
+      ctx.addIssue(ruleIssue({ rule: 'changeNeedsUnit' }, ['change_unit']));
     }
   });
 

@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { Localized } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { type FileProblem, fileProblemOf, readInputFile } from './input-file.js';
 import type { IssueList } from './issues.js';
@@ -93,7 +94,7 @@ export function readSpecFile(abs: string, rel: string, issues: IssueList): YamlS
 }
 
 /** `--program` must name a YAML file: a folder or another file (/etc/hostname) is refused before anything is read. */
-export function programPathProblem(absProgram: string, typed: string): string | undefined {
+export function programPathProblem(absProgram: string, typed: string): Localized | undefined {
   let folder = false;
   try {
     folder = statSync(absProgram).isDirectory();

@@ -1,15 +1,17 @@
 // The programme `mel init` writes: the smallest complete example a newcomer can edit,
 // with a comment on every field. It must validate as written (a test checks it).
 import { jsonSchemaOf } from './json-schema.js';
+import type { Locale } from './schema.js';
 
-export function starterProgramme(id: string): Record<string, string> {
+/** `locale`: the programme's language (`mel init` gives the terminal's). */
+export function starterProgramme(id: string, locale: Locale = 'en'): Record<string, string> {
   return {
     'indicators/program.yaml': `# yaml-language-server: $schema=../schema/program.schema.json
 # Your programme: its results framework, where its data is, and its defaults.
 program:
   id: ${id}                      # lower-case letters, digits and -
   name: My nutrition programme
-  locale: en                     # en | es: the language of the reports
+  locale: ${locale}                     # en | es: the language of the reports and of mel's messages
   period: { start: 2020, end: 2030 }
   as_of: 2024                    # the period reports are made for (mel report --as-of overrides)
 

@@ -43,7 +43,7 @@ export function readYaml(file: string, text: string): YamlSource {
       e.code === 'MULTILINE_IMPLICIT_KEY'
         ? lineCounter.linePos(e.pos[1])
         : (e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]));
-    issues.push(issueError(file, yamlErrorMessage(e.code, e.message), pos.line, pos.col));
+    issues.push(issueError(file, specMessages.yamlSyntax(e.code, firstLine(e.message)), pos.line, pos.col));
   }
   for (const w of doc.warnings) {
     const pos = w.linePos?.[0] ?? lineCounter.linePos(w.pos[0]);
@@ -102,24 +102,3 @@ const firstLine = (s: string) => {
   const end = s.indexOf('\n');
   return (end === -1 ? s : s.slice(0, end)).replace(/ at line \d+, column \d+:?$/, '');
 };
-
-function yamlErrorMessage(code: string, message: string): string {
-  const text = firstLine(message);
-  switch (code) {
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return `YAML syntax: ${text} (check the indentation: nested keys use the same number of spaces, never tabs)`;
-    case 'DUPLICATE_KEY':
-      return `YAML: this key is written twice in the same block (${text})`;
-    case 'MULTILINE_IMPLICIT_KEY':
-      return (
-        'YAML syntax: this line is indented differently from the lines of its block (nested keys use the same ' +
-        'number of spaces)'
-      );
-    case 'TAB_AS_INDENT':
-      return 'YAML syntax: a tab is used for indentation; use spaces';
-    default:
-      return `YAML syntax: ${text}`;
-  }
-}

@@ -11,13 +11,14 @@
 //   6. data checks: valid ranges, codes no indicator uses
 import { basename, dirname, resolve } from 'node:path';
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import type { Localized } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
 import { IssueList, type Issue } from '../spec/issues.js';
 import { loadProgram, programmeRootOf } from '../spec/load-program.js';
 import type { Indicator, Program } from '../spec/model.js';
-import type { DataSource } from '../spec/schema.js';
+import type { DataSource, Locale } from '../spec/schema.js';
 import { closestName } from '../spec/suggest.js';
 import type { Frequency } from '../periods/period.js';
 import { bindSeries, SeriesIndex } from '../data/bind-series.js';
@@ -39,6 +40,8 @@ export interface WorkspaceLoad {
   issues: Issue[];
   /** The programme's root: the files of the issues are relative to it. */
   root: string;
+  /** The `locale:` program.yaml states, when it can be read: the terminal's language (cli/locale.ts). */
+  locale?: Locale;
 }
 
 /** `cwd`: where mel runs; `programPath` is relative to it. */
@@ -49,7 +52,8 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
   const loaded = loadProgram(cwd, programPath);
   issues.addAll(loaded.issues);
   const program = loaded.program;
-  if (!program) return { issues: issues.sorted(), root };
+  const locale = loaded.locale;
+  if (!program) return { issues: issues.sorted(), root, locale };
 
   // 2. data files
   const tables = new Map<string, LoadedTable>();
@@ -130,6 +134,7 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
     workspace: { program, data, tables: [...tables.values()], issues: issues.sorted() },
     issues: issues.sorted(),
     root,
+    locale,
   };
 }
 
@@ -142,7 +147,7 @@ function isLink(path: string): boolean {
 }
 
 /** A data file that does not exist: the close name in its folder, or the folder that is missing. */
-function missingFileMessage(root: string, file: string): string {
+function missingFileMessage(root: string, file: string): Localized {
   const folder = dirname(resolve(root, file));
   if (!existsSync(folder)) return specMessages.dataFolderMissing(file, dirname(file));
   let names: string[] = [];

@@ -62,10 +62,10 @@ targets:
     expect(rural.status).toBe('achieved');
   });
 
-  it('validates through the command line', async () => {
+  it("validates through the command line, in the programme's Spanish", async () => {
     const { code, stdout } = await mel(['validate'], dir);
     expect(code).toBe(0);
-    expect(stdout).toContain('no errors');
+    expect(stdout).toContain('sin errores');
   });
 });
 

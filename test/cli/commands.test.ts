@@ -9,8 +9,8 @@ describe('each command takes its own options', () => {
   it('refuses an option another command has: mel validate --method magic --json --out /x', async () => {
     const r = await mel(['validate', '--method', 'magic', '--json', '--out', '/x'], demo);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("mel validate: Unknown option '--method'");
-    expect(r.stderr).toContain('Usage: mel validate [--program FILE]');
+    expect(r.stderr).toContain('mel: mel validate has no option --method; its options are below');
+    expect(r.stderr).toContain('Usage: mel validate [--program FILE] [--locale en|es]');
   });
 
   it('refuses --json on report and --out on assess', async () => {
@@ -31,14 +31,14 @@ describe('each command takes its own options', () => {
     expect(r.stdout).toContain('Usage: mel smart [--program FILE] [--locale en|es] [--json]');
     const usage = renderUsage();
     for (const line of [
-      'mel validate [--program FILE]',
-      'mel assess   [--program FILE] [--as-of P] [--method M] [--json]',
+      'mel validate [--program FILE] [--locale en|es]',
+      'mel assess   [--program FILE] [--as-of P] [--method M] [--json] [--locale en|es]',
       'mel smart    [--program FILE] [--locale en|es] [--json]',
       'mel report   [--program FILE] [--as-of P] [--method M] [--out DIR] ' +
         '[--force] [--locale en|es] [--charts png|native|both] [--quiet]',
-      'mel export   iati [--program FILE] [--as-of P] [--out FILE]',
-      'mel schema   [program|indicator] [--out DIR]',
-      'mel init     [DIR]',
+      'mel export   iati [--program FILE] [--as-of P] [--out FILE] [--locale en|es]',
+      'mel schema   [program|indicator] [--out DIR] [--locale en|es]',
+      'mel init     [DIR] [--locale en|es]',
     ])
       expect(usage).toContain(line);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFormulaAt } from '../../src/compute/evaluate-formula.js';
-import { specMessages } from '../../src/messages/spec.js';
+import { specEn as specMessages } from '../../src/messages/spec.js';
 import { allowedFunctions, FORMULA_LIMITS, parseFormula } from '../../src/spec/formula.js';
 import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { writeProgramme } from '../helpers/programme.js';

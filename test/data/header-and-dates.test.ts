@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ReadTableOptions, readTable } from '../../src/data/read-table.js';
-import * as msg from '../../src/messages/data.js';
+import { dataEn as msg } from '../../src/messages/data.js';
 import { type DataSource, dataSourceSchema } from '../../src/spec/schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mel-header-dates-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as msg from '../../src/messages/data.js';
+import { dataMessages as msg } from '../../src/messages/data.js';
 import { isNumberProblem, MISSING, numberFormat, parseNumber } from '../../src/data/parse-number.js';
 
 const point = numberFormat({ decimal: '.', sourceId: 'endes' });

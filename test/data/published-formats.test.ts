@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ReadTableOptions, readTable } from '../../src/data/read-table.js';
 import type { Series } from '../../src/data/series.js';
-import * as msg from '../../src/messages/data.js';
+import { dataEn as msg } from '../../src/messages/data.js';
 import { formatIssue } from '../../src/spec/issues.js';
 import { type DataSource, dataSourceSchema } from '../../src/spec/schema.js';
 

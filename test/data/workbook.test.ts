@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReadTableOptions, readTable } from '../../src/data/read-table.js';
 import type { Series } from '../../src/data/series.js';
-import * as msg from '../../src/messages/data.js';
+import { dataEn as msg } from '../../src/messages/data.js';
 import { formatIssue } from '../../src/spec/issues.js';
 import { type DataSource, dataSourceSchema } from '../../src/spec/schema.js';
 import { assessDir, headline, writeProgramme } from '../helpers/programme.js';

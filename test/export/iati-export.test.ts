@@ -425,9 +425,10 @@ describe('mel export iati: a programme with breakdowns, in Spanish', () => {
   it('writes the file with mel export iati, warning about the one-day target', async () => {
     const r = await mel(['export', 'iati', '--out', 'out/iati.xml'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('wrote out/iati.xml: 4 results, 4 indicators (as of 2024-06;');
+    // The programme is in Spanish (`locale: es`): so is the terminal.
+    expect(r.stdout).toContain('se escribió out/iati.xml: 4 resultados, 4 indicadores (fecha de corte 2024-06;');
     expect(r.stderr).toContain(
-      'indicators/trained.yaml:16: warning: indicator `TRAINED`: the target period 2024-03-15 is a single day',
+      'indicators/trained.yaml:16: aviso: indicador `TRAINED`: el periodo de la meta 2024-03-15 es un solo día',
     );
     expect(readFileSync(join(dir, 'out/iati.xml'), 'utf8')).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<iati-activities /,
@@ -479,19 +480,19 @@ describe('mel export iati: what it needs', () => {
     const csv = readFileSync(join(dir, 'data/d.csv'), 'utf8');
     const input = await mel(['export', 'iati', '--out', 'data/d.csv'], dir);
     expect(input.code).toBe(1);
-    expect(input.stderr).toContain("--out data/d.csv: this is one of the programme's own files");
+    expect(input.stderr).toContain('--out data/d.csv: es uno de los archivos del propio programa');
     expect(readFileSync(join(dir, 'data/d.csv'), 'utf8')).toBe(csv);
     writeFileSync(join(dir, 'notes.xml'), '<?xml version="1.0"?>\n<notes/>\n');
     const other = await mel(['export', 'iati', '--out', 'notes.xml'], dir);
     expect(other.code).toBe(1);
-    expect(other.stderr).toContain('--out notes.xml: this file is not an export mel wrote');
+    expect(other.stderr).toContain('--out notes.xml: este archivo no es una exportación escrita por mel');
     expect(readFileSync(join(dir, 'notes.xml'), 'utf8')).toBe('<?xml version="1.0"?>\n<notes/>\n');
     // a folder takes the file under its default name; a second export replaces the first
     mkdirSync(join(dir, 'out'));
     for (let i = 0; i < 2; i++) {
       const r = await mel(['export', 'iati', '--out', 'out'], dir);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('wrote out/iati-activities-2024-06.xml');
+      expect(r.stdout).toContain('se escribió out/iati-activities-2024-06.xml');
     }
     expect(readdirSync(join(dir, 'out'))).toEqual(['iati-activities-2024-06.xml']);
   });

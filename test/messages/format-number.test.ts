@@ -9,7 +9,7 @@ import {
 import { valueFormat } from '../../src/report/workbook/styles.js';
 import { chartMessages } from '../../src/messages/chart.js';
 import { reportMessages } from '../../src/messages/report.js';
-import { recordTooLong } from '../../src/messages/data.js';
+import { dataMessages } from '../../src/messages/data.js';
 
 describe('formatNumber: one way to write a number, by language', () => {
   it('writes thousands and decimals as English readers expect', () => {
@@ -92,6 +92,7 @@ describe('numbers in the messages', () => {
     expect(reportMessages.es.summary.breakdownCount(1234)).toBe('1234 desagregaciones');
     expect(reportMessages.es.summary.breakdownCount(12345)).toBe('12.345 desagregaciones');
     expect(chartMessages.es.byBreakdown('Retraso', 12345)).toBe('Retraso, por desglose (12.345)');
-    expect(recordTooLong(1048576)).toContain('longer than 1,048,576 characters');
+    expect(dataMessages.recordTooLong(1048576).en).toContain('longer than 1,048,576 characters');
+    expect(dataMessages.recordTooLong(1048576).es).toContain('más de 1.048.576 caracteres');
   });
 });

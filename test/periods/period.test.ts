@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { periodReasonIn } from '../../src/messages/periods.js';
 import {
   comparePeriods,
   containingPeriod,
@@ -10,7 +11,7 @@ import {
 
 const parse = (t: string, ctx = {}) => {
   const r = parsePeriod(t, ctx);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(periodReasonIn(r.problem, 'en'));
   return r.period;
 };
 
@@ -54,7 +55,7 @@ describe('periods', () => {
     for (const t of ['20x7', '2006-13', '2006-Q5', 'c.2013', '', '2009-2006', '2006Foo']) {
       const r = parsePeriod(t);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason.length).toBeGreaterThan(5);
+      if (!r.ok) expect(periodReasonIn(r.problem, 'en').length).toBeGreaterThan(5);
     }
   });
 
@@ -86,7 +87,7 @@ describe('periods that do not exist are refused, with the forms mel reads', () =
   const reason = (t: string) => {
     const r = parsePeriod(t);
     if (r.ok) throw new Error(`${t} was read as ${r.period.id}`);
-    return r.reason;
+    return periodReasonIn(r.problem, 'en');
   };
 
   it('month 0, quarter 0, semester 0, week 0 and week 54', () => {

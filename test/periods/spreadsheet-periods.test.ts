@@ -1,11 +1,12 @@
 // Periods as Spanish and English Excel users write them, and as SDMX, Eurostat and DHIS2 publish them.
 import { describe, expect, it } from 'vitest';
+import { periodReasonIn } from '../../src/messages/periods.js';
 import { excelSerialDate, monthOfText } from '../../src/periods/calendar-text.js';
 import { parsePeriod, periodAtFrequency, periodOf, type PeriodContext } from '../../src/periods/period.js';
 
 const id = (text: string, ctx: PeriodContext = {}) => {
   const r = parsePeriod(text, ctx);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(periodReasonIn(r.problem, 'en'));
   return r.period.id;
 };
 
@@ -30,7 +31,7 @@ describe('month names, Spanish and English', () => {
   it('a word that is no month is said so, with the forms to write', () => {
     const r = parsePeriod('foo-24');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain('ene-24, enero 2024, Jan-24 or January 2024');
+    if (!r.ok) expect(periodReasonIn(r.problem, 'en')).toContain('ene-24, enero 2024, Jan-24 or January 2024');
     expect(monthOfText('enero')).toBeUndefined();
   });
 });
@@ -47,10 +48,10 @@ describe('dates written as numbers', () => {
   it('says which setting reads 02/13/2024, instead of guessing', () => {
     const r = parsePeriod('02/13/2024');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain('`dates: mdy`');
+    if (!r.ok) expect(periodReasonIn(r.problem, 'en')).toContain('`dates: mdy`');
     const impossible = parsePeriod('31/31/2024');
     expect(impossible.ok).toBe(false);
-    if (!impossible.ok) expect(impossible.reason).toContain('not a date of the calendar');
+    if (!impossible.ok) expect(periodReasonIn(impossible.problem, 'en')).toContain('not a date of the calendar');
   });
 
   it('reads DHIS2 days and ISO timestamps as days', () => {

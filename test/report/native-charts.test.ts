@@ -190,7 +190,7 @@ describe('mel report --charts', () => {
     });
     const r = await mel(['report', '--charts', 'png', '--out', 'pack', '--quiet'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('progress-pack.xlsx, assessment.json, data.csv, 1 charts (as of 2023)');
+    expect(r.stdout).toContain('progress-pack.xlsx, assessment.json, data.csv, 1 chart (as of 2023)');
     const files = unzipXlsx(readFileSync(join(dir, 'pack', 'progress-pack.xlsx')));
     expect(Object.keys(files).filter((f) => f.startsWith('xl/charts/'))).toEqual([]);
     // the sparkline of the Summary and the indicator's chart

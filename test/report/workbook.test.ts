@@ -677,6 +677,28 @@ describe('the Excel progress pack', () => {
     expect(aarr.getCell(2).value).toContain('algún progreso desde 0,5 % al año');
   });
 
+  it("writes a problem's message on the data-quality sheet in the pack's language", async () => {
+    const input = packFixture('es');
+    input.quality.warnings = [
+      {
+        severity: 'warning',
+        file: 'data/d.csv',
+        line: 7,
+        column: 3,
+        message: 'a note, not data',
+        es: 'una nota, no datos',
+      },
+    ];
+    const es = await roundTrip(input);
+    expect(findRow(sheet(es, 'Calidad de datos'), (r) => r.getCell(1).value === 'data/d.csv').getCell(4).value).toBe(
+      'una nota, no datos',
+    );
+    const en = await roundTrip({ ...input, locale: 'en' });
+    expect(findRow(sheet(en, 'Data quality'), (r) => r.getCell(1).value === 'data/d.csv').getCell(4).value).toBe(
+      'a note, not data',
+    );
+  });
+
   it('gives the same cell contents for the same input', async () => {
     const dump = async () => {
       const wb = await roundTrip(packFixture());

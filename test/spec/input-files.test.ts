@@ -156,7 +156,7 @@ describe('encodings', () => {
     writeFileSync(join(dir, 'indicators', 'program.yaml'), Buffer.from(text, 'latin1'));
     const r = loadProgram(dir, 'indicators/program.yaml');
     expect(r.program?.name).toBe('Nutrición en Perú');
-    expect(r.issues).toEqual([
+    expect(r.issues).toMatchObject([
       {
         severity: 'warning',
         file: 'indicators/program.yaml',

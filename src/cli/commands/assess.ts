@@ -9,19 +9,21 @@ import { issueBase, printIssues } from '../output.js';
 
 export const assessCommand: Command = {
   name: 'assess',
-  synopsis: '[--program FILE] [--as-of P] [--method M] [--json]',
-  summary: 'where each indicator stands against its targets',
+  synopsis: '[--program FILE] [--as-of P] [--method M] [--json] [--locale en|es]',
   options: {
     program: sharedOptions.program,
     'as-of': sharedOptions['as-of'],
     method: sharedOptions.method,
     json: sharedOptions.json,
+    locale: sharedOptions.locale,
   },
-  async run(values, _args, { cwd, output }) {
+  async run(values, _args, ctx) {
+    const { cwd, output } = ctx;
     const asOf = parseAsOf(stringOption(values, 'as-of'));
     const method = parseMethod(stringOption(values, 'method'));
-    const { workspace, issues, root } = await loadWorkspace(cwd, programOption(values));
-    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
+    const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programOption(values));
+    const locale = ctx.locale(stated);
+    if (printIssues(issues, output, issueBase(cwd, root), locale) || !workspace) throw new InputErrors();
     if (values.json) {
       // Written as computed, result by result: a national programme's document is never whole in memory.
       const run = startAssessment(workspace.program, workspace.data, { asOf, method });
@@ -30,7 +32,7 @@ export const assessCommand: Command = {
       return;
     }
     const doc = publicDocument(assessProgram(workspace.program, workspace.data, { asOf, method }));
-    output.out(renderAssessmentTable(doc, { color: output.isTTY }));
+    output.out(renderAssessmentTable(doc, { color: output.isTTY, locale }));
   },
 };
 

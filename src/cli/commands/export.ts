@@ -6,34 +6,35 @@ import { parseAsOf } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
 import { InputErrors, UsageError } from '../errors.js';
 import { issueBase, printIssues } from '../output.js';
+import { cliMessages } from '../../messages/cli.js';
 
 /** What `mel export` can write. */
 const formats = ['iati'] as const;
 
 export const exportCommand: Command = {
   name: 'export',
-  synopsis: 'iati [--program FILE] [--as-of P] [--out FILE]',
-  summary: 'the results framework as an IATI 2.03 activity file (targets and actuals per period)',
+  synopsis: 'iati [--program FILE] [--as-of P] [--out FILE] [--locale en|es]',
   options: {
     program: sharedOptions.program,
     'as-of': sharedOptions['as-of'],
     out: sharedOptions.out,
+    locale: sharedOptions.locale,
   },
   maxArguments: 1,
-  async run(values, args, { cwd, output }) {
+  async run(values, args, ctx) {
+    const { cwd, output } = ctx;
     const format = args[0];
     if (format === undefined || !(formats as readonly string[]).includes(format))
       throw new UsageError(
-        format === undefined
-          ? `mel export: say what to export: ${formats.join(', ')}`
-          : `mel export: unknown format "${format}"; formats: ${formats.join(', ')}`,
+        (m) => (format === undefined ? m.exportWhat(formats) : m.exportUnknownFormat(format, formats)),
         exportCommand,
       );
     const asOf = parseAsOf(stringOption(values, 'as-of'));
-    const { workspace, issues, root } = await loadWorkspace(cwd, programOption(values));
-    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
+    const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programOption(values));
+    const locale = ctx.locale(stated);
+    if (printIssues(issues, output, issueBase(cwd, root), locale) || !workspace) throw new InputErrors();
     const exported = exportIati(workspace, { asOf, env: process.env });
-    if (printIssues(exported.issues, output, issueBase(cwd, root)) || !exported.iati) throw new InputErrors();
+    if (printIssues(exported.issues, output, issueBase(cwd, root), locale) || !exported.iati) throw new InputErrors();
     const { iati } = exported;
     // --out is where the user says, from where mel runs; the default is inside the programme.
     const out = stringOption(values, 'out');
@@ -52,15 +53,17 @@ export const exportCommand: Command = {
         isExport: (head) => /^\s*<\?xml[^>]*\?>\s*<iati-activities[\s>]/.test(head),
       });
     } catch (e) {
-      if (e instanceof ExportFileError) throw new InputErrors(e.message);
+      if (e instanceof ExportFileError) throw new InputErrors(e.text);
       throw e;
     }
-    const warnings = issues.length + exported.issues.length;
-    const shown = relative(cwd, written).startsWith('..') ? written : relative(cwd, written);
     output.out(
-      `wrote ${shown}: ${iati.results} result${iati.results === 1 ? '' : 's'}, ` +
-        `${iati.indicators} indicator${iati.indicators === 1 ? '' : 's'} (as of ${iati.asOf}` +
-        `${warnings ? `; ${warnings} warning${warnings === 1 ? '' : 's'} above` : ''})`,
+      cliMessages[locale].exportWritten({
+        file: relative(cwd, written).startsWith('..') ? written : relative(cwd, written),
+        results: iati.results,
+        indicators: iati.indicators,
+        asOf: iati.asOf,
+        warnings: issues.length + exported.issues.length,
+      }),
     );
   },
 };

@@ -3,37 +3,34 @@ import { basename, join, relative, resolve } from 'node:path';
 import { starterProgramme } from '../../spec/starter-programme.js';
 import { outputFolderMessages, writeProblem } from '../../messages/output-folder.js';
 import { InputErrors, UsageError } from '../errors.js';
-import type { Command } from '../command.js';
+import { cliMessages } from '../../messages/cli.js';
+import type { Locale } from '../../spec/schema.js';
+import { type Command, sharedOptions } from '../command.js';
 import type { Output } from '../output.js';
 
 /** `mel init [DIR]`: a new, valid programme with one indicator and one CSV to edit. */
 export const initCommand: Command = {
   name: 'init',
-  synopsis: '[DIR]',
-  summary: 'start a new programme in DIR (default: .)',
-  options: {},
+  synopsis: '[DIR] [--locale en|es]',
+  options: { locale: sharedOptions.locale },
   maxArguments: 1,
-  run: (_values, args, { cwd, output }) => startProgramme(args[0] ?? '.', cwd, output),
+  run: (_values, args, { cwd, output, locale }) => startProgramme(args[0] ?? '.', cwd, output, locale()),
 };
 
-function startProgramme(dir: string, cwd: string, output: Output): void {
+function startProgramme(dir: string, cwd: string, output: Output, locale: Locale): void {
   const target = resolve(cwd, dir);
   const programFile = join(target, 'indicators', 'program.yaml');
   if (existsSync(programFile))
-    throw new UsageError(
-      `${relative(cwd, programFile) || programFile} already ` +
-        `exists; mel init starts a new programme in an empty directory`,
-    );
+    throw new UsageError((m) => m.initProgrammeExists(relative(cwd, programFile) || programFile));
   const id =
     basename(target)
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'my-programme';
-  const files = starterProgramme(id);
+  const files = starterProgramme(id, locale);
   for (const path of Object.keys(files)) {
     const full = join(target, path);
-    if (existsSync(full))
-      throw new UsageError(`${relative(cwd, full)} already exists; mel init does not overwrite files`);
+    if (existsSync(full)) throw new UsageError((m) => m.initFileExists(relative(cwd, full)));
   }
   for (const [path, text] of Object.entries(files)) {
     try {
@@ -47,17 +44,5 @@ function startProgramme(dir: string, cwd: string, output: Output): void {
     }
   }
   const where = relative(cwd, target) || '.';
-  output.out(
-    [
-      `created a programme in ${where}/:`,
-      ...Object.keys(files).map((f) => `  ${f}`),
-      '',
-      'next:',
-      ...(where === '.' ? [] : [`  cd ${where}`]),
-      '  edit indicators/program.yaml, indicators/stunting.yaml and data/stunting.csv',
-      '  npx mel validate       check everything',
-      '  npx mel assess         where each indicator stands',
-      '  npx mel report         the Excel pack and charts, in reports/',
-    ].join('\n'),
-  );
+  output.out(cliMessages[locale].initCreated(where, Object.keys(files)));
 }

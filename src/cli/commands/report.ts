@@ -4,15 +4,15 @@ import { parseAsOf, parseChartMode, parseLocale, parseMethod } from '../argument
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
 import { InputErrors } from '../errors.js';
 import { issueBase, printIssues } from '../output.js';
-import { silentProgress, terminalProgress } from '../progress.js';
+import { type Progress, silentProgress, terminalProgress } from '../progress.js';
 import { engineVersion } from '../version.js';
+import { cliMessages, type CliMessages } from '../../messages/cli.js';
 
 export const reportCommand: Command = {
   name: 'report',
   synopsis:
     '[--program FILE] [--as-of P] [--method M] [--out DIR] ' +
     '[--force] [--locale en|es] [--charts png|native|both] [--quiet]',
-  summary: 'the Excel progress pack, assessment.json, data.csv and charts',
   options: {
     program: sharedOptions.program,
     'as-of': sharedOptions['as-of'],
@@ -24,7 +24,8 @@ export const reportCommand: Command = {
     charts: { type: 'string' },
     quiet: sharedOptions.quiet,
   },
-  async run(values, _args, { cwd, output }) {
+  async run(values, _args, ctx) {
+    const { cwd, output } = ctx;
     const asOf = parseAsOf(stringOption(values, 'as-of'));
     const method = parseMethod(stringOption(values, 'method'));
     const locale = parseLocale(stringOption(values, 'locale'));
@@ -32,9 +33,11 @@ export const reportCommand: Command = {
     const programPath = programOption(values);
     const progress = !values.quiet && output.errIsTTY ? terminalProgress(process.stderr) : silentProgress;
 
-    progress.stage('reading the programme and its data');
-    const { workspace, issues, root } = await loadWorkspace(cwd, programPath);
-    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
+    // The stages are shown in the environment's language until the programme's is known.
+    progress.stage(cliMessages[ctx.locale()].reportStages.reading);
+    const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programPath);
+    const say = cliMessages[ctx.locale(stated)];
+    if (printIssues(issues, output, issueBase(cwd, root), ctx.locale(stated)) || !workspace) throw new InputErrors();
     // The workbook and chart libraries load only for the command that needs them.
     const { makeReport, OutputFolderError } = await import('../../report/make-report.js');
     const written = await makeReport(workspace, {
@@ -48,22 +51,28 @@ export const reportCommand: Command = {
       force: values.force === true,
       engineVersion: engineVersion(),
       env: process.env,
-      progress,
+      progress: progressIn(progress, say.reportStages),
     }).catch((e: unknown) => {
       progress.done();
       // The folder cannot take the pack (--out Desktop, a file, a read-only folder): an input error.
-      if (e instanceof OutputFolderError) throw new InputErrors(e.message);
+      if (e instanceof OutputFolderError) throw new InputErrors(e.text);
       throw e;
     });
     progress.done();
-    const shown = relative(cwd, written.outDir) || '.';
-    const nativeCharts = written.nativeCharts
-      ? `, ${written.nativeCharts} native chart${written.nativeCharts === 1 ? '' : 's'} in the workbook`
-      : '';
-    const warnings = issues.length ? `; ${issues.length} warning${issues.length === 1 ? '' : 's'} above` : '';
     output.out(
-      `wrote ${shown}/ : progress-pack.xlsx, assessment.json, data.csv` +
-        `${written.charts ? `, ${written.charts} charts` : ''}${nativeCharts} (as of ${written.asOf}${warnings})`,
+      say.reportWritten({
+        folder: relative(cwd, written.outDir) || '.',
+        charts: written.charts,
+        nativeCharts: written.nativeCharts,
+        asOf: written.asOf,
+        warnings: issues.length,
+      }),
     );
   },
 };
+
+/** The report's progress, its stages named in the terminal's language. */
+const progressIn = (progress: Progress, stages: CliMessages['reportStages']) => ({
+  stage: (stage: 'assessing' | 'workbook' | 'writing') => progress.stage(stages[stage]),
+  step: (stage: 'charts', done: number, total: number) => progress.step(stages[stage], done, total),
+});

@@ -5,20 +5,27 @@ import { jsonSchemaOf, type SchemaName } from '../../spec/json-schema.js';
 import { InputErrors, UsageError } from '../errors.js';
 import { type Command, sharedOptions, stringOption } from '../command.js';
 import type { Output } from '../output.js';
+import { cliMessages } from '../../messages/cli.js';
+import type { Locale } from '../../spec/schema.js';
 
 export const schemaCommand: Command = {
   name: 'schema',
-  synopsis: '[program|indicator] [--out DIR]',
-  summary: 'JSON Schema of the programme and indicator files',
-  options: { out: sharedOptions.out },
+  synopsis: '[program|indicator] [--out DIR] [--locale en|es]',
+  options: { out: sharedOptions.out, locale: sharedOptions.locale },
   maxArguments: 1,
-  run: (values, args, { cwd, output }) => writeSchemas(args[0], stringOption(values, 'out'), cwd, output),
+  run: (values, args, { cwd, output, locale }) =>
+    writeSchemas(args[0], stringOption(values, 'out'), cwd, output, locale()),
 };
 
-function writeSchemas(which: string | undefined, outDir: string | undefined, cwd: string, output: Output): void {
+function writeSchemas(
+  which: string | undefined,
+  outDir: string | undefined,
+  cwd: string,
+  output: Output,
+  locale: Locale,
+): void {
   const name = (which ?? 'all') as SchemaName;
-  if (!['all', 'program', 'indicator'].includes(name))
-    throw new UsageError(`mel schema [program|indicator]: unknown schema "${which}"`);
+  if (!['all', 'program', 'indicator'].includes(name)) throw new UsageError((m) => m.schemaUnknown(String(which)));
   if (outDir) {
     for (const n of ['program', 'indicator'] as const) {
       const file = join(outDir, `${n}.schema.json`);
@@ -31,7 +38,7 @@ function writeSchemas(which: string | undefined, outDir: string | undefined, cwd
         if (code === undefined) throw e;
         throw new InputErrors(outputFolderMessages.schemaWriteFailed(outDir, `${n}.schema.json`, writeProblem(code)));
       }
-      output.err(`wrote ${file}`);
+      output.err(cliMessages[locale].schemaWritten(file));
     }
     return;
   }

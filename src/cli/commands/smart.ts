@@ -9,14 +9,18 @@ import { issueBase, printIssues } from '../output.js';
 export const smartCommand: Command = {
   name: 'smart',
   synopsis: '[--program FILE] [--locale en|es] [--json]',
-  summary: 'SMART review of indicators and targets',
   options: { program: sharedOptions.program, locale: sharedOptions.locale, json: sharedOptions.json },
-  async run(values, _args, { cwd, output }) {
-    const requested = parseLocale(stringOption(values, 'locale'));
-    const { workspace, issues, root } = await loadWorkspace(cwd, programOption(values));
-    if (printIssues(issues, output, issueBase(cwd, root)) || !workspace) throw new InputErrors();
-    const locale = requested ?? workspace.program.locale;
-    const review = smartReview(workspace.program, workspace.data, locale);
+  async run(values, _args, ctx) {
+    const { cwd, output } = ctx;
+    const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programOption(values));
+    const locale = ctx.locale(stated);
+    if (printIssues(issues, output, issueBase(cwd, root), locale) || !workspace) throw new InputErrors();
+    // --json is for programs: its findings stay in --locale or the programme's locale, whatever the environment.
+    const review = smartReview(
+      workspace.program,
+      workspace.data,
+      values.json ? (parseLocale(stringOption(values, 'locale')) ?? workspace.program.locale) : locale,
+    );
     output.out(
       values.json ? JSON.stringify(review, null, 2) : renderSmartReview(review, { color: output.isTTY, locale }),
     );

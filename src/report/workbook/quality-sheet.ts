@@ -5,6 +5,7 @@
 // how many more there are; its title always gives the full count. Outliers and swings cut
 // short keep the most extreme ones, in the report's order.
 import type ExcelJS from 'exceljs';
+import { messageIn } from '../../spec/issues.js';
 import type { PackContext } from './pack-context.js';
 import { SheetWriter, createSheet, num, type CellSpec } from './sheet-writer.js';
 import { QUALITY_SECTION_MAX_ROWS } from './size-rules.js';
@@ -43,7 +44,7 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     i.file,
     num(i.line, FORMATS.line),
     num(i.column, FORMATS.line),
-    i.message,
+    messageIn(i, input.locale),
   ]);
 
   section(
