@@ -2,9 +2,8 @@
 //
 //   1. assess every indicator and breakdown (every method, for the indicator sheets)
 //   2. SMART review and data-quality checks
-//   3. plan the charts and start rendering them (on worker threads: the workbook is laid
-//      out while they render; each chart's PNG is a promise until then)
-//   4. the workbook's input
+//   3. plan and render the charts
+//   4. lay out the workbook
 // Writing the files is write-pack.ts's job, so a failure here leaves the old pack intact.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -45,22 +44,6 @@ export interface BuiltPack {
   doc: AssessmentDocument;
   input: PackInput;
   charts: ChartImage[];
-}
-
-/**
- * Chart i's PNG once the charts are rendered. A failed rendering rejects every chart's
- * promise; each is handled where it is awaited (the workbook, the pack's files), and
- * marked handled here so that a failure while nothing awaits it yet is not reported by
- * Node as an unhandled rejection before mel reports it.
- */
-function pngOf(rendering: Promise<Buffer[]>, i: number): Promise<Buffer> {
-  const png = rendering.then((pngs) => {
-    const one = pngs[i];
-    if (!one) throw new Error(`chart ${i} was not rendered`);
-    return one;
-  });
-  png.catch(() => undefined);
-  return png;
 }
 
 /**
@@ -116,13 +99,13 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
   const chartMode = options.chartMode ?? 'both';
   // Native charts plot the trajectory charts' specs: with no PNG wanted, nothing is rendered.
   const kept = chartMode === 'native' ? planned.filter((c) => c.kind === 'trajectory') : planned;
-  const rendering = chartMode === 'native' ? undefined : options.renderCharts(kept);
+  const pngs = chartMode === 'native' ? [] : await options.renderCharts(kept);
   const sparklines = await renderSparklines(doc.results, data, asOf, program.fiscalYearStart);
   const charts: ChartImage[] = kept.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,
     disaggregation: c.kind === 'trajectory' ? c.disaggregation : undefined,
     file: c.file,
-    ...(rendering ? { png: pngOf(rendering, i) } : {}),
+    ...(pngs[i] ? { png: pngs[i] } : {}),
     ...(c.kind === 'trajectory' ? { spec: c.spec } : {}),
   }));
 

@@ -117,12 +117,7 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     // Written as it is made: a national pack's 90 MB document is never one string.
     { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
-    // Rendered by now: the workbook waited for them.
-    ...(
-      await Promise.all(
-        built.charts.map(async (c) => (c.png ? [{ path: `charts/${c.file}`, bytes: await c.png }] : [])),
-      )
-    ).flat(),
+    ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
   ];
   const folder = packFolder(outDir);
   try {

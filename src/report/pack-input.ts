@@ -17,11 +17,8 @@ export interface ChartImage {
   disaggregation?: Record<string, string>;
   /** File name inside charts/: `<indicator id>[--<disaggregation>].png`. */
   file: string;
-  /**
-   * The rendered image, or the promise of it while the charts render (the workbook is laid
-   * out meanwhile); absent when the pack holds native charts only.
-   */
-  png?: Buffer | Promise<Buffer>;
+  /** The rendered image; absent when the pack holds native charts only. */
+  png?: Buffer;
   /** What a trajectory chart shows: a native chart plots the main chart's. */
   spec?: ChartSpec;
 }

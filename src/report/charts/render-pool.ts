@@ -43,14 +43,8 @@ export interface PoolOptions {
 
 /** Below this many charts, starting workers costs more than it saves. */
 export const MIN_JOBS_FOR_WORKERS = 8;
-/** Charts per worker at least: fewer charts start fewer workers. */
+/** Charts sent to a worker at a time: it draws one while the previous one is compressed. */
 export const JOBS_PER_WORKER = 2;
-/**
- * Charts sent to a worker ahead: it draws one while the previous one is compressed, and
- * goes on while the main thread is busy laying out the workbook (it hands out the next
- * charts only between its own steps).
- */
-export const JOBS_AHEAD_PER_WORKER = 8;
 /** Charts in progress at a time on the calling thread (as src/report/render-charts.ts). */
 const JOBS_IN_PROCESS = 6;
 
@@ -167,7 +161,7 @@ function renderOnWorkers(
         void worker.terminate();
       };
       stopAll.push(stop);
-      const nextJob = () => (!failed && inFlight.size < JOBS_AHEAD_PER_WORKER ? queue.shift() : undefined);
+      const nextJob = () => (!failed && inFlight.size < JOBS_PER_WORKER ? queue.shift() : undefined);
       const feed = () => {
         for (let q = nextJob(); q !== undefined; q = nextJob()) {
           inFlight.set(q.id, q);

@@ -41,7 +41,6 @@ import {
   showsEveryBreakdown,
 } from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
-import { imageBytes } from './pending-images.js';
 import { dataAgeCell } from './summary-sheet.js';
 import { lopFigures } from './tracking-layout.js';
 import { percentMet } from '../../assess/percent-met.js';
@@ -364,9 +363,9 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const periodCell = (period: string | undefined) => (period ? styled(period, STYLES.period) : null);
 
 /** Embeds a chart `width` pixels wide below the last row, and moves past the rows it covers. */
-function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, png: Buffer | Promise<Buffer>, width: number): void {
+function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, png: Buffer, width: number): void {
   const height = Math.round(width * CHART_ASPECT);
-  const imageId = workbook.addImage({ buffer: imageBytes(workbook, png), extension: 'png' });
+  const imageId = workbook.addImage({ buffer: png, extension: 'png' });
   w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });
   w.skip(chartRows(height));
 }

@@ -9,14 +9,12 @@
 //   the other, took 3.8 s of the national report; fflate assembles the zip;
 // - column page breaks set on a sheet (column-breaks.ts) are written into it, as exceljs
 //   writes row breaks only;
-// - images still rendering when exceljs wrote the sheets are put in (pending-images.ts);
 // - a caller may add or replace parts (native charts) before the zip is written.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { unzipSync, Zip, type ZipInputFile, ZipPassThrough } from 'fflate';
 import { applyColumnBreaks } from './column-breaks.js';
-import { putPendingImages } from './pending-images.js';
 
 /** The parts of the workbook's zip, by path ("xl/worksheets/sheet1.xml"), in their order. */
 export type XlsxParts = Map<string, Uint8Array>;
@@ -39,7 +37,6 @@ export async function packageWorkbook(
   // Folder entries ("xl/media/") are JSZip's habit; Excel writes none.
   const unzipped = Object.entries(unzipSync(new Uint8Array(laidOut as ArrayBuffer)));
   const parts: XlsxParts = new Map(unzipped.filter(([path]) => !path.endsWith('/')));
-  await putPendingImages(workbook, parts);
   applyColumnBreaks(workbook, parts);
   edit(parts);
   return zipParts(parts, zipTime(time));
