@@ -2,7 +2,7 @@
 import { dimsLabel } from '../data/indicator-data.js';
 import { cliMessages } from '../messages/cli.js';
 import { formatNumber, indicatorDecimals } from '../messages/format-number.js';
-import { reportMessages, statusLabel } from '../messages/report.js';
+import { methodLabel, reportMessages, statusLabel } from '../messages/report.js';
 import type { Locale } from '../spec/schema.js';
 import type { AssessmentDocument, Status } from './assessment.js';
 
@@ -65,7 +65,7 @@ export function renderAssessmentTable(doc: AssessmentDocument, options: { color:
   const summary = [...counts].map(([s, n]) => `${formatNumber(n, locale)} ${statusLabel(locale, s)}`);
   const say = cliMessages[locale];
   return [
-    say.assessHeading(doc.program, doc.as_of, doc.method),
+    say.assessHeading(doc.program, doc.as_of, methodLabel(locale, doc.method)),
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

@@ -3,14 +3,13 @@ import { smartMessages } from '../messages/smart.js';
 import type { Locale } from '../spec/schema.js';
 import { letters, type FindingStatus, type SmartReview } from './smart-review.js';
 
-const MARK: Record<FindingStatus, string> = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' };
 const COLOR: Record<FindingStatus, string> = { pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m' };
 
 export function renderSmartReview(review: SmartReview, options: { color: boolean; locale: Locale }): string {
   const sm = smartMessages[options.locale];
   const names = sm.letterNames;
   const t = sm.terminal;
-  const mark = (s: FindingStatus) => (options.color ? `${COLOR[s]}${MARK[s]}\x1b[0m` : MARK[s]);
+  const mark = (s: FindingStatus) => (options.color ? `${COLOR[s]}${t.marks[s]}\x1b[0m` : t.marks[s]);
   const out: string[] = [t.title(review.program), ''];
   for (const ind of review.indicators) {
     out.push(`${ind.indicator}  ${ind.name}`);

@@ -85,6 +85,8 @@ export interface SmartMessages {
     pass: string;
     warn: string;
     fail: string;
+    /** Each letter's verdict beside its name. */
+    marks: Record<'pass' | 'warn' | 'fail', string>;
   };
 }
 
@@ -158,6 +160,7 @@ export const smartMessages: Record<Locale, SmartMessages> = {
       pass: 'pass',
       warn: 'warn',
       fail: 'fail',
+      marks: { pass: 'ok', warn: 'warn', fail: 'FAIL' },
     },
   },
   es: {
@@ -234,6 +237,7 @@ export const smartMessages: Record<Locale, SmartMessages> = {
       pass: 'cumple',
       warn: 'advert.',
       fail: 'no cumple',
+      marks: { pass: 'cumple', warn: 'advertencia', fail: 'NO CUMPLE' },
     },
   },
 };

@@ -83,6 +83,15 @@ describe('the SMART review', () => {
       '      ! Not linked to a result of the results framework.\n' +
         '        fix: set `result:` in the indicator file to the result it measures',
     );
+    expect(text).toMatch(/^ {2}M Measurable {2}FAIL$/m);
+    // In Spanish, every word of it: the letters, their verdicts, the fix.
+    const es = renderSmartReview(smartReview(workspace!.program, workspace!.data, 'es'), {
+      color: false,
+      locale: 'es',
+    });
+    expect(es).toMatch(/^ {2}M Medible {5}NO CUMPLE$/m);
+    expect(es).toMatch(/^ {2}T Temporal {4}NO CUMPLE$/m);
+    expect(es).toContain('        corrección: indique en `result:` del archivo del indicador el resultado que mide');
   });
 
   it('milestones out of order and targets outside the programme period are named', async () => {

@@ -71,7 +71,7 @@ describe('validate, assess and report in Spanish', () => {
       const r = await mel(['assess'], dir);
       expect(r.code).toBe(0);
       const lines = r.stdout.split('\n');
-      expect(lines[0]).toBe('care-alliances: fecha de corte 2023, método trajectory');
+      expect(lines[0]).toBe('care-alliances: fecha de corte 2023, método Trayectoria (razón de avance)');
       expect(lines[2]).toMatch(/^Indicador +Desagregación +Línea de base +Último valor +Meta +Estado$/);
       // 7459.28 in Spanish: decimal comma, and a four-digit number is not grouped (format-number.ts).
       expect(r.stdout).toMatch(/^GE-STATE-BUDGET +Total +7459,28 \(2011\) +9703,13 \(2015\) +- +Sin meta$/m);
@@ -81,7 +81,7 @@ describe('validate, assess and report in Spanish', () => {
 
       const en = await mel(['assess', '--locale', 'en'], dir);
       expect(en.stdout).toMatch(/^GE-STATE-BUDGET +Total +7,459\.28 \(2011\) +9,703\.13 \(2015\) +- +No target$/m);
-      expect(en.stdout.split('\n')[0]).toBe('care-alliances: as of 2023, method trajectory');
+      expect(en.stdout.split('\n')[0]).toBe('care-alliances: as of 2023, method Trajectory (progress ratio)');
     },
   );
 
