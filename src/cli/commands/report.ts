@@ -6,6 +6,7 @@ import { InputErrors } from '../errors.js';
 import { issueBase, printIssues } from '../output.js';
 import { type Progress, silentProgress, terminalProgress } from '../progress.js';
 import { engineVersion } from '../version.js';
+import { stopWarmWorkers, warmChartWorkers } from '../../report/charts/warm-workers.js';
 import { cliMessages, type CliMessages } from '../../messages/cli.js';
 
 export const reportCommand: Command = {
@@ -32,42 +33,47 @@ export const reportCommand: Command = {
     const charts = parseChartMode(stringOption(values, 'charts'));
     const programPath = programOption(values);
     const progress = !values.quiet && output.errIsTTY ? terminalProgress(process.stderr) : silentProgress;
-
-    // The stages are shown in the environment's language until the programme's is known.
-    progress.stage(cliMessages[ctx.locale()].reportStages.reading);
-    const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programPath);
-    const say = cliMessages[ctx.locale(stated)];
-    if (printIssues(issues, output, issueBase(cwd, root), ctx.locale(stated)) || !workspace) throw new InputErrors();
-    // The workbook and chart libraries load only for the command that needs them.
-    const { makeReport, OutputFolderError } = await import('../../report/make-report.js');
-    const written = await makeReport(workspace, {
-      cwd,
-      programPath,
-      asOf,
-      method,
-      locale,
-      out: stringOption(values, 'out'),
-      charts,
-      force: values.force === true,
-      engineVersion: engineVersion(),
-      env: process.env,
-      progress: progressIn(progress, say.reportStages),
-    }).catch((e: unknown) => {
+    // The chart workers load while the programme is read and assessed.
+    if (charts !== 'native') warmChartWorkers();
+    try {
+      // The stages are shown in the environment's language until the programme's is known.
+      progress.stage(cliMessages[ctx.locale()].reportStages.reading);
+      const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programPath);
+      const say = cliMessages[ctx.locale(stated)];
+      if (printIssues(issues, output, issueBase(cwd, root), ctx.locale(stated)) || !workspace) throw new InputErrors();
+      // The workbook and chart libraries load only for the command that needs them.
+      const { makeReport, OutputFolderError } = await import('../../report/make-report.js');
+      const written = await makeReport(workspace, {
+        cwd,
+        programPath,
+        asOf,
+        method,
+        locale,
+        out: stringOption(values, 'out'),
+        charts,
+        force: values.force === true,
+        engineVersion: engineVersion(),
+        env: process.env,
+        progress: progressIn(progress, say.reportStages),
+      }).catch((e: unknown) => {
+        progress.done();
+        // The folder cannot take the pack (--out Desktop, a file, a read-only folder): an input error.
+        if (e instanceof OutputFolderError) throw new InputErrors(e.text);
+        throw e;
+      });
       progress.done();
-      // The folder cannot take the pack (--out Desktop, a file, a read-only folder): an input error.
-      if (e instanceof OutputFolderError) throw new InputErrors(e.text);
-      throw e;
-    });
-    progress.done();
-    output.out(
-      say.reportWritten({
-        folder: relative(cwd, written.outDir) || '.',
-        charts: written.charts,
-        nativeCharts: written.nativeCharts,
-        asOf: written.asOf,
-        warnings: issues.length,
-      }),
-    );
+      output.out(
+        say.reportWritten({
+          folder: relative(cwd, written.outDir) || '.',
+          charts: written.charts,
+          nativeCharts: written.nativeCharts,
+          asOf: written.asOf,
+          warnings: issues.length,
+        }),
+      );
+    } finally {
+      stopWarmWorkers();
+    }
   },
 };
 

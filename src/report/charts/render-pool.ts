@@ -8,12 +8,13 @@
 // are rendered on the calling thread: same bytes, only slower. A build without its worker
 // is broken, and says so rather than quietly drawing on one core.
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
 import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
+import { MAX_WORKERS, stopWarmWorkers, takeWarmWorker, type WorkerLaunch, workerLaunch } from './warm-workers.js';
+
+export { type WorkerLaunch, workerLaunch } from './warm-workers.js';
 
 /** One chart to render (a PlannedChart of build-chart-spec.ts is one). */
 export type ChartJob = { kind: 'trajectory'; spec: ChartSpec } | { kind: 'small-multiples'; spec: SmallMultiplesSpec };
@@ -66,14 +67,18 @@ export async function renderChartsInPool(
     onProgress(++done, total);
   };
   const workerCount = Math.min(
-    options.workers ?? Math.min(4, availableParallelism()),
+    options.workers ?? Math.min(MAX_WORKERS, availableParallelism()),
     Math.ceil(total / JOBS_PER_WORKER),
   );
   const log = options.log ?? (() => {});
   const wanted = workerCount >= 2 && total >= (options.minJobsForWorkers ?? MIN_JOBS_FOR_WORKERS);
   const launch = wanted ? workerLaunch() : undefined;
   const queue = jobs.map((job, id): QueuedJob => ({ id, job }));
-  if (launch) await renderOnWorkers(queue, finish, workerCount, launch, log);
+  try {
+    if (launch) await renderOnWorkers(queue, finish, workerCount, launch, log);
+  } finally {
+    stopWarmWorkers();
+  }
   // Whatever the workers did not render (none started, or they died).
   await renderInProcess(queue, finish);
   return out;
@@ -83,21 +88,6 @@ export async function renderChartsInPool(
 interface QueuedJob {
   id: number;
   job: ChartJob;
-}
-
-/** How a worker is started. */
-export interface WorkerLaunch {
-  /** The worker module, render-worker.js beside this one. */
-  entry: URL;
-}
-
-/** How to start a worker: undefined when this module runs from TypeScript source. */
-export function workerLaunch(here: string = import.meta.url): WorkerLaunch | undefined {
-  if (!here.startsWith('file:') || /\.[cm]?ts$/.test(new URL(here).pathname)) return undefined;
-  const entry = new URL('./render-worker.js', here);
-  if (!existsSync(fileURLToPath(entry)))
-    throw new Error(`the chart worker ${fileURLToPath(entry)} is missing: rebuild mel-engine (npm run build)`);
-  return { entry };
 }
 
 async function renderInProcess(queue: QueuedJob[], finish: (i: number, png: Buffer) => void): Promise<void> {
@@ -146,7 +136,7 @@ function renderOnWorkers(
     const start = () => {
       let worker: Worker;
       try {
-        worker = new Worker(launch.entry, { stdout: false, stderr: false });
+        worker = takeWarmWorker() ?? new Worker(launch.entry, { stdout: false, stderr: false });
       } catch (e) {
         log(`render-pool: cannot start a worker (${(e as Error).message}); the calling thread renders its charts`);
         return;

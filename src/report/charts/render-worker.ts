@@ -5,11 +5,14 @@
 // Loaded as a worker only, from the build: dist/report/charts/render-worker.js (see render-pool.ts).
 
 import { parentPort } from 'node:worker_threads';
+import { ensureChartFont } from './font.js';
 import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
 import type { WorkerReply, WorkerRequest } from './render-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker: must run in a worker thread (see render-pool.ts)');
+// The font is registered while the worker waits for its first chart (warm-workers.ts).
+ensureChartFont();
 
 port.on('message', (msg: WorkerRequest) => {
   void renderJob(msg).then(

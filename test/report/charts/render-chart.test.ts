@@ -15,7 +15,7 @@ import {
 } from '../../../src/report/charts/render-chart.js';
 import { dropChartCanvases } from '../../../src/report/charts/chartjs.js';
 import { FONT_FAMILY, ensureChartFont, fontString } from '../../../src/report/charts/font.js';
-import type { ChartJob } from '../../../src/report/charts/render-pool.js';
+import type { ChartJob, WorkerReply, WorkerRequest } from '../../../src/report/charts/render-pool.js';
 import { distModule } from '../../dist.js';
 import { crc32, startPngEncode } from '../../../src/report/charts/png.js';
 import { formatNumber } from '../../../src/messages/format-number.js';
@@ -392,6 +392,26 @@ describe('renderChartsInPool, as built in dist/', () => {
     expect(pngs[1]!.equals(await renderSmallMultiples(bySexSpec(6, 8)))).toBe(true);
     expect(pngs[3]!.equals(await renderSmallMultiples(bySexSpec(3, 60)))).toBe(true);
     expect(pngSize(pngs[4]!)).toEqual({ width: 800, height: 450 });
+  });
+
+  it('hands out workers warmed before the charts were planned, and stops those nobody took', async () => {
+    const warm = (await import(
+      distModule('report/charts/warm-workers.ts')
+    )) as typeof import('../../../src/report/charts/warm-workers.js');
+    const { renderChartsInPool } = await loadPool();
+    warm.warmChartWorkers(2);
+    // A warm worker renders the same bytes as the calling thread.
+    const worker = warm.takeWarmWorker();
+    expect(worker).toBeDefined();
+    const reply = new Promise<WorkerReply>((resolve) => worker!.once('message', resolve));
+    worker!.postMessage({ id: 7, job: { kind: 'trajectory', spec: peruSpec('es') } } satisfies WorkerRequest);
+    const { id, png } = await reply;
+    await worker!.terminate();
+    expect(id).toBe(7);
+    expect(Buffer.from(png!).equals(await renderTrajectoryChart(peruSpec('es')))).toBe(true);
+    // The other one is stopped when the charts are rendered (here too few for workers).
+    await renderChartsInPool([{ kind: 'trajectory', spec: peruSpec() }], () => {});
+    expect(warm.takeWarmWorker()).toBeUndefined();
   });
 
   it('rejects with the error of a chart that cannot be drawn', async () => {
