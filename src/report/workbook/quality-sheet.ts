@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { messageIn } from '../../spec/issues.js';
 import type { PackContext } from './pack-context.js';
-import { SheetWriter, createSheet, num, type CellSpec } from './sheet-writer.js';
+import { SheetWriter, createSheet, num, styled, type CellSpec } from './sheet-writer.js';
 import { QUALITY_SECTION_MAX_ROWS } from './size-rules.js';
 import { FORMATS, STYLES } from './styles.js';
 
@@ -54,7 +54,7 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     (o) => [
       o.indicator,
       ctx.breakdown(o.disaggregation),
-      o.period,
+      period(o.period),
       num(o.value, ctx.valueFormat(o.indicator)),
       num(o.z, FORMATS.z),
       num(o.modified_z, FORMATS.z),
@@ -72,9 +72,9 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
       return [
         s.indicator,
         ctx.breakdown(s.disaggregation),
-        s.from_period,
+        period(s.from_period),
         num(s.from, fmt),
-        s.to_period,
+        period(s.to_period),
         num(s.to, fmt),
         num(s.change, FORMATS.percent),
         where(s.file, s.line),
@@ -93,7 +93,7 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
       m.frequencies[p.frequency as keyof typeof m.frequencies] ?? p.frequency,
       num(p.expected, FORMATS.count),
       num(p.observed, FORMATS.count),
-      p.missing.join(', '),
+      styled(p.missing.join(', '), LIST_BESIDE_NUMBER),
     ],
   );
 
@@ -119,11 +119,11 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
         s.indicator,
         s.other,
         ctx.breakdown(s.disaggregation),
-        s.period,
+        period(s.period),
         num(s.value, fmt),
         num(s.otherValue, otherFmt),
         num(s.difference, fmt),
-        s.nearest?.period,
+        s.nearest ? period(s.nearest.period) : null,
         num(s.nearest?.value, otherFmt),
         s.sameValueIn.join(', ') || null,
       ];
@@ -133,6 +133,18 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
   w.finish();
   return sheet;
 }
+
+/**
+ * A list after a column of numbers: indented, so that it does not run into them (an indent
+ * without `horizontal: 'left'` is ignored by LibreOffice).
+ */
+const LIST_BESIDE_NUMBER = {
+  ...STYLES.breakdown,
+  alignment: { horizontal: 'left', indent: 1, vertical: 'top' },
+} as const;
+
+/** A period, centred in its column (a number right-aligned beside it stays apart). */
+const period = (text: string) => styled(text, STYLES.period);
 
 /**
  * The items a section lists: all of them, or QUALITY_SECTION_MAX_ROWS of them: the first
