@@ -4,6 +4,8 @@
 import { comparePeriods, type Period } from '../periods/period.js';
 import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import { allSeries, dimsKey, dimsLabel } from '../data/indicator-data.js';
+import { computeMessages as m } from '../messages/compute.js';
+import type { Localized } from '../messages/localized.js';
 import type { ParsedFormula } from '../spec/formula.js';
 import { evaluateFormulaAt } from './evaluate-formula.js';
 
@@ -32,7 +34,7 @@ function buildSeries(
   dims: Record<string, string>,
   file: string,
   origin: BreakdownSeries['origin'],
-  rows: { period: Period; value?: number; source?: string; missing?: string }[],
+  rows: { period: Period; value?: number; source?: string; missing?: Localized }[],
 ): BreakdownSeries {
   return {
     dims,
@@ -111,7 +113,7 @@ export function sumOfBreakdowns(
     const reported = members.map((m) => m.cells).filter((c) => c.has(period.id));
     if (lacking.length && !(options.flows && reported.length)) {
       incomplete.push(undefined);
-      return { period, missing: `no value for ${lacking.join(', ')}, so the total cannot be summed` };
+      return { period, missing: m.sumLacksBreakdowns(lacking.join(', ')) };
     }
     incomplete.push(lacking.length ? lacking : undefined);
     const value = reported.reduce((sum, c) => sum + (c.get(period.id)?.value ?? 0), 0);
@@ -140,7 +142,7 @@ export function ratioOfSums(
     return d && inGroup(n) ? [{ numerator: n, denominator: d, num: cellsByPeriod(n), den: cellsByPeriod(d) }] : [];
   });
   const rows = unionPeriods(pairs.flatMap((pair) => [pair.numerator, pair.denominator])).map((period) => {
-    if (pairs.length === 0) return { period, missing: 'numerator and denominator share no breakdown' };
+    if (pairs.length === 0) return { period, missing: m.ratioNoSharedBreakdown() };
     let num = 0;
     let den = 0;
     const lacking: string[] = [];
@@ -152,8 +154,8 @@ export function ratioOfSums(
         den += d.value;
       } else lacking.push(dimsLabel(pair.numerator.dims));
     }
-    if (lacking.length) return { period, missing: `no numerator or denominator for ${lacking.join(', ')}` };
-    if (den === 0) return { period, missing: 'the denominators sum to 0' };
+    if (lacking.length) return { period, missing: m.ratioLacksBreakdowns(lacking.join(', ')) };
+    if (den === 0) return { period, missing: m.ratioDenominatorsZero() };
     return {
       period,
       value: (num / den) * factor,

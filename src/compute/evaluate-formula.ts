@@ -1,7 +1,10 @@
 // One period's value of a computed indicator's formula (parsed and checked in src/spec/formula.ts).
+import { computeMessages as m } from '../messages/compute.js';
+import type { Localized } from '../messages/localized.js';
 import type { ParsedFormula } from '../spec/formula.js';
 
-export type FormulaValue = { value: number } | { missing: string };
+/** A value, or why there is none (in every language). */
+export type FormulaValue = { value: number } | { missing: Localized };
 
 /**
  * One period's value. A missing input or a division by zero gives a missing value with
@@ -17,15 +20,15 @@ export function evaluateFormulaAt(
     const x = inputValue(v);
     return x === undefined || Number.isNaN(x);
   });
-  if (missingInputs.length) return { missing: `no value for ${missingInputs.map(describeInput).join(', ')}` };
+  if (missingInputs.length) return { missing: m.formulaInputsMissing(missingInputs.map(describeInput).join(', ')) };
   let result: number;
   try {
     result = formula.evaluate(scope);
   } catch (e) {
-    return { missing: `the formula cannot be computed: ${(e as Error).message}` };
+    return { missing: m.formulaFailed((e as Error).message) };
   }
   if (Number.isFinite(result)) return { value: result };
   const zeros = formula.variables.filter((v) => inputValue(v) === 0);
-  if (zeros.length) return { missing: `division by zero (${zeros.map(describeInput).join(', ')} is 0)` };
-  return { missing: 'the formula gives no finite number for these inputs' };
+  if (zeros.length) return { missing: m.formulaDivisionByZero(zeros.map(describeInput).join(', ')) };
+  return { missing: m.formulaNotFinite() };
 }

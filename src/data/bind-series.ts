@@ -6,7 +6,7 @@
 // file has that code (a single-indicator file with `indicator:` carries one code). A
 // breakdown the file's format implied (an SDMX dimension) that holds one value among the
 // matched series is no breakdown: FREQ = A in every row breaks nothing down.
-import type { Localized } from '../messages/localized.js';
+import type { Localized, Text } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import type { Issue } from '../spec/issues.js';
 import { issueError, issueWarning } from '../spec/issues.js';
@@ -238,7 +238,7 @@ function toBreakdown(
 const noReasons = new Map<number, readonly undefined[]>();
 
 /** Why each value of a series is missing (the file marks it so), undefined where it is not. */
-function missingReasonsOf(s: Series): readonly (string | undefined)[] {
+function missingReasonsOf(s: Series): readonly (Text | undefined)[] {
   const n = s.values.length;
   let first = 0;
   while (first < n && !Number.isNaN(s.values[first])) first++;
@@ -249,7 +249,7 @@ function missingReasonsOf(s: Series): readonly (string | undefined)[] {
     noReasons.set(n, none);
     return none;
   }
-  const reasons = new Array<string | undefined>(n).fill(undefined);
+  const reasons = new Array<Text | undefined>(n).fill(undefined);
   for (let i = first; i < n; i++) if (Number.isNaN(s.values[i])) reasons[i] = dataMsg.missingValueReason(s.notes?.[i]);
   return reasons;
 }

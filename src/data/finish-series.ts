@@ -10,6 +10,7 @@
 // Periods are resolved here, not while reading, because the YYYY-MM rule needs every
 // period text of the file (resolve-periods.ts).
 import * as msg from '../messages/data.js';
+import { joinTexts, type Text } from '../messages/localized.js';
 import type { DateOrder } from '../periods/calendar-text.js';
 import type { Frequency, Period } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
@@ -29,8 +30,8 @@ export interface PointsRead {
   readonly periodTexts: readonly string[];
   /** Wide layout: the period id of each period column. */
   readonly periodIdOfColumn: readonly { field: number; periodId: number }[];
-  /** The distinct source and note texts, by text id. */
-  readonly texts: readonly string[];
+  /** The distinct source and note texts, by text id (a note mel wrote in every language). */
+  readonly texts: readonly Text[];
   readonly log: IssueLog;
   readonly fiscalYearStart: number;
   readonly frequencyHint?: Frequency;
@@ -53,7 +54,7 @@ export function finishSeries(read: PointsRead): Series[] {
   });
   if (resolved.ambiguousDate && read.warnAmbiguousDates)
     read.log.at('warning', msg.ambiguousDates(resolved.ambiguousDate), read.plan.headerLine, read.plan.period);
-  const texts = read.texts.map((t) => t.trim() || undefined);
+  const texts = read.texts.map((t) => (typeof t === 'string' ? t.trim() || undefined : t));
   const { order, start } = read.store.bySeries(read.seriesKeys.length);
   const finisher = new SeriesFinisher(read, resolved, texts);
   return read.seriesKeys.map((keys, s) =>
@@ -66,7 +67,7 @@ class SeriesFinisher {
     private readonly read: PointsRead,
     private readonly resolved: ResolvedPeriods,
     /** Source and note texts trimmed, undefined when blank. */
-    private readonly texts: readonly (string | undefined)[],
+    private readonly texts: readonly (Text | undefined)[],
   ) {}
 
   /**
@@ -130,7 +131,8 @@ class SeriesFinisher {
     const label = source.source;
     const sourceOf = (i: number) => {
       const id = sourceIds ? int32At(sourceIds, i) : -1;
-      return id >= 0 ? (texts[id] ?? label) : label;
+      const text = id >= 0 ? texts[id] : undefined;
+      return typeof text === 'string' ? text : label; // a source is the file's text, never one of mel's notes
     };
     const noteOf = (i: number) => {
       const id = noteIds ? int32At(noteIds, i) : -1;
@@ -141,7 +143,7 @@ class SeriesFinisher {
       values: new Float64Array(distinct),
       lines: new Int32Array(distinct),
       sources: new Array<string | undefined>(distinct),
-      notes: store.noteIds ? new Array<string | undefined>(distinct) : undefined,
+      notes: store.noteIds ? new Array<Text | undefined>(distinct) : undefined,
     };
     let o = 0;
     const emit = (i: number, value = float64At(values, i), source = sourceOf(i), note = noteOf(i)) => {
@@ -198,7 +200,7 @@ class SeriesFinisher {
             first,
             count ? sum / count : NaN,
             joinDistinct(members.map(sourceOf)),
-            joinDistinct(members.map(noteOf)),
+            joinDistinctNotes(members.map(noteOf)),
           );
           break;
         }
@@ -240,6 +242,14 @@ class SeriesFinisher {
 }
 
 /** `A; B` from the distinct defined texts, in order; undefined when there are none. */
+/** Distinct notes joined with `; `, in every language when one is mel's own. */
+function joinDistinctNotes(notes: readonly (Text | undefined)[]): Text | undefined {
+  const present = notes.filter((t): t is Text => t !== undefined);
+  if (present.every((t) => typeof t === 'string')) return joinDistinct(present);
+  const distinct = [...new Map(present.map((t) => [typeof t === 'string' ? t : `${t.en}\u0000${t.es}`, t])).values()];
+  return joinTexts('; ', ...distinct);
+}
+
 function joinDistinct(texts: readonly (string | undefined)[]): string | undefined {
   const distinct = [...new Set(texts.filter((t): t is string => t !== undefined))];
   return distinct.length ? distinct.join('; ') : undefined;

@@ -1,5 +1,6 @@
 // An indicator's data: its headline series and one series per breakdown, with every
 // value's period, line and source. Pure types and small helpers.
+import type { Text } from '../messages/localized.js';
 import type { Period } from '../periods/period.js';
 
 export interface BreakdownSeries {
@@ -12,9 +13,12 @@ export interface BreakdownSeries {
   lines: Int32Array;
   sources: readonly (string | undefined)[];
   /** The file's note on each value (SDMX OBS_STATUS, Eurostat flags, a note column), where it has one. */
-  notes?: readonly (string | undefined)[];
-  /** Why a value is missing (missing marker, division by zero...), parallel to values. */
-  missingReasons: readonly (string | undefined)[];
+  notes?: readonly (Text | undefined)[];
+  /**
+   * Why a value is missing (missing marker, division by zero...), parallel to values: mel's words
+   * in every language, written in the report's.
+   */
+  missingReasons: readonly (Text | undefined)[];
   /**
    * Breakdowns that reported nothing for a period whose value is the sum of the others
    * (the headline of a flow built by `aggregate: sum`), parallel to values; absent when

@@ -34,8 +34,8 @@ export type StreamEnd =
 export interface RecordExtras {
   /** Numbers as the source stores them (workbook cells), by field: used instead of parsing the text. */
   readonly numbers?: readonly (number | undefined)[];
-  /** A note of each value, by field (Eurostat's flags). */
-  readonly notes?: readonly (string | undefined)[];
+  /** A note of each value, by field (Eurostat's flags, in every language). */
+  readonly notes?: readonly (Text | undefined)[];
 }
 
 export interface RecordSink {

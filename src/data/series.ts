@@ -1,5 +1,6 @@
 // A time series as the engine keeps it: by columns, one typed array per field, never
 // one object per row, so a national programme of 20,000 series stays small.
+import type { Text } from '../messages/localized.js';
 import type { Period } from '../periods/period.js';
 
 export interface Series {
@@ -17,8 +18,8 @@ export interface Series {
   readonly lines: Int32Array;
   /** Where each value comes from: the row's source column, else the data source's label. */
   readonly sources: readonly (string | undefined)[];
-  /** The row's note column, where the file has one. */
-  readonly notes?: readonly (string | undefined)[];
+  /** The row's note column, where the file has one (or a note mel wrote in every language: Eurostat's flags). */
+  readonly notes?: readonly (Text | undefined)[];
 }
 
 /** A data source's file after reading: its series and what reading it found. */

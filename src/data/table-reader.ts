@@ -10,7 +10,7 @@
 // problem. A problem in a row no indicator uses is counted, not raised (row-usage.ts).
 // Rows of one cell at the end of the table are notes ("Source: ..."), ignored with a warning.
 import * as msg from '../messages/data.js';
-import { joinTexts } from '../messages/localized.js';
+import { joinTexts, type Localized, type Text } from '../messages/localized.js';
 import { parsePeriod } from '../periods/period.js';
 import type { DataSource } from '../spec/schema.js';
 import { planColumns, type ColumnPlan, type HeaderAttempt, type PlanContext, type PlanIssue } from './column-plan.js';
@@ -75,6 +75,8 @@ export class TableReader implements RecordSink {
   private readonly periods = new Interner();
   /** Source and note texts. */
   private readonly texts = new Interner();
+  /** The notes mel wrote in every language, by text id. */
+  private readonly localizedTexts = new Map<number, Localized>();
   /**
    * Rows per indicator code as written; rows of one code usually follow each other, so
    * a run of them is counted locally and added to the Map once (flushCode).
@@ -298,7 +300,7 @@ export class TableReader implements RecordSink {
       value,
       line,
       this.textId(fields, p.source),
-      valueNote ? this.texts.id(valueNote) : this.textId(fields, p.note),
+      valueNote ? this.noteId(valueNote) : this.textId(fields, p.note),
     );
   }
 
@@ -313,7 +315,7 @@ export class TableReader implements RecordSink {
     for (const { field, periodId } of this.periodIdOfColumn) {
       const text = fieldAt(fields, field);
       const note = notes?.[field];
-      const noteOfValue = note ? this.texts.id(note) : noteId;
+      const noteOfValue = note ? this.noteId(note) : noteId;
       const stored = numbers?.[field];
       if (stored !== undefined) {
         this.points.push(series, periodId, stored, line, sourceId, noteOfValue);
@@ -362,7 +364,7 @@ export class TableReader implements RecordSink {
       const series = this.series.of(synthetic);
       rowsOfColumn[column] = int32At(rowsOfColumn, column) + 1;
       const note = extras?.notes?.[field];
-      const noteOfValue = note ? this.texts.id(note) : noteId;
+      const noteOfValue = note ? this.noteId(note) : noteId;
       if (stored !== undefined) {
         this.points.push(series, periodId, stored, line, sourceId, noteOfValue);
         continue;
@@ -389,6 +391,17 @@ export class TableReader implements RecordSink {
     if (field < 0) return -1;
     const text = fieldAt(fields, field);
     return text === '' ? -1 : this.texts.id(text);
+  }
+
+  /**
+   * The text id of a value's note: the file's own words, or a note mel wrote in every
+   * language (a Eurostat flag), kept by its id beside the texts (a key no file text has).
+   */
+  private noteId(note: Text): number {
+    if (typeof note === 'string') return this.texts.id(note);
+    const id = this.texts.id(`\u0000${note.en}\u0000${note.es}`);
+    this.localizedTexts.set(id, note);
+    return id;
   }
 
   /** Whether some indicator uses a series of the file (its problems are errors, else counted warnings). */
@@ -445,7 +458,9 @@ export class TableReader implements RecordSink {
       seriesKeys: keys,
       periodTexts: this.periods.texts,
       periodIdOfColumn: this.periodIdOfColumn,
-      texts: this.texts.texts,
+      texts: this.localizedTexts.size
+        ? this.texts.texts.map((t, id) => this.localizedTexts.get(id) ?? t)
+        : this.texts.texts,
       log: this.log,
       fiscalYearStart: this.options.fiscalYearStart,
       frequencyHint: this.options.frequencyHint,

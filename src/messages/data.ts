@@ -5,7 +5,8 @@
 // with backticks; column names, YAML keys and values stay untranslated.
 
 import { formatInteger } from './format-number.js';
-import { localize, type Text, textIn } from './localized.js';
+import type { Locale } from '../spec/schema.js';
+import { type Localized, localize, type Text, textIn } from './localized.js';
 
 const quote = (text: string) => `\`${text}\``;
 const list = (names: readonly string[]) => names.map(quote).join(', ');
@@ -534,30 +535,37 @@ export const {
 // --- values and notes --------------------------------------------------------------------
 
 /** Eurostat's flags (https://ec.europa.eu/eurostat/data/database/information, "Flags and special values"). */
-const eurostatFlags: Record<string, string> = {
-  b: 'break in time series',
-  c: 'confidential',
-  d: 'definition differs',
-  e: 'estimated',
-  f: 'forecast',
-  n: 'not significant',
-  p: 'provisional',
-  r: 'revised',
-  s: 'Eurostat estimate',
-  u: 'low reliability',
-  z: 'not applicable',
+const eurostatFlags: Record<string, Localized> = {
+  b: { en: 'break in time series', es: 'ruptura de la serie temporal' },
+  c: { en: 'confidential', es: 'confidencial' },
+  d: { en: 'definition differs', es: 'la definición difiere' },
+  e: { en: 'estimated', es: 'estimado' },
+  f: { en: 'forecast', es: 'previsión' },
+  n: { en: 'not significant', es: 'no significativo' },
+  p: { en: 'provisional', es: 'provisional' },
+  r: { en: 'revised', es: 'revisado' },
+  s: { en: 'Eurostat estimate', es: 'estimación de Eurostat' },
+  u: { en: 'low reliability', es: 'fiabilidad baja' },
+  z: { en: 'not applicable', es: 'no aplicable' },
 };
 
-/** `b (break in time series), p (provisional)`: the note of a flagged Eurostat value. */
-export const eurostatFlagNote = (flags: string) =>
-  [...flags]
-    .filter((f) => f.trim() !== '')
-    .map((f) => (eurostatFlags[f] ? `${f} (${eurostatFlags[f]})` : f))
-    .join(', ');
+/** `b (break in time series), p (provisional)`: the note of a flagged Eurostat value, in every language. */
+export const eurostatFlagNote = (flags: string): Localized => {
+  const codes = [...flags].filter((f) => f.trim() !== '');
+  const inLocale = (locale: Locale) =>
+    codes.map((f) => (eurostatFlags[f] ? `${f} (${eurostatFlags[f][locale]})` : f)).join(', ');
+  return { en: inLocale('en'), es: inLocale('es') };
+};
 
-/** The note of an SDMX observation: `OBS_STATUS: E (Estimated value)`. */
+/** The note of an SDMX observation: `OBS_STATUS: E (Estimated value)` (the label is the file's own). */
 export const sdmxAttributeNote = (attribute: string, code: string, label?: string) =>
   `${attribute}: ${code}${label ? ` (${label})` : ''}`;
 
-/** Why a value of a bound series is missing, with the file's own note when it has one. */
-export const missingValueReason = (note?: string) => `the file marks this value as missing${note ? ` (${note})` : ''}`;
+/**
+ * Why a value of a bound series is missing, with the file's own note when it has one (the
+ * note as the file writes it, or a note mel wrote in every language: Eurostat's flags).
+ */
+export const missingValueReason = (note?: Text): Localized => ({
+  en: `the file marks this value as missing${note ? ` (${textIn(note, 'en')})` : ''}`,
+  es: `el archivo marca este valor como faltante${note ? ` (${textIn(note, 'es')})` : ''}`,
+});

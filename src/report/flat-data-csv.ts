@@ -3,7 +3,9 @@
 // exceed what a sheet can hold; pivot tables and Power Query read it directly.
 import type { IndicatorData } from '../data/indicator-data.js';
 import { allSeries } from '../data/indicator-data.js';
+import { textIn } from '../messages/localized.js';
 import type { Program } from '../spec/model.js';
+import type { Locale } from '../spec/schema.js';
 
 /** Text a spreadsheet would run as a formula is prefixed with ' (OWASP's CSV-injection advice). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -15,8 +17,16 @@ function field(value: string | number | undefined | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The CSV in chunks of about a thousand rows, so a large programme streams to disk. */
-export function* flatDataCsv(program: Program, data: ReadonlyMap<string, IndicatorData>): Generator<string> {
+/**
+ * The CSV in chunks of about a thousand rows, so a large programme streams to disk. The
+ * column names are ids, the same in every language; a missing value's reason is mel's
+ * words, in the pack's `locale`.
+ */
+export function* flatDataCsv(
+  program: Program,
+  data: ReadonlyMap<string, IndicatorData>,
+  locale: Locale = 'en',
+): Generator<string> {
   const dimColumns = [...new Set([...data.values()].flatMap((d) => allSeries(d).flatMap((s) => Object.keys(s.dims))))];
   const header = [
     'program',
@@ -47,7 +57,8 @@ export function* flatDataCsv(program: Program, data: ReadonlyMap<string, Indicat
       for (const [i, p] of s.periods.entries()) {
         const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
         const observation = `${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v}`;
-        const origin = `${field(s.missingReasons[i])},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}`;
+        const reason = s.missingReasons[i];
+        const origin = `${field(reason && textIn(reason, locale))},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}`;
         chunk += `${prefix},${dimColumns.length ? `${dims},` : ''}${observation},${origin}\r\n`;
         if (++rows % 1000 === 0) {
           yield chunk;

@@ -116,7 +116,7 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     { path: 'progress-pack.xlsx', bytes: xlsx },
     // Written as it is made: a national pack's 90 MB document is never one string.
     { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
-    { path: 'data.csv', chunks: flatDataCsv(program, workspace.data) },
+    { path: 'data.csv', chunks: flatDataCsv(program, workspace.data, built.input.locale) },
     ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
   ];
   const folder = packFolder(outDir);

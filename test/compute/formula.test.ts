@@ -21,12 +21,14 @@ describe('computed indicators', () => {
 
   it('a division by zero or a missing input is a missing value with its reason', () => {
     const f = formula('agri / total * 100', ['agri', 'total']);
-    expect(evaluateFormulaAt(f, { agri: 1, total: 0 }, (n) => n)).toEqual({ missing: 'division by zero (total is 0)' });
+    expect(evaluateFormulaAt(f, { agri: 1, total: 0 }, (n) => n)).toEqual({
+      missing: { en: 'division by zero (total is 0)', es: 'división por cero (total es 0)' },
+    });
     expect(evaluateFormulaAt(f, { agri: 1, total: undefined }, (n) => `${n} (GE-STATE)`)).toEqual({
-      missing: 'no value for total (GE-STATE)',
+      missing: { en: 'no value for total (GE-STATE)', es: 'no hay valor para total (GE-STATE)' },
     });
     expect(evaluateFormulaAt(formula('a / b', ['a', 'b']), { a: 0, b: 0 }, (n) => n)).toEqual({
-      missing: 'division by zero (a, b is 0)',
+      missing: { en: 'division by zero (a, b is 0)', es: 'división por cero (a, b es 0)' },
     });
   });
 

@@ -216,14 +216,14 @@ describe('a Eurostat TSV with flags', () => {
     const spain = find(table.series, { geo: 'ES', unit: 'PC_ACT' });
     expect(periods(spain)).toEqual(['2019', '2020', '2021', '2022', '2023']);
     expect(values(spain)).toEqual([32.5, 38.3, 34.8, 29.8, 28.7]);
-    expect(spain?.notes?.[2]).toBe('b (break in time series)');
+    expect(spain?.notes?.[2]).toEqual({ en: 'b (break in time series)', es: 'b (ruptura de la serie temporal)' });
     const malta = find(table.series, { geo: 'MT' });
     expect(values(malta)).toEqual([9.3, null, 10.3, null, null]);
     expect(malta?.notes).toEqual([
       undefined,
-      'u (low reliability)',
-      'u (low reliability)',
-      'c (confidential)',
+      { en: 'u (low reliability)', es: 'u (fiabilidad baja)' },
+      { en: 'u (low reliability)', es: 'u (fiabilidad baja)' },
+      { en: 'c (confidential)', es: 'c (confidencial)' },
       undefined,
     ]);
     expect(table.missingCount).toBe(3);

@@ -10,6 +10,7 @@
 // flags: `: c`, confidential). The records become a wide table: one column per
 // dimension, then the periods; each flag goes into its value's note, spelled out.
 import * as msg from '../../messages/data.js';
+import type { Text } from '../../messages/localized.js';
 import type { DataSource } from '../../spec/schema.js';
 import { csvPositions } from '../positions.js';
 import { fieldAt, type RecordExtras, type RecordSink } from '../record-stream.js';
@@ -76,7 +77,7 @@ class EurostatRecords implements RecordSink {
       return true;
     }
     const values: string[] = [];
-    const notes: (string | undefined)[] = new Array(dimensions.length).fill(undefined);
+    const notes: (Text | undefined)[] = new Array(dimensions.length).fill(undefined);
     for (const cell of fields.slice(1)) {
       const { value, flags } = splitFlags(cell);
       values.push(value);

@@ -5,6 +5,7 @@
 // workbook (the caller writes it, with the same columns) and lists the headline rows only.
 import type ExcelJS from 'exceljs';
 import { allSeries, type IndicatorData } from '../../data/indicator-data.js';
+import { textIn } from '../../messages/localized.js';
 import { levelLabel } from '../../messages/report.js';
 import { reportMessages } from '../../messages/report.js';
 import type { Period } from '../../periods/period.js';
@@ -135,6 +136,7 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
         for (const [i, p] of s.periods.entries()) {
           const [start, end] = datesOf(p);
           const line = s.lines[i] ?? 0; // 0: computed, no line
+          const reason = s.missingReasons[i];
           w.add([
             ...fixed,
             ...dims,
@@ -142,7 +144,7 @@ export function addDataSheet(workbook: ExcelJS.Workbook, name: string, ctx: Pack
             start,
             end,
             num(s.values[i], fmt),
-            s.missingReasons[i],
+            reason && textIn(reason, input.locale),
             s.sources[i],
             s.file,
             line > 0 ? num(line, FORMATS.line) : null,
