@@ -13,6 +13,8 @@ export interface ChartMessages {
   byBreakdown: (name: string, count: number) => string;
   byBreakdownPage: (name: string, count: number, page: number, pages: number) => string;
   panelsNotDrawn: (count: number) => string;
+  /** The main chart draws a few breakdowns of many: which, and where the others are. */
+  breakdownsShown: (shown: number, total: number, smallMultiples: boolean) => string;
   unitName: (unit: Unit) => string;
   /** Title of the time axis. */
   timeAxis: string;
@@ -36,6 +38,9 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     computedLine: (series, formula, inputs) => `${series}: computed as ${formula} from ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, by breakdown (${formatInteger(c, 'en')})`,
     byBreakdownPage: (n, c, p, ps) => `${n}, by breakdown (${formatInteger(c, 'en')}), image ${p} of ${ps}`,
+    breakdownsShown: (shown, total, sm) =>
+      `${formatInteger(shown, 'en')} of ${formatInteger(total, 'en')} breakdowns drawn here; ` +
+      (sm ? 'every breakdown is in the small multiples' : 'every breakdown has a chart of its own'),
     panelsNotDrawn: (k) =>
       `${formatInteger(k, 'en')} more panel${k === 1 ? ' is' : 's are'} not drawn; every value is in the Data ` +
       'sheet and in data.csv',
@@ -64,6 +69,9 @@ export const chartMessages: Record<Locale, ChartMessages> = {
     computedLine: (series, formula, inputs) => `${series}: calculado como ${formula} a partir de ${inputs.join(', ')}`,
     byBreakdown: (n, c) => `${n}, por desglose (${formatInteger(c, 'es')})`,
     byBreakdownPage: (n, c, p, ps) => `${n}, por desglose (${formatInteger(c, 'es')}), imagen ${p} de ${ps}`,
+    breakdownsShown: (shown, total, sm) =>
+      `se muestran ${formatInteger(shown, 'es')} de ${formatInteger(total, 'es')} desgloses; ` +
+      (sm ? 'todos están en los gráficos por desglose' : 'cada desglose tiene su propio gráfico'),
     panelsNotDrawn: (k) =>
       `${formatInteger(k, 'es')} panel${k === 1 ? ' más no se dibuja' : 'es más no se dibujan'}; todos los ` +
       'valores están en la hoja Datos y en data.csv',

@@ -214,5 +214,8 @@ describe('planning charts', () => {
     expect(main.spec.unitLabel).toBe('members trained, running total');
     expect(main.spec.roleLabels.expected).toBe('Cumulative target path');
     expect(main.spec.subtitle).toBe('Status as of 2023: On track; target 920 over the programme');
+    // The total and 3 of its 4 district x sex breakdowns, and a footnote that says so.
+    expect(main.spec.groups.map((g) => g.label)).toEqual(['Total', 'North / female', 'North / male', 'South / female']);
+    expect(main.spec.footnotes.at(-1)).toBe('3 of 4 breakdowns drawn here; every breakdown has a chart of its own');
   });
 });

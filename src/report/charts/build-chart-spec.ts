@@ -325,7 +325,13 @@ export function planCharts(context: ChartContext): PlannedChart[] {
       spec: {
         ...baseSpec(ctx, ctx.indicator.name, statusLine(mainResult, ctx)),
         groups,
-        footnotes: footnotesOf(footSeries, ctx),
+        footnotes:
+          d.headline && breakdowns.length > MAX_BREAKDOWNS_ON_MAIN_CHART
+            ? [
+                ...footnotesOf(footSeries, ctx),
+                m.breakdownsShown(MAX_BREAKDOWNS_ON_MAIN_CHART, breakdowns.length, many),
+              ]
+            : footnotesOf(footSeries, ctx),
       },
     });
   }
