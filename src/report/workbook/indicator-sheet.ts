@@ -41,6 +41,7 @@ import {
   showsEveryBreakdown,
 } from './size-rules.js';
 import { FORMATS, STYLES, findingStyle, statusStyle } from './styles.js';
+import { keepBlocksOnPages, type KeptBlock, portraitPagePoints } from './keep-on-page.js';
 import { dataAgeCell } from './summary-sheet.js';
 import { lopFigures } from './tracking-layout.js';
 import { percentMet } from '../../assess/percent-met.js';
@@ -125,11 +126,14 @@ export function addIndicatorSheet(
   // the print area, or in its place with --charts native; the chart's numbers in the
   // columns after the print area's, which the native chart reads.
   const mainChart = part.charts.find((ch) => !ch.disaggregation);
+  /** Rows of the charts, each kept on one printed page. */
+  const kept: KeptBlock[] = [];
   const nativeSpec = input.chartMode === 'png' ? undefined : mainChart?.spec;
   if (mainChart && (mainChart.png || nativeSpec)) {
     w.skip();
     const top = w.row;
     const width = SHEET_PIXELS - 10;
+    kept.push({ first: top + 1, last: top + chartRows(Math.round(width * CHART_ASPECT)) });
     if (mainChart.png) addChart(workbook, w, mainChart.png, width);
     if (nativeSpec) {
       const beside = Boolean(mainChart.png);
@@ -301,11 +305,18 @@ export function addIndicatorSheet(
   const others = part.charts.flatMap((ch) => (ch !== mainChart && ch.png ? [ch.png] : []));
   if (others.length) {
     w.skip();
+    const title = w.row + 1;
     w.title(L.breakdownCharts);
-    for (const png of others) addChart(workbook, w, png, SHEET_PIXELS - 10);
+    for (const [i, png] of others.entries()) {
+      const first = i === 0 ? title : w.row + 1;
+      addChart(workbook, w, png, SHEET_PIXELS - 10);
+      kept.push({ first, last: w.row });
+    }
   }
 
   w.finish({ fixed: pirsWidths() });
+  // No chart cut by a page break: the charts' rows (the first with the section's title) on one page.
+  keepBlocksOnPages(sheet, kept, portraitPagePoints(SHEET_PIXELS));
   return sheet;
 }
 
