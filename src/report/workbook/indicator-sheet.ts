@@ -315,8 +315,10 @@ export function addIndicatorSheet(
   }
 
   w.finish({ fixed: pirsWidths() });
-  // No chart cut by a page break: the charts' rows (the first with the section's title) on one page.
-  keepBlocksOnPages(sheet, kept, portraitPagePoints(SHEET_PIXELS));
+  // No chart cut by a page break: the charts' rows (the first with the section's title) on
+  // one page; and no section's title alone at the foot of a page: with two rows after it.
+  const titles = w.titleRows.filter((r) => r > 1).map((r) => ({ first: r, last: Math.min(r + 2, w.row) }));
+  keepBlocksOnPages(sheet, [...titles, ...kept], portraitPagePoints(SHEET_PIXELS));
   return sheet;
 }
 

@@ -35,6 +35,7 @@ export function keepBlocksOnPages(
   pagePoints: number,
 ): number[] {
   const heightOf = (r: number) => sheet.findRow(r)?.height ?? DEFAULT_ROW_HEIGHT;
+  // Of two blocks starting on the same row, the later one given (a chart with its title).
   const starts = new Map(blocks.map((b) => [b.first, b]));
   const last = Math.max(0, ...blocks.map((b) => b.last));
   const broken: number[] = [];

@@ -182,6 +182,8 @@ export type SpanCell = CellSpec | [CellSpec, number];
 
 export class SheetWriter {
   row = 0;
+  /** The rows holding a title, in order. */
+  readonly titleRows: number[] = [];
   private readonly widths: number[] = [];
   private readonly wrapped: WrappedText[] = [];
   private lastColumn = 1;
@@ -246,6 +248,7 @@ export class SheetWriter {
    */
   title(text: string, style: Style = STYLES.section, span?: number): number {
     this.row++;
+    this.titleRows.push(this.row);
     if (span && span > 1) {
       this.merged(this.row, 1, span, text, { ...style, alignment: { vertical: 'top', wrapText: true } });
       return this.row;
