@@ -1,14 +1,13 @@
 // Mutations of the demo programme's own files, seeded so every run tries the same ones:
 // whatever a mutation does to a YAML or CSV file, `mel` answers with exit 0 (fine, maybe
 // with warnings) or 1 (input errors, each at its file), never 70 (a fault), never a stack
-// trace, never a hang. In-process through run(), validate more often than assess and
+// trace, never a hang. In-process through run() (capture.ts), validate more often than assess and
 // smart (it reads every file, and costs a third of assess): 200 cost a few seconds.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
+import { mel } from './capture.js';
 
 const demo = join(import.meta.dirname, '../..');
 /**
@@ -181,20 +180,6 @@ function flipBytes(bytes: Buffer, rnd: () => number): Buffer {
   return out;
 }
 
-const quiet = (): Output & { stderr: string } => {
-  const o = {
-    stderr: '',
-    out: () => {},
-    write: () => {},
-    err: (t: string) => {
-      o.stderr += `${t}\n`;
-    },
-    isTTY: false,
-    errIsTTY: false,
-  };
-  return o;
-};
-
 describe('mutations of the demo programme', () => {
   it(`${MUTATIONS} seeded mutations of its YAML and CSV: exit 0 or 1, never a fault, stack trace or hang`, async () => {
     const root = mkdtempSync(join(tmpdir(), 'mel-fuzz-'));
@@ -204,7 +189,7 @@ describe('mutations of the demo programme', () => {
       copyFileSync(join(demo, f), join(root, f));
     }
     // Unmutated, the part of the demo reads without an error.
-    expect(await run(['validate'], quiet(), root)).toBe(0);
+    expect((await mel(['validate'], root)).code).toBe(0);
     const rnd = generator(SEED);
     const commands = [['validate'], ['validate'], ['validate'], ['assess', '--json'], ['assess', '--json'], ['smart']];
     const failures: string[] = [];
@@ -226,21 +211,20 @@ describe('mutations of the demo programme', () => {
       }
       writeFileSync(join(root, file), bytes);
       const command = pick(commands, rnd);
-      const output = quiet();
       let timer: NodeJS.Timeout | undefined;
-      const hang = new Promise<number>((done) => {
-        timer = setTimeout(() => done(-1), 10_000);
+      const hang = new Promise<{ code: number; stderr: string }>((done) => {
+        timer = setTimeout(() => done({ code: -1, stderr: '' }), 10_000);
       });
-      const code = await Promise.race([run(command, output, root), hang]);
+      const { code, stderr } = await Promise.race([mel(command, root), hang]);
       clearTimeout(timer);
       writeFileSync(join(root, file), original);
       codes.set(code, (codes.get(code) ?? 0) + 1);
-      const trace = /\n\s+at .+:\d+:\d+/.test(output.stderr);
-      if ((code !== 0 && code !== 1) || trace || output.stderr.includes('internal error'))
+      const trace = /\n\s+at .+:\d+:\d+/.test(stderr);
+      if ((code !== 0 && code !== 1) || trace || stderr.includes('internal error'))
         failures.push(
           `#${n} ${command.join(' ')} after ${applied.join(', ')} ` +
             `in ${file}: exit ${code === -1 ? 'none (hang)' : code}\n` +
-            output.stderr.split('\n').slice(0, 3).join('\n'),
+            stderr.split('\n').slice(0, 3).join('\n'),
         );
     }
     expect(failures).toEqual([]);

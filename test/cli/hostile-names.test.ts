@@ -5,22 +5,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
-
-const quiet = (): Output & { stderr: string } => {
-  const o = {
-    stderr: '',
-    out: () => {},
-    write: () => {},
-    err: (t: string) => {
-      o.stderr += `${t}\n`;
-    },
-    isTTY: false,
-    errIsTTY: false,
-  };
-  return o;
-};
+import { mel } from './capture.js';
 
 describe('names a file system would choke on, through mel report', () => {
   it('breakdowns named `north east`, `north/east`, 300 characters, a formula or an emoji: a chart each', async () => {
@@ -33,16 +18,12 @@ describe('names a file system would choke on, through mel report', () => {
       ]),
     ].join('\n');
     const root = join(mkdtempSync(join(tmpdir(), 'mel-names-')), 'p');
-    expect(await run(['init', root], quiet(), tmpdir())).toBe(0);
+    expect((await mel(['init', root], tmpdir())).code).toBe(0);
     writeFileSync(join(root, 'data', 'stunting.csv'), `${csv}\n`);
-    const output = quiet();
-    let said = '';
-    output.out = (t: string) => {
-      said += t;
-    };
-    expect(await run(['report', '--quiet', '--out', 'pack'], output, root)).toBe(0);
-    expect(output.stderr).toBe('');
-    expect(said).toContain('7 charts');
+    const report = await mel(['report', '--quiet', '--out', 'pack'], root);
+    expect(report.code).toBe(0);
+    expect(report.stderr).toBe('');
+    expect(report.stdout).toContain('7 charts');
     const charts = readdirSync(join(root, 'pack', 'charts'));
     expect(charts).toHaveLength(7);
     expect(charts.every((c) => c.length < 100 && /^[A-Za-z0-9_.~-]+\.png$/.test(c))).toBe(true);
