@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './mulberry32.js';
 
 export const GENERATOR_VERSION = 1;
 
@@ -80,17 +81,6 @@ export function defaultDir(root: string, scale = 1): string {
 
 // ---------------------------------------------------------------------------------------
 // Deterministic randomness
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rng: () => number): number {
   const u = 1 - rng(); // (0, 1]

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { ChartGroup, ChartPoint, ChartSpec, SmallMultiplesSpec } from '../src/report/charts/chart-spec.js';
 import { renderSmallMultiples, renderTrajectoryChart } from '../src/report/charts/render-chart.js';
 import { renderChartsInPool, type ChartJob } from '../src/report/charts/render-pool.js';
+import { mulberry32 } from '../bench/mulberry32.js';
 
 const OUT = '/tmp/mel-charts';
 
@@ -180,18 +181,6 @@ function twoSourceSpec(): ChartSpec {
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DISTRICTS = [
   'Huancavelica',
   'Ayacucho',
@@ -246,7 +235,7 @@ const DISTRICTS = [
 ];
 
 function districtsSpec(n: number, locale: 'en' | 'es'): SmallMultiplesSpec {
-  const random = rng(42 + n);
+  const random = mulberry32(42 + n);
   const panels = DISTRICTS.slice(0, n).map((name) => {
     const start = 25 + random() * 30;
     const slope = 0.6 + random() * 1.6;
@@ -283,7 +272,7 @@ function districtsSpec(n: number, locale: 'en' | 'es'): SmallMultiplesSpec {
 
 /** Districts with female and male in each panel: the shape build-chart-spec gives district x sex. */
 function districtsBySexSpec(n: number, locale: 'en' | 'es', monthly = false): SmallMultiplesSpec {
-  const random = rng(7 + n);
+  const random = mulberry32(7 + n);
   const en = locale === 'en';
   const sexes = en ? ['Female', 'Male'] : ['Mujeres', 'Hombres'];
   const panels = DISTRICTS.slice(0, n).map((name) => {
@@ -346,7 +335,7 @@ function trendGroup(label: string, random: () => number, start: number, monthly:
 
 /** Monthly monitoring of 5 groups (60 months each). */
 function monthlySpec(groups = 5): ChartSpec {
-  const random = rng(99);
+  const random = mulberry32(99);
   const names = ['National', 'Rural', 'Urban', 'Female', 'Male'];
   return {
     ...peruSpec('en'),

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../bench/mulberry32.js';
 import { mel } from './capture.js';
 
 const demo = join(import.meta.dirname, '../..');
@@ -32,18 +33,6 @@ const dataFiles = readdirSync(join(demo, 'data'), { recursive: true, encoding: '
 const files = [...indicatorFiles, ...dataFiles];
 const MUTATIONS = 200;
 const SEED = 20240917;
-
-/** mulberry32: a small seeded generator, the same numbers on every machine. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Texts people and tools put where they do not belong. */
 const dictionary = [
@@ -190,7 +179,7 @@ describe('mutations of the demo programme', () => {
     }
     // Unmutated, the part of the demo reads without an error.
     expect((await mel(['validate'], root)).code).toBe(0);
-    const rnd = generator(SEED);
+    const rnd = mulberry32(SEED);
     const commands = [['validate'], ['validate'], ['validate'], ['assess', '--json'], ['assess', '--json'], ['smart']];
     const failures: string[] = [];
     const codes = new Map<number, number>();
