@@ -32,19 +32,16 @@ export type ResultFrame = Omit<AssessmentResult, 'status' | 'reason'>;
 
 export const localeOf = (ctx: SeriesAssessmentContext): Locale => ctx.locale ?? ctx.program.locale;
 
-/** The result before anything is judged: identity, and every figure empty. */
-export function emptyResult(ctx: SeriesAssessmentContext): ResultFrame {
-  const { program, indicator: ind, series } = ctx;
-  const result = program.results.find((r) => r.id === ind.result);
+/** What a result says of its series, beside whose it is. */
+export type ResultFigures = Omit<
+  ResultFrame,
+  'indicator' | 'name' | 'result' | 'level' | 'disaggregation' | 'unit' | 'direction'
+>;
+
+/** Every figure of a result empty: nothing observed, nothing judged. */
+export function emptyFigures(method: ResultFrame['method']): ResultFigures {
   return {
-    indicator: ind.id,
-    name: ind.name,
-    result: ind.result,
-    level: result?.level,
-    disaggregation: series?.dims ?? ctx.dims ?? {},
-    unit: ind.unit,
-    direction: ind.direction,
-    method: ctx.method,
+    method,
     baseline: null,
     target: null,
     latest: null,
@@ -63,6 +60,22 @@ export function emptyResult(ctx: SeriesAssessmentContext): ResultFrame {
     observations: 0,
     missing: 0,
     notes: [],
+  };
+}
+
+/** The result before anything is judged: identity, and every figure empty. */
+export function emptyResult(ctx: SeriesAssessmentContext): ResultFrame {
+  const { program, indicator: ind, series } = ctx;
+  const result = program.results.find((r) => r.id === ind.result);
+  return {
+    indicator: ind.id,
+    name: ind.name,
+    result: ind.result,
+    level: result?.level,
+    disaggregation: series?.dims ?? ctx.dims ?? {},
+    unit: ind.unit,
+    direction: ind.direction,
+    ...emptyFigures(ctx.method),
   };
 }
 

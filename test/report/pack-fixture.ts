@@ -4,6 +4,7 @@
 // method, the SMART review, the data-quality report, one chart and the About facts.
 import { statuses, type AssessmentResult, type MethodOutcome, type Status } from '../../src/assess/assessment.js';
 import { percentMet } from '../../src/assess/percent-met.js';
+import { emptyFigures } from '../../src/assess/result-frame.js';
 import { reportingFigures, reportingWindows } from '../../src/assess/reporting-periods.js';
 import type { SmartIndicatorReview, SmartReview } from '../../src/assess/smart-review.js';
 import type { BreakdownSeries, IndicatorData } from '../../src/data/indicator-data.js';
@@ -49,30 +50,7 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'name' |
   };
 }
 
-const base = (): Omit<
-  AssessmentResult,
-  'indicator' | 'name' | 'disaggregation' | 'unit' | 'direction' | 'status' | 'reason'
-> => ({
-  method: 'trajectory',
-  baseline: null,
-  target: null,
-  latest: null,
-  expected: null,
-  progress_ratio: null,
-  actual_to_date: null,
-  target_to_date: null,
-  lop_target: null,
-  percent_of_lop: null,
-  data_age: null,
-  stale: false,
-  targets: [],
-  projection: null,
-  projections: [],
-  methods: {},
-  observations: 0,
-  missing: 0,
-  notes: [],
-});
+const base = () => emptyFigures('trajectory');
 
 export function packFixture(locale: Locale = 'en'): PackInput {
   const program: Program = {
