@@ -12,7 +12,7 @@
 // size-rules.ts, so the pack stays around a million cells: the caller writes data.csv
 // beside the workbook when `dataSheetHoldsEveryRow(input)` is false.
 import ExcelJS from 'exceljs';
-import { reportMessages } from '../../messages/report.js';
+import { reportMessages, type ReportMessages } from '../../messages/report.js';
 import type { NativeChart } from '../native-charts/native-chart.js';
 import { addNativeCharts } from '../native-charts/xlsx-native-charts.js';
 import type { PackInput } from '../pack-input.js';
@@ -30,17 +30,11 @@ import { addTrackingSheet } from './tracking-sheet.js';
 import { absolutePrintAreas } from './print-areas.js';
 import { packageWorkbook } from './xlsx-package.js';
 
-export interface PackSheetNames {
-  summary: string;
-  tracking: string;
-  smart: string;
-  quality: string;
-  methodInputs: string;
-  data: string;
-  about: string;
+/** The fixed sheets' names in the pack's language, and each indicator's sheet. */
+export type PackSheetNames = ReportMessages['sheets'] & {
   /** Indicator id -> its sheet (the id made a valid, unique sheet name). */
   indicators: Map<string, string>;
-}
+};
 
 /** The name of every sheet of the pack: the catalogue's names first, then the indicator ids. */
 export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): PackSheetNames {
