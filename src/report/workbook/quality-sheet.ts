@@ -93,7 +93,7 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
       m.frequencies[p.frequency as keyof typeof m.frequencies] ?? p.frequency,
       num(p.expected, FORMATS.count),
       num(p.observed, FORMATS.count),
-      styled(p.missing.join(', '), LIST_BESIDE_NUMBER),
+      styled(p.missing.join(', '), STYLES.breakdown),
     ],
   );
 
@@ -133,15 +133,6 @@ export function addQualitySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
   w.finish();
   return sheet;
 }
-
-/**
- * A list after a column of numbers: indented, so that it does not run into them (an indent
- * without `horizontal: 'left'` is ignored by LibreOffice).
- */
-const LIST_BESIDE_NUMBER = {
-  ...STYLES.breakdown,
-  alignment: { horizontal: 'left', indent: 1, vertical: 'top' },
-} as const;
 
 /** A period, centred in its column (a number right-aligned beside it stays apart). */
 const period = (text: string) => styled(text, STYLES.period);

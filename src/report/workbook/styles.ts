@@ -130,12 +130,18 @@ export const STYLES = {
   } as Style,
   note: { font: font({ italic: true, color: GREY_TEXT }), alignment: { wrapText: false, vertical: 'top' } } as Style,
   wrap: { font: font(), alignment: { vertical: 'top', wrapText: true } } as Style,
-  /** Text beside a number in a table: wrapped, and kept off the number by an indent. */
-  besideNumber: { font: font(), alignment: { vertical: 'top', wrapText: true, indent: 1 } } as Style,
+  /**
+   * Text beside a number in a table: wrapped, and kept off the number by an indent (an
+   * indent applies to left-aligned text only: Excel and LibreOffice ignore it otherwise).
+   */
+  besideNumber: {
+    font: font(),
+    alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 },
+  } as Style,
   /** A period beside a number: centred, so "85.1" and "2011" never read as "85.12011". */
   period: { font: font(), alignment: { horizontal: 'center', vertical: 'top' } } as Style,
-  /** A breakdown's name under its indicator: indented. */
-  breakdown: { font: font(), alignment: { indent: 1, vertical: 'top' } } as Style,
+  /** A breakdown's name under its indicator, or a list after a column of numbers: indented, one line. */
+  breakdown: { font: font(), alignment: { horizontal: 'left', indent: 1, vertical: 'top' } } as Style,
   /** Text that must stay text even when the officer edits the cell (it starts with = + - @). */
   text: { font: font(), numFmt: FORMATS.text, alignment: TOP } as Style,
   date: { font: font(), numFmt: FORMATS.date, alignment: TOP } as Style,
