@@ -58,19 +58,13 @@ function pointOptions(ds: LineDataset): Record<string, unknown> {
   };
 }
 
-const ORDERED = new WeakMap<readonly LineDataset[], number[]>();
-
 /** Dataset indexes in chart.js' drawing order: by `order` then index, the last drawn first. */
 function drawingOrder(datasets: readonly LineDataset[]): number[] {
-  const known = ORDERED.get(datasets);
-  if (known && known.length === datasets.length) return known;
-  const order = datasets
+  return datasets
     .map((ds, index) => ({ order: ds.order ?? 0, index }))
     .sort((a, b) => a.order - b.order || a.index - b.index)
     .map((d) => d.index)
     .reverse();
-  ORDERED.set(datasets, order);
-  return order;
 }
 
 /**
