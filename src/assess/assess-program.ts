@@ -233,9 +233,25 @@ export function publicDocument(full: FullAssessment): AssessmentDocument {
   };
 }
 
-/** One result as `mel assess --json` prints it: trajectory and the chosen method only. */
+/**
+ * One result as `mel assess --json` prints it: trajectory and the chosen method only.
+ * A result that has no other method (every result not run with `everyMethod`) is
+ * returned as it is: a copy of its thirty members per result costs a national
+ * programme's assessment a tenth of its time.
+ */
 export function publicResult(r: AssessmentResult): AssessmentResult {
+  if (onlyPublicMethods(r)) return r;
   const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
   if (r.methods[r.method]) methods[r.method] = r.methods[r.method];
   return { ...r, methods };
+}
+
+/** True when a result's methods are trajectory and the chosen method, in that order, and nothing else. */
+function onlyPublicMethods(r: AssessmentResult): boolean {
+  let k = 0;
+  for (const name in r.methods) {
+    if (k === 0 ? name !== 'trajectory' : k === 1 ? name !== r.method : true) return false;
+    k++;
+  }
+  return k === (r.method === 'trajectory' ? 1 : 2);
 }
