@@ -17,6 +17,14 @@
 export type RecordCallback = (fields: string[], line: number) => boolean;
 
 /**
+ * Offered each plain line before it is split, as the text and the line's bounds in it
+ * (`end` at its line break): true when it read the line itself, false to have it split
+ * and given to the RecordCallback. A reader that knows the file's columns reads its
+ * usual rows this way without a string per field.
+ */
+export type PlainLineCallback = (text: string, start: number, end: number, line: number) => boolean;
+
+/**
  * Lines longer than this go to csv-parse, which reports a record past its size limit
  * (record-stream.ts) as it always has.
  */
@@ -35,6 +43,7 @@ export class PlainLines {
   constructor(
     private readonly delimiter: string,
     private readonly onRecord: RecordCallback,
+    private readonly onPlainLine?: PlainLineCallback,
   ) {}
 
   /**
@@ -54,7 +63,7 @@ export class PlainLines {
   }
 
   private read(data: string, final: boolean): string | undefined {
-    const { delimiter, onRecord } = this;
+    const { delimiter, onRecord, onPlainLine } = this;
     const quoteAt = data.indexOf('"');
     // The next carriage return and delimiter, each searched again only once passed: a
     // file with few is not searched to its end for every line.
@@ -79,6 +88,11 @@ export class PlainLines {
         // `\r\n` is one line break; a `\r` ending the chunk may be the first half of one.
         if (end + 1 === data.length && !final) break;
         if (data.charCodeAt(end + 1) === 10) next = end + 2;
+      }
+      if (onPlainLine?.(data, pos, end, line)) {
+        pos = next;
+        line++;
+        continue;
       }
       // The fields: indexOf and slice rather than split, which takes twice as long, into
       // an array of the previous record's length (rows of a file have the same).

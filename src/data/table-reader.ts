@@ -18,7 +18,7 @@ import type { Delimiter } from './dialect.js';
 import { finishSeries } from './finish-series.js';
 import { withWorldBankDefaults } from './formats/world-bank.js';
 import { IssueLog } from './issue-log.js';
-import { MISSING, parseNumber, type NumberFormat } from './parse-number.js';
+import { decimalCodeOf, MISSING, parseNumber, parsePlainSpan, type NumberFormat } from './parse-number.js';
 import { Interner, int32At, PointStore } from './point-store.js';
 import type { Positions } from './positions.js';
 import { fieldAt, type RecordExtras, type RecordSink } from './record-stream.js';
@@ -58,6 +58,9 @@ function filledFields(fields: readonly string[], max: number): number {
   return n;
 }
 
+/** The end of field f of a line whose fields start at `starts` (plainLine): its delimiter or line break. */
+const fieldEnd = (starts: Int32Array, f: number) => int32At(starts, f + 1) - 1;
+
 const better = (a: HeaderAttempt, b: HeaderAttempt) =>
   a.missingRequired < b.missingRequired || (a.missingRequired === b.missingRequired && a.named > b.named);
 
@@ -91,6 +94,19 @@ export class TableReader implements RecordSink {
   private rowsOfColumn = new Int32Array(0);
   /** Rows of one cell, held until a row of data shows they were not below the table. */
   private held: { fields: string[]; line: number; extras?: RecordExtras }[] = [];
+  /** Plain lines of a long table are read in place (plainLine); the state that needs. */
+  private readonly inPlace = {
+    /** Whether the table's rows can be: a long layout whose indicator is a column of the file. */
+    on: false,
+    /** Where each field of the line starts: field f ends at starts[f + 1] - 1 (its delimiter). */
+    starts: new Int32Array(0),
+    /** Key fields of a row of another series, cut for SeriesIndex.of. */
+    keyFields: [] as string[],
+    /** Per period id, the period that followed it last: the next row's likely period. */
+    periodAfter: [] as number[],
+    lastPeriod: -1,
+    decimalCode: 0,
+  };
 
   /** Disaggregations the format implied rather than the data source listed (see LoadedTable). */
   private implied?: readonly string[];
@@ -171,6 +187,76 @@ export class TableReader implements RecordSink {
       this.usage = new RowUsage(matches, plan.keyNames, plan.keyFields);
     }
     this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
+    const inPlace = this.inPlace;
+    inPlace.on = plan.layout === 'long' && plan.constantIndicator === undefined;
+    inPlace.starts = new Int32Array(plan.width + 1);
+    inPlace.keyFields = new Array<string>(plan.width).fill('');
+    inPlace.decimalCode = decimalCodeOf(this.format);
+  }
+
+  /**
+   * A plain line of a long table (record-stream.ts) read where it is, without a string
+   * per field: the usual row, whose fields match the header, whose code and value are
+   * there and whose value is a plain number, is read exactly as `record` would read it.
+   * Any other line (an issue to report, a missing value, a note below the table) is left
+   * to `record`: false, before anything is changed.
+   */
+  plainLine(text: string, start: number, end: number, line: number): boolean {
+    const p = this.plan;
+    const state = this.inPlace;
+    if (p === undefined || !state.on || this.held.length) return false;
+    const { starts } = state;
+    const width = p.width;
+    starts[0] = start;
+    let k = 1;
+    for (let at = text.indexOf(this.delimiter, start); at >= 0 && at < end; at = text.indexOf(this.delimiter, at + 1)) {
+      if (k === width) return false; // more fields than the header
+      starts[k++] = at + 1;
+    }
+    if (k !== width) return false;
+    starts[width] = end + 1;
+    if (fieldEnd(starts, p.lastNeededField) === int32At(starts, p.lastNeededField)) return false;
+    const codeStart = int32At(starts, p.indicator);
+    const codeEnd = fieldEnd(starts, p.indicator);
+    const lastCode = this.lastCode;
+    const sameCode = lastCode !== '' && codeEnd - codeStart === lastCode.length && text.startsWith(lastCode, codeStart);
+    const code = sameCode ? lastCode : text.slice(codeStart, codeEnd);
+    if (code.trim() === '') return false;
+    const value = parsePlainSpan(text, int32At(starts, p.value), fieldEnd(starts, p.value), state.decimalCode);
+    if (Number.isNaN(value)) return false;
+
+    // The row is read: as countCode and longRow read it.
+    if (sameCode) this.lastCodeRows++;
+    else {
+      this.flushCode();
+      this.lastCode = code;
+      this.lastCodeRows = 1;
+    }
+    this.rowCount++;
+    const series = this.series.ofLine(text, starts, state.keyFields);
+    const periodStart = int32At(starts, p.period);
+    const periodEnd = fieldEnd(starts, p.period);
+    const guess = state.lastPeriod >= 0 ? (state.periodAfter[state.lastPeriod] ?? -1) : -1;
+    const guessed = guess >= 0 ? this.periods.texts[guess] : undefined;
+    let period: number;
+    if (guessed !== undefined && guessed.length === periodEnd - periodStart && text.startsWith(guessed, periodStart))
+      period = guess;
+    else {
+      period = this.periods.id(text.slice(periodStart, periodEnd));
+      if (state.lastPeriod >= 0) state.periodAfter[state.lastPeriod] = period;
+    }
+    state.lastPeriod = period;
+    this.points.push(series, period, value, line, this.textInPlace(text, p.source), this.textInPlace(text, p.note));
+    return true;
+  }
+
+  /** textId of field f of the line plainLine reads. */
+  private textInPlace(text: string, f: number): number {
+    if (f < 0) return -1;
+    const starts = this.inPlace.starts;
+    const from = int32At(starts, f);
+    const to = fieldEnd(starts, f);
+    return to === from ? -1 : this.texts.id(text.slice(from, to));
   }
 
   /** The indicators' matches by column: `indicator` is the indicator column, unless the file has one so named. */
