@@ -6,13 +6,21 @@
 //   3. parse periods (baseline, targets, programme period, as-of)
 //   4. check references: results, data sources, formula inputs, cycles
 import { type Dirent, existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Localized, Text } from '../messages/localized.js';
 import { periodReason } from '../messages/periods.js';
 import { specMessages } from '../messages/spec.js';
 import { type FormulaProblem, parseFormula } from './formula.js';
 import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
-import { findIndicatorFiles, programPathProblem, readSpecFile, skippedFolder } from './spec-files.js';
+import {
+  findIndicatorFiles,
+  programmeRootOf,
+  programPathProblem,
+  readSpecFile,
+  skippedFolder,
+  specFilePath,
+} from './spec-files.js';
+import type { PrefetchedSpecFiles } from './spec-prefetch.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
@@ -26,7 +34,7 @@ import {
 } from './schema.js';
 import { schemaIssues } from './schema-issues.js';
 import { closestName } from './suggest.js';
-import type { PathSegment, YamlSource } from './yaml-source.js';
+import { type PathSegment, type YamlSource, yamlSourceFrom } from './yaml-source.js';
 import { findCycle } from './dependency-graph.js';
 
 export interface LoadedProgram {
@@ -45,17 +53,7 @@ function statedLocale(value: unknown): Locale | undefined {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
-/**
- * The programme's root, which the paths inside program.yaml are relative to: the folder
- * that holds the `indicators/` folder of the programme file, or the file's own folder
- * when it is not in one. `mel --program ~/work/prog/indicators/program.yaml` works from anywhere.
- */
-export function programmeRootOf(absProgramPath: string): string {
-  const folder = dirname(absProgramPath);
-  return basename(folder) === 'indicators' ? dirname(folder) : folder;
-}
-
-export { indicatorFilesBeside } from './spec-files.js';
+export { indicatorFilesBeside, programmeRootOf } from './spec-files.js';
 
 /** Folders looked into when searching for a programme: enough for a home folder, never a disk. */
 const SEARCH_BUDGET = 400;
@@ -92,9 +90,17 @@ export function programmeFoldersNear(from: string): string[] {
 /**
  * `cwd`: where mel runs; `programPath` is relative to it. Every path of the programme
  * (data files, the files issues name) is relative to the programme's root (programmeRootOf).
+ * `prefetched`: files a worker thread has read already (spec-prefetch.ts), used for
+ * the files this reads as it would have read them; any other file is read here.
  */
-export function loadProgram(cwd: string, programPath: string): LoadedProgram {
+export function loadProgram(cwd: string, programPath: string, prefetched?: PrefetchedSpecFiles): LoadedProgram {
   const issues = new IssueList();
+  const readSpec = (abs: string, rel: string): YamlSource | undefined => {
+    const read = prefetched?.get(abs);
+    if (read === undefined || read.rel !== rel) return readSpecFile(abs, rel, issues);
+    issues.addAll(read.readIssues);
+    return read.source && yamlSourceFrom(read.source);
+  };
   const absProgram = resolve(cwd, programPath);
   const root = programmeRootOf(absProgram);
   const programRel = toPosix(relative(root, absProgram)) || '.';
@@ -109,14 +115,14 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     return { issues: issues.sorted() };
   }
   // 1. read
-  const programSrc = readSpecFile(absProgram, programRel, issues);
+  const programSrc = readSpec(absProgram, programRel);
   if (!programSrc) return { issues: issues.sorted() };
   const locale = statedLocale(programSrc.value);
   issues.addAll(programSrc.issues);
   const found = findIndicatorFiles(absProgram);
   for (const { path, problem } of found.problems)
     issues.error(toPosix(relative(root, path)), specMessages.unreadableFile(specMessages.fileProblem(problem)));
-  const indicatorSrcs = found.files.flatMap((f) => readSpecFile(f, toPosix(relative(root, f)), issues) ?? []);
+  const indicatorSrcs = found.files.flatMap((f) => readSpec(f, specFilePath(root, f)) ?? []);
   for (const s of indicatorSrcs) issues.addAll(s.issues);
 
   // 2. schemas

@@ -17,6 +17,7 @@ import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
 import { IssueList, type Issue } from '../spec/issues.js';
 import { loadProgram, programmeRootOf } from '../spec/load-program.js';
+import { prefetchedSpecFiles } from '../spec/spec-prefetch.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource, Locale } from '../spec/schema.js';
 import { closestName } from '../spec/suggest.js';
@@ -48,8 +49,8 @@ export interface WorkspaceLoad {
 export async function loadWorkspace(cwd: string, programPath: string): Promise<WorkspaceLoad> {
   const issues = new IssueList();
   const root = programmeRootOf(resolve(cwd, programPath));
-  // 1. programme
-  const loaded = loadProgram(cwd, programPath);
+  // 1. programme (its files perhaps read on a worker thread already: spec/spec-prefetch.ts)
+  const loaded = loadProgram(cwd, programPath, await prefetchedSpecFiles(resolve(cwd, programPath)));
   issues.addAll(loaded.issues);
   const program = loaded.program;
   const locale = loaded.locale;
