@@ -4,7 +4,6 @@
 // normalisations: rows of one series usually follow each other, so the previous row's
 // key fields are compared first; then the key as written is looked up; only a key never
 // seen as written is cleaned (NFC, trimmed: `Lima ` is `Lima`) and looked up again.
-import { int32At } from './point-store.js';
 import { fieldAt } from './record-stream.js';
 
 /** Joins key fields into one Map key; a control character no CSV field holds in practice. */
@@ -66,30 +65,5 @@ export class SeriesIndex {
     for (const f of keyFields) previous[k++] = fieldAt(fields, f);
     this.previousSeries = series;
     return series;
-  }
-
-  /**
-   * `of` for a line of text whose fields are not cut yet: field f runs from `starts[f]`
-   * to `starts[f + 1] - 1` (the delimiter). The previous row's key is compared in place;
-   * only a row of another series has its key fields cut, into `fields`.
-   */
-  ofLine(text: string, starts: Int32Array, fields: string[]): number {
-    const keyFields = this.keyFields;
-    const previous = this.previousKey;
-    if (this.previousSeries >= 0) {
-      let same = true;
-      let k = 0;
-      for (const f of keyFields) {
-        const start = int32At(starts, f);
-        const was = previous[k++] ?? '';
-        if (int32At(starts, f + 1) - 1 - start !== was.length || !text.startsWith(was, start)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.previousSeries;
-    }
-    for (const f of keyFields) fields[f] = text.slice(int32At(starts, f), int32At(starts, f + 1) - 1);
-    return this.of(fields);
   }
 }

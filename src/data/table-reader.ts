@@ -19,6 +19,7 @@ import { finishSeries } from './finish-series.js';
 import { withWorldBankDefaults } from './formats/world-bank.js';
 import { IssueLog } from './issue-log.js';
 import { decimalCodeOf, MISSING, parseNumber, parsePlainSpan, type NumberFormat } from './parse-number.js';
+import { fieldStarts, sameSpan, sameText } from './line-fields.js';
 import { Interner, int32At, PointStore } from './point-store.js';
 import type { Positions } from './positions.js';
 import { fieldAt, type RecordExtras, type RecordSink } from './record-stream.js';
@@ -98,14 +99,24 @@ export class TableReader implements RecordSink {
   private readonly inPlace = {
     /** Whether the table's rows can be: a long layout whose indicator is a column of the file. */
     on: false,
-    /** Where each field of the line starts: field f ends at starts[f + 1] - 1 (its delimiter). */
+    delimiterCode: 0,
+    decimalCode: 0,
+    /** The fields that identify a series (the indicator column among them). */
+    keyFields: new Int32Array(0),
+    /** Where each field of the line starts: field f ends at starts[f + 1] - 1 (line-fields.ts). */
     starts: new Int32Array(0),
+    /**
+     * The row read in place just before, when the one before this is (record resets it):
+     * its text, field starts and series. A row whose key fields are the same is of the same series.
+     */
+    previousText: '',
+    previousStarts: new Int32Array(0),
+    previousSeries: -1,
     /** Key fields of a row of another series, cut for SeriesIndex.of. */
-    keyFields: [] as string[],
+    cut: [] as string[],
     /** Per period id, the period that followed it last: the next row's likely period. */
     periodAfter: [] as number[],
     lastPeriod: -1,
-    decimalCode: 0,
   };
 
   /** Disaggregations the format implied rather than the data source listed (see LoadedTable). */
@@ -133,6 +144,7 @@ export class TableReader implements RecordSink {
   }
 
   record(fields: string[], line: number, extras?: RecordExtras): boolean {
+    this.inPlace.previousSeries = -1; // the next row read in place is compared with none
     if (this.plan) {
       this.row(this.plan, fields, line, extras);
       return true;
@@ -189,9 +201,12 @@ export class TableReader implements RecordSink {
     this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
     const inPlace = this.inPlace;
     inPlace.on = plan.layout === 'long' && plan.constantIndicator === undefined;
-    inPlace.starts = new Int32Array(plan.width + 1);
-    inPlace.keyFields = new Array<string>(plan.width).fill('');
+    inPlace.delimiterCode = this.delimiter.charCodeAt(0);
     inPlace.decimalCode = decimalCodeOf(this.format);
+    inPlace.keyFields = Int32Array.from(plan.keyFields);
+    inPlace.starts = new Int32Array(plan.width + 1);
+    inPlace.previousStarts = new Int32Array(plan.width + 1);
+    inPlace.cut = new Array<string>(plan.width).fill('');
   }
 
   /**
@@ -205,48 +220,64 @@ export class TableReader implements RecordSink {
     const p = this.plan;
     const state = this.inPlace;
     if (p === undefined || !state.on || this.held.length) return false;
-    const { starts } = state;
-    const width = p.width;
-    starts[0] = start;
-    let k = 1;
-    for (let at = text.indexOf(this.delimiter, start); at >= 0 && at < end; at = text.indexOf(this.delimiter, at + 1)) {
-      if (k === width) return false; // more fields than the header
-      starts[k++] = at + 1;
-    }
-    if (k !== width) return false;
-    starts[width] = end + 1;
+    const starts = state.starts;
+    if (fieldStarts(text, start, end, state.delimiterCode, starts, p.width) !== p.width) return false;
     if (fieldEnd(starts, p.lastNeededField) === int32At(starts, p.lastNeededField)) return false;
-    const codeStart = int32At(starts, p.indicator);
-    const codeEnd = fieldEnd(starts, p.indicator);
-    const lastCode = this.lastCode;
-    const sameCode = lastCode !== '' && codeEnd - codeStart === lastCode.length && text.startsWith(lastCode, codeStart);
-    const code = sameCode ? lastCode : text.slice(codeStart, codeEnd);
-    if (code.trim() === '') return false;
     const value = parsePlainSpan(text, int32At(starts, p.value), fieldEnd(starts, p.value), state.decimalCode);
     if (Number.isNaN(value)) return false;
 
-    // The row is read: as countCode and longRow read it.
-    if (sameCode) this.lastCodeRows++;
+    // The series: the previous row's when the key fields are the same (the indicator code
+    // with them: that row's code, counted as lastCode), else found by the key fields cut.
+    let series = state.previousSeries;
+    if (series >= 0) {
+      const previous = state.previousText;
+      const before = state.previousStarts;
+      for (const f of state.keyFields) {
+        const from = int32At(starts, f);
+        const was = int32At(before, f);
+        if (!sameSpan(text, from, fieldEnd(starts, f), previous, was, fieldEnd(before, f))) {
+          series = -1;
+          break;
+        }
+      }
+    }
+    if (series >= 0) this.lastCodeRows++;
     else {
-      this.flushCode();
-      this.lastCode = code;
-      this.lastCodeRows = 1;
+      const codeStart = int32At(starts, p.indicator);
+      const codeEnd = fieldEnd(starts, p.indicator);
+      const sameCode = this.lastCode !== '' && sameText(text, codeStart, codeEnd, this.lastCode);
+      const code = sameCode ? this.lastCode : text.slice(codeStart, codeEnd);
+      if (code.trim() === '') return false;
+      // The row is read from here on: as countCode and longRow read it.
+      if (sameCode) this.lastCodeRows++;
+      else {
+        this.flushCode();
+        this.lastCode = code;
+        this.lastCodeRows = 1;
+      }
+      const cut = state.cut;
+      for (const f of state.keyFields) cut[f] = text.slice(int32At(starts, f), fieldEnd(starts, f));
+      series = this.series.of(cut);
     }
     this.rowCount++;
-    const series = this.series.ofLine(text, starts, state.keyFields);
+
     const periodStart = int32At(starts, p.period);
     const periodEnd = fieldEnd(starts, p.period);
     const guess = state.lastPeriod >= 0 ? (state.periodAfter[state.lastPeriod] ?? -1) : -1;
     const guessed = guess >= 0 ? this.periods.texts[guess] : undefined;
     let period: number;
-    if (guessed !== undefined && guessed.length === periodEnd - periodStart && text.startsWith(guessed, periodStart))
-      period = guess;
+    if (guessed !== undefined && sameText(text, periodStart, periodEnd, guessed)) period = guess;
     else {
       period = this.periods.id(text.slice(periodStart, periodEnd));
       if (state.lastPeriod >= 0) state.periodAfter[state.lastPeriod] = period;
     }
     state.lastPeriod = period;
     this.points.push(series, period, value, line, this.textInPlace(text, p.source), this.textInPlace(text, p.note));
+
+    state.previousText = text;
+    state.starts = state.previousStarts;
+    state.previousStarts = starts;
+    state.previousSeries = series;
     return true;
   }
 
