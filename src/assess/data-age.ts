@@ -29,8 +29,7 @@ export function staleLimit(frequency: Frequency, latest: Period | undefined): Da
 
 /** The day after an ISO date (YYYY-MM-DD, as periods write them), as [year, month (1-12), day]. */
 function dayAfter(isoDate: string): [number, number, number] {
-  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = isoDate.split('-').map(Number);
-  return plusDays([year, month, day], 1);
+  return plusDays([Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))], 1);
 }
 
 /** A date some months later, the day kept within the month (31 January + 1 month = 28 or 29 February). */

@@ -61,13 +61,21 @@ export function finishSeries(read: PointsRead): Series[] {
   for (let s = 0; s < series.length; s++) {
     const keys = read.seriesKeys[s];
     if (keys === undefined) throw new Error(`internal: no keys for series ${s}`);
-    series[s] = finisher.series(
-      keys,
-      order.subarray(int32At(start, s), int32At(start, s + 1)),
-      read.isUsed?.(s) ?? true,
-    );
+    const from = int32At(start, s);
+    const to = int32At(start, s + 1);
+    const used = read.isUsed?.(s) ?? true;
+    series[s] =
+      finisher.inPlace(keys, from, to, order) ??
+      finisher.series(keys, order ? order.subarray(from, to) : pointRange(from, to), used);
   }
   return series;
+}
+
+/** The store's points from .. to - 1, as a list to reorder. */
+function pointRange(from: number, to: number): Int32Array {
+  const points = new Int32Array(to - from);
+  for (let k = 0; k < points.length; k++) points[k] = from + k;
+  return points;
 }
 
 /**
@@ -97,8 +105,8 @@ class SeriesFinisher {
    * views of these (a typed array per series costs microseconds to allocate, 20,000 of
    * them a sizeable part of reading a national file).
    */
-  private readonly values: Float64Array;
-  private readonly lines: Int32Array;
+  private values = new Float64Array(0);
+  private lines = new Int32Array(0);
   private used = 0;
   /** A series' periods, sources and notes while it is built. */
   private readonly periods: Period[] = [];
@@ -113,9 +121,42 @@ class SeriesFinisher {
     private readonly resolved: ResolvedPeriods,
     /** Source and note texts trimmed, undefined when blank. */
     private readonly texts: readonly (Text | undefined)[],
-  ) {
-    this.values = new Float64Array(read.store.length);
-    this.lines = new Int32Array(read.store.length);
+  ) {}
+
+  /**
+   * A series whose points are one run of the store, in period order, each with a readable
+   * period of its own (the usual file, written series by series and month by month): its
+   * values and lines are views of the store's own, nothing copied. Undefined otherwise:
+   * `series` then sorts, merges and reports.
+   */
+  inPlace(keys: Record<string, string>, from: number, to: number, order: Int32Array | undefined): Series | undefined {
+    if (to <= from) return undefined;
+    const store = this.read.store;
+    const { periods, rank } = this.resolved;
+    const periodIds = store.periodIds;
+    const first = order ? int32At(order, from) : from;
+    let previousRank = -1;
+    for (let k = 0; k < to - from; k++) {
+      const i = first + k;
+      if (order && int32At(order, from + k) !== i) return undefined;
+      const id = int32At(periodIds, i);
+      const period = periods[id];
+      const r = int32At(rank, id);
+      if (period === undefined || r <= previousRank) return undefined;
+      previousRank = r;
+      this.periods[k] = period;
+      this.sources[k] = this.sourceOf(i);
+      if (store.noteIds) this.notes[k] = this.noteOf(i);
+    }
+    const n = to - from;
+    const series: Series = {
+      keys,
+      periods: this.sharedPeriods.take(this.periods, n),
+      values: store.values.subarray(first, first + n),
+      lines: store.lines.subarray(first, first + n),
+      sources: this.sharedSources.take(this.sources, n),
+    };
+    return store.noteIds ? { ...series, notes: this.sharedNotes.take(this.notes, n) } : series;
   }
 
   /** The source of point i: the file's text, never one of mel's notes; else the data source's label. */
@@ -194,6 +235,11 @@ class SeriesFinisher {
       for (let k = 1; k < n; k++) if (this.rankOf(int32At(order, k)) !== this.rankOf(int32At(order, k - 1))) distinct++;
     }
 
+    if (this.values.length === 0) {
+      // Series copied out of the store, one after the other (see inPlace for those that need not be).
+      this.values = new Float64Array(store.length);
+      this.lines = new Int32Array(store.length);
+    }
     const at = this.used;
     this.used += distinct;
     const outValues = this.values.subarray(at, at + distinct);

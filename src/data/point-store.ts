@@ -92,12 +92,32 @@ export class PointStore {
   }
 
   /**
-   * The points of each series in file order, by a counting sort on the series id:
-   * `order[start[s] .. start[s + 1]]` are the points of series s.
+   * The points of each series in file order: `order[start[s] .. start[s + 1]]` are the
+   * points of series s. Without `order` the store is grouped already (each series' rows
+   * one run, series numbered in order of first appearance, as a file written series by
+   * series is): the points of series s are start[s] .. start[s + 1] themselves. Else a
+   * counting sort on the series id.
    */
-  bySeries(seriesCount: number): { order: Int32Array; start: Int32Array } {
+  bySeries(seriesCount: number): { order?: Int32Array; start: Int32Array } {
     const start = new Int32Array(seriesCount + 1);
     const seriesIds = this.seriesIds;
+    let previous = -1;
+    let grouped = true;
+    for (let i = 0; i < this.length; i++) {
+      const s = int32At(seriesIds, i);
+      if (s === previous) continue;
+      if (s !== previous + 1) {
+        grouped = false;
+        break;
+      }
+      start[s] = i;
+      previous = s;
+    }
+    if (grouped && previous === seriesCount - 1) {
+      start[seriesCount] = this.length;
+      return { start };
+    }
+    start.fill(0);
     for (let i = 0; i < this.length; i++) {
       const s = int32At(seriesIds, i) + 1;
       start[s] = int32At(start, s) + 1;
