@@ -214,12 +214,14 @@ export function figuresInWindows(
     targets,
   };
   const round = (x: number | null) => (x === null ? null : roundForOutput(x));
-  return reportingFigures(subject, windows, asOf).map((f) => ({
-    ...f,
-    target: round(f.target),
-    actual: round(f.actual),
-    percent_met: round(f.percent_met),
-  }));
+  const figures = reportingFigures(subject, windows, asOf);
+  // The figures were just made: rounded in place.
+  for (const f of figures) {
+    f.target = round(f.target);
+    f.actual = round(f.actual);
+    f.percent_met = round(f.percent_met);
+  }
+  return figures;
 }
 
 /** The document as `mel assess --json` prints it: results carry trajectory and the chosen method. */

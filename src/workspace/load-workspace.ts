@@ -227,9 +227,10 @@ function checkValueRanges(ind: Indicator, d: IndicatorData, issues: IssueList): 
   if (!range) return;
   const [low, high] = range;
   for (const s of allSeries(d)) {
-    for (const [i, period] of s.periods.entries()) {
+    for (let i = 0; i < s.periods.length; i++) {
       const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
-      if (!Number.isNaN(v) && (v < low || v > high)) {
+      const period = s.periods[i];
+      if (period !== undefined && !Number.isNaN(v) && (v < low || v > high)) {
         issues.warning(s.file, specMessages.outsideValidRange(ind.id, v, period.id, range), s.lines[i] || undefined);
       }
     }
