@@ -48,7 +48,7 @@ import {
 import { ensureChartFont, fontString } from './font.js';
 import { type Area, DEFAULT_HEIGHT, DEFAULT_WIDTH, type Rect, chooseGrid, clamp } from './layout.js';
 import { markSizes, scaleMarks } from './marks.js';
-import { drawPanelDatasets } from './panel-elements.js';
+import { PanelDatasetsDrawer, type PanelScales } from './panel-datasets.js';
 import { startPngEncode } from './png.js';
 import { drawFrame, panelGroupLabels } from './small-multiples-frame.js';
 import {
@@ -57,6 +57,7 @@ import {
   axisValues,
   decimalsOfStep,
   keptPixelMapper,
+  keptScales,
   linearScaleOptions,
   niceValueAxis,
   timeRange,
@@ -217,6 +218,7 @@ function drawSmallMultiples(
   ];
   let panelArea: Area | undefined;
   let panelPixelOf: ((x: number, y: number) => PixelPoint) | undefined;
+  let panelScales: PanelScales | undefined;
   const axesOf = (yearLabels: 0 | 1, valueLabels: 0 | 1, plot: Rect): Canvas => {
     const known = axes[yearLabels]?.[valueLabels];
     if (known) return known;
@@ -229,6 +231,7 @@ function drawSmallMultiples(
       const { left, top, right, bottom } = chart.chartArea;
       panelArea = { left, top, right, bottom };
       panelPixelOf = keptPixelMapper(chart);
+      panelScales = keptScales(chart);
     }
     const copy = createCanvas(panelCanvas.width, panelCanvas.height);
     copy.getContext('2d').drawImage(panelCanvas.canvas, 0, 0);
@@ -238,6 +241,7 @@ function drawSmallMultiples(
   };
 
   const resultPanels: SmallMultiplesLayout['panels'] = [];
+  const drawer = new PanelDatasetsDrawer(ctx, datasets);
   for (const [i, panel] of panels.entries()) {
     const row = Math.floor(i / g.cols);
     const col = i % g.cols;
@@ -251,7 +255,8 @@ function drawSmallMultiples(
     const axesCanvas = axesOf(i + g.cols >= n ? 1 : 0, col === 0 ? 1 : 0, plot);
     const area = panelArea;
     const pixelOf = panelPixelOf;
-    if (!area || !pixelOf) throw new Error('small multiples: the panel axes were not drawn');
+    const scales = panelScales;
+    if (!area || !pixelOf || !scales) throw new Error('small multiples: the panel axes were not drawn');
     const dx = plot.x - offL;
     const dy = plot.y - offT;
     ctx.drawImage(axesCanvas, dx, dy);
@@ -259,7 +264,7 @@ function drawSmallMultiples(
       setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st);
     ctx.save();
     ctx.translate(dx, dy);
-    drawPanelDatasets(ctx, datasets, pixelOf, area);
+    drawer.draw(scales, area);
     drawTargetStars(ctx, { groups: panel.groups, styles, radius: sizes.targetStar, s }, pixelOf);
     ctx.font = titleFont;
     const title = truncateText(ctx, panel.title, plot.w);
