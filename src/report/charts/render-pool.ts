@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
+import { packSmallMultiples, transferablesOf, type WireJob } from './job-wire.js';
 import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
 import { MAX_WORKERS, stopWarmWorkers, takeWarmWorker, type WorkerLaunch, workerLaunch } from './warm-workers.js';
 
@@ -22,7 +23,7 @@ export type ChartJob = { kind: 'trajectory'; spec: ChartSpec } | { kind: 'small-
 /** Message to a worker. */
 export interface WorkerRequest {
   id: number;
-  job: ChartJob;
+  job: WireJob;
 }
 
 /** Message from a worker: the PNG of job `id`, or why it failed. */
@@ -97,13 +98,13 @@ async function renderInProcess(queue: QueuedJob[], finish: (i: number, png: Buff
   await Promise.all(Array.from({ length: Math.min(JOBS_IN_PROCESS, queue.length) }, next));
 }
 
-/** The job alone, for a worker (a PlannedChart carries more, which need not be copied across). */
-function bareJob(job: ChartJob): ChartJob {
+/** The job alone as a worker takes it (a PlannedChart carries more, which need not be copied across). */
+function wireJob(job: ChartJob): WireJob {
   switch (job.kind) {
     case 'trajectory':
       return { kind: 'trajectory', spec: job.spec };
     case 'small-multiples':
-      return { kind: 'small-multiples', spec: job.spec };
+      return { kind: 'small-multiples', packed: packSmallMultiples(job.spec) };
   }
 }
 
@@ -155,8 +156,8 @@ function renderOnWorkers(
       const feed = () => {
         for (let q = nextJob(); q !== undefined; q = nextJob()) {
           inFlight.set(q.id, q);
-          const request: WorkerRequest = { id: q.id, job: bareJob(q.job) };
-          worker.postMessage(request);
+          const request: WorkerRequest = { id: q.id, job: wireJob(q.job) };
+          worker.postMessage(request, transferablesOf(request.job));
         }
         if (inFlight.size === 0) stop();
       };
