@@ -35,7 +35,6 @@ import {
   groupDatasets,
   setGroupData,
 } from './chart-datasets.js';
-import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import {
   FAST_OPTIONS,
   chartCanvas,
@@ -48,7 +47,8 @@ import {
 import { ensureChartFont, fontString } from './font.js';
 import { type Area, DEFAULT_HEIGHT, DEFAULT_WIDTH, type Rect, chooseGrid, clamp } from './layout.js';
 import { markSizes, scaleMarks } from './marks.js';
-import { PanelDatasetsDrawer, type PanelScales } from './panel-datasets.js';
+import { panelAxes } from './panel-axes.js';
+import { PanelDatasetsDrawer } from './panel-datasets.js';
 import { startPngEncode } from './png.js';
 import { drawFrame, panelGroupLabels } from './small-multiples-frame.js';
 import {
@@ -56,8 +56,6 @@ import {
   type ValueAxis,
   axisValues,
   decimalsOfStep,
-  keptPixelMapper,
-  keptScales,
   linearScaleOptions,
   niceValueAxis,
   timeRange,
@@ -211,34 +209,20 @@ function drawSmallMultiples(
   );
   const titleFont = fontString(f.tick + s, 600);
 
-  // The axes of each kind of panel, drawn by chart.js once per image: [year labels][value labels].
-  const axes: (Canvas | undefined)[][] = [
-    [undefined, undefined],
-    [undefined, undefined],
-  ];
-  let panelArea: Area | undefined;
-  let panelPixelOf: ((x: number, y: number) => PixelPoint) | undefined;
-  let panelScales: PanelScales | undefined;
-  const axesOf = (yearLabels: 0 | 1, valueLabels: 0 | 1, plot: Rect): Canvas => {
-    const known = axes[yearLabels]?.[valueLabels];
-    if (known) return known;
-    const chart = panelCanvas.draw({ datasets: [] }, panelOptions(yearLabels === 1, valueLabels === 1), {
-      locale: spec.locale,
-      background: false,
-    });
-    checkPlotArea(chart.chartArea, offL, offT, plot);
-    if (!panelArea) {
-      const { left, top, right, bottom } = chart.chartArea;
-      panelArea = { left, top, right, bottom };
-      panelPixelOf = keptPixelMapper(chart);
-      panelScales = keptScales(chart);
-    }
-    const copy = createCanvas(panelCanvas.width, panelCanvas.height);
-    copy.getContext('2d').drawImage(panelCanvas.canvas, 0, 0);
-    const row = axes[yearLabels];
-    if (row) row[valueLabels] = copy;
-    return copy;
-  };
+  // The axes of each kind of panel, drawn by chart.js once, kept for the next image with the same axes.
+  const plotSize = { w: g.plotW, h: g.plotH };
+  const axes = panelAxes({
+    key: JSON.stringify([
+      [panelCanvas.width, panelCanvas.height, offL, offT, offR, offB, gridWidth, s, f.tick, yTickPadding],
+      [xRange.min, xRange.max, xTicks],
+      [yAxis.min, yAxis.max, yAxis.step, yDecimals, spec.locale],
+    ]),
+    chart: panelCanvas,
+    options: panelOptions,
+    locale: spec.locale,
+    check: (chartArea) => checkPlotArea(chartArea, offL, offT, plotSize),
+  });
+  const { area: panelArea, pixelOf, scales } = axes;
 
   const resultPanels: SmallMultiplesLayout['panels'] = [];
   const drawer = new PanelDatasetsDrawer(ctx, datasets);
@@ -252,11 +236,7 @@ function drawSmallMultiples(
       h: g.plotH,
     };
     // No panel below: this panel carries the year labels of its column.
-    const axesCanvas = axesOf(i + g.cols >= n ? 1 : 0, col === 0 ? 1 : 0, plot);
-    const area = panelArea;
-    const pixelOf = panelPixelOf;
-    const scales = panelScales;
-    if (!area || !pixelOf || !scales) throw new Error('small multiples: the panel axes were not drawn');
+    const axesCanvas = axes.canvas(i + g.cols >= n, col === 0);
     const dx = plot.x - offL;
     const dy = plot.y - offT;
     ctx.drawImage(axesCanvas, dx, dy);
@@ -264,7 +244,7 @@ function drawSmallMultiples(
       setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st);
     ctx.save();
     ctx.translate(dx, dy);
-    drawer.draw(scales, area);
+    drawer.draw(scales, panelArea);
     drawTargetStars(ctx, { groups: panel.groups, styles, radius: sizes.targetStar, s }, pixelOf);
     ctx.font = titleFont;
     const title = truncateText(ctx, panel.title, plot.w);
@@ -283,7 +263,7 @@ function drawSmallMultiples(
 }
 
 /** The panel chart's plot area must be where the layout put the plot (the scales have fixed sizes). */
-function checkPlotArea(area: Area, offL: number, offT: number, plot: Rect): void {
+function checkPlotArea(area: Area, offL: number, offT: number, plot: { w: number; h: number }): void {
   const ok =
     Math.abs(area.left - offL) < 1e-6 &&
     Math.abs(area.top - offT) < 1e-6 &&
