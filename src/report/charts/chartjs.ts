@@ -44,6 +44,7 @@ import type { ChartGroup } from './chart-spec.js';
 import { FONT_STACK, pinTextSettings } from './font.js';
 import { type Area, type FrameBlock, FrameBox, fillBackground } from './layout.js';
 import { drawStar } from './marks.js';
+import { dropPanelAxes } from './panel-axes.js';
 import { type PixelPoint, pixelMapper } from './scales.js';
 import { INK, type ChartLocale, type GroupStyle } from './style.js';
 import type { Ctx } from './text.js';
@@ -310,8 +311,9 @@ export function chartCanvas(role: ChartRole, width: number, height: number): Cha
   return c;
 }
 
-/** Destroys the thread's kept chart.js instances (the next chart creates a new one). */
+/** Destroys the thread's kept chart.js instances (the next chart creates a new one) and the panel axes they drew. */
 export function dropChartCanvases(): void {
   for (const c of kept.values()) c.destroy();
   kept.clear();
+  dropPanelAxes();
 }

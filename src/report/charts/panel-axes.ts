@@ -8,15 +8,14 @@
 // of chart.js layout and drawing per image. The axes are known by everything that goes
 // into their chart.js options (a key the caller builds), and chart.js draws the same
 // options the same way whatever it drew before (chartjs.ts), so a kept canvas holds the
-// pixels a new drawing would give. They are kept with the chart.js instance that drew
-// them, and go with it (chartjs.ts dropChartCanvases).
+// pixels a new drawing would give. A report's charts have a few kinds of axes (9 in the
+// national programme's 200 charts: a few panel sizes and value ranges); the last 16 are
+// kept, ~0.1 MB each.
 
 import { type Canvas, createCanvas } from '@napi-rs/canvas';
-import type { ChartCanvas, LineOptions } from './chartjs.js';
+import type { Chart } from 'chart.js';
 import type { Area } from './layout.js';
-import type { PanelScales } from './panel-datasets.js';
-import { type PixelPoint, keptPixelMapper, keptScales } from './scales.js';
-import type { ChartLocale } from './style.js';
+import { type PanelScales, type PixelPoint, keptPixelMapper, keptScales } from './scales.js';
 
 /** The axes of the panels of one image, as chart.js laid them out. */
 export interface PanelAxes {
@@ -31,27 +30,19 @@ export interface PanelAxes {
 
 /** How chart.js draws the panels' axes. */
 export interface PanelAxesDrawing {
-  /** Everything the options depend on, as a string: panels with the same key have the same axes. */
+  /** Everything the chart.js options depend on, as a string: panels with the same key have the same axes. */
   key: string;
-  /** The panel chart, its canvas the size of a panel with its labels. */
-  chart: ChartCanvas;
-  options(yearLabels: boolean, valueLabels: boolean): LineOptions;
-  locale: ChartLocale;
-  /** Checks the plot area chart.js left (the scales have fixed sizes, so it is the layout's). */
-  check(area: Area): void;
+  /** Draws the axes of a kind of panel with chart.js on `canvas` (the size of a panel with its labels). */
+  draw(yearLabels: boolean, valueLabels: boolean): Chart;
+  canvas: Canvas;
 }
 
-/** Axes kept by the panel chart that drew them, most recently used last. */
-const keptBy = new WeakMap<ChartCanvas, Map<string, PanelAxes>>();
-const KEEP = 4;
+/** Axes kept per thread, most recently used last. */
+const kept = new Map<string, PanelAxes>();
+const KEEP = 16;
 
 /** The axes of the panels drawn as `drawing` says: kept ones when the key is known, else new ones (drawn when first used). */
 export function panelAxes(drawing: PanelAxesDrawing): PanelAxes {
-  let kept = keptBy.get(drawing.chart);
-  if (!kept) {
-    kept = new Map();
-    keptBy.set(drawing.chart, kept);
-  }
   const known = kept.get(drawing.key);
   if (known) {
     kept.delete(drawing.key);
@@ -67,16 +58,17 @@ export function panelAxes(drawing: PanelAxesDrawing): PanelAxes {
   return axes;
 }
 
+/** Forgets the kept axes (chartjs.ts dropChartCanvases, with the chart.js instances). */
+export function dropPanelAxes(): void {
+  kept.clear();
+}
+
 function drawAxes(drawing: PanelAxesDrawing): PanelAxes {
   const canvases = new Map<string, Canvas>();
   const draw = (yearLabels: boolean, valueLabels: boolean) => {
-    const chart = drawing.chart.draw({ datasets: [] }, drawing.options(yearLabels, valueLabels), {
-      locale: drawing.locale,
-      background: false,
-    });
-    drawing.check(chart.chartArea);
-    const copy = createCanvas(drawing.chart.width, drawing.chart.height);
-    copy.getContext('2d').drawImage(drawing.chart.canvas, 0, 0);
+    const chart = drawing.draw(yearLabels, valueLabels);
+    const copy = createCanvas(drawing.canvas.width, drawing.canvas.height);
+    copy.getContext('2d').drawImage(drawing.canvas, 0, 0);
     return { chart, copy };
   };
   // The first kind drawn gives the plot area and the scales (the same in every kind).

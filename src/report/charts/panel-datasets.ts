@@ -28,6 +28,7 @@ import { LineElement, PointElement, type PointStyle } from 'chart.js';
 import { drawPoint } from 'chart.js/helpers';
 import type { LineDataset } from './chartjs.js';
 import type { Area } from './layout.js';
+import type { PanelScales } from './scales.js';
 import type { Ctx } from './text.js';
 
 type LineCap = Ctx['lineCap'];
@@ -40,12 +41,6 @@ const num = (v: unknown, fallback: unknown): number => (typeof v === 'number' ? 
 const str = (v: unknown, fallback: unknown): string => (typeof v === 'string' ? v : String(fallback));
 const dash = (v: unknown, fallback: unknown): number[] =>
   Array.isArray(v) ? v : Array.isArray(fallback) ? fallback : [];
-
-/** A panel's scales: data value to pixel (chart.js' `getPixelForValue` of its x and y scales). */
-export interface PanelScales {
-  x(value: number): number;
-  y(value: number): number;
-}
 
 /** The line and point options of a dataset, as chart.js resolves them for these datasets. */
 interface ResolvedDataset {

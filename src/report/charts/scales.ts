@@ -23,6 +23,12 @@ export interface PixelPoint {
   y: number;
 }
 
+/** A chart's scales: data value to pixel (chart.js' `getPixelForValue` of its x and y scales). */
+export interface PanelScales {
+  x(value: number): number;
+  y(value: number): number;
+}
+
 /** Year ticks of the main chart: about 12 at most (13 lets 2000..2024 step by 2). */
 export const MAX_YEAR_TICKS = 13;
 
@@ -262,7 +268,7 @@ export function keptPixelMapper(
 }
 
 /** The chart's x and y scales as they are now (value to pixel), kept for after the chart is drawn (keptPixelMapper). */
-export function keptScales(chart: Chart): { x(value: number): number; y(value: number): number } {
+export function keptScales(chart: Chart): PanelScales {
   const copy = (s: Scale | undefined): Scale => {
     if (!s) throw new Error('chart: no x and y scales');
     return Object.assign(Object.create(Object.getPrototypeOf(s)), s);

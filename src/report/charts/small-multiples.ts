@@ -217,10 +217,15 @@ function drawSmallMultiples(
       [xRange.min, xRange.max, xTicks],
       [yAxis.min, yAxis.max, yAxis.step, yDecimals, spec.locale],
     ]),
-    chart: panelCanvas,
-    options: panelOptions,
-    locale: spec.locale,
-    check: (chartArea) => checkPlotArea(chartArea, offL, offT, plotSize),
+    canvas: panelCanvas.canvas,
+    draw: (yearLabels, valueLabels) => {
+      const chart = panelCanvas.draw({ datasets: [] }, panelOptions(yearLabels, valueLabels), {
+        locale: spec.locale,
+        background: false,
+      });
+      checkPlotArea(chart.chartArea, offL, offT, plotSize);
+      return chart;
+    },
   });
   const { area: panelArea, pixelOf, scales } = axes;
 
