@@ -43,7 +43,7 @@ import {
 import type { ChartGroup } from './chart-spec.js';
 import { FONT_STACK, pinTextSettings } from './font.js';
 import { type Area, type FrameBlock, FrameBox, fillBackground } from './layout.js';
-import { drawStar } from './marks.js';
+import { drawStars } from './marks.js';
 import { dropPanelAxes } from './panel-axes.js';
 import { type PixelPoint, pixelMapper } from './scales.js';
 import { INK, type ChartLocale, type GroupStyle } from './style.js';
@@ -147,13 +147,11 @@ export function drawTargetStars(
   stars: NonNullable<Scene['stars']>,
   pixelOf: (x: number, y: number) => PixelPoint,
 ): void {
-  stars.groups.forEach((g, i) => {
+  const points = stars.groups.flatMap((g, i) => {
     const color = stars.styles[i]?.color ?? INK.roleKey;
-    for (const t of g.targets) {
-      const p = pixelOf(t.x, t.y);
-      drawStar(ctx, p.x, p.y, stars.radius, color, stars.s);
-    }
+    return g.targets.map((t) => ({ ...pixelOf(t.x, t.y), color }));
   });
+  drawStars(ctx, points, stars.radius, stars.s);
 }
 
 /** Target stars on top of the datasets, not clipped to the plot. */
