@@ -16,7 +16,7 @@
 // is a little slower than usual; this encoder keeps ~7-15 s of margin.
 // Skia's encoder writes RGBA with adaptive row filters at zlib level 6 (~45 ms for a
 // 1600 x 900 chart); charts are opaque, mostly white, flat-coloured images: written as RGB
-// without row filters and deflated at level 3 they take ~10-15 ms to compress, on libuv's
+// without row filters and deflated at level 2 they take ~6-10 ms to compress, on libuv's
 // thread pool, and the file is smaller (e.g. 290 kB instead of 330 kB). The bytes depend
 // only on the pixels (and on the zlib bundled with Node), so the same chart gives the same
 // file. A canvas that is not fully opaque is encoded by Skia.
@@ -25,11 +25,15 @@
 // faults cost 15-20 ms in sandboxed VMs), so the small multiples' big canvas and the
 // scanline buffer are reused from one chart to the next.
 
-import { deflate } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 
-/** zlib level: 3 is ~3x faster than 6 on charts, for files ~8% larger. */
-export const PNG_DEFLATE_LEVEL = 3;
+/**
+ * zlib level: 3 is ~3x faster than 6 on charts, for files ~8% larger; 2 is another ~20 %
+ * faster than 3 (a national small multiples: 7.1 against 8.9 ms, median of 15), for
+ * files 1.3 % larger (261 against 258 kB).
+ */
+export const PNG_DEFLATE_LEVEL = 2;
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -83,7 +87,7 @@ export function startPngEncode(canvas: Canvas): Promise<Buffer> {
     return Promise.resolve(canvas.encodeSync('png'));
   }
   return new Promise<Buffer>((resolve, reject) => {
-    deflate(rows.subarray(0, size), { level: PNG_DEFLATE_LEVEL }, (err, idat) => {
+    zlib.deflate(rows.subarray(0, size), { level: PNG_DEFLATE_LEVEL }, (err, idat) => {
       giveRows(rows);
       if (err) reject(err);
       else resolve(pngFile(width, height, idat));
@@ -177,8 +181,16 @@ function chunk(type: string, data: Buffer): Buffer {
 
 let crcTable: Int32Array | undefined;
 
-/** CRC-32 of PNG chunks (ISO 3309), table-driven. */
+/** zlib's own CRC-32 (Node 20.15 and later), ~20x faster than the table below on a chart's IDAT. */
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** CRC-32 of PNG chunks (ISO 3309): zlib's where Node has it, else table-driven. */
 export function crc32(buf: Uint8Array): number {
+  return zlibCrc32 ? zlibCrc32(buf) : tableCrc32(buf);
+}
+
+/** CRC-32 of PNG chunks (ISO 3309), table-driven. */
+export function tableCrc32(buf: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
