@@ -41,7 +41,7 @@ export interface PanelAxesDrawing {
 const kept = new Map<string, PanelAxes>();
 const KEEP = 16;
 
-/** The axes of the panels drawn as `drawing` says: kept ones when the key is known, else new ones (drawn when first used). */
+/** The axes drawn as `drawing` says: kept ones if the key is known, else new ones (each kind drawn when first used). */
 export function panelAxes(drawing: PanelAxesDrawing): PanelAxes {
   const known = kept.get(drawing.key);
   if (known) {
