@@ -16,7 +16,7 @@
 // is a little slower than usual; this encoder keeps ~7-15 s of margin.
 // Skia's encoder writes RGBA with adaptive row filters at zlib level 6 (~45 ms for a
 // 1600 x 900 chart); charts are opaque, mostly white, flat-coloured images: written as RGB
-// without row filters and deflated at level 2 they take ~6-10 ms to compress, on libuv's
+// without row filters and deflated at level 3 they take ~8-15 ms to compress, on libuv's
 // thread pool, and the file is smaller (e.g. 290 kB instead of 330 kB). The bytes depend
 // only on the pixels (and on the zlib bundled with Node), so the same chart gives the same
 // file. A canvas that is not fully opaque is encoded by Skia.
@@ -29,11 +29,11 @@ import * as zlib from 'node:zlib';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 
 /**
- * zlib level: 3 is ~3x faster than 6 on charts, for files ~8% larger; 2 is another ~20 %
- * faster than 3 (a national small multiples: 7.1 against 8.9 ms, median of 15), for
- * files 1.3 % larger (261 against 258 kB).
+ * zlib level: 3 is ~3x faster than 6 on charts, for files ~8% larger. Levels 1 and 2 are
+ * no faster on the national small multiples (thread CPU of 160 runs each: 7.6, 8.3 and
+ * 8.3 ms for levels 1, 2 and 3), for files 1-3 % larger.
  */
-export const PNG_DEFLATE_LEVEL = 2;
+export const PNG_DEFLATE_LEVEL = 3;
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
