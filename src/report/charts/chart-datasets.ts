@@ -20,18 +20,20 @@ export const DATASETS_PER_GROUP = 5;
 /** Keeps only points with finite coordinates (a spec may carry gaps as NaN), observed values in time order. */
 export function cleanGroup(g: ChartGroup): ChartGroup {
   const ok = (p: ChartPoint) => Number.isFinite(p.x) && Number.isFinite(p.y);
-  const actual = g.actual.filter(ok);
+  // The lists themselves when every point is finite (the usual case): nothing to copy.
+  const finite = <T extends ChartPoint>(list: T[]) => (list.every(ok) ? list : list.filter(ok));
+  const actual = finite(g.actual);
   const sorted = actual.every((p, i) => {
     const before = actual[i - 1];
     return before === undefined || before.x <= p.x;
   });
   return {
     label: g.label,
-    actual: sorted ? actual : actual.sort((a, b) => a.x - b.x),
+    actual: sorted ? actual : [...actual].sort((a, b) => a.x - b.x),
     baseline: g.baseline && ok(g.baseline) ? g.baseline : undefined,
-    targets: g.targets.filter(ok),
-    expectedPath: g.expectedPath?.filter(ok),
-    projection: g.projection?.filter(ok),
+    targets: finite(g.targets),
+    expectedPath: g.expectedPath && finite(g.expectedPath),
+    projection: g.projection && finite(g.projection),
   };
 }
 

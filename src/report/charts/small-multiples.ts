@@ -107,14 +107,22 @@ function drawSmallMultiples(
   const styles = Array.from({ length: groupCount }, (_, i) => groupStyle(i));
   const groupLabels = groupCount > 1 ? panelGroupLabels(spec, groupCount) : [];
   const allGroups = panels.flatMap((p) => p.groups);
-  const xs: number[] = [];
-  const ys: number[] = [];
+  // The axes depend on the extremes only (timeRange, niceValueAxis): no list of every value.
+  let [xMin, xMax, yMin, yMax] = [
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
   for (const g of allGroups)
     forEachPoint(g, (p) => {
-      xs.push(p.x);
-      ys.push(p.y);
+      if (p.x < xMin) xMin = p.x;
+      if (p.x > xMax) xMax = p.x;
+      if (p.y < yMin) yMin = p.y;
+      if (p.y > yMax) yMax = p.y;
     });
-  const xRange = timeRange(xs);
+  const xRange = timeRange([xMin, xMax]);
+  const ys = [yMin, yMax];
   const integer = decimalsFor(dataValues(allGroups)) === 0;
 
   const tickSize = s * (n <= 6 ? 17 : n <= 16 ? 16 : n <= 30 ? 14 : 13);
