@@ -1,9 +1,15 @@
 // data.csv: one flat row per indicator x breakdown x period with every id, beside the
 // workbook. It holds every value even when a national programme's 1.2 million rows
 // exceed what a sheet can hold; pivot tables and Power Query read it directly.
+//
+// The rows are written as bytes into chunks, not as strings: a national programme's
+// 300 MB of text built by concatenation costs seconds (ropes flattened and encoded on
+// write, and their garbage). What a series' rows share (programme to breakdowns, the
+// file) and what a period's rows share (its id, start and end) is encoded once.
 import type { IndicatorData } from '../data/indicator-data.js';
 import { allSeries } from '../data/indicator-data.js';
-import { textIn } from '../messages/localized.js';
+import { type Text, textIn } from '../messages/localized.js';
+import type { Period } from '../periods/period.js';
 import type { Program } from '../spec/model.js';
 import type { Locale } from '../spec/schema.js';
 
@@ -17,16 +23,19 @@ function field(value: string | number | undefined | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Chunks are handed out when they reach this many bytes. */
+const CHUNK_BYTES = 1 << 20;
+
 /**
- * The CSV in chunks of about a thousand rows, so a large programme streams to disk. The
+ * The CSV in chunks of about a megabyte, so a large programme streams to disk. The
  * column names are ids, the same in every language; a missing value's reason is mel's
- * words, in the pack's `locale`.
+ * words, in the pack's `locale`. Each chunk is a new buffer, the consumer's to keep.
  */
 export function* flatDataCsv(
   program: Program,
   data: ReadonlyMap<string, IndicatorData>,
   locale: Locale = 'en',
-): Generator<string> {
+): Generator<Uint8Array> {
   const dimColumns = [...new Set([...data.values()].flatMap((d) => allSeries(d).flatMap((s) => Object.keys(s.dims))))];
   const header = [
     'program',
@@ -45,8 +54,9 @@ export function* flatDataCsv(
     'file',
     'line',
   ];
-  let chunk = `\ufeff${header.map(field).join(',')}\r\n`;
-  let rows = 0;
+  const out = new ByteChunk(CHUNK_BYTES);
+  out.bytes(Buffer.from(`\ufeff${header.map(field).join(',')}\r\n`));
+  const periods = new PeriodFields();
   for (const ind of program.indicators) {
     const d = data.get(ind.id);
     if (!d) continue;
@@ -54,18 +64,140 @@ export function* flatDataCsv(
     const prefix = [program.id, ind.result, level, ind.id, ind.name, ind.unitLabel ?? ind.unit].map(field).join(',');
     for (const s of allSeries(d)) {
       const dims = dimColumns.map((c) => field(s.dims[c])).join(',');
-      for (const [i, p] of s.periods.entries()) {
+      // program ... breakdowns, up to the period
+      const head = Buffer.from(`${prefix},${dimColumns.length ? `${dims},` : ''}`);
+      const file = field(s.file);
+      // From the value's end to the line: missing_reason, source and file, the same for most rows.
+      let tail = Buffer.from(`,,,${file},`);
+      let tailReason: Text | undefined;
+      let tailSource: string | undefined;
+      for (let i = 0; i < s.periods.length; i++) {
+        const p = s.periods[i] as Period;
+        out.bytes(head);
+        out.bytes(periods.of(p));
         const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
-        const observation = `${field(p.id)},${p.start},${p.end},${Number.isNaN(v) ? '' : v}`;
+        if (!Number.isNaN(v)) out.number(v);
         const reason = s.missingReasons[i];
-        const origin = `${field(reason && textIn(reason, locale))},${field(s.sources[i])},${field(s.file)},${s.lines[i] || ''}`;
-        chunk += `${prefix},${dimColumns.length ? `${dims},` : ''}${observation},${origin}\r\n`;
-        if (++rows % 1000 === 0) {
-          yield chunk;
-          chunk = '';
+        const source = s.sources[i];
+        if (reason !== tailReason || source !== tailSource) {
+          tail = Buffer.from(`,${field(reason && textIn(reason, locale))},${field(source)},${file},`);
+          tailReason = reason;
+          tailSource = source;
         }
+        out.bytes(tail);
+        const line = s.lines[i];
+        if (line) out.number(line);
+        out.crlf();
+        if (out.length >= CHUNK_BYTES) yield out.take();
       }
     }
   }
-  if (chunk) yield chunk;
+  if (out.length) yield out.take();
+}
+
+/** Each period's `period,period_start,period_end,` fields, encoded once per distinct period. */
+class PeriodFields {
+  private readonly byId = new Map<string, { period: Period; bytes: Buffer }>();
+
+  of(p: Period): Buffer {
+    const known = this.byId.get(p.id);
+    if (known && (known.period === p || (known.period.start === p.start && known.period.end === p.end)))
+      return known.bytes;
+    const bytes = Buffer.from(`${field(p.id)},${p.start},${p.end},`);
+    this.byId.set(p.id, { period: p, bytes });
+    return bytes;
+  }
+}
+
+/** A chunk of bytes being filled; grows when a row does not fit. */
+class ByteChunk {
+  private buffer: Buffer;
+  length = 0;
+
+  constructor(private readonly size: number) {
+    this.buffer = Buffer.allocUnsafe(size + (size >> 2));
+  }
+
+  /** The bytes so far; the next ones go into a new buffer. */
+  take(): Buffer {
+    const full = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.size + (this.size >> 2));
+    this.length = 0;
+    return full;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buffer.set(b, this.length);
+    this.length += b.length;
+  }
+
+  /** A number as `${n}` writes it (digits, `.`, `-`, `e`, `+`, `Infinity`: ASCII). */
+  number(n: number): void {
+    this.room(24);
+    const decimals = fewDecimals(n);
+    if (decimals < 0) {
+      const text = String(n);
+      const buf = this.buffer;
+      let at = this.length;
+      for (let k = 0; k < text.length; k++) buf[at++] = text.charCodeAt(k);
+      this.length = at;
+      return;
+    }
+    if (n < 0) this.buffer[this.length++] = 45; // -
+    this.decimal(Math.round(Math.abs(n) * (POWERS[decimals] as number)), decimals);
+  }
+
+  /** The positive integer `k` (below 1e15) divided by 10^decimals, in digits: `k` 682, 1 decimal is 68.2. */
+  private decimal(k: number, decimals: number): void {
+    const buf = this.buffer;
+    let digits = 1;
+    for (let t = k; t >= 10; t = Math.floor(t / 10)) digits++;
+    if (digits <= decimals) digits = decimals + 1; // 0.05: a leading 0
+    const end = this.length + digits + (decimals > 0 ? 1 : 0);
+    let at = end;
+    let t = k;
+    for (let d = 0; d < decimals; d++, t = Math.floor(t / 10)) buf[--at] = 48 + (t % 10);
+    if (decimals > 0) buf[--at] = 46; // .
+    do {
+      buf[--at] = 48 + (t % 10);
+      t = Math.floor(t / 10);
+    } while (at > this.length);
+    this.length = end;
+  }
+
+  crlf(): void {
+    this.room(2);
+    this.buffer[this.length++] = 13;
+    this.buffer[this.length++] = 10;
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
+    this.buffer.copy(larger, 0, 0, this.length);
+    this.buffer = larger;
+  }
+}
+
+const POWERS = [1, 10, 100, 1000];
+const MAX_DECIMALS = POWERS.length - 1;
+
+/**
+ * How many decimals `n` has when String(n) writes it as plain digits with at most three
+ * of them and at most 15 significant digits (68.2: 1; 120: 0); -1 otherwise (-0,
+ * 1e-7, 0.1 + 0.2, NaN...), when String(n) is the way to write it. With `k` its digits
+ * as an integer, k / 10^d is n exactly when the decimal k / 10^d is the decimal nearest
+ * to n of at most 15 significant digits; no other such decimal is that close (two of
+ * them are never the same double), so it is the shortest one that reads back as n:
+ * what String(n) writes.
+ */
+function fewDecimals(n: number): number {
+  const a = Math.abs(n);
+  if (!(a < 1e14) || a === 0) return Object.is(n, 0) ? 0 : -1;
+  for (let d = 0; d <= MAX_DECIMALS; d++) {
+    const k = Math.round(a * (POWERS[d] as number));
+    if (k / (POWERS[d] as number) === a) return k < 1e15 && (d === 0 || k % 10 !== 0) ? d : -1;
+  }
+  return -1;
 }

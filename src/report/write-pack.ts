@@ -41,7 +41,7 @@ export type PackFile =
   /** Path inside the pack: "progress-pack.xlsx", "charts/X.png". */
   | { path: string; bytes: Buffer | string }
   /** A large file written chunk by chunk, never whole in memory. */
-  | { path: string; chunks: Iterable<string> };
+  | { path: string; chunks: Iterable<string | Uint8Array> };
 
 export interface WriteSteps {
   /** Called before each step with its name ("stage data.csv", "swap charts/X.png", "commit"...). */
@@ -222,12 +222,24 @@ function writeDurably(path: string, file: PackFile): void {
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'wx');
   try {
-    if ('bytes' in file) writeSync(fd, typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes);
-    else for (const chunk of file.chunks) writeSync(fd, chunk);
+    if ('bytes' in file) writeAll(fd, file.bytes);
+    else for (const chunk of file.chunks) writeAll(fd, chunk);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Writes all of a text (as UTF-8) or bytes: a write may take only part of them. */
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  let bytes: Uint8Array;
+  if (typeof chunk === 'string') {
+    // Encoded by the write itself; as bytes only in the rare case that it stops short.
+    const written = writeSync(fd, chunk);
+    if (written === Buffer.byteLength(chunk)) return;
+    bytes = Buffer.from(chunk).subarray(written);
+  } else bytes = chunk;
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** A second name for a file about to be replaced (a hard link), or a copy where links are not possible (FAT). */

@@ -208,3 +208,12 @@ describe('writing a pack over the previous one', () => {
     expect(existsSync(join(parent, 'reports'))).toBe(false);
   });
 });
+
+describe('the bytes of a file written in chunks', () => {
+  it('text and byte chunks, in order, as UTF-8', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'mel-chunks-')), 'pack');
+    const chunks = ['\ufeffa,niño\r\n', Buffer.from('1,año\r\n'), new Uint8Array(), Uint8Array.of(0x32, 0x2c, 0x33)];
+    writePack({ folder: { dir, previous: [] }, files: [{ path: 'data.csv', chunks }], manifest });
+    expect(readFileSync(join(dir, 'data.csv'), 'utf8')).toBe('\ufeffa,niño\r\n1,año\r\n2,3');
+  });
+});
