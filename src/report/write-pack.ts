@@ -40,7 +40,10 @@ import { MANIFEST, type PackFolder, type PackManifest, TEMP_PREFIX } from './pac
 export type PackFile =
   /** Path inside the pack: "progress-pack.xlsx", "charts/X.png". */
   | { path: string; bytes: Buffer | string }
-  /** A large file written chunk by chunk, never whole in memory. */
+  /**
+   * A large file written chunk by chunk, never whole in memory. Each chunk is written
+   * before the next is asked for, so a chunk's memory may be filled again for the next.
+   */
   | { path: string; chunks: Iterable<string | Uint8Array> };
 
 export interface WriteSteps {
