@@ -148,24 +148,36 @@ class ByteChunk {
       return;
     }
     if (n < 0) this.buffer[this.length++] = 45; // -
-    this.decimal(Math.round(Math.abs(n) * (POWERS[decimals] as number)), decimals);
+    this.decimal(Math.round(Math.abs(n) * (TENS[decimals] as number)), decimals);
   }
 
-  /** The positive integer `k` (below 1e15) divided by 10^decimals, in digits: `k` 682, 1 decimal is 68.2. */
+  /** The integer `k` (0 to 1e15) divided by 10^decimals, in digits: `k` 682, 1 decimal is 68.2. */
   private decimal(k: number, decimals: number): void {
     const buf = this.buffer;
     let digits = 1;
-    for (let t = k; t >= 10; t = Math.floor(t / 10)) digits++;
+    while (digits < TENS.length && k >= (TENS[digits] as number)) digits++;
     if (digits <= decimals) digits = decimals + 1; // 0.05: a leading 0
     const end = this.length + digits + (decimals > 0 ? 1 : 0);
     let at = end;
-    let t = k;
-    for (let d = 0; d < decimals; d++, t = Math.floor(t / 10)) buf[--at] = 48 + (t % 10);
-    if (decimals > 0) buf[--at] = 46; // .
-    do {
-      buf[--at] = 48 + (t % 10);
-      t = Math.floor(t / 10);
-    } while (at > this.length);
+    let d = 0;
+    if (k <= 0x7fffffff) {
+      // Integer arithmetic for the usual numbers
+      let t = k | 0;
+      for (; d < decimals; d++, t = (t / 10) | 0) buf[--at] = 48 + (t % 10);
+      if (decimals > 0) buf[--at] = 46; // .
+      do {
+        buf[--at] = 48 + (t % 10);
+        t = (t / 10) | 0;
+      } while (at > this.length);
+    } else {
+      let t = k;
+      for (; d < decimals; d++, t = Math.floor(t / 10)) buf[--at] = 48 + (t % 10);
+      if (decimals > 0) buf[--at] = 46; // .
+      do {
+        buf[--at] = 48 + (t % 10);
+        t = Math.floor(t / 10);
+      } while (at > this.length);
+    }
     this.length = end;
   }
 
@@ -183,8 +195,9 @@ class ByteChunk {
   }
 }
 
-const POWERS = [1, 10, 100, 1000];
-const MAX_DECIMALS = POWERS.length - 1;
+/** 10^i up to 10^15: a number's decimals and its digits. */
+const TENS = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const MAX_DECIMALS = 3;
 
 /**
  * How many decimals `n` has when String(n) writes it as plain digits with at most three
@@ -199,8 +212,8 @@ function fewDecimals(n: number): number {
   const a = Math.abs(n);
   if (!(a < 1e14) || a === 0) return Object.is(n, 0) ? 0 : -1;
   for (let d = 0; d <= MAX_DECIMALS; d++) {
-    const k = Math.round(a * (POWERS[d] as number));
-    if (k / (POWERS[d] as number) === a) return k < 1e15 && (d === 0 || k % 10 !== 0) ? d : -1;
+    const k = Math.round(a * (TENS[d] as number));
+    if (k / (TENS[d] as number) === a) return k < 1e15 && (d === 0 || k % 10 !== 0) ? d : -1;
   }
   return -1;
 }
