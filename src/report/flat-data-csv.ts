@@ -6,7 +6,7 @@
 // 300 MB of text built by concatenation costs seconds (ropes flattened and encoded on
 // write, and their garbage). What a series' rows share (programme to breakdowns, the
 // file) and what a period's rows share (its id, start and end) is encoded once.
-import type { IndicatorData } from '../data/indicator-data.js';
+import type { BreakdownSeries, IndicatorData } from '../data/indicator-data.js';
 import { allSeries } from '../data/indicator-data.js';
 import { type Text, textIn } from '../messages/localized.js';
 import type { Period } from '../periods/period.js';
@@ -70,33 +70,60 @@ export function* flatDataCsv(
       const dims = dimColumns.map((c) => field(s.dims[c])).join(',');
       // program ... breakdowns, up to the period
       const head = Buffer.from(`${prefix},${dimColumns.length ? `${dims},` : ''}`);
-      const file = field(s.file);
-      // From the value's end to the line: missing_reason, source and file, the same for most rows.
-      let tail = Buffer.from(`,,,${file},`);
-      let tailReason: Text | undefined;
-      let tailSource: string | undefined;
-      for (let i = 0; i < s.periods.length; i++) {
-        const p = s.periods[i] as Period;
-        out.bytes(head);
-        out.bytes(periods.of(p));
-        const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
-        if (!Number.isNaN(v)) out.number(v);
-        const reason = s.missingReasons[i];
-        const source = s.sources[i];
-        if (reason !== tailReason || source !== tailSource) {
-          tail = Buffer.from(`,${field(reason && textIn(reason, locale))},${field(source)},${file},`);
-          tailReason = reason;
-          tailSource = source;
-        }
-        out.bytes(tail);
-        const line = s.lines[i];
-        if (line) out.number(line);
-        out.crlf();
+      const rows = new SeriesRows(s, head, field(s.file), periods, locale);
+      while (rows.next < s.periods.length) {
+        rows.writeInto(out, CHUNK_BYTES);
         if (out.length >= CHUNK_BYTES) yield out.take();
       }
     }
   }
   if (out.length) yield out.take();
+}
+
+/** The rows of one series, written a chunk's worth at a time. */
+class SeriesRows {
+  /** The next row to write. */
+  next = 0;
+  /** From the value's end to the line: missing_reason, source and file, the same for most rows. */
+  private tail: Buffer;
+  private tailReason: Text | undefined;
+  private tailSource: string | undefined;
+
+  constructor(
+    private readonly s: BreakdownSeries,
+    /** Every field up to the period: programme ... breakdowns. */
+    private readonly head: Buffer,
+    private readonly file: string,
+    private readonly periods: PeriodFields,
+    private readonly locale: Locale,
+  ) {
+    this.tail = Buffer.from(`,,,${file},`);
+  }
+
+  /** Rows until `out` holds `size` bytes or the series ends. */
+  writeInto(out: ByteChunk, size: number): void {
+    const { periods, values, missingReasons, sources, lines } = this.s;
+    const head = this.head;
+    let i = this.next;
+    for (; i < periods.length && out.length < size; i++) {
+      out.bytes(head);
+      out.bytes(this.periods.of(periods[i] as Period));
+      const v = values[i] ?? Number.NaN; // NaN: missing, as in the series itself
+      if (!Number.isNaN(v)) out.number(v);
+      const reason = missingReasons[i];
+      const source = sources[i];
+      if (reason !== this.tailReason || source !== this.tailSource) {
+        this.tail = Buffer.from(`,${field(reason && textIn(reason, this.locale))},${field(source)},${this.file},`);
+        this.tailReason = reason;
+        this.tailSource = source;
+      }
+      out.bytes(this.tail);
+      const line = lines[i];
+      if (line) out.number(line);
+      out.crlf();
+    }
+    this.next = i;
+  }
 }
 
 /** Each period's `period,period_start,period_end,` fields, encoded once per distinct period. */
