@@ -225,23 +225,46 @@ function writeDurably(path: string, file: PackFile): void {
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'wx');
   try {
-    if ('bytes' in file) writeAll(fd, file.bytes);
-    else for (const chunk of file.chunks) writeAll(fd, chunk);
+    if ('bytes' in file) writeAll(fd, typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes);
+    else writeChunks(fd, file.chunks);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
 }
 
-/** Writes all of a text (as UTF-8) or bytes: a write may take only part of them. */
-function writeAll(fd: number, chunk: string | Uint8Array): void {
-  let bytes: Uint8Array;
-  if (typeof chunk === 'string') {
-    // Encoded by the write itself; as bytes only in the rare case that it stops short.
-    const written = writeSync(fd, chunk);
-    if (written === Buffer.byteLength(chunk)) return;
-    bytes = Buffer.from(chunk).subarray(written);
-  } else bytes = chunk;
+/** Texts are encoded into a buffer of this many bytes, written when full. */
+const TEXT_BUFFER_BYTES = 1 << 20;
+
+/**
+ * Chunks in order: texts encoded (UTF-8) into one buffer, reused, and written a megabyte
+ * at a time (a write of each text would encode it into memory of its own); bytes as they are.
+ */
+function writeChunks(fd: number, chunks: Iterable<string | Uint8Array>): void {
+  const buffer = Buffer.allocUnsafe(TEXT_BUFFER_BYTES);
+  let filled = 0;
+  const flush = () => {
+    writeAll(fd, buffer.subarray(0, filled));
+    filled = 0;
+  };
+  for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (filled) flush();
+      writeAll(fd, chunk);
+    } else if (chunk.length * 3 > TEXT_BUFFER_BYTES) {
+      if (filled) flush();
+      writeAll(fd, Buffer.from(chunk));
+    } else {
+      // A character takes at most three bytes (a surrogate pair four, for two characters).
+      if (filled + chunk.length * 3 > TEXT_BUFFER_BYTES) flush();
+      filled += buffer.write(chunk, filled, 'utf8');
+    }
+  }
+  if (filled) flush();
+}
+
+/** Writes all the bytes: a write may take only part of them. */
+function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
