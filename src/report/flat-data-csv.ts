@@ -119,7 +119,7 @@ class SeriesRows {
       }
       out.bytes(this.tail);
       const line = lines[i];
-      if (line) out.number(line);
+      if (line) out.line(line);
       out.crlf();
     }
     this.next = i;
@@ -165,17 +165,36 @@ class ByteChunk {
   /** A number as `${n}` writes it (digits, `.`, `-`, `e`, `+`, `Infinity`: ASCII). */
   number(n: number): void {
     this.room(24);
-    const decimals = fewDecimals(n);
-    if (decimals < 0) {
-      const text = String(n);
-      const buf = this.buffer;
-      let at = this.length;
-      for (let k = 0; k < text.length; k++) buf[at++] = text.charCodeAt(k);
-      this.length = at;
-      return;
+    const a = n < 0 ? -n : n;
+    if (a < 1e14) {
+      if (a === 0) {
+        this.buffer[this.length++] = 48; // 0, and -0 is written 0
+        return;
+      }
+      // Up to three decimals: see plainDigits.
+      for (let d = 0; d <= MAX_DECIMALS; d++) {
+        const k = Math.round(a * (TENS[d] as number));
+        if (k / (TENS[d] as number) !== a) continue;
+        // More than 15 digits, or digits that end in 0 (a rounding at the edge): String(n)'s
+        if (k >= 1e15 || (d > 0 && k - Math.floor(k / 10) * 10 === 0)) break;
+        if (n < 0) this.buffer[this.length++] = 45; // -
+        this.decimal(k, d);
+        return;
+      }
     }
-    if (n < 0) this.buffer[this.length++] = 45; // -
-    this.decimal(Math.round(Math.abs(n) * (TENS[decimals] as number)), decimals);
+    const text = String(n);
+    const buf = this.buffer;
+    let at = this.length;
+    for (let k = 0; k < text.length; k++) buf[at++] = text.charCodeAt(k);
+    this.length = at;
+  }
+
+  /** A line number: a whole number from 1 to 2^31 - 1 (anything else as `${n}` writes it). */
+  line(n: number): void {
+    if (n > 0 && n <= 0x7fffffff && Number.isInteger(n)) {
+      this.room(10);
+      this.decimal(n, 0);
+    } else this.number(n);
   }
 
   /** The integer `k` (0 to 1e15) divided by 10^decimals, in digits: `k` 682, 1 decimal is 68.2. */
@@ -190,11 +209,16 @@ class ByteChunk {
     if (k <= 0x7fffffff) {
       // Integer arithmetic for the usual numbers
       let t = k | 0;
-      for (; d < decimals; d++, t = (t / 10) | 0) buf[--at] = 48 + (t % 10);
+      for (; d < decimals; d++) {
+        const q = (t / 10) | 0;
+        buf[--at] = 48 + t - q * 10;
+        t = q;
+      }
       if (decimals > 0) buf[--at] = 46; // .
       do {
-        buf[--at] = 48 + (t % 10);
-        t = (t / 10) | 0;
+        const q = (t / 10) | 0;
+        buf[--at] = 48 + t - q * 10;
+        t = q;
       } while (at > this.length);
     } else {
       let t = k;
@@ -226,21 +250,11 @@ class ByteChunk {
 const TENS = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const MAX_DECIMALS = 3;
 
-/**
- * How many decimals `n` has when String(n) writes it as plain digits with at most three
- * of them and at most 15 significant digits (68.2: 1; 120: 0); -1 otherwise (-0,
- * 1e-7, 0.1 + 0.2, NaN...), when String(n) is the way to write it. With `k` its digits
- * as an integer, k / 10^d is n exactly when the decimal k / 10^d is the decimal nearest
- * to n of at most 15 significant digits; no other such decimal is that close (two of
- * them are never the same double), so it is the shortest one that reads back as n:
- * what String(n) writes.
+/*
+ * Plain digits: for a number n below 1e14 and an integer k below 1e15 (15 digits at most)
+ * with k / 10^d === n (d at most 3), the decimal k / 10^d is the double nearest to n
+ * among decimals of at most 15 significant digits, and no other such decimal is (two of
+ * them are never the same double); so, without trailing zeros, it is the shortest text
+ * that reads back as n, which is what String(n) writes (68.2, 0.05, 120). Anything else
+ * (0.1 + 0.2, 1e-7, 1e21, NaN) is written by String(n).
  */
-function fewDecimals(n: number): number {
-  const a = Math.abs(n);
-  if (!(a < 1e14) || a === 0) return Object.is(n, 0) ? 0 : -1;
-  for (let d = 0; d <= MAX_DECIMALS; d++) {
-    const k = Math.round(a * (TENS[d] as number));
-    if (k / (TENS[d] as number) === a) return k < 1e15 && (d === 0 || k % 10 !== 0) ? d : -1;
-  }
-  return -1;
-}
