@@ -221,7 +221,7 @@ export function drawPanelTitle(ctx: Ctx, title: { text: string; font: string; x:
  */
 const PLUGINS = {
   trajectory: [Title, SubTitle, backgroundPlugin, targetStarsPlugin, framePlugin, labelsPlugin],
-  /** The axes of a small-multiples panel (its data: panel-elements.ts). */
+  /** The axes of a small-multiples panel (its data: panel-datasets.ts). */
   panel: [backgroundPlugin],
   /** The frame of the small multiples: title, legend, footnotes and axis titles around the panels. */
   frame: [Title, SubTitle, backgroundPlugin, framePlugin],

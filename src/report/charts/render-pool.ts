@@ -1,7 +1,9 @@
 // Renders many charts on worker threads, one per core, so that a programme's hundreds of
 // charts use every core: drawing and reading back the pixels are synchronous work on the
 // thread that draws (only PNG compression runs on libuv's thread pool), so on the main
-// thread alone one core does most of the work.
+// thread alone one core does most of the work. A small-multiples job goes to its worker
+// with its points packed into one typed array, moved rather than copied (job-wire.ts); the
+// PNG comes back moved too (render-worker.ts).
 //
 // The worker is render-worker.js beside this module in the build (dist/). From TypeScript
 // source (tests, scripts run through tsx) there is no worker script to start, so the charts

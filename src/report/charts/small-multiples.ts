@@ -13,13 +13,15 @@
 //
 // Each panel's axes (grid, axis line, tick labels) are drawn by chart.js on a panel-sized
 // canvas, once per kind of panel (with or without year labels, with or without value
-// labels: all panels share their scales), and copied onto the image; the panel's data is
-// then drawn over them by chart.js' own line and point elements (panel-elements.ts), and
-// its title and target stars by the same functions as the trajectory chart's plugins. A
-// chart.js update per panel re-resolved every option for each of the 50 panels of an
-// image; measured on a 2-core machine, a 50-panel image of 2 groups x 60 months took
-// 193 ms of CPU that way and takes 82 ms this way, with the same pixels (compositing
-// rounding aside).
+// labels: all panels share their scales) and kept for the next image with the same axes
+// (panel-axes.ts), and copied onto the image; the panel's data is then drawn over them
+// with the canvas calls chart.js' line controller makes (panel-datasets.ts), and its title
+// and target stars by the same functions as the trajectory chart's plugins. A chart.js
+// update per panel re-resolved every option for each of the 50 panels of an image: a
+// 50-panel image of 2 groups x 60 months took 193 ms of CPU that way; chart.js' elements
+// per panel took it to 82 ms, and drawing their canvas calls directly (with axes kept
+// between images, dense lines at 1 px and the workers sent packed points) to ~40 ms
+// (process CPU, 2-core machine), with the same pixels but the dense lines' anti-aliasing.
 //
 // Year ticks are chosen from the panel's width (yearTicksForWidth): labels stay half a
 // label apart, so a narrow panel over several years shows "2020 2025", never the
