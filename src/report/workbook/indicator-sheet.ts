@@ -45,6 +45,7 @@ import { keepBlocksOnPages, type KeptBlock, portraitPagePoints } from './keep-on
 import { dataAgeCell } from './summary-sheet.js';
 import { lopFigures } from './tracking-layout.js';
 import { percentMet } from '../../assess/percent-met.js';
+import { addPicture } from './workbook-images.js';
 
 /** Columns of an indicator sheet: a label column and ten narrow ones. */
 export const PIRS_COLUMNS = 11;
@@ -378,7 +379,7 @@ const periodCell = (period: string | undefined) => (period ? styled(period, STYL
 /** Embeds a chart `width` pixels wide below the last row, and moves past the rows it covers. */
 function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, png: Buffer, width: number): void {
   const height = Math.round(width * CHART_ASPECT);
-  const imageId = workbook.addImage({ buffer: png, extension: 'png' });
+  const imageId = addPicture(workbook, png);
   w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });
   w.skip(chartRows(height));
 }

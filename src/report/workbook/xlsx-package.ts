@@ -1,5 +1,8 @@
 // The workbook's file: exceljs lays out the parts and stores them unzipped; this module
-// zips them again, as the pack needs and exceljs's public API cannot:
+// completes them and zips them again, as the pack needs and exceljs's public API cannot:
+// - the cells, written by mel (sheet-cells.ts), go into the sheets' parts with the shared
+//   strings and the styles (sheet-xml.ts), and the pictures' bytes into their media parts
+//   (workbook-images.ts): exceljs lays out the rest of the workbook around them;
 // - every entry carries the run's time (the About sheet's), not the wall clock, so the
 //   same inputs with SOURCE_DATE_EPOCH give the same bytes;
 // - PNG images, compressed already, are stored as they are: deflating a national pack's
@@ -15,6 +18,8 @@ import { gzip } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { unzipSync, Zip, type ZipInputFile, ZipPassThrough } from 'fflate';
 import { applyColumnBreaks } from './column-breaks.js';
+import { writeCells } from './sheet-xml.js';
+import { writePictures } from './workbook-images.js';
 
 /** The parts of the workbook's zip, by path ("xl/worksheets/sheet1.xml"), in their order. */
 export type XlsxParts = Map<string, Uint8Array>;
@@ -37,6 +42,8 @@ export async function packageWorkbook(
   // Folder entries ("xl/media/") are JSZip's habit; Excel writes none.
   const unzipped = Object.entries(unzipSync(new Uint8Array(laidOut as ArrayBuffer)));
   const parts: XlsxParts = new Map(unzipped.filter(([path]) => !path.endsWith('/')));
+  writeCells(workbook, parts);
+  writePictures(workbook, parts);
   applyColumnBreaks(workbook, parts);
   edit(parts);
   return zipParts(parts, zipTime(time));
