@@ -58,9 +58,11 @@ export class SheetCells {
     return row;
   }
 
-  /** Writes a value and its style. */
+  /** Writes a value and its style (a number that is not finite, or an invalid date, as nothing). */
   set(r: number, c: number, value: CellValue, style: CellStyle): void {
     checkPlace(r, c);
+    if (typeof value === 'number' ? !Number.isFinite(value) : value instanceof Date && Number.isNaN(value.getTime()))
+      value = null;
     const master = this.mergedInto.size ? this.mergedInto.get(key(r, c)) : undefined;
     if (master !== undefined) {
       // As exceljs: the value goes to the range's first cell, the style stays on this one.

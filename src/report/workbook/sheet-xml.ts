@@ -1,13 +1,16 @@
 // The cells of every sheet (sheet-cells.ts) written into the workbook's parts once exceljs
-// has laid out the rest: each sheet's `<dimension>`, `<sheetData>`, `<mergeCells>` and
-// `<hyperlinks>` (with their relationships), the shared strings and the styles part. Text
+// has laid out the rest: each sheet's `<dimension>`, `<sheetData>`, `<mergeCells>`,
+// `<hyperlinks>` (with their relationships) and `<colBreaks>` (column-breaks.ts), the
+// shared strings and the styles part. Text
 // cells are shared strings (`t="s"`), as Excel writes them; dates are serial numbers shown
 // by their date format; a number is written as JavaScript prints it, which Excel reads
 // back exactly. Every text is escaped, characters XML cannot carry dropped.
 import type ExcelJS from 'exceljs';
 import { escapeAttribute, escapeText } from '../xml-writer.js';
+import { colBreaksXml, columnBreaks } from './column-breaks.js';
 import { type SheetCells, sheetCells } from './sheet-cells.js';
 import { StylesPart } from './styles-part.js';
+import { XmlBytes } from './xml-bytes.js';
 
 /** The parts of the workbook's zip by path (xlsx-package.ts). */
 type XlsxParts = Map<string, Uint8Array>;
@@ -68,50 +71,79 @@ function columnName(col: number): string {
   return letters[col] ?? '';
 }
 
-/** A sheet's cells as XML: its `<sheetData>`, and the range they cover for `<dimension>`. */
+/** A sheet's cells as XML: its `<sheetData>` (bytes), and the range they cover for `<dimension>`. */
 export function sheetDataXml(
   cells: SheetCells,
   strings: SharedStrings,
   styles: StylesPart,
-): { sheetData: string; dimension: string } {
-  const rows: string[] = [];
+  out = new XmlBytes(),
+): { sheetData: Uint8Array; dimension: string } {
+  out.length = 0;
+  out.ascii('<sheetData>');
   let top = 0;
   let bottom = 0;
   let left = Infinity;
   let right = 0;
-  cells.rows.forEach((row, r) => {
-    if (!row) return;
-    let xml = '';
+  const rows = cells.rows;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const { values, styles: rowStyles, height } = row;
     let first = 0;
     let last = 0;
-    const { values, styles: rowStyles } = row;
-    for (let c = 1; c < rowStyles.length; c++) {
+    for (let c = 1; c < rowStyles.length; c++)
+      if (rowStyles[c] !== undefined) {
+        if (!first) first = c;
+        last = c;
+      }
+    if (!first && height === undefined) continue;
+    out.ascii('<row r="');
+    out.uint(r);
+    if (first) {
+      out.ascii('" spans="');
+      out.uint(first);
+      out.ascii(':');
+      out.uint(last);
+    }
+    if (height !== undefined) {
+      out.ascii('" ht="');
+      out.ascii(String(height));
+      out.ascii('" customHeight="1');
+    }
+    out.ascii('">');
+    for (let c = first; c <= last && first; c++) {
       const style = rowStyles[c];
       if (style === undefined) continue;
-      if (!first) first = c;
-      last = c;
+      out.ascii('<c r="');
+      out.ascii(columnName(c));
+      out.uint(r);
       const s = styles.index(style);
-      const ref = `${columnName(c)}${r}`;
-      const at = s ? `<c r="${ref}" s="${s}"` : `<c r="${ref}"`;
+      if (s) {
+        out.ascii('" s="');
+        out.uint(s);
+      }
       const value = values[c];
-      if (typeof value === 'string') xml += `${at} t="s"><v>${strings.index(value)}</v></c>`;
-      else if (typeof value === 'number') xml += `${at}><v>${value}</v></c>`;
-      else if (value instanceof Date) xml += `${at}><v>${dateSerial(value)}</v></c>`;
-      else xml += `${at}/>`;
+      if (typeof value === 'string') {
+        out.ascii('" t="s"><v>');
+        out.uint(strings.index(value));
+        out.ascii('</v></c>');
+      } else if (typeof value === 'number' || value instanceof Date) {
+        out.ascii('"><v>');
+        out.ascii(String(typeof value === 'number' ? value : dateSerial(value)));
+        out.ascii('</v></c>');
+      } else out.ascii('"/>');
     }
-    if (!first && row.height === undefined) return;
-    const spans = first ? ` spans="${first}:${last}"` : '';
-    const height = row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : '';
-    rows.push(xml ? `<row r="${r}"${spans}${height}>${xml}</row>` : `<row r="${r}"${height}/>`);
+    out.ascii('</row>');
     if (!top) top = r;
     bottom = r;
     if (first) {
       left = Math.min(left, first);
       right = Math.max(right, last);
     }
-  });
+  }
+  out.ascii('</sheetData>');
   const dimension = top && right ? `${columnName(left)}${top}:${columnName(right)}${bottom}` : 'A1';
-  return { sheetData: rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>', dimension };
+  return { sheetData: out.bytes().slice(), dimension };
 }
 
 const rangeName = (m: { top: number; left: number; bottom: number; right: number }) =>
@@ -191,15 +223,23 @@ function addRelationships(rels: string | undefined, added: readonly string[]): {
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** One sheet's part with its cells written in: dimension, sheetData, merged ranges, links. */
-function writeSheet(parts: XlsxParts, path: string, cells: SheetCells, strings: SharedStrings, styles: StylesPart) {
+/** One sheet's part with its cells written in: dimension, sheetData, merged ranges, links, column breaks. */
+function writeSheet(
+  parts: XlsxParts,
+  sheet: ExcelJS.Worksheet,
+  strings: SharedStrings,
+  styles: StylesPart,
+  scratch: XmlBytes,
+): void {
+  const path = `xl/worksheets/sheet${sheet.id}.xml`;
+  const cells = sheetCells(sheet);
   const bytes = parts.get(path);
   if (!bytes) throw new Error(`internal: no part ${path}`);
   let xml = decoder.decode(bytes);
   if (!xml.includes('<sheetData/>')) throw new Error(`internal: exceljs wrote cells into ${path}`);
-  const { sheetData, dimension } = sheetDataXml(cells, strings, styles);
+  const { sheetData, dimension } = sheetDataXml(cells, strings, styles, scratch);
   xml = xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
-  const [before, after] = xml.split('<sheetData/>') as [string, string];
+  const [head, after] = xml.split('<sheetData/>') as [string, string];
   let tail = after;
   if (cells.merges.length) {
     const merged = cells.merges.map((m) => `<mergeCell ref="${rangeName(m)}"/>`).join('');
@@ -222,7 +262,9 @@ function writeSheet(parts: XlsxParts, path: string, cells: SheetCells, strings: 
     const links = cells.links.map((l, i) => `<hyperlink ref="${columnName(l.col)}${l.row}" r:id="${ids[i]}"/>`);
     tail = insertAt(tail, placeFor(tail, 'hyperlinks'), `<hyperlinks>${links.join('')}</hyperlinks>`);
   }
-  parts.set(path, Buffer.from(before + sheetData + tail, 'utf8'));
+  const breaks = columnBreaks(sheet);
+  if (breaks.length) tail = insertAt(tail, placeFor(tail, 'colBreaks'), colBreaksXml(breaks));
+  parts.set(path, Buffer.concat([encoder.encode(head), sheetData, encoder.encode(tail)]));
 }
 
 /** Makes the workbook name its shared strings: the relationship and the content type. */
@@ -254,8 +296,8 @@ function declareSharedStrings(parts: XlsxParts): void {
 export function writeCells(workbook: ExcelJS.Workbook, parts: XlsxParts): void {
   const strings = new SharedStrings();
   const styles = new StylesPart();
-  for (const sheet of workbook.worksheets)
-    writeSheet(parts, `xl/worksheets/sheet${sheet.id}.xml`, sheetCells(sheet), strings, styles);
+  const scratch = new XmlBytes();
+  for (const sheet of workbook.worksheets) writeSheet(parts, sheet, strings, styles, scratch);
   if (strings.size) {
     parts.set('xl/sharedStrings.xml', Buffer.from(strings.xml(), 'utf8'));
     declareSharedStrings(parts);
