@@ -152,7 +152,16 @@ interface WrappedText {
   indent: number;
 }
 
-const fontOf = (style: Style): TextFont => ({ size: style.font?.size, bold: Boolean(style.font?.bold) });
+const fonts = new WeakMap<Style, TextFont>();
+/** The font a style measures its text in (one shared object per style). */
+function fontOf(style: Style): TextFont {
+  let f = fonts.get(style);
+  if (!f) {
+    f = { size: style.font?.size, bold: Boolean(style.font?.bold) };
+    fonts.set(style, f);
+  }
+  return f;
+}
 
 export interface FinishOptions {
   /** Least width of some columns (1-based). */
@@ -212,7 +221,9 @@ export class SheetWriter {
     this.row++;
     let col = 1;
     for (const item of cells) {
-      const [spec, span] = Array.isArray(item) ? item : [item, 1];
+      // No [spec, span] pair made per cell: a national pack writes a million of them.
+      const spec = Array.isArray(item) ? item[0] : (item as CellSpec);
+      const span = Array.isArray(item) ? item[1] : 1;
       if (span > 1) {
         const value = isStyled(spec) ? spec.value : spec;
         const style = isStyled(spec) ? spec.style : (rowStyle ?? STYLES.wrap);

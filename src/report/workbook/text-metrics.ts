@@ -172,6 +172,9 @@ export function textWidth(text: string, font: TextFont = {}): number {
  */
 export function wrappedLineCount(text: string, columnWidth: number, font: TextFont = {}): number {
   const room = Math.max(1, columnWidth - COLUMN_PADDING);
+  // Most cells hold a line that fits: measured whole, without breaking it into words (the
+  // margin keeps the sum of the words' widths, rounded otherwise, from deciding differently).
+  if (text.indexOf('\n') < 0 && textWidth(text, font) <= room * 0.999) return 1;
   const space = textWidth(' ', font);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
