@@ -3,6 +3,8 @@
 // one byte, written without making a string per cell and encoding it again. Building the
 // same XML as JavaScript strings took four times as long, most of it in garbage collection.
 
+const encoder = new TextEncoder();
+
 export class XmlBytes {
   private buffer: Uint8Array;
   length = 0;
@@ -49,6 +51,12 @@ export class XmlBytes {
       b[--at] = 48 + (rest % 10);
       rest = Math.floor(rest / 10);
     } while (rest > 0);
+  }
+
+  /** Writes any text, in UTF-8. */
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
   }
 
   /** The bytes written (a view, valid until the next write). */
