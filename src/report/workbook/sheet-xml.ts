@@ -94,7 +94,7 @@ export function writeSheetData(out: XmlBytes, cells: SheetCells, strings: Shared
     }
     if (height !== undefined) {
       out.ascii('" ht="');
-      out.ascii(String(height));
+      out.number(height);
       out.ascii('" customHeight="1');
     }
     out.ascii('">');
@@ -116,7 +116,7 @@ export function writeSheetData(out: XmlBytes, cells: SheetCells, strings: Shared
         out.ascii('</v></c>');
       } else if (typeof value === 'number' || value instanceof Date) {
         out.ascii('"><v>');
-        out.ascii(String(typeof value === 'number' ? value : dateSerial(value)));
+        out.number(typeof value === 'number' ? value : dateSerial(value));
         out.ascii('</v></c>');
       } else out.ascii('"/>');
     }

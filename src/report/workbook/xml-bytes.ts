@@ -34,6 +34,14 @@ export class XmlBytes {
     this.length = at;
   }
 
+  /** Writes a number as JavaScript prints it ("12", "-0.5", "1e-7"); a whole one without making a string. */
+  number(n: number): void {
+    if (Number.isInteger(n) && Math.abs(n) < 1e15) {
+      if (n < 0) this.ascii('-');
+      this.uint(Math.abs(n));
+    } else this.ascii(String(n));
+  }
+
   /** Writes a whole number from 0 up in decimal digits. */
   uint(n: number): void {
     if (!(Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER)) {
