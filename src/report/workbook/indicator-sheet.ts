@@ -450,7 +450,7 @@ function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, shown:
   const series = (listed.length ? listed : every).slice(0, MAX_VALUE_COLUMNS);
   const periods = new Map<string, { sort: number; values: (number | null)[] }>();
   series.forEach((s, k) => {
-    for (const [i, p] of s.periods.entries()) {
+    s.periods.forEach((p, i) => {
       let row = periods.get(p.id);
       if (!row) {
         row = { sort: p.startYear, values: new Array(series.length).fill(null) };
@@ -458,7 +458,7 @@ function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, shown:
       }
       const value = s.values[i] ?? Number.NaN;
       row.values[k] = Number.isNaN(value) ? null : value;
-    }
+    });
   });
   const ordered = [...periods.entries()].sort((a, b) => a[1].sort - b[1].sort || ctx.comparePeriodIds(a[0], b[0]));
   w.spans([m.columns.period, ...series.map((s) => ctx.breakdown(s.dims))], STYLES.header);

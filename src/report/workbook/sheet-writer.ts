@@ -338,11 +338,15 @@ export class SheetWriter {
     cap: number,
     wrapLong: boolean,
   ): void {
-    const [value, style] = this.writeCell(r, col, spec, rowStyle, cap, wrapLong);
+    this.writeCell(r, col, spec, rowStyle, cap, wrapLong);
+  }
+
+  /** The cell's value and style (the sheet's vertical alignment given to it, if any). */
+  private store(r: number, col: number, value: CellValue, style: Style): void {
     this.cells.set(r, col, value, this.vertical ? withVertical(style, this.vertical) : style);
   }
 
-  /** The cell's value and style, measured for its column and remembered for its row's height when it wraps. */
+  /** Writes a cell, measured for its column and remembered for its row's height when it wraps. */
   private writeCell(
     r: number,
     col: number,
@@ -350,7 +354,7 @@ export class SheetWriter {
     rowStyle: Style | undefined,
     cap: number,
     wrapLong: boolean,
-  ): [CellValue, Style] {
+  ): void {
     let value: Plain;
     let style: Style = rowStyle ?? PLAIN;
     if (typeof spec === 'object' && spec !== null && !(spec instanceof Date)) {
@@ -359,7 +363,8 @@ export class SheetWriter {
         if (SAFE_URL.test(spec.url) && spec.url.length <= 2000) {
           this.cells.link(r, col, spec.url);
           this.measure(col, textWidth(text), cap);
-          return [text, STYLES.link];
+          this.store(r, col, text, STYLES.link);
+          return;
         }
         value = text;
       } else {
@@ -380,21 +385,21 @@ export class SheetWriter {
       this.measure(col, length, Math.min(cap, designed ? this.textMeasure : widest));
       if (style.alignment?.wrapText)
         this.wrapped.push({ row: r, col, span: 1, text, font: fontOf(style), indent: style.alignment.indent ?? 0 });
-      return [text, style];
-    }
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return [null, style];
-      if (!style.numFmt) style = numberStyle(Number.isInteger(value) ? FORMATS.integer : FORMATS.precise);
-      this.measure(col, numberLength(value, style.numFmt), cap);
-      return [value, style];
-    }
-    if (value instanceof Date) {
+      this.store(r, col, text, style);
+    } else if (typeof value === 'number') {
+      if (Number.isFinite(value)) {
+        if (!style.numFmt) style = numberStyle(Number.isInteger(value) ? FORMATS.integer : FORMATS.precise);
+        this.measure(col, numberLength(value, style.numFmt), cap);
+        this.store(r, col, value, style);
+      } else this.store(r, col, null, style);
+    } else if (value instanceof Date) {
       if (!style.numFmt) style = STYLES.date;
-      if (Number.isNaN(value.getTime())) return [null, style];
-      this.measure(col, style.numFmt?.includes('h') ? 19 : 10, cap);
-      return [value, style];
-    }
-    return [null, style];
+      if (Number.isNaN(value.getTime())) this.store(r, col, null, style);
+      else {
+        this.measure(col, style.numFmt?.includes('h') ? 19 : 10, cap);
+        this.store(r, col, value, style);
+      }
+    } else this.store(r, col, null, style);
   }
 
   private measure(col: number, length: number, cap: number): void {
