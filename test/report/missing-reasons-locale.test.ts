@@ -51,7 +51,12 @@ async function reasons(locale: Locale) {
   const { workspace, issues } = await loadWorkspace(dir, 'indicators/program.yaml');
   if (!workspace) throw new Error('the programme does not load');
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-  const csv: string[][] = parse([...flatDataCsv(workspace.program, workspace.data, locale)].join(''), { bom: true });
+  const csv: string[][] = parse(
+    Buffer.concat(Array.from(flatDataCsv(workspace.program, workspace.data, locale), (c) => Buffer.from(c))),
+    {
+      bom: true,
+    },
+  );
   const [header = [], ...rows] = csv;
   const at = (name: string) => header.indexOf(name);
   const fromCsv = rows
