@@ -1,8 +1,9 @@
 // The cells of a worksheet, held by mel rather than by exceljs: each value with its shared
 // style object, the row heights, the merged ranges and the links. exceljs keeps the rest of
 // the sheet (columns, views, page setup, images); sheet-xml.ts writes these cells into the
-// sheet's part when the workbook is packaged. Writing a national pack's 1.2 million cells
-// through exceljs's cell objects took 8 of its 11 seconds; these arrays take a tenth of it.
+// sheet's part when the workbook is packaged. A national pack's 1.2 million cells took
+// exceljs 8 s of CPU to write (its cell objects, their styles looked up by their XML);
+// written from these arrays, they take under one.
 //
 // A merged range behaves as exceljs's does: its other cells take the first cell's style
 // when merged, and a value written to one of them goes to the first cell.

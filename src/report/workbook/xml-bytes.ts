@@ -1,7 +1,7 @@
 // A sheet's cells written straight into bytes: a national pack's 39 MB of `<sheetData>` is
 // ASCII throughout (texts are shared strings, referenced by number), so each character is
 // one byte, written without making a string per cell and encoding it again. Building the
-// same XML as JavaScript strings took four times as long, most of it in garbage collection.
+// same XML as JavaScript strings took twice as long (1.7 s of CPU against 0.8 s).
 
 const encoder = new TextEncoder();
 
