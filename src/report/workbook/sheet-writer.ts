@@ -150,6 +150,8 @@ interface WrappedText {
   text: string;
   font: TextFont;
   indent: number;
+  /** The width of a text of one line, when it was measured already. */
+  width?: number;
 }
 
 const fonts = new WeakMap<Style, TextFont>();
@@ -384,7 +386,15 @@ export class SheetWriter {
       if (FORMULA_LIKE.test(text)) style = withTextFormat(style);
       this.measure(col, length, Math.min(cap, designed ? this.textMeasure : widest));
       if (style.alignment?.wrapText)
-        this.wrapped.push({ row: r, col, span: 1, text, font: fontOf(style), indent: style.alignment.indent ?? 0 });
+        this.wrapped.push({
+          row: r,
+          col,
+          span: 1,
+          text,
+          font: fontOf(style),
+          indent: style.alignment.indent ?? 0,
+          width: text.includes('\n') ? undefined : length,
+        });
       this.store(r, col, text, style);
     } else if (typeof value === 'number') {
       if (Number.isFinite(value)) {
@@ -428,10 +438,12 @@ export class SheetWriter {
   /** Gives every row holding wrapped text the height that shows all of it. */
   fitRows(): void {
     const heights = new Map<number, number>();
+    const widths: number[] = [];
+    const widthOf = (c: number) => (widths[c] ??= this.columnWidth(c));
     for (const t of this.wrapped) {
       let width = 0;
-      for (let c = t.col; c < t.col + t.span; c++) width += this.columnWidth(c);
-      const h = wrappedTextHeight(t.text, width, t.font, t.indent);
+      for (let c = t.col; c < t.col + t.span; c++) width += widthOf(c);
+      const h = wrappedTextHeight(t.text, width, t.font, t.indent, t.width);
       if (h > (heights.get(t.row) ?? 0)) heights.set(t.row, h);
     }
     for (const [r, h] of heights) {
