@@ -14,6 +14,7 @@ import type { Locale } from '../../src/spec/schema.js';
 import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { writeProgramme } from '../helpers/programme.js';
 import { TINY_PNG } from './pack-fixture.js';
+import { readBack } from './read-back.js';
 
 const dir = writeProgramme({
   'indicators/program.yaml': `program:
@@ -70,7 +71,7 @@ async function reasons(locale: Locale) {
     renderCharts: async (charts) => charts.map(() => TINY_PNG),
     chartMode: 'native',
   });
-  const { workbook } = layOutWorkbook(built.input);
+  const workbook = await readBack(layOutWorkbook(built.input).workbook);
   const c = reportMessages[locale].columns;
   const sheet = workbook.worksheets.find((ws) => ws.getRow(1).values.toString().includes(c.missingReason));
   if (!sheet) throw new Error('no Data sheet');
