@@ -8,8 +8,8 @@ export interface OutlierScore {
   modifiedZ: number | null;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
+/** The median of sorted values (a typed array sorts numerically, without a comparator). */
+const medianOfSorted = (s: Float64Array): number => {
   const upper = s[s.length >> 1];
   const lower = s[(s.length - 1) >> 1];
   if (upper === undefined || lower === undefined) throw new Error('internal: the median of no values');
@@ -18,15 +18,21 @@ const median = (xs: readonly number[]): number => {
 
 /** Scores of the values flagged by either test (z or modified z above the threshold). */
 export function outlierScores(values: ArrayLike<number>, threshold = OUTLIER_THRESHOLD): OutlierScore[] {
-  const observed = Array.from(values, (x, index) => ({ x, index })).filter(({ x }) => !Number.isNaN(x));
-  if (observed.length < 3) return [];
-  const xs = observed.map(({ x }) => x);
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
-  const med = median(xs);
-  const mad = median(xs.map((x) => Math.abs(x - med)));
+  // The observed values (NaN is missing), in their order; one typed array per series, not an object per value.
+  const xs = Float64Array.from(values).filter((x) => !Number.isNaN(x));
+  if (xs.length < 3) return [];
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / xs.length;
+  let squares = 0;
+  for (const x of xs) squares += (x - mean) ** 2;
+  const sd = Math.sqrt(squares / xs.length);
+  const med = medianOfSorted(xs.slice().sort());
+  const mad = medianOfSorted(xs.map((x) => Math.abs(x - med)).sort());
   const out: OutlierScore[] = [];
-  for (const { x, index } of observed) {
+  for (let index = 0; index < values.length; index++) {
+    const x = values[index] ?? Number.NaN;
+    if (Number.isNaN(x)) continue;
     const z = sd > 0 ? Math.abs(x - mean) / sd : null;
     const modifiedZ = mad > 0 ? (0.6745 * Math.abs(x - med)) / mad : null;
     if ((z !== null && z > threshold) || (modifiedZ !== null && modifiedZ > threshold))

@@ -11,14 +11,17 @@ export interface Swing {
 
 export function swings(values: ArrayLike<number>, threshold = SWING_THRESHOLD): Swing[] {
   const out: Swing[] = [];
-  let prev: { index: number; value: number } | undefined;
-  for (const [i, value] of Array.from(values).entries()) {
+  let prevIndex = -1;
+  let prevValue = Number.NaN;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? Number.NaN;
     if (Number.isNaN(value)) continue;
-    if (prev && prev.value !== 0) {
-      const change = (value - prev.value) / Math.abs(prev.value);
-      if (Math.abs(change) > threshold) out.push({ from: prev.index, to: i, change });
+    if (prevIndex >= 0 && prevValue !== 0) {
+      const change = (value - prevValue) / Math.abs(prevValue);
+      if (Math.abs(change) > threshold) out.push({ from: prevIndex, to: i, change });
     }
-    prev = { index: i, value };
+    prevIndex = i;
+    prevValue = value;
   }
   return out;
 }

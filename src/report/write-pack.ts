@@ -40,8 +40,11 @@ import { MANIFEST, type PackFolder, type PackManifest, TEMP_PREFIX } from './pac
 export type PackFile =
   /** Path inside the pack: "progress-pack.xlsx", "charts/X.png". */
   | { path: string; bytes: Buffer | string }
-  /** A large file written chunk by chunk, never whole in memory. */
-  | { path: string; chunks: Iterable<string> };
+  /**
+   * A large file written chunk by chunk, never whole in memory. Each chunk is written
+   * before the next is asked for, so a chunk's memory may be filled again for the next.
+   */
+  | { path: string; chunks: Iterable<string | Uint8Array> };
 
 export interface WriteSteps {
   /** Called before each step with its name ("stage data.csv", "swap charts/X.png", "commit"...). */
@@ -222,12 +225,47 @@ function writeDurably(path: string, file: PackFile): void {
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'wx');
   try {
-    if ('bytes' in file) writeSync(fd, typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes);
-    else for (const chunk of file.chunks) writeSync(fd, chunk);
+    if ('bytes' in file) writeAll(fd, typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes);
+    else writeChunks(fd, file.chunks);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Texts are encoded into a buffer of this many bytes, written when full. */
+const TEXT_BUFFER_BYTES = 1 << 20;
+
+/**
+ * Chunks in order: texts encoded (UTF-8) into one buffer, reused, and written a megabyte
+ * at a time (a write of each text would encode it into memory of its own); bytes as they are.
+ */
+function writeChunks(fd: number, chunks: Iterable<string | Uint8Array>): void {
+  const buffer = Buffer.allocUnsafe(TEXT_BUFFER_BYTES);
+  let filled = 0;
+  const flush = () => {
+    writeAll(fd, buffer.subarray(0, filled));
+    filled = 0;
+  };
+  for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (filled) flush();
+      writeAll(fd, chunk);
+    } else if (chunk.length * 3 > TEXT_BUFFER_BYTES) {
+      if (filled) flush();
+      writeAll(fd, Buffer.from(chunk));
+    } else {
+      // A character takes at most three bytes (a surrogate pair four, for two characters).
+      if (filled + chunk.length * 3 > TEXT_BUFFER_BYTES) flush();
+      filled += buffer.write(chunk, filled, 'utf8');
+    }
+  }
+  if (filled) flush();
+}
+
+/** Writes all the bytes: a write may take only part of them. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** A second name for a file about to be replaced (a hard link), or a copy where links are not possible (FAT). */

@@ -2,12 +2,14 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { keepBlocksOnPages, portraitPagePoints } from '../../src/report/workbook/keep-on-page.js';
+import { sheetCells } from '../../src/report/workbook/sheet-cells.js';
+import { packageWorkbook } from '../../src/report/workbook/xlsx-package.js';
 import { SHEET_PIXELS } from '../../src/report/workbook/indicator-sheet.js';
 
 /** A sheet whose rows 1..n are `height` points high. */
 function sheetOfRows(n: number, height: number): ExcelJS.Worksheet {
   const sheet = new ExcelJS.Workbook().addWorksheet('S');
-  for (let r = 1; r <= n; r++) sheet.getRow(r).height = height;
+  for (let r = 1; r <= n; r++) sheetCells(sheet).setHeight(r, height);
   return sheet;
 }
 
@@ -34,7 +36,7 @@ describe('charts kept on one printed page', () => {
     );
     expect(starts).toEqual([8, 24]);
     // Written as Excel reads them: a break after rows 7 and 23.
-    const xlsx = unzipSync(new Uint8Array((await sheet.workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const xlsx = unzipSync(new Uint8Array(await packageWorkbook(sheet.workbook, new Date(0))));
     const xml = strFromU8(xlsx['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
     expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([7, 23]);
   });

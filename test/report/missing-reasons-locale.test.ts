@@ -14,6 +14,7 @@ import type { Locale } from '../../src/spec/schema.js';
 import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 import { writeProgramme } from '../helpers/programme.js';
 import { TINY_PNG } from './pack-fixture.js';
+import { readBack } from './read-back.js';
 
 const dir = writeProgramme({
   'indicators/program.yaml': `program:
@@ -50,7 +51,12 @@ async function reasons(locale: Locale) {
   const { workspace, issues } = await loadWorkspace(dir, 'indicators/program.yaml');
   if (!workspace) throw new Error('the programme does not load');
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-  const csv: string[][] = parse([...flatDataCsv(workspace.program, workspace.data, locale)].join(''), { bom: true });
+  const csv: string[][] = parse(
+    Buffer.concat(Array.from(flatDataCsv(workspace.program, workspace.data, locale), (c) => Buffer.from(c))),
+    {
+      bom: true,
+    },
+  );
   const [header = [], ...rows] = csv;
   const at = (name: string) => header.indexOf(name);
   const fromCsv = rows
@@ -65,7 +71,7 @@ async function reasons(locale: Locale) {
     renderCharts: async (charts) => charts.map(() => TINY_PNG),
     chartMode: 'native',
   });
-  const { workbook } = layOutWorkbook(built.input);
+  const workbook = await readBack(layOutWorkbook(built.input).workbook);
   const c = reportMessages[locale].columns;
   const sheet = workbook.worksheets.find((ws) => ws.getRow(1).values.toString().includes(c.missingReason));
   if (!sheet) throw new Error('no Data sheet');

@@ -208,3 +208,28 @@ describe('writing a pack over the previous one', () => {
     expect(existsSync(join(parent, 'reports'))).toBe(false);
   });
 });
+
+describe('the bytes of a file written in chunks', () => {
+  it('text and byte chunks, in order, as UTF-8', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'mel-chunks-')), 'pack');
+    const chunks = ['\ufeffa,niño\r\n', Buffer.from('1,año\r\n'), new Uint8Array(), Uint8Array.of(0x32, 0x2c, 0x33)];
+    writePack({ folder: { dir, previous: [] }, files: [{ path: 'data.csv', chunks }], manifest });
+    expect(readFileSync(join(dir, 'data.csv'), 'utf8')).toBe('\ufeffa,niño\r\n1,año\r\n2,3');
+  });
+
+  it('texts of every size, with characters of two, three and four bytes, across many megabytes', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'mel-chunks-')), 'pack');
+    const line = (i: number) => `${i},año,€,𝄞,\ud800\r\n`; // a lone surrogate is written as U+FFFD
+    const chunks = [
+      ...Array.from({ length: 25_000 }, (_, i) => line(i)),
+      'x'.repeat(400_000), // more than a megabyte could take at three bytes a character
+      Buffer.from('bytes\r\n'),
+      ...Array.from({ length: 25_000 }, (_, i) => line(i)),
+    ];
+    writePack({ folder: { dir, previous: [] }, files: [{ path: 'data.csv', chunks }], manifest });
+    const expected = Buffer.from(chunks.map((c) => (typeof c === 'string' ? c : c.toString())).join(''));
+    const written = readFileSync(join(dir, 'data.csv'));
+    expect(written.length).toBeGreaterThan(1_400_000);
+    expect(written.equals(expected)).toBe(true);
+  });
+});

@@ -43,7 +43,8 @@ import {
 import type { ChartGroup } from './chart-spec.js';
 import { FONT_STACK, pinTextSettings } from './font.js';
 import { type Area, type FrameBlock, FrameBox, fillBackground } from './layout.js';
-import { drawStar } from './marks.js';
+import { drawStars } from './marks.js';
+import { dropPanelAxes } from './panel-axes.js';
 import { type PixelPoint, pixelMapper } from './scales.js';
 import { INK, type ChartLocale, type GroupStyle } from './style.js';
 import type { Ctx } from './text.js';
@@ -146,13 +147,11 @@ export function drawTargetStars(
   stars: NonNullable<Scene['stars']>,
   pixelOf: (x: number, y: number) => PixelPoint,
 ): void {
-  stars.groups.forEach((g, i) => {
+  const points = stars.groups.flatMap((g, i) => {
     const color = stars.styles[i]?.color ?? INK.roleKey;
-    for (const t of g.targets) {
-      const p = pixelOf(t.x, t.y);
-      drawStar(ctx, p.x, p.y, stars.radius, color, stars.s);
-    }
+    return g.targets.map((t) => ({ ...pixelOf(t.x, t.y), color }));
   });
+  drawStars(ctx, points, stars.radius, stars.s);
 }
 
 /** Target stars on top of the datasets, not clipped to the plot. */
@@ -222,7 +221,7 @@ export function drawPanelTitle(ctx: Ctx, title: { text: string; font: string; x:
  */
 const PLUGINS = {
   trajectory: [Title, SubTitle, backgroundPlugin, targetStarsPlugin, framePlugin, labelsPlugin],
-  /** The axes of a small-multiples panel (its data: panel-elements.ts). */
+  /** The axes of a small-multiples panel (its data: panel-datasets.ts). */
   panel: [backgroundPlugin],
   /** The frame of the small multiples: title, legend, footnotes and axis titles around the panels. */
   frame: [Title, SubTitle, backgroundPlugin, framePlugin],
@@ -310,8 +309,9 @@ export function chartCanvas(role: ChartRole, width: number, height: number): Cha
   return c;
 }
 
-/** Destroys the thread's kept chart.js instances (the next chart creates a new one). */
+/** Destroys the thread's kept chart.js instances (the next chart creates a new one) and the panel axes they drew. */
 export function dropChartCanvases(): void {
   for (const c of kept.values()) c.destroy();
   kept.clear();
+  dropPanelAxes();
 }

@@ -89,28 +89,58 @@ export function drawRing(ctx: Ctx, x: number, y: number, r: number, width: numbe
 
 /** Filled five-pointed star with a thin white halo (targets). */
 export function drawStar(ctx: Ctx, x: number, y: number, r: number, color: string, s: number): void {
+  drawStars(ctx, [{ x, y, color }], r, s);
+}
+
+/** Angles of the star's ten corners, from the top, clockwise: [cos, sin] of each. */
+const STAR_CORNERS = Array.from({ length: 10 }, (_, i) => {
+  const a = -Math.PI / 2 + (i * Math.PI) / 5;
+  return [Math.cos(a), Math.sin(a)] as const;
+});
+
+/**
+ * Stars of radius r centred on the points, each drawn as drawStar draws it (halo, fill,
+ * outline), one after the other; the state they share (no dash, round joins) is set once.
+ */
+export function drawStars(ctx: Ctx, stars: readonly { x: number; y: number; color: string }[], r: number, s: number) {
+  if (stars.length === 0) return;
   ctx.save();
   ctx.setLineDash([]);
-  ctx.beginPath();
-  for (let i = 0; i < 10; i++) {
-    const rr = i % 2 === 0 ? r : r * 0.46;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    const px = x + rr * Math.cos(a);
-    const py = y + rr * Math.sin(a) + r * 0.08;
-    if (i === 0) ctx.moveTo(px, py);
-    else ctx.lineTo(px, py);
-  }
-  ctx.closePath();
   ctx.lineJoin = 'round';
-  ctx.lineWidth = Math.max(1.5, 2.5 * s);
-  ctx.strokeStyle = INK.background;
-  ctx.stroke();
-  ctx.fillStyle = color;
-  ctx.fill();
-  ctx.lineWidth = Math.max(0.75, 1 * s);
-  ctx.strokeStyle = darken(color, 0.35);
-  ctx.stroke();
+  const halo = Math.max(1.5, 2.5 * s);
+  const outline = Math.max(0.75, 1 * s);
+  for (const { x, y, color } of stars) {
+    ctx.beginPath();
+    STAR_CORNERS.forEach(([cos, sin], i) => {
+      const rr = i % 2 === 0 ? r : r * 0.46;
+      const px = x + rr * cos;
+      const py = y + rr * sin + r * 0.08;
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    });
+    ctx.closePath();
+    ctx.lineWidth = halo;
+    ctx.strokeStyle = INK.background;
+    ctx.stroke();
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.lineWidth = outline;
+    ctx.strokeStyle = darkened(color);
+    ctx.stroke();
+  }
   ctx.restore();
+}
+
+/** Star outlines by fill colour. */
+const darker = new Map<string, string>();
+
+function darkened(color: string): string {
+  let d = darker.get(color);
+  if (d === undefined) {
+    d = darken(color, 0.35);
+    darker.set(color, d);
+  }
+  return d;
 }
 
 /** Mixes a #RRGGBB colour with black (amount 0..1). */

@@ -1,7 +1,9 @@
 // Renders many charts on worker threads, one per core, so that a programme's hundreds of
 // charts use every core: drawing and reading back the pixels are synchronous work on the
 // thread that draws (only PNG compression runs on libuv's thread pool), so on the main
-// thread alone one core does most of the work.
+// thread alone one core does most of the work. A small-multiples job goes to its worker
+// with its points packed into one typed array, moved rather than copied (job-wire.ts); the
+// PNG comes back moved too (render-worker.ts).
 //
 // The worker is render-worker.js beside this module in the build (dist/). From TypeScript
 // source (tests, scripts run through tsx) there is no worker script to start, so the charts
@@ -11,6 +13,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChartSpec, SmallMultiplesSpec } from './chart-spec.js';
+import { packSmallMultiples, transferablesOf, type WireJob } from './job-wire.js';
 import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
 import { MAX_WORKERS, stopWarmWorkers, takeWarmWorker, type WorkerLaunch, workerLaunch } from './warm-workers.js';
 
@@ -22,7 +25,7 @@ export type ChartJob = { kind: 'trajectory'; spec: ChartSpec } | { kind: 'small-
 /** Message to a worker. */
 export interface WorkerRequest {
   id: number;
-  job: ChartJob;
+  job: WireJob;
 }
 
 /** Message from a worker: the PNG of job `id`, or why it failed. */
@@ -97,13 +100,13 @@ async function renderInProcess(queue: QueuedJob[], finish: (i: number, png: Buff
   await Promise.all(Array.from({ length: Math.min(JOBS_IN_PROCESS, queue.length) }, next));
 }
 
-/** The job alone, for a worker (a PlannedChart carries more, which need not be copied across). */
-function bareJob(job: ChartJob): ChartJob {
+/** The job alone as a worker takes it (a PlannedChart carries more, which need not be copied across). */
+function wireJob(job: ChartJob): WireJob {
   switch (job.kind) {
     case 'trajectory':
       return { kind: 'trajectory', spec: job.spec };
     case 'small-multiples':
-      return { kind: 'small-multiples', spec: job.spec };
+      return { kind: 'small-multiples', packed: packSmallMultiples(job.spec) };
   }
 }
 
@@ -155,8 +158,8 @@ function renderOnWorkers(
       const feed = () => {
         for (let q = nextJob(); q !== undefined; q = nextJob()) {
           inFlight.set(q.id, q);
-          const request: WorkerRequest = { id: q.id, job: bareJob(q.job) };
-          worker.postMessage(request);
+          const request: WorkerRequest = { id: q.id, job: wireJob(q.job) };
+          worker.postMessage(request, transferablesOf(request.job));
         }
         if (inFlight.size === 0) stop();
       };

@@ -6,6 +6,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { ensureChartFont } from './font.js';
+import { unpackSmallMultiples } from './job-wire.js';
 import { renderSmallMultiples, renderTrajectoryChart } from './render-chart.js';
 import type { WorkerReply, WorkerRequest } from './render-pool.js';
 
@@ -31,6 +32,8 @@ port.on('message', (msg: WorkerRequest) => {
   );
 });
 
-function renderJob(msg: WorkerRequest): Promise<Buffer> {
-  return msg.job.kind === 'trajectory' ? renderTrajectoryChart(msg.job.spec) : renderSmallMultiples(msg.job.spec);
+function renderJob({ job }: WorkerRequest): Promise<Buffer> {
+  return job.kind === 'trajectory'
+    ? renderTrajectoryChart(job.spec)
+    : renderSmallMultiples(unpackSmallMultiples(job.packed));
 }

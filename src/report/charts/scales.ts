@@ -23,6 +23,12 @@ export interface PixelPoint {
   y: number;
 }
 
+/** A chart's scales: data value to pixel (chart.js' `getPixelForValue` of its x and y scales). */
+export interface PanelScales {
+  x(value: number): number;
+  y(value: number): number;
+}
+
 /** Year ticks of the main chart: about 12 at most (13 lets 2000..2024 step by 2). */
 export const MAX_YEAR_TICKS = 13;
 
@@ -257,11 +263,17 @@ export function keptPixelMapper(
   chart: Chart,
   offset: PixelPoint = { x: 0, y: 0 },
 ): (x: number, y: number) => PixelPoint {
+  const scales = keptScales(chart);
+  return (x, y) => ({ x: scales.x(x) + offset.x, y: scales.y(y) + offset.y });
+}
+
+/** The chart's x and y scales as they are now (value to pixel), kept for after the chart is drawn (keptPixelMapper). */
+export function keptScales(chart: Chart): PanelScales {
   const copy = (s: Scale | undefined): Scale => {
     if (!s) throw new Error('chart: no x and y scales');
     return Object.assign(Object.create(Object.getPrototypeOf(s)), s);
   };
   const xs = copy(chart.scales.x);
   const ys = copy(chart.scales.y);
-  return (x, y) => ({ x: xs.getPixelForValue(x) + offset.x, y: ys.getPixelForValue(y) + offset.y });
+  return { x: (v) => xs.getPixelForValue(v), y: (v) => ys.getPixelForValue(v) };
 }

@@ -13,13 +13,15 @@
 //
 // Each panel's axes (grid, axis line, tick labels) are drawn by chart.js on a panel-sized
 // canvas, once per kind of panel (with or without year labels, with or without value
-// labels: all panels share their scales), and copied onto the image; the panel's data is
-// then drawn over them by chart.js' own line and point elements (panel-elements.ts), and
-// its title and target stars by the same functions as the trajectory chart's plugins. A
-// chart.js update per panel re-resolved every option for each of the 50 panels of an
-// image; measured on a 2-core machine, a 50-panel image of 2 groups x 60 months took
-// 193 ms of CPU that way and takes 82 ms this way, with the same pixels (compositing
-// rounding aside).
+// labels: all panels share their scales) and kept for the next image with the same axes
+// (panel-axes.ts), and copied onto the image; the panel's data is then drawn over them
+// with the canvas calls chart.js' line controller makes (panel-datasets.ts), and its title
+// and target stars by the same functions as the trajectory chart's plugins. A chart.js
+// update per panel re-resolved every option for each of the 50 panels of an image: a
+// 50-panel image of 2 groups x 60 months took 193 ms of CPU that way; chart.js' elements
+// per panel took it to 82 ms, and drawing their canvas calls directly (with axes kept
+// between images, dense lines at 1 px and the workers sent packed points) to ~40 ms
+// (process CPU, 2-core machine), with the same pixels but the dense lines' anti-aliasing.
 //
 // Year ticks are chosen from the panel's width (yearTicksForWidth): labels stay half a
 // label apart, so a narrow panel over several years shows "2020 2025", never the
@@ -35,7 +37,6 @@ import {
   groupDatasets,
   setGroupData,
 } from './chart-datasets.js';
-import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import {
   FAST_OPTIONS,
   chartCanvas,
@@ -48,7 +49,8 @@ import {
 import { ensureChartFont, fontString } from './font.js';
 import { type Area, DEFAULT_HEIGHT, DEFAULT_WIDTH, type Rect, chooseGrid, clamp } from './layout.js';
 import { markSizes, scaleMarks } from './marks.js';
-import { drawPanelDatasets } from './panel-elements.js';
+import { panelAxes } from './panel-axes.js';
+import { PanelDatasetsDrawer } from './panel-datasets.js';
 import { startPngEncode } from './png.js';
 import { drawFrame, panelGroupLabels } from './small-multiples-frame.js';
 import {
@@ -56,7 +58,6 @@ import {
   type ValueAxis,
   axisValues,
   decimalsOfStep,
-  keptPixelMapper,
   linearScaleOptions,
   niceValueAxis,
   timeRange,
@@ -108,14 +109,22 @@ function drawSmallMultiples(
   const styles = Array.from({ length: groupCount }, (_, i) => groupStyle(i));
   const groupLabels = groupCount > 1 ? panelGroupLabels(spec, groupCount) : [];
   const allGroups = panels.flatMap((p) => p.groups);
-  const xs: number[] = [];
-  const ys: number[] = [];
+  // The axes depend on the extremes only (timeRange, niceValueAxis): no list of every value.
+  let [xMin, xMax, yMin, yMax] = [
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
   for (const g of allGroups)
     forEachPoint(g, (p) => {
-      xs.push(p.x);
-      ys.push(p.y);
+      if (p.x < xMin) xMin = p.x;
+      if (p.x > xMax) xMax = p.x;
+      if (p.y < yMin) yMin = p.y;
+      if (p.y > yMax) yMax = p.y;
     });
-  const xRange = timeRange(xs);
+  const xRange = timeRange([xMin, xMax]);
+  const ys = [yMin, yMax];
   const integer = decimalsFor(dataValues(allGroups)) === 0;
 
   const tickSize = s * (n <= 6 ? 17 : n <= 16 ? 16 : n <= 30 ? 14 : 13);
@@ -210,34 +219,28 @@ function drawSmallMultiples(
   );
   const titleFont = fontString(f.tick + s, 600);
 
-  // The axes of each kind of panel, drawn by chart.js once per image: [year labels][value labels].
-  const axes: (Canvas | undefined)[][] = [
-    [undefined, undefined],
-    [undefined, undefined],
-  ];
-  let panelArea: Area | undefined;
-  let panelPixelOf: ((x: number, y: number) => PixelPoint) | undefined;
-  const axesOf = (yearLabels: 0 | 1, valueLabels: 0 | 1, plot: Rect): Canvas => {
-    const known = axes[yearLabels]?.[valueLabels];
-    if (known) return known;
-    const chart = panelCanvas.draw({ datasets: [] }, panelOptions(yearLabels === 1, valueLabels === 1), {
-      locale: spec.locale,
-      background: false,
-    });
-    checkPlotArea(chart.chartArea, offL, offT, plot);
-    if (!panelArea) {
-      const { left, top, right, bottom } = chart.chartArea;
-      panelArea = { left, top, right, bottom };
-      panelPixelOf = keptPixelMapper(chart);
-    }
-    const copy = createCanvas(panelCanvas.width, panelCanvas.height);
-    copy.getContext('2d').drawImage(panelCanvas.canvas, 0, 0);
-    const row = axes[yearLabels];
-    if (row) row[valueLabels] = copy;
-    return copy;
-  };
+  // The axes of each kind of panel, drawn by chart.js once, kept for the next image with the same axes.
+  const plotSize = { w: g.plotW, h: g.plotH };
+  const axes = panelAxes({
+    key: JSON.stringify([
+      [panelCanvas.width, panelCanvas.height, offL, offT, offR, offB, gridWidth, s, f.tick, yTickPadding],
+      [xRange.min, xRange.max, xTicks],
+      [yAxis.min, yAxis.max, yAxis.step, yDecimals, spec.locale],
+    ]),
+    canvas: panelCanvas.canvas,
+    draw: (yearLabels, valueLabels) => {
+      const chart = panelCanvas.draw({ datasets: [] }, panelOptions(yearLabels, valueLabels), {
+        locale: spec.locale,
+        background: false,
+      });
+      checkPlotArea(chart.chartArea, offL, offT, plotSize);
+      return chart;
+    },
+  });
+  const { area: panelArea, pixelOf, scales } = axes;
 
   const resultPanels: SmallMultiplesLayout['panels'] = [];
+  const drawer = new PanelDatasetsDrawer(ctx, datasets);
   for (const [i, panel] of panels.entries()) {
     const row = Math.floor(i / g.cols);
     const col = i % g.cols;
@@ -248,10 +251,7 @@ function drawSmallMultiples(
       h: g.plotH,
     };
     // No panel below: this panel carries the year labels of its column.
-    const axesCanvas = axesOf(i + g.cols >= n ? 1 : 0, col === 0 ? 1 : 0, plot);
-    const area = panelArea;
-    const pixelOf = panelPixelOf;
-    if (!area || !pixelOf) throw new Error('small multiples: the panel axes were not drawn');
+    const axesCanvas = axes.canvas(i + g.cols >= n, col === 0);
     const dx = plot.x - offL;
     const dy = plot.y - offT;
     ctx.drawImage(axesCanvas, dx, dy);
@@ -259,7 +259,7 @@ function drawSmallMultiples(
       setGroupData(datasets, gi * DATASETS_PER_GROUP, panel.groups[gi], sizes, st);
     ctx.save();
     ctx.translate(dx, dy);
-    drawPanelDatasets(ctx, datasets, pixelOf, area);
+    drawer.draw(scales, panelArea);
     drawTargetStars(ctx, { groups: panel.groups, styles, radius: sizes.targetStar, s }, pixelOf);
     ctx.font = titleFont;
     const title = truncateText(ctx, panel.title, plot.w);
@@ -278,7 +278,7 @@ function drawSmallMultiples(
 }
 
 /** The panel chart's plot area must be where the layout put the plot (the scales have fixed sizes). */
-function checkPlotArea(area: Area, offL: number, offT: number, plot: Rect): void {
+function checkPlotArea(area: Area, offL: number, offT: number, plot: { w: number; h: number }): void {
   const ok =
     Math.abs(area.left - offL) < 1e-6 &&
     Math.abs(area.top - offT) < 1e-6 &&

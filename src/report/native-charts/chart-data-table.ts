@@ -35,11 +35,7 @@ export function writeChartData(
   const c = words.columns;
   // A writer of its own: its text cells never wrap (the sheet's designed writer wraps every text).
   const w = new SheetWriter(worksheet);
-  const line = (r: number, text: string, style: Partial<ExcelJS.Style>) => {
-    const cell = worksheet.getRow(r).getCell(col);
-    cell.value = text;
-    cell.style = style;
-  };
+  const line = (r: number, text: string, style: Partial<ExcelJS.Style>) => w.cell(r, col, text, style);
   line(place.row, words.dataTitle, STYLES.section);
   line(place.row + 1, words.dataNote, STYLES.note);
   let r = place.row + 2;

@@ -54,7 +54,11 @@ export function packSheetNames(input: Pick<PackInput, 'locale' | 'program'>): Pa
   return { ...fixed, indicators };
 }
 
-/** The workbook as exceljs lays it out (the caller adds `nativeCharts` to its parts). */
+/**
+ * The workbook laid out: exceljs holds its structure (sheets, columns, views, page setup,
+ * pictures' places), mel its cells (sheet-cells.ts), until packageWorkbook writes them
+ * together; the caller adds `nativeCharts` to its parts.
+ */
 export interface LaidOutWorkbook {
   workbook: ExcelJS.Workbook;
   /** The indicator sheets' native charts, in sheet order. */

@@ -45,6 +45,7 @@ import { keepBlocksOnPages, type KeptBlock, portraitPagePoints } from './keep-on
 import { dataAgeCell } from './summary-sheet.js';
 import { lopFigures } from './tracking-layout.js';
 import { percentMet } from '../../assess/percent-met.js';
+import { addPicture } from './workbook-images.js';
 
 /** Columns of an indicator sheet: a label column and ten narrow ones. */
 export const PIRS_COLUMNS = 11;
@@ -378,7 +379,7 @@ const periodCell = (period: string | undefined) => (period ? styled(period, STYL
 /** Embeds a chart `width` pixels wide below the last row, and moves past the rows it covers. */
 function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, png: Buffer, width: number): void {
   const height = Math.round(width * CHART_ASPECT);
-  const imageId = workbook.addImage({ buffer: png, extension: 'png' });
+  const imageId = addPicture(workbook, png);
   w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });
   w.skip(chartRows(height));
 }
@@ -449,7 +450,7 @@ function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, shown:
   const series = (listed.length ? listed : every).slice(0, MAX_VALUE_COLUMNS);
   const periods = new Map<string, { sort: number; values: (number | null)[] }>();
   series.forEach((s, k) => {
-    for (const [i, p] of s.periods.entries()) {
+    s.periods.forEach((p, i) => {
       let row = periods.get(p.id);
       if (!row) {
         row = { sort: p.startYear, values: new Array(series.length).fill(null) };
@@ -457,7 +458,7 @@ function addValuesTable(w: SheetWriter, ctx: PackContext, ind: Indicator, shown:
       }
       const value = s.values[i] ?? Number.NaN;
       row.values[k] = Number.isNaN(value) ? null : value;
-    }
+    });
   });
   const ordered = [...periods.entries()].sort((a, b) => a[1].sort - b[1].sort || ctx.comparePeriodIds(a[0], b[0]));
   w.spans([m.columns.period, ...series.map((s) => ctx.breakdown(s.dims))], STYLES.header);

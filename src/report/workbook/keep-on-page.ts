@@ -6,6 +6,7 @@
 // with a small allowance for their rounding.
 import type ExcelJS from 'exceljs';
 import { MARGINS, printablePixels } from './page-setup.js';
+import { sheetCells } from './sheet-cells.js';
 import { DEFAULT_ROW_HEIGHT } from './sheet-writer.js';
 
 /** Rows `first` to `last` (1-based, inclusive) print on one page. */
@@ -34,7 +35,8 @@ export function keepBlocksOnPages(
   blocks: readonly KeptBlock[],
   pagePoints: number,
 ): number[] {
-  const heightOf = (r: number) => sheet.findRow(r)?.height ?? DEFAULT_ROW_HEIGHT;
+  const cells = sheetCells(sheet);
+  const heightOf = (r: number) => cells.height(r) ?? DEFAULT_ROW_HEIGHT;
   // Of two blocks starting on the same row, the later one given (a chart with its title).
   const starts = new Map(blocks.map((b) => [b.first, b]));
   const last = Math.max(0, ...blocks.map((b) => b.last));

@@ -93,6 +93,7 @@ export function createPackContext(
   };
 
   const choices = new Map<string, IndicatorNumbers>();
+  const labels = new WeakMap<Record<string, string>, string>();
   const numbersOf = new Map<string, number[]>();
   const note = (id: string, x: number | null | undefined) => {
     if (typeof x !== 'number') return;
@@ -112,19 +113,15 @@ export function createPackContext(
     if (!f) {
       const unit = indicators.get(id)?.unit ?? input.doc.results.find((r) => r.indicator === id)?.unit ?? 'number';
       const d = input.data.get(id);
-      const values: Iterable<number>[] = [numbersOf.get(id) ?? []];
-      if (d) for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns) values.push(s.values);
+      // Every value in one array: a generator over a national programme's million values
+      // made an object per value.
+      const values = [...(numbersOf.get(id) ?? [])];
+      if (d)
+        for (const s of d.headline ? [d.headline, ...d.breakdowns] : d.breakdowns)
+          for (const v of s.values) values.push(v);
       let grouping = false;
-      const decimals = indicatorDecimals(
-        unit,
-        (function* () {
-          for (const list of values)
-            for (const v of list) {
-              if (Math.abs(v) >= 1000) grouping = true;
-              yield v;
-            }
-        })(),
-      );
+      for (const v of values) if (Math.abs(v) >= 1000) grouping = true;
+      const decimals = indicatorDecimals(unit, values);
       f = { decimals, format: decimalsFormat(decimals, grouping) };
       choices.set(id, f);
     }
@@ -145,7 +142,15 @@ export function createPackContext(
       pageOf: m.page.pageOf,
     },
     series: (id, dims) => seriesByKey.get(`${id}\u0000${dimsKey(dims)}`),
-    breakdown: (dims) => dimsLabel(dims) || m.headline,
+    breakdown: (dims) => {
+      // Asked for each result on several sheets: its label made once.
+      let label = labels.get(dims);
+      if (label === undefined) {
+        label = dimsLabel(dims) || m.headline;
+        labels.set(dims, label);
+      }
+      return label;
+    },
     period,
     comparePeriodIds(a, b) {
       const pa = period(a);

@@ -3,9 +3,11 @@
 // (never `{ formula }`, never rich text), a number is a number with a display format, a
 // date a date. Hyperlinks exist only for reference URLs (`link`), and only for web and
 // mail addresses. Column widths are measured as rows are written, so fitting them costs
-// nothing extra.
+// nothing extra. The cells go into the sheet's own store (sheet-cells.ts), not into
+// exceljs, which keeps the sheet's columns, views and page setup.
 import type ExcelJS from 'exceljs';
 import { headerFooter, pageSetup, type PageTexts, type PrintLayout } from './page-setup.js';
+import { type CellValue, type SheetCells, sheetCells } from './sheet-cells.js';
 import { FORMATS, STYLES, numberStyle } from './styles.js';
 import { longestLineWidth, type TextFont, textWidth, wrappedTextHeight } from './text-metrics.js';
 
@@ -116,10 +118,9 @@ function numberLength(value: number, numFmt: string | undefined): number {
 const HEADER_MEASURE = 14;
 
 /**
- * Every cell gets a shared style object, even a plain one: exceljs gives each new cell its
- * own, which costs memory and a style lookup per cell when the file is written. So the
- * styles of cells written here are shared and read-only: to restyle a cell, assign a new
- * style object (`cell.style = {...}`), never mutate it (`cell.font = ...`).
+ * Every cell gets a shared style object, even a plain one: the styles part finds a cell's
+ * style by the object's identity. So the styles of cells written here are shared and
+ * read-only: to restyle a cell, write it again with another style object, never mutate one.
  */
 const PLAIN: Style = STYLES.plain;
 
@@ -149,9 +150,20 @@ interface WrappedText {
   text: string;
   font: TextFont;
   indent: number;
+  /** The width of a text of one line, when it was measured already. */
+  width?: number;
 }
 
-const fontOf = (style: Style): TextFont => ({ size: style.font?.size, bold: Boolean(style.font?.bold) });
+const fonts = new WeakMap<Style, TextFont>();
+/** The font a style measures its text in (one shared object per style). */
+function fontOf(style: Style): TextFont {
+  let f = fonts.get(style);
+  if (!f) {
+    f = { size: style.font?.size, bold: Boolean(style.font?.bold) };
+    fonts.set(style, f);
+  }
+  return f;
+}
 
 export interface FinishOptions {
   /** Least width of some columns (1-based). */
@@ -190,11 +202,14 @@ export class SheetWriter {
   private readonly textMeasure: number;
   private readonly maxWidths: Record<number, number>;
   private readonly vertical: 'middle' | undefined;
+  /** The sheet's cells (every writer of a sheet writes into the same). */
+  readonly cells: SheetCells;
 
   constructor(
     readonly sheet: ExcelJS.Worksheet,
     options: WriterOptions = {},
   ) {
+    this.cells = sheetCells(sheet);
     this.textMeasure = options.textMeasure ?? Infinity;
     this.maxWidths = options.maxWidths ?? {};
     this.vertical = options.vertical;
@@ -208,15 +223,16 @@ export class SheetWriter {
     this.row++;
     let col = 1;
     for (const item of cells) {
-      const [spec, span] = Array.isArray(item) ? item : [item, 1];
+      // No [spec, span] pair made per cell: a national pack writes a million of them.
+      const spec = Array.isArray(item) ? item[0] : (item as CellSpec);
+      const span = Array.isArray(item) ? item[1] : 1;
       if (span > 1) {
         const value = isStyled(spec) ? spec.value : spec;
         const style = isStyled(spec) ? spec.style : (rowStyle ?? STYLES.wrap);
         if (typeof value === 'string') this.merged(this.row, col, span, value, withWrap(style));
         else {
           this.put(this.row, col, [spec], rowStyle);
-          for (let c = col + 1; c < col + span; c++) this.sheet.getRow(this.row).getCell(c).style = style;
-          this.sheet.mergeCells(this.row, col, this.row, col + span - 1);
+          this.cells.merge({ top: this.row, left: col, bottom: this.row, right: col + span - 1 });
           this.lastColumn = Math.max(this.lastColumn, col + span - 1);
         }
       } else {
@@ -253,7 +269,7 @@ export class SheetWriter {
       this.merged(this.row, 1, span, text, { ...style, alignment: { vertical: 'top', wrapText: true } });
       return this.row;
     }
-    this.setCell(this.sheet.getRow(this.row).getCell(1), 1, styled(text, style), undefined, 0, false);
+    this.setCell(this.row, 1, styled(text, style), undefined, 0, false);
     return this.row;
   }
 
@@ -277,11 +293,9 @@ export class SheetWriter {
    * remembers it for the row's height.
    */
   merged(r: number, col: number, span: number, text: string, style: Style): void {
-    const cell = this.sheet.getRow(r).getCell(col);
     const value = cellText(text);
-    cell.value = value;
-    cell.style = FORMULA_LIKE.test(value) ? withTextFormat(style) : style;
-    if (span > 1) this.sheet.mergeCells(r, col, r, col + span - 1);
+    this.cells.set(r, col, value, FORMULA_LIKE.test(value) ? withTextFormat(style) : style);
+    if (span > 1) this.cells.merge({ top: r, left: col, bottom: r, right: col + span - 1 });
     this.lastColumn = Math.max(this.lastColumn, col + span - 1);
     if (style.alignment?.wrapText)
       this.wrapped.push({ row: r, col, span, text: value, font: fontOf(style), indent: style.alignment.indent ?? 0 });
@@ -297,32 +311,46 @@ export class SheetWriter {
    * caps how much each cell may widen its column.
    */
   put(r: number, col: number, cells: readonly CellSpec[], rowStyle?: Style, measure = Infinity): void {
-    const row = this.sheet.getRow(r);
     if (cells.length) this.lastColumn = Math.max(this.lastColumn, col + cells.length - 1);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       if (c === undefined || c === null) {
-        if (rowStyle) row.getCell(col + i).style = rowStyle;
+        if (rowStyle) this.cells.setStyle(r, col + i, rowStyle);
         continue;
       }
-      this.setCell(row.getCell(col + i), col + i, c, rowStyle, measure, true);
+      this.setCell(r, col + i, c, rowStyle, measure, true);
     }
   }
 
+  /** Writes a value as it is, styled, on row `r`: no measuring, no wrapping, no row move. */
+  cell(r: number, col: number, value: CellValue, style: Style): void {
+    this.cells.set(r, col, value, style);
+  }
+
+  /** Sets a row's height, in points. */
+  rowHeight(r: number, points: number): void {
+    this.cells.setHeight(r, points);
+  }
+
   private setCell(
-    cell: ExcelJS.Cell,
+    r: number,
     col: number,
     spec: CellSpec,
     rowStyle: Style | undefined,
     cap: number,
     wrapLong: boolean,
   ): void {
-    this.writeCell(cell, col, spec, rowStyle, cap, wrapLong);
-    if (this.vertical && cell.style) cell.style = withVertical(cell.style as Style, this.vertical);
+    this.writeCell(r, col, spec, rowStyle, cap, wrapLong);
   }
 
+  /** The cell's value and style (the sheet's vertical alignment given to it, if any). */
+  private store(r: number, col: number, value: CellValue, style: Style): void {
+    this.cells.set(r, col, value, this.vertical ? withVertical(style, this.vertical) : style);
+  }
+
+  /** Writes a cell, measured for its column and remembered for its row's height when it wraps. */
   private writeCell(
-    cell: ExcelJS.Cell,
+    r: number,
     col: number,
     spec: CellSpec,
     rowStyle: Style | undefined,
@@ -335,9 +363,9 @@ export class SheetWriter {
       if ('url' in spec) {
         const text = cellText(spec.text);
         if (SAFE_URL.test(spec.url) && spec.url.length <= 2000) {
-          cell.value = { text, hyperlink: spec.url };
-          cell.style = STYLES.link;
+          this.cells.link(r, col, spec.url);
           this.measure(col, textWidth(text), cap);
+          this.store(r, col, text, STYLES.link);
           return;
         }
         value = text;
@@ -356,35 +384,32 @@ export class SheetWriter {
       const widest = this.maxWidths[col] ?? MAX_COLUMN_WIDTH;
       if (designed || (wrapLong && (length > widest || text.includes('\n')))) style = withWrap(style);
       if (FORMULA_LIKE.test(text)) style = withTextFormat(style);
-      cell.value = text;
-      cell.style = style;
       this.measure(col, length, Math.min(cap, designed ? this.textMeasure : widest));
       if (style.alignment?.wrapText)
         this.wrapped.push({
-          row: Number(cell.row),
+          row: r,
           col,
           span: 1,
           text,
           font: fontOf(style),
           indent: style.alignment.indent ?? 0,
+          width: text.includes('\n') ? undefined : length,
         });
+      this.store(r, col, text, style);
     } else if (typeof value === 'number') {
       if (Number.isFinite(value)) {
         if (!style.numFmt) style = numberStyle(Number.isInteger(value) ? FORMATS.integer : FORMATS.precise);
-        cell.value = value;
         this.measure(col, numberLength(value, style.numFmt), cap);
-      }
-      cell.style = style;
+        this.store(r, col, value, style);
+      } else this.store(r, col, null, style);
     } else if (value instanceof Date) {
       if (!style.numFmt) style = STYLES.date;
-      if (!Number.isNaN(value.getTime())) {
-        cell.value = value;
+      if (Number.isNaN(value.getTime())) this.store(r, col, null, style);
+      else {
         this.measure(col, style.numFmt?.includes('h') ? 19 : 10, cap);
+        this.store(r, col, value, style);
       }
-      cell.style = style;
-    } else {
-      cell.style = style;
-    }
+    } else this.store(r, col, null, style);
   }
 
   private measure(col: number, length: number, cap: number): void {
@@ -413,16 +438,17 @@ export class SheetWriter {
   /** Gives every row holding wrapped text the height that shows all of it. */
   fitRows(): void {
     const heights = new Map<number, number>();
+    const widths: number[] = [];
+    const widthOf = (c: number) => (widths[c] ??= this.columnWidth(c));
     for (const t of this.wrapped) {
       let width = 0;
-      for (let c = t.col; c < t.col + t.span; c++) width += this.columnWidth(c);
-      const h = wrappedTextHeight(t.text, width, t.font, t.indent);
+      for (let c = t.col; c < t.col + t.span; c++) width += widthOf(c);
+      const h = wrappedTextHeight(t.text, width, t.font, t.indent, t.width);
       if (h > (heights.get(t.row) ?? 0)) heights.set(t.row, h);
     }
     for (const [r, h] of heights) {
-      const row = this.sheet.getRow(r);
-      const floor = Math.max(DEFAULT_ROW_HEIGHT, row.height ?? 0);
-      if (h > floor + 0.01) row.height = Math.ceil(h * 4) / 4;
+      const floor = Math.max(DEFAULT_ROW_HEIGHT, this.cells.height(r) ?? 0);
+      if (h > floor + 0.01) this.cells.setHeight(r, Math.ceil(h * 4) / 4);
     }
   }
 

@@ -14,6 +14,7 @@ import { SheetWriter, autoFilter, createSheet, num, styled, type CellSpec } from
 import { trackingRows } from './tracking-layout.js';
 import { MAX_DETAILED_BREAKDOWNS, showsEveryBreakdown } from './size-rules.js';
 import { FORMATS, STYLES, flaggedStyle, statusStyle, stripCountStyle, stripStyle } from './styles.js';
+import { addPicture } from './workbook-images.js';
 
 const isHeadline = (r: AssessmentResult) => Object.keys(r.disaggregation).length === 0;
 
@@ -139,7 +140,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
     styled(c.count, STYLES.label),
     ...statuses.map((s) => styled(counts.get(s) ?? 0, stripCountStyle(s))),
   ]);
-  sheet.getRow(countRow).height = 21;
+  w.rowHeight(countRow, 21);
   if (grouped) w.note(m.summary.breakdownsNote(MAX_DETAILED_BREAKDOWNS), width);
   w.skip(tableHeaderRow - 1 - w.row);
 
@@ -191,7 +192,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, name: string, ctx: P
         ...statuses.map((s) => num(row.counts.get(s) ?? 0, FORMATS.count)),
       ]);
     }
-    sheet.getRow(n).height = TREND_ROW_HEIGHT;
+    w.rowHeight(n, TREND_ROW_HEIGHT);
   }
   autoFilter(sheet, tableHeaderRow, w.row, header.length);
   w.finish({ fixed: { [trendColumn + 1]: TREND_WIDTH } });
@@ -208,7 +209,7 @@ export function dataAgeCell(r: AssessmentResult, staleMarker: string): CellSpec 
 
 /** Places a row's trend image in its cell, a little inside its edges. */
 function addTrend(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, png: Buffer, row: number, col: number): void {
-  const imageId = workbook.addImage({ buffer: png, extension: 'png' });
+  const imageId = addPicture(workbook, png);
   sheet.addImage(imageId, {
     tl: { col: col + 0.02, row: row - 1 + 0.08 },
     ext: { width: SPARKLINE_WIDTH, height: SPARKLINE_HEIGHT },

@@ -170,8 +170,12 @@ export function textWidth(text: string, font: TextFont = {}): number {
  * The lines a text wraps onto in a column `columnWidth` wide (Excel width units): each
  * paragraph broken at spaces, a word too long for a line broken where it overflows.
  */
-export function wrappedLineCount(text: string, columnWidth: number, font: TextFont = {}): number {
+export function wrappedLineCount(text: string, columnWidth: number, font: TextFont = {}, width?: number): number {
   const room = Math.max(1, columnWidth - COLUMN_PADDING);
+  // Most cells hold a line that fits: measured whole (or its width given: `width`, for a
+  // text of one line), without breaking it into words (the margin keeps the sum of the
+  // words' widths, rounded otherwise, from deciding differently).
+  if (text.indexOf('\n') < 0 && (width ?? textWidth(text, font)) <= room * 0.999) return 1;
   const space = textWidth(' ', font);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
@@ -207,10 +211,16 @@ export const INDENT_WIDTH = 1.5;
 
 /**
  * The row height (points) that shows a wrapped text whole in a column `columnWidth` wide,
- * less its indent (levels of INDENT_WIDTH).
+ * less its indent (levels of INDENT_WIDTH); `width`: a one-line text's width, if known.
  */
-export function wrappedTextHeight(text: string, columnWidth: number, font: TextFont = {}, indent = 0): number {
-  return wrappedLineCount(text, columnWidth - indent * INDENT_WIDTH, font) * lineHeight(font.size);
+export function wrappedTextHeight(
+  text: string,
+  columnWidth: number,
+  font: TextFont = {},
+  indent = 0,
+  width?: number,
+): number {
+  return wrappedLineCount(text, columnWidth - indent * INDENT_WIDTH, font, width) * lineHeight(font.size);
 }
 
 /** The width of the longest line of a text (lines split at "\n"). */

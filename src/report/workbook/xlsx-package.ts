@@ -1,31 +1,34 @@
 // The workbook's file: exceljs lays out the parts and stores them unzipped; this module
-// zips them again, as the pack needs and exceljs's public API cannot:
+// completes them and zips them again, as the pack needs and exceljs's public API cannot:
+// - the cells, written by mel (sheet-cells.ts), go into the sheets' parts with the shared
+//   strings, the styles and the column page breaks exceljs cannot write (sheet-xml.ts),
+//   and the pictures' bytes into their media parts (workbook-images.ts): exceljs lays out
+//   the rest of the workbook around them;
 // - every entry carries the run's time (the About sheet's), not the wall clock, so the
 //   same inputs with SOURCE_DATE_EPOCH give the same bytes;
 // - PNG images, compressed already, are stored as they are: deflating a national pack's
 //   200 charts again in JavaScript took half of the write time to save 9 % of the file;
-// - the other parts (the sheets' XML: 36 MB for a national pack) are deflated by Node's
-//   zlib, on its thread pool, all at once: fflate deflating them in JavaScript, one after
-//   the other, took 3.8 s of the national report; fflate assembles the zip;
-// - column page breaks set on a sheet (column-breaks.ts) are written into it, as exceljs
-//   writes row breaks only;
-// - a caller may add or replace parts (native charts) before the zip is written.
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+// - the other parts (the sheets' XML: 39 MB for a national pack) are deflated by Node's
+//   zlib on its thread pool (part-compressor.ts), each sheet while the next is written;
+//   fflate assembles the zip;
+// - a caller may add or replace parts (native charts) before the cells are written in.
 import type ExcelJS from 'exceljs';
 import { unzipSync, Zip, type ZipInputFile, ZipPassThrough } from 'fflate';
-import { applyColumnBreaks } from './column-breaks.js';
+import { type CompressedPart, PartCompressor } from './part-compressor.js';
+import { writeCells } from './sheet-xml.js';
+import { writePictures } from './workbook-images.js';
 
 /** The parts of the workbook's zip, by path ("xl/worksheets/sheet1.xml"), in their order. */
 export type XlsxParts = Map<string, Uint8Array>;
 
-/** Zip entries of these kinds are compressed already. */
-const STORED = /\.(png|jpe?g|gif)$/i;
+/** A turn of the event loop: finished deflates are collected and the next ones started. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The workbook as an .xlsx file. `time` is the entry time of every part (zip times are
  * local times without a zone: the UTC fields of `time` are written, whatever the
- * machine's zone). `edit` may change the parts before they are zipped.
+ * machine's zone). `edit` may change the parts exceljs laid out, before the cells are
+ * written into the sheets' parts and everything is zipped.
  */
 export async function packageWorkbook(
   workbook: ExcelJS.Workbook,
@@ -37,55 +40,40 @@ export async function packageWorkbook(
   // Folder entries ("xl/media/") are JSZip's habit; Excel writes none.
   const unzipped = Object.entries(unzipSync(new Uint8Array(laidOut as ArrayBuffer)));
   const parts: XlsxParts = new Map(unzipped.filter(([path]) => !path.endsWith('/')));
-  applyColumnBreaks(workbook, parts);
+  writePictures(workbook, parts);
   edit(parts);
-  return zipParts(parts, zipTime(time));
+  const compressor = new PartCompressor();
+  for (const path of writeCells(workbook, parts)) {
+    compressor.add(path, parts.get(path) ?? new Uint8Array());
+    await nextTurn();
+  }
+  // The parts the cells changed too (relationships, content types) are compressed last.
+  for (const [path, bytes] of parts) if (!compressor.has(path)) compressor.add(path, bytes);
+  return zipParts(parts, await compressor.done(), zipTime(time));
 }
 
-const gzipped = promisify(gzip);
-
-/** A part deflated by zlib: its raw DEFLATE data and the CRC-32 of its bytes. */
-interface Deflated {
-  data: Uint8Array<ArrayBuffer>;
-  crc: number;
-}
-
-/**
- * zlib's gzip of the bytes, taken apart (RFC 1952): a 10-byte header (Node writes no
- * optional field), the raw DEFLATE data a zip entry holds, then the CRC-32 and the size,
- * little-endian. Node 20's zlib has no crc32 of its own.
- */
-async function deflated(bytes: Uint8Array): Promise<Deflated> {
-  const gz = await gzipped(bytes, { level: 6 });
-  const data = new Uint8Array(gz.buffer as ArrayBuffer, gz.byteOffset + 10, gz.length - 18);
-  return { data, crc: gz.readUInt32LE(gz.length - 8) };
-}
-
-/** The zip of the parts, in their order; each entry's time `mtime`. */
-async function zipParts(parts: XlsxParts, mtime: Date): Promise<Buffer<ArrayBuffer>> {
-  const entries = [...parts];
-  const compressed = await Promise.all(
-    entries.map(([path, bytes]) => (STORED.test(path) ? undefined : deflated(bytes))),
-  );
+/** The zip of the parts, in their order, compressed as given; each entry's time `mtime`. */
+function zipParts(parts: XlsxParts, compressed: Map<string, CompressedPart>, mtime: Date): Buffer<ArrayBuffer> {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failure ??= err;
     else chunks.push(chunk);
   });
-  entries.forEach(([path, bytes], i) => {
-    const d = compressed[i];
+  for (const [path, bytes] of parts) {
+    const d = compressed.get(path);
     if (!d) {
-      const stored = new ZipPassThrough(path);
-      stored.mtime = mtime;
-      zip.add(stored);
-      stored.push(bytes, true);
-      return;
+      // Stored without a CRC of zlib's: fflate works it out.
+      const passThrough = new ZipPassThrough(path);
+      passThrough.mtime = mtime;
+      zip.add(passThrough);
+      passThrough.push(bytes, true);
+      continue;
     }
-    const entry: ZipInputFile = { filename: path, size: bytes.length, crc: d.crc, compression: 8, mtime };
+    const entry: ZipInputFile = { filename: path, size: bytes.length, crc: d.crc, compression: d.method, mtime };
     zip.add(entry);
     entry.ondata?.(null, d.data, true);
-  });
+  }
   zip.end();
   if (failure) throw failure;
   return Buffer.concat(chunks);
