@@ -124,7 +124,7 @@ export class TableReader implements RecordSink {
 
   constructor(
     private source: DataSource,
-    private readonly options: ReaderContext,
+    private options: ReaderContext,
     private readonly delimiter: Delimiter,
     private readonly format: NumberFormat,
     /** Rows the file is expected to hold, from its size: the point store is sized once. */
@@ -184,20 +184,17 @@ export class TableReader implements RecordSink {
       plan.source >= 0,
       plan.note >= 0 || this.options.valueNotes === true,
     );
-    const matches = this.matchesByColumn(plan);
     if (plan.layout === 'periods-rows') {
       // Series are found from [row key values..., column header]: one synthetic record, reused.
       const n = plan.keyFields.length;
-      const fields = Array.from({ length: n + 1 }, (_, k) => k);
-      const names = [...plan.keyNames, plan.columnKeyName];
-      this.series = new SeriesIndex(fields, names);
-      this.usage = new RowUsage(matches, names, fields);
+      this.series = new SeriesIndex(
+        Array.from({ length: n + 1 }, (_, k) => k),
+        [...plan.keyNames, plan.columnKeyName],
+      );
       this.synthetic = new Array<string>(n + 1).fill('');
       this.rowsOfColumn = new Int32Array(plan.seriesColumns.length);
-    } else {
-      this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
-      this.usage = new RowUsage(matches, plan.keyNames, plan.keyFields);
-    }
+    } else this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
+    this.usage = this.rowUsage(plan);
     this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
     const inPlace = this.inPlace;
     inPlace.on = plan.layout === 'long' && plan.constantIndicator === undefined;
@@ -290,6 +287,26 @@ export class TableReader implements RecordSink {
     return to === from ? -1 : this.texts.id(text.slice(from, to));
   }
 
+  /** Which rows and series the indicators' matches use, by the plan's key columns. */
+  private rowUsage(plan: ColumnPlan): RowUsage {
+    const matches = this.matchesByColumn(plan);
+    if (plan.layout !== 'periods-rows') return new RowUsage(matches, plan.keyNames, plan.keyFields);
+    const n = plan.keyFields.length;
+    const fields = Array.from({ length: n + 1 }, (_, k) => k);
+    return new RowUsage(matches, [...plan.keyNames, plan.columnKeyName], fields);
+  }
+
+  /**
+   * The indicators that use the file, known after it was read (read-table.ts, readAhead):
+   * their matches and frequency replace those it was read with, and the problems its log
+   * held (IssueLog.defer) are logged, each row judged used or not by the matches now.
+   */
+  adopt(context: Pick<ReaderContext, 'matches' | 'frequencyHint'>): void {
+    this.options = { ...this.options, matches: context.matches, frequencyHint: context.frequencyHint };
+    if (this.plan) this.usage = this.rowUsage(this.plan);
+    this.log.resolve();
+  }
+
   /** The indicators' matches by column: `indicator` is the indicator column, unless the file has one so named. */
   private matchesByColumn(plan: ColumnPlan): ColumnMatch[] | undefined {
     const indicatorName = this.source.columns?.indicator ?? 'indicator';
@@ -356,7 +373,7 @@ export class TableReader implements RecordSink {
       line,
       Math.min(fields.length, width),
       () => msg.wrongFieldCount(fields.length, width, this.delimiter),
-      this.usage.fieldsUsed(fields),
+      () => this.usage.fieldsUsed(fields),
     );
     return false;
   }
@@ -405,7 +422,7 @@ export class TableReader implements RecordSink {
           line,
           p.value,
           () => msg.nonNumericValue(text.trim(), p.headers[p.value] ?? '', cell.problem),
-          this.usage.fieldsUsed(fields),
+          () => this.usage.fieldsUsed(fields),
         );
         return;
       }
@@ -454,7 +471,7 @@ export class TableReader implements RecordSink {
           line,
           field,
           () => msg.nonNumericValue(text.trim(), p.headers[field] ?? '', cell.problem),
-          this.seriesUsed(series),
+          () => this.seriesUsed(series),
         );
       }
     }
@@ -498,7 +515,7 @@ export class TableReader implements RecordSink {
           line,
           field,
           () => msg.nonNumericValue(text.trim(), header, cell.problem),
-          this.seriesUsed(series),
+          () => this.seriesUsed(series),
         );
       }
     }

@@ -20,11 +20,12 @@ import {
   skippedFolder,
   specFilePath,
 } from './spec-files.js';
-import type { PrefetchedSpecFiles } from './spec-prefetch.js';
+import type { PrefetchedSpecFile, PrefetchedSpecFiles } from './spec-prefetch.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
 import {
+  type DataSource,
   indicatorSchema,
   type Locale,
   locales,
@@ -211,6 +212,22 @@ export function loadProgram(cwd: string, programPath: string, prefetched?: Prefe
     dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
   };
   return { program, issues: issues.sorted(), locale };
+}
+
+/**
+ * What the programme file alone says of its data (before the indicator files are read):
+ * its data sources, fiscal year and locale, when it is valid YAML and passes its schema;
+ * undefined otherwise (loadProgram then says why, at its turn).
+ */
+export function programmeData(
+  file: PrefetchedSpecFile,
+): { dataSources: DataSource[]; fiscalYearStart: number; locale: Locale } | undefined {
+  const source = file.source;
+  if (file.readIssues.length || !source || source.issues.some((i) => i.severity === 'error')) return undefined;
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) return undefined;
+  const r = programSchema.safeParse(source.value);
+  if (!r.success) return undefined;
+  return { dataSources: r.data.data, fiscalYearStart: r.data.program.fiscal_year_start, locale: r.data.program.locale };
 }
 
 function checkSchema(

@@ -19,10 +19,12 @@ function read(abs: string, rel: string): PrefetchedSpecFile & { abs: string } {
 }
 
 const { program } = workerData as PrefetchRequest;
-const reply: PrefetchReply = { files: [] };
+const files: (PrefetchedSpecFile & { abs: string })[] = [];
 if (programPathProblem(program, program) === undefined && existsSync(program)) {
   const root = programmeRootOf(program);
-  reply.files.push(read(program, specFilePath(root, program) || '.'));
-  for (const file of findIndicatorFiles(program).files) reply.files.push(read(file, specFilePath(root, file)));
+  const programme = read(program, specFilePath(root, program) || '.');
+  parentPort?.postMessage({ kind: 'programme', file: programme } satisfies PrefetchReply);
+  files.push(programme);
+  for (const file of findIndicatorFiles(program).files) files.push(read(file, specFilePath(root, file)));
 }
-parentPort?.postMessage(reply);
+parentPort?.postMessage({ kind: 'all', files } satisfies PrefetchReply);

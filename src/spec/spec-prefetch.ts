@@ -30,13 +30,15 @@ export interface PrefetchRequest {
   /** The programme file, absolute. */
   program: string;
 }
-export interface PrefetchReply {
-  files: (PrefetchedSpecFile & { abs: string })[];
-}
+/** The worker sends the programme file first (its data sources can be read meanwhile), then every file. */
+export type PrefetchReply =
+  | { kind: 'programme'; file: PrefetchedSpecFile & { abs: string } }
+  | { kind: 'all'; files: (PrefetchedSpecFile & { abs: string })[] };
 
 interface Prefetch {
   program: string;
   worker: Worker;
+  programme: Promise<PrefetchedSpecFile | undefined>;
   files: Promise<PrefetchedSpecFiles | undefined>;
 }
 
@@ -55,12 +57,38 @@ export function prefetchSpecFiles(absProgram: string): void {
   }
   // Not waited for unless asked: a command that never reads the programme exits without it.
   worker.unref();
-  const files = new Promise<PrefetchedSpecFiles | undefined>((resolve) => {
-    worker.once('message', (reply: PrefetchReply) => resolve(new Map(reply.files.map((f) => [f.abs, f]))));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
+  let programmeRead: (file: PrefetchedSpecFile | undefined) => void = () => {};
+  const programme = new Promise<PrefetchedSpecFile | undefined>((resolve) => {
+    programmeRead = resolve;
   });
-  started = { program: absProgram, worker, files };
+  const files = new Promise<PrefetchedSpecFiles | undefined>((resolve) => {
+    worker.on('message', (reply: PrefetchReply) => {
+      if (reply.kind === 'programme') programmeRead(reply.file);
+      else {
+        programmeRead(reply.files.find((f) => f.abs === absProgram));
+        resolve(new Map(reply.files.map((f) => [f.abs, f])));
+      }
+    });
+    const failed = () => {
+      programmeRead(undefined);
+      resolve(undefined);
+    };
+    worker.once('error', failed);
+    worker.once('exit', failed);
+  });
+  started = { program: absProgram, worker, programme, files };
+}
+
+/**
+ * The programme file alone, as soon as the worker has read it (before the indicator
+ * files): what `absProgram` says of its data sources can be read meanwhile. Undefined
+ * when no prefetch was started for it. The files stay to be taken (prefetchedSpecFiles).
+ */
+export async function prefetchedProgrammeFile(absProgram: string): Promise<PrefetchedSpecFile | undefined> {
+  const prefetch = started;
+  if (!prefetch || prefetch.program !== absProgram) return undefined;
+  prefetch.worker.ref(); // waited for now
+  return prefetch.programme;
 }
 
 /**

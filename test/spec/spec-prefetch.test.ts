@@ -1,12 +1,14 @@
 // The programme's YAML files read on a worker thread (spec-prefetch.ts) while mel loads:
 // the built worker from dist/ reads them, and loadProgram given its files finds exactly
 // what it finds reading them itself: the same programme and the same issues, at the
-// same lines, for a demo programme and for a folder of broken files.
+// same lines, for a demo programme and for a folder of broken files; and the workspace
+// whose data files were read ahead meanwhile is the one read in turn.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { programmeFileOf } from '../../src/cli/programme-argument.js';
 import type * as LoadProgram from '../../src/spec/load-program.js';
 import type * as SpecPrefetch from '../../src/spec/spec-prefetch.js';
+import type * as LoadWorkspace from '../../src/workspace/load-workspace.js';
 import { distModule } from '../dist.js';
 
 const repo = join(import.meta.dirname, '../..');
@@ -37,6 +39,26 @@ describe('programme files read on a worker thread', () => {
     const lines = (l: typeof alone) => l.program?.indicators.map((i) => [i.lineOf('targets'), i.lineOf('series')]);
     expect(lines(withWorker)).toEqual(lines(alone));
     if (cwd === broken) expect(alone.issues.length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    ['the demo programme', repo],
+    ['a folder of broken files', broken],
+  ])('with %s, give the workspace whose data was read ahead meanwhile (load-workspace.ts)', async (_name, cwd) => {
+    const { prefetchSpecFiles }: typeof SpecPrefetch = await import(distModule('spec/spec-prefetch.ts'));
+    const { loadWorkspace }: typeof LoadWorkspace = await import(distModule('workspace/load-workspace.ts'));
+    const summary = (w: Awaited<ReturnType<typeof LoadWorkspace.loadWorkspace>>) => ({
+      issues: w.issues,
+      tables: w.workspace?.tables.map((t) => ({
+        ...t,
+        series: t.series.map((s) => ({ ...s, periods: s.periods.map((p) => p.id), values: Array.from(s.values) })),
+        rowsByCode: [...t.rowsByCode],
+      })),
+      data: [...(w.workspace?.data.values() ?? [])].map((d) => JSON.stringify(d)),
+    });
+    const alone = summary(await loadWorkspace(cwd, 'indicators/program.yaml'));
+    prefetchSpecFiles(resolve(cwd, 'indicators/program.yaml'));
+    expect(summary(await loadWorkspace(cwd, 'indicators/program.yaml'))).toEqual(alone);
   });
 
   it('are not used for another programme file', async () => {
