@@ -109,7 +109,8 @@ export function startAssessment(
         (f) => f.target !== null || f.actual !== null,
       );
       // The result is its own object, just made: completed in place rather than copied.
-      const result = periods.length ? Object.assign(r, { reporting_periods: periods }) : r;
+      if (periods.length) r.reporting_periods = periods;
+      const result = r;
       if (series) seriesOf.set(result, series);
       return result;
     };
