@@ -11,7 +11,6 @@ import {
   stepPeriod,
   type Frequency,
   type Period,
-  UTC_DATES,
 } from '../periods/period.js';
 
 const EPS = 1e-9;
@@ -53,7 +52,7 @@ export const inside = (p: { startYear: number; endYear: number }, w: { startYear
 
 /** The period of a kind that contains an ISO date. */
 function periodOfKindAt(kind: 'month' | 'quarter' | 'semester' | 'year', isoDate: string): Period {
-  const d = DateTime.fromISO(isoDate, UTC_DATES);
+  const d = DateTime.fromISO(isoDate, { zone: 'utc' });
   const month = monthPeriod(d.year, d.month);
   return kind === 'month' ? month : containingPeriod(month, kind);
 }

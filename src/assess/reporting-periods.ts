@@ -4,7 +4,7 @@
 // per result and window, the target whose window is that period, the actual (a flow's
 // window sum, else the latest value inside it), the percent met and whether it is complete.
 import { DateTime } from 'luxon';
-import { fractionalYear, type Frequency, type Period, UTC_DATES } from '../periods/period.js';
+import { fractionalYear, type Frequency, type Period } from '../periods/period.js';
 import type { Accumulation, Direction, ReportingFrequency } from '../spec/schema.js';
 import { inside, windowActual, type FlowSeries, type TimeWindow } from './flow-windows.js';
 import { percentMet } from './percent-met.js';
@@ -62,10 +62,10 @@ export function reportingWindows(
   limit = 1_000,
 ): ReportingWindow[] {
   const months = MONTHS[frequency];
-  const first = DateTime.fromISO(from.start, UTC_DATES);
+  const first = DateTime.fromISO(from.start, { zone: 'utc' });
   // The window boundary at or before the programme's start, counted from the fiscal year's first month.
   const offset = (((first.month - fiscalYearStart) % months) + months) % months;
-  let start = DateTime.utc(first.year, first.month, { locale: UTC_DATES.locale }).minus({ months: offset });
+  let start = DateTime.utc(first.year, first.month).minus({ months: offset });
   const out: ReportingWindow[] = [];
   while (out.length < limit) {
     const w = windowAt(start, frequency, fiscalYearStart);

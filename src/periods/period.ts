@@ -116,13 +116,6 @@ const DHIS2_MONTH_NAMES = [
   'Dec',
 ];
 
-/**
- * How mel's dates are made: in UTC, and in a fixed locale: no date mel writes depends on
- * a locale, and without one luxon asks the system for its own (Intl), which costs a
- * noticeable part of reading a programme the first time.
- */
-export const UTC_DATES = { zone: 'utc', locale: 'en-US' } as const;
-
 /** A fractional year of an instant: 2006-07-02T12:00Z is 2006.5. */
 export function fractionalYear(dt: DateTime): number {
   const y = dt.year;
@@ -143,7 +136,7 @@ export function dateOfFractionalYear(t: number): string {
   const y = Math.floor(t);
   const a = Date.UTC(y, 0, 1);
   const b = Date.UTC(y + 1, 0, 1);
-  return isoDate(DateTime.fromMillis(a + (t - y) * (b - a), UTC_DATES));
+  return isoDate(DateTime.fromMillis(a + (t - y) * (b - a), { zone: 'utc' }));
 }
 
 function makePeriod(kind: PeriodKind, id: string, start: DateTime, endExclusive: DateTime): Period {
@@ -161,7 +154,7 @@ function makePeriod(kind: PeriodKind, id: string, start: DateTime, endExclusive:
   };
 }
 
-const utc = (year: number, month = 1, day = 1) => DateTime.utc(year, month, day, { locale: UTC_DATES.locale });
+const utc = (year: number, month = 1, day = 1) => DateTime.utc(year, month, day);
 
 /**
  * Periods made once per distinct one and shared: building one takes calendar arithmetic
@@ -207,7 +200,7 @@ export function semesterPeriod(year: number, half: number): Period {
 export function weekPeriod(weekYear: number, week: number): Period | undefined {
   const known = madePeriods.get(`W${weekYear}-${week}`);
   if (known) return known;
-  const s = DateTime.fromObject({ weekYear, weekNumber: week, weekday: 1 }, UTC_DATES);
+  const s = DateTime.fromObject({ weekYear, weekNumber: week, weekday: 1 }, { zone: 'utc' });
   if (!s.isValid || s.weekYear !== weekYear) return undefined;
   return made(`W${weekYear}-${week}`, () =>
     makePeriod('week', `${weekYear}-W${String(week).padStart(2, '0')}`, s, s.plus({ weeks: 1 })),
@@ -441,7 +434,7 @@ function existing(p: Period | undefined, date: DateTime): Period {
 
 /** The period n steps after p, of the same kind (years, quarters, months, semesters, weeks, days). */
 export function stepPeriod(p: Period, n: number): Period {
-  const s = DateTime.fromISO(p.start, UTC_DATES);
+  const s = DateTime.fromISO(p.start, { zone: 'utc' });
   switch (p.kind) {
     case 'year':
       return yearPeriod(s.year + n);
@@ -496,7 +489,7 @@ export function periodsBetween(a: Period, b: Period, limit = 10_000): Period[] {
  * quarters, semesters and years.
  */
 export function containingPeriod(p: Period, kind: 'week' | 'month' | 'quarter' | 'semester' | 'year'): Period {
-  const s = DateTime.fromISO(p.start, UTC_DATES);
+  const s = DateTime.fromISO(p.start, { zone: 'utc' });
   switch (kind) {
     case 'week':
       return weekPeriod(s.weekYear, s.weekNumber) ?? p;
