@@ -1,7 +1,7 @@
 // Reporting periods: every form of FORMAT.md section "Periods", each with its start,
 // end and midpoint. Parsing never throws: an unreadable text gives a reason (the luxon
 // habit: invalid is a value), so a CSV reader can report it at its line and column.
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import {
   type DateOrder,
   excelSerialDate,
@@ -115,6 +115,12 @@ const DHIS2_MONTH_NAMES = [
   'Nov',
   'Dec',
 ];
+
+// No date mel writes depends on a locale, and without a default luxon asks the system
+// for its own (Intl) the first time it makes a date or a duration: a noticeable part of
+// reading a programme. Luxon is used for calendar arithmetic only (here, assess/flow-windows,
+// assess/reporting-periods), never to write a date in words.
+Settings.defaultLocale = 'en-US';
 
 /** A fractional year of an instant: 2006-07-02T12:00Z is 2006.5. */
 export function fractionalYear(dt: DateTime): number {
