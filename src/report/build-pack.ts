@@ -56,6 +56,23 @@ export function isDetailed(_indicator: unknown, series: BreakdownSeries, d: Indi
   return d.headline ? series === d.headline : series === d.breakdowns[0];
 }
 
+/**
+ * One promise per image of a rendering. Each is marked handled here: when rendering fails,
+ * whoever awaits an image gets the error, and an image nobody awaits any more (the pack
+ * failed before its bytes were wanted) is no unhandled rejection.
+ */
+function pendingImages(rendering: Promise<Buffer[]>, count: number): Promise<Buffer>[] {
+  return Array.from({ length: count }, (_, i) => {
+    const png = rendering.then((pngs) => {
+      const bytes = pngs[i];
+      if (!bytes) throw new Error(`internal: chart ${i} was not rendered`);
+      return bytes;
+    });
+    png.catch(() => {});
+    return png;
+  });
+}
+
 export async function buildPack(ws: Workspace, options: PackOptions): Promise<BuiltPack> {
   const { program, data } = ws;
   const locale = options.locale ?? program.locale;
@@ -99,7 +116,9 @@ export async function buildPack(ws: Workspace, options: PackOptions): Promise<Bu
   const chartMode = options.chartMode ?? 'both';
   // Native charts plot the trajectory charts' specs: with no PNG wanted, nothing is rendered.
   const kept = chartMode === 'native' ? planned.filter((c) => c.kind === 'trajectory') : planned;
-  const pngs = chartMode === 'native' ? [] : await options.renderCharts(kept);
+  // The charts render (on worker threads) while the rest of the pack is built and the
+  // workbook laid out: each chart's PNG is a promise, awaited where its bytes are written.
+  const pngs = chartMode === 'native' ? [] : pendingImages(options.renderCharts(kept), kept.length);
   const sparklines = await renderSparklines(doc.results, data, asOf, program.fiscalYearStart);
   const charts: ChartImage[] = kept.map((c, i) => ({
     indicator: (c as PlannedChart & { indicatorId: string }).indicatorId,

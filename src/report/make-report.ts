@@ -106,6 +106,8 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
   // 3. workbook
   progress.stage('workbook');
   const { xlsx, nativeCharts } = await writeWorkbook(built.input);
+  // Every chart was awaited by the workbook (PNG or both) or is awaited here (none with native only).
+  const charts = await Promise.all(built.charts.map(async (c) => ({ file: c.file, png: await c.png })));
   // 4. the pack
   progress.stage('writing');
   // --out is where the user says, from where mel runs; the default is inside the programme.
@@ -117,7 +119,7 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
     // Written as it is made: a national pack's 90 MB document is never one string.
     { path: 'assessment.json', chunks: jsonFileChunks(built.doc) },
     { path: 'data.csv', chunks: flatDataCsv(program, workspace.data, built.input.locale) },
-    ...built.charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
+    ...charts.flatMap((c) => (c.png ? [{ path: `charts/${c.file}`, bytes: c.png }] : [])),
   ];
   const folder = packFolder(outDir);
   try {
@@ -144,7 +146,7 @@ export async function makeReport(workspace: Workspace, request: ReportRequest): 
   return {
     outDir,
     asOf: built.doc.as_of,
-    charts: built.charts.filter((c) => c.png).length,
+    charts: charts.filter((c) => c.png).length,
     nativeCharts,
   };
 }

@@ -17,8 +17,11 @@ export interface ChartImage {
   disaggregation?: Record<string, string>;
   /** File name inside charts/: `<indicator id>[--<disaggregation>].png`. */
   file: string;
-  /** The rendered image; absent when the pack holds native charts only. */
-  png?: Buffer;
+  /**
+   * The rendered image, or the image being rendered (on a worker thread, while the workbook
+   * is laid out); absent when the pack holds native charts only.
+   */
+  png?: Buffer | Promise<Buffer>;
   /** What a trajectory chart shows: a native chart plots the main chart's. */
   spec?: ChartSpec;
 }

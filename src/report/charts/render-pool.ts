@@ -47,7 +47,12 @@ export interface PoolOptions {
 
 /** Below this many charts, starting workers costs more than it saves. */
 export const MIN_JOBS_FOR_WORKERS = 8;
-/** Charts sent to a worker at a time: it draws one while the previous one is compressed. */
+/**
+ * Charts sent to a worker at a time, at least: it draws one while the previous one is
+ * compressed. A worker is sent its whole share of the queue at once (renderOnWorkers), so
+ * that it keeps drawing while the calling thread is busy (laying out the workbook) and
+ * cannot hand it the next chart.
+ */
 export const JOBS_PER_WORKER = 2;
 /** Charts in progress at a time on the calling thread (as src/report/render-charts.ts). */
 const JOBS_IN_PROCESS = 6;
@@ -130,6 +135,7 @@ function renderOnWorkers(
     let live = 0;
     let failed = false;
     const stopAll: (() => void)[] = [];
+    const share = Math.max(JOBS_PER_WORKER, Math.ceil(queue.length / count));
     const fail = (e: Error) => {
       if (failed) return;
       failed = true;
@@ -154,7 +160,7 @@ function renderOnWorkers(
         void worker.terminate();
       };
       stopAll.push(stop);
-      const nextJob = () => (!failed && inFlight.size < JOBS_PER_WORKER ? queue.shift() : undefined);
+      const nextJob = () => (!failed && inFlight.size < share ? queue.shift() : undefined);
       const feed = () => {
         for (let q = nextJob(); q !== undefined; q = nextJob()) {
           inFlight.set(q.id, q);

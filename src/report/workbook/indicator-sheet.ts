@@ -377,7 +377,7 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const periodCell = (period: string | undefined) => (period ? styled(period, STYLES.period) : null);
 
 /** Embeds a chart `width` pixels wide below the last row, and moves past the rows it covers. */
-function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, png: Buffer, width: number): void {
+function addChart(workbook: ExcelJS.Workbook, w: SheetWriter, png: Buffer | Promise<Buffer>, width: number): void {
   const height = Math.round(width * CHART_ASPECT);
   const imageId = addPicture(workbook, png);
   w.sheet.addImage(imageId, { tl: { col: 0, row: w.row }, ext: { width, height }, editAs: 'oneCell' });

@@ -40,14 +40,16 @@ export async function packageWorkbook(
   // Folder entries ("xl/media/") are JSZip's habit; Excel writes none.
   const unzipped = Object.entries(unzipSync(new Uint8Array(laidOut as ArrayBuffer)));
   const parts: XlsxParts = new Map(unzipped.filter(([path]) => !path.endsWith('/')));
-  writePictures(workbook, parts);
   edit(parts);
   const compressor = new PartCompressor();
   for (const path of writeCells(workbook, parts)) {
     compressor.add(path, parts.get(path) ?? new Uint8Array());
     await nextTurn();
   }
-  // The parts the cells changed too (relationships, content types) are compressed last.
+  // The pictures' bytes (charts may still be rendering while the cells are written; a
+  // picture keeps its place among the parts), then the parts the cells changed too
+  // (relationships, content types) are compressed last.
+  await writePictures(workbook, parts);
   for (const [path, bytes] of parts) if (!compressor.has(path)) compressor.add(path, bytes);
   return zipParts(parts, await compressor.done(), zipTime(time));
 }
