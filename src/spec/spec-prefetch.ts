@@ -10,6 +10,7 @@
 // when it reads that very file under the same name; anything else it reads itself. A
 // worker that fails or is never asked for its files changes nothing: it is not waited
 // for, and does not keep the process alive.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Issue } from './issues.js';
 import type { YamlSourceData } from './yaml-source.js';
@@ -47,7 +48,8 @@ let started: Prefetch | undefined;
 
 /** Starts reading a programme's files (`absProgram`, the programme file) on a worker thread. */
 export function prefetchSpecFiles(absProgram: string): void {
-  if (started) return;
+  // One processor: nothing runs meanwhile, and the worker's start-up would only add.
+  if (started || availableParallelism() < 2) return;
   let worker: Worker;
   try {
     const request: PrefetchRequest = { program: absProgram };
