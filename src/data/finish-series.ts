@@ -63,7 +63,8 @@ export function finishSeries(read: PointsRead): Series[] {
     if (keys === undefined) throw new Error(`internal: no keys for series ${s}`);
     const from = int32At(start, s);
     const to = int32At(start, s + 1);
-    const used = read.isUsed?.(s) ?? true;
+    // Asked only when a problem is logged: the indicators' matches are checked then.
+    const used = () => read.isUsed?.(s) ?? true;
     series[s] =
       finisher.inPlace(keys, from, to, order) ??
       finisher.series(keys, order ? order.subarray(from, to) : pointRange(from, to), used);
@@ -188,7 +189,7 @@ class SeriesFinisher {
    * One series from its points (`points`: indices into the store, in file order, reordered
    * in place): sorted by period, with the `duplicates` policy applied to repeated periods.
    */
-  series(keys: Record<string, string>, points: Int32Array, used: boolean): Series {
+  series(keys: Record<string, string>, points: Int32Array, used: () => boolean): Series {
     const { plan: p, store, source, log } = this.read;
     const resolved = this.resolved;
     const { periods } = resolved;
