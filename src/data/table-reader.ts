@@ -19,7 +19,7 @@ import { finishSeries } from './finish-series.js';
 import { withWorldBankDefaults } from './formats/world-bank.js';
 import { IssueLog } from './issue-log.js';
 import { decimalCodeOf, MISSING, parseNumber, parsePlainSpan, type NumberFormat } from './parse-number.js';
-import { fieldStarts, sameSpan, sameText } from './line-fields.js';
+import { sameText } from './line-fields.js';
 import { Interner, int32At, PointStore } from './point-store.js';
 import type { Positions } from './positions.js';
 import { fieldAt, type RecordExtras, type RecordSink } from './record-stream.js';
@@ -101,8 +101,9 @@ export class TableReader implements RecordSink {
     on: false,
     delimiterCode: 0,
     decimalCode: 0,
-    /** The fields that identify a series (the indicator column among them). */
+    /** The fields that identify a series (the indicator column among them), and by field whether it is one. */
     keyFields: new Int32Array(0),
+    isKey: new Uint8Array(0),
     /** Where each field of the line starts: field f ends at starts[f + 1] - 1 (line-fields.ts). */
     starts: new Int32Array(0),
     /**
@@ -201,6 +202,8 @@ export class TableReader implements RecordSink {
     inPlace.delimiterCode = this.delimiter.charCodeAt(0);
     inPlace.decimalCode = decimalCodeOf(this.format);
     inPlace.keyFields = Int32Array.from(plan.keyFields);
+    inPlace.isKey = new Uint8Array(plan.width);
+    for (const f of plan.keyFields) inPlace.isKey[f] = 1;
     inPlace.starts = new Int32Array(plan.width + 1);
     inPlace.previousStarts = new Int32Array(plan.width + 1);
     inPlace.cut = new Array<string>(plan.width).fill('');
@@ -218,26 +221,15 @@ export class TableReader implements RecordSink {
     const state = this.inPlace;
     if (p === undefined || !state.on || this.held.length) return false;
     const starts = state.starts;
-    if (fieldStarts(text, start, end, state.delimiterCode, starts, p.width) !== p.width) return false;
+    const previousSeries = this.fieldsInPlace(text, start, end, p.width);
+    if (previousSeries === undefined) return false;
     if (fieldEnd(starts, p.lastNeededField) === int32At(starts, p.lastNeededField)) return false;
     const value = parsePlainSpan(text, int32At(starts, p.value), fieldEnd(starts, p.value), state.decimalCode);
     if (Number.isNaN(value)) return false;
 
     // The series: the previous row's when the key fields are the same (the indicator code
     // with them: that row's code, counted as lastCode), else found by the key fields cut.
-    let series = state.previousSeries;
-    if (series >= 0) {
-      const previous = state.previousText;
-      const before = state.previousStarts;
-      for (const f of state.keyFields) {
-        const from = int32At(starts, f);
-        const was = int32At(before, f);
-        if (!sameSpan(text, from, fieldEnd(starts, f), previous, was, fieldEnd(before, f))) {
-          series = -1;
-          break;
-        }
-      }
-    }
+    let series = previousSeries;
     if (series >= 0) this.lastCodeRows++;
     else {
       const codeStart = int32At(starts, p.indicator);
@@ -276,6 +268,44 @@ export class TableReader implements RecordSink {
     state.previousStarts = starts;
     state.previousSeries = series;
     return true;
+  }
+
+  /**
+   * Where each field of the line `text[start, end)` starts (into inPlace.starts: field f
+   * ends at starts[f + 1] - 1), found in one pass that also compares the key fields with
+   * the previous row's as it goes: the previous row's series when they are all the same,
+   * else -1; undefined when the line does not have `width` fields.
+   */
+  private fieldsInPlace(text: string, start: number, end: number, width: number): number | undefined {
+    const state = this.inPlace;
+    const { starts, previousStarts: before, previousText: previous, isKey, delimiterCode } = state;
+    let same = state.previousSeries >= 0;
+    starts[0] = start;
+    let f = 0;
+    let key = isKey[0] === 1;
+    // In a key field: where its counterpart in the previous row is compared up to, and ends.
+    let at = same ? int32At(before, 0) : 0;
+    let stop = same ? fieldEnd(before, 0) : 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === delimiterCode) {
+        if (same && key && at !== stop) same = false;
+        if (++f === width) return undefined;
+        starts[f] = i + 1;
+        key = isKey[f] === 1;
+        if (same && key) {
+          at = int32At(before, f);
+          stop = fieldEnd(before, f);
+        }
+      } else if (same && key) {
+        if (at >= stop || previous.charCodeAt(at) !== c) same = false;
+        else at++;
+      }
+    }
+    if (same && key && at !== stop) same = false;
+    if (f + 1 !== width) return undefined;
+    starts[width] = end + 1;
+    return same ? state.previousSeries : -1;
   }
 
   /** textId of field f of the line plainLine reads. */

@@ -71,6 +71,13 @@ describe('plain rows read in place', () => {
       'fp,2019-03,North,female,123456789012345678,HMIS,',
       'fp,2019-01,North,female,abc,HMIS,',
       'anc4,2019-07,North,female,64.5,HMIS,',
+      // Key fields one character shorter, longer or different than the previous row's.
+      'anc4,2019-08,Nort,female,1,HMIS,',
+      'anc4,2019-08,North,female,2,HMIS,',
+      'anc4,2019-08,Northh,female,3,HMIS,',
+      'anc4,2019-08,North,femalf,4,HMIS,',
+      'anc4,2019-08,North,femal,5,HMIS,',
+      'anc,2019-08,North,femal,6,HMIS,',
       'Note below the table',
     ];
     const { plain, quoted } = await readBoth(
@@ -88,13 +95,13 @@ describe('plain rows read in place', () => {
     // And what was read is what the rows say.
     expect(plain.series[0]).toEqual({
       keys: { indicator: 'anc4', district: 'North', sex: 'female' },
-      periods: ['2019-01', '2019-02', '2019-03', '2019-07'],
-      values: [63.9, 60.1, '-0', 64.5],
-      lines: [2, 3, 4, 26],
-      sources: ['HMIS', 'HMIS', 'hmis-label', 'HMIS'],
-      notes: [undefined, 'revised', undefined, undefined],
+      periods: ['2019-01', '2019-02', '2019-03', '2019-07', '2019-08'],
+      values: [63.9, 60.1, '-0', 64.5, 2],
+      lines: [2, 3, 4, 26, 28],
+      sources: ['HMIS', 'HMIS', 'hmis-label', 'HMIS', 'HMIS'],
+      notes: [undefined, 'revised', undefined, undefined, undefined],
     });
-    expect(plain.rowCount).toBe(24); // every row but the empty line and the note below the table
+    expect(plain.rowCount).toBe(30); // every row but the empty line and the note below the table
     expect(plain.issues.length).toBeGreaterThan(4);
   });
 
