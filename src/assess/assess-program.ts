@@ -109,7 +109,8 @@ export function startAssessment(
         (f) => f.target !== null || f.actual !== null,
       );
       // The result is its own object, just made: completed in place rather than copied.
-      const result = periods.length ? Object.assign(r, { reporting_periods: periods }) : r;
+      if (periods.length) r.reporting_periods = periods;
+      const result = r;
       if (series) seriesOf.set(result, series);
       return result;
     };
@@ -214,12 +215,14 @@ export function figuresInWindows(
     targets,
   };
   const round = (x: number | null) => (x === null ? null : roundForOutput(x));
-  return reportingFigures(subject, windows, asOf).map((f) => ({
-    ...f,
-    target: round(f.target),
-    actual: round(f.actual),
-    percent_met: round(f.percent_met),
-  }));
+  const figures = reportingFigures(subject, windows, asOf);
+  // The figures were just made: rounded in place.
+  for (const f of figures) {
+    f.target = round(f.target);
+    f.actual = round(f.actual);
+    f.percent_met = round(f.percent_met);
+  }
+  return figures;
 }
 
 /** The document as `mel assess --json` prints it: results carry trajectory and the chosen method. */
@@ -233,9 +236,25 @@ export function publicDocument(full: FullAssessment): AssessmentDocument {
   };
 }
 
-/** One result as `mel assess --json` prints it: trajectory and the chosen method only. */
+/**
+ * One result as `mel assess --json` prints it: trajectory and the chosen method only.
+ * A result that has no other method (every result not run with `everyMethod`) is
+ * returned as it is: a copy of its thirty members per result costs a national
+ * programme's assessment a tenth of its time.
+ */
 export function publicResult(r: AssessmentResult): AssessmentResult {
+  if (onlyPublicMethods(r)) return r;
   const methods: AssessmentResult['methods'] = { trajectory: r.methods.trajectory };
   if (r.methods[r.method]) methods[r.method] = r.methods[r.method];
   return { ...r, methods };
+}
+
+/** True when a result's methods are trajectory and the chosen method, in that order, and nothing else. */
+function onlyPublicMethods(r: AssessmentResult): boolean {
+  let k = 0;
+  for (const name in r.methods) {
+    if (k === 0 ? name !== 'trajectory' : k === 1 ? name !== r.method : true) return false;
+    k++;
+  }
+  return k === (r.method === 'trajectory' ? 1 : 2);
 }

@@ -11,7 +11,7 @@
 import { assessMessages } from '../messages/assess.js';
 import { frequencyStepYears } from '../periods/period.js';
 import type { TargetDef } from '../spec/model.js';
-import type { AssessmentResult, Status } from './assessment.js';
+import type { AssessedTarget, AssessmentResult, Status } from './assessment.js';
 import { assessFlow } from './assess-flow.js';
 import {
   observationsUpTo,
@@ -71,9 +71,7 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   countObservations(base, series, asOf);
   const latest = observed[observed.length - 1];
   setDataAge(base, latest, ctx);
-  const afterAsOf = series
-    ? series.periods.filter((p, i) => !Number.isNaN(series.values[i]) && p.endYear > asOf.endYear + EPS).length
-    : 0;
+  const afterAsOf = series ? valuesAfter(series, asOf.endYear + EPS) : 0;
   if (afterAsOf) notes.push(mm.valuesAfterAsOf(afterAsOf, asOf.id));
 
   // 2. baseline
@@ -111,17 +109,16 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
     const outcome = judgeTarget(t, observed, asOf, direction, stepYears, locale);
     const judgedWell = outcome.by && (outcome.outcome === 'achieved' || outcome.outcome === 'missed');
     const met = judgedWell && outcome.by ? percentMet(outcome.by.value, t.value, ind.direction) : undefined;
-    base.targets.push({
-      period: t.period,
-      value: roundForOutput(t.value),
-      label: t.label,
-      ...(t.def.for ? { for: t.def.for } : {}),
-      derivation: t.derivation === 'given' ? undefined : t.derivation,
-      outcome: outcome.outcome,
-      judged_by: outcome.by ? { period: outcome.by.period, value: roundForOutput(outcome.by.value) } : undefined,
-      ...(met !== undefined ? { percent_met: met === null ? null : roundForOutput(met) } : {}),
-      reason: outcome.reason,
-    });
+    // Member by member rather than spread (a literal with a spread in its middle is built slowly), in this order.
+    const value = roundForOutput(t.value);
+    const derivation = t.derivation === 'given' ? undefined : t.derivation;
+    const judged_by = outcome.by ? { period: outcome.by.period, value: roundForOutput(outcome.by.value) } : undefined;
+    const assessed: AssessedTarget = t.def.for
+      ? { period: t.period, value, label: t.label, for: t.def.for, derivation, outcome: outcome.outcome, judged_by }
+      : { period: t.period, value, label: t.label, derivation, outcome: outcome.outcome, judged_by };
+    if (met !== undefined) assessed.percent_met = met === null ? null : roundForOutput(met);
+    assessed.reason = outcome.reason;
+    base.targets.push(assessed);
   }
   base.targets.sort(
     (a, b) => defs.findIndex((t) => t.period.id === a.period) - defs.findIndex((t) => t.period.id === b.period),
@@ -208,6 +205,19 @@ export function assessSeries(ctx: SeriesAssessmentContext): AssessmentResult {
   const note = projectionMissNote(status, base.projection, pursued, direction, ctx);
   if (note) notes.push(note);
   return finishResult(base, status, trajectory.reason ?? reasonOf(status, base, mm), ctx, runs);
+}
+
+/** How many values of a series are not missing and fall after `endYear`. */
+function valuesAfter(
+  series: { periods: readonly { endYear: number }[]; values: Float64Array },
+  endYear: number,
+): number {
+  let n = 0;
+  for (let i = 0; i < series.values.length; i++) {
+    const p = series.periods[i];
+    if (p !== undefined && !Number.isNaN(series.values[i]) && p.endYear > endYear) n++;
+  }
+  return n;
 }
 
 /** The observations from the baseline on, or all of them when fewer than two follow the baseline. */

@@ -27,11 +27,9 @@ export function staleLimit(frequency: Frequency, latest: Period | undefined): Da
   return { months: STALE_STEPS * months };
 }
 
-/** The day after an ISO date, as [year, month (1-12), day]. */
+/** The day after an ISO date (YYYY-MM-DD, as periods write them), as [year, month (1-12), day]. */
 function dayAfter(isoDate: string): [number, number, number] {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  return plusDays([Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))], 1);
 }
 
 /** A date some months later, the day kept within the month (31 January + 1 month = 28 or 29 February). */

@@ -125,13 +125,19 @@ export function latestObservation(observations: readonly TimedValue[]): TimedVal
   return observations.length > 0 ? observations[observations.length - 1] : undefined;
 }
 
-/** `{ name_value, name_time, name_period }` of a point for a verdict's inputs. */
-export function pointInputs(name: string, point: TimedValue | undefined): Record<string, InputValue> {
-  return {
-    [`${name}_value`]: point?.value ?? null,
-    [`${name}_time`]: point?.time ?? null,
-    [`${name}_period`]: point?.period ?? null,
-  };
+/** The names of a point's inputs, made once per name. */
+const pointInputNames = new Map<string, readonly [string, string, string]>();
+
+/** Sets `name_value`, `name_time` and `name_period` of a point in a verdict's inputs (null without the point). */
+export function setPointInputs(inputs: Record<string, InputValue>, name: string, point: TimedValue | undefined): void {
+  let names = pointInputNames.get(name);
+  if (names === undefined) {
+    names = [`${name}_value`, `${name}_time`, `${name}_period`];
+    pointInputNames.set(name, names);
+  }
+  inputs[names[0]] = point?.value ?? null;
+  inputs[names[1]] = point?.time ?? null;
+  inputs[names[2]] = point?.period ?? null;
 }
 
 /**

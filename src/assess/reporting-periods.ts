@@ -147,14 +147,12 @@ export function reportingFigures(
       actual = latestInside(subject.series, w, asOf);
       complete = w.ended && actual !== null;
     }
-    return {
-      period: w.id,
-      ...(w.label ? { label: w.label } : {}),
-      target,
-      actual,
-      percent_met: actual !== null && target !== null ? percentMet(actual, target, subject.direction) : null,
-      complete,
-      ...(missing ? { missing } : {}),
-    };
+    const percent_met = actual !== null && target !== null ? percentMet(actual, target, subject.direction) : null;
+    // Written out rather than spread: a literal with a spread in its middle is built slowly.
+    const figure: ReportingFigure = w.label
+      ? { period: w.id, label: w.label, target, actual, percent_met, complete }
+      : { period: w.id, target, actual, percent_met, complete };
+    if (missing) figure.missing = missing;
+    return figure;
   });
 }

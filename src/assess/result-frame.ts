@@ -134,7 +134,10 @@ export function finishResult(
 /** A method's verdict as the document writes it: numbers rounded for output. */
 export function outcomeOf(v: MethodVerdict): MethodOutcome {
   const inputs: MethodOutcome['inputs'] = {};
-  for (const [k, x] of Object.entries(v.inputs)) inputs[k] = typeof x === 'number' ? roundForOutput(x) : x;
+  for (const k in v.inputs) {
+    const x = v.inputs[k];
+    if (x !== undefined) inputs[k] = typeof x === 'number' ? roundForOutput(x) : x;
+  }
   const out: MethodOutcome = { category: v.category, inputs };
   if (v.score !== undefined) out.score = roundForOutput(v.score);
   if (v.reason) out.reason = v.reason;
@@ -149,20 +152,18 @@ type RawProjection = ReturnType<typeof projectLinear>;
 
 export function toProjection(p: RawProjection, targetPeriod: string): ProjectionResult {
   const inputs: Record<string, number | string | boolean | null> = {};
-  for (const [k, v] of Object.entries(p.inputs ?? {})) {
+  const raw: Record<string, unknown> = p.inputs ?? {};
+  for (const k in raw) {
+    const v = raw[k];
     if (typeof v === 'number') inputs[k] = roundForOutput(v);
     else if (typeof v === 'string' || typeof v === 'boolean' || v === null) inputs[k] = v;
   }
   const value = p.ok && Number.isFinite(p.value) ? roundForOutput(p.value) : null;
   const attainment = p.ok && p.attainment ? String(Math.floor(p.attainment.time)) : null;
-  return {
-    method: p.method,
-    period: targetPeriod,
-    value,
-    attainment,
-    ...(!p.ok ? { reason: p.reason } : {}),
-    inputs,
-  };
+  // Written out rather than spread: a literal with a spread in its middle is built slowly.
+  return p.ok
+    ? { method: p.method, period: targetPeriod, value, attainment, inputs }
+    : { method: p.method, period: targetPeriod, value, attainment, reason: p.reason, inputs };
 }
 
 /**

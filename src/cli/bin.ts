@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // The `mel` executable (package.json "bin", built to dist/cli/bin.js).
-import { cliMessages } from '../messages/cli.js';
-import { localeFlagIn, terminalLocale } from './locale.js';
-import { runMain } from './main.js';
+import { prefetchSpecFiles } from '../spec/spec-prefetch.js';
+import { programmeFileOf } from './programme-argument.js';
+
+const argv = process.argv.slice(2);
+// First, before the rest of mel loads: the programme's files read on a worker thread meanwhile.
+const programme = programmeFileOf(argv, process.cwd());
+if (programme !== undefined) prefetchSpecFiles(programme);
+
+const { cliMessages } = await import('../messages/cli.js');
+const { localeFlagIn, terminalLocale } = await import('./locale.js');
 
 // A fault that escapes the command (a stream error, a worker) is still one line, never a stack trace.
 const fault = (e: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
-  const locale = terminalLocale(localeFlagIn(process.argv.slice(2)), undefined, process.env);
+  const locale = terminalLocale(localeFlagIn(argv), undefined, process.env);
   process.stderr.write(`mel: ${cliMessages[locale].internalError(message.split('\n')[0] ?? '')}\n`);
   if (process.env.MEL_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
   process.exit(70);
@@ -15,4 +22,5 @@ const fault = (e: unknown) => {
 process.on('uncaughtException', fault);
 process.on('unhandledRejection', fault);
 
-await runMain(process.argv.slice(2));
+const { runMain } = await import('./main.js');
+await runMain(argv);

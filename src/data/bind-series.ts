@@ -170,7 +170,7 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
     issues.push(issueWarning(indicator.file, specMessages.noHeadlineTotal(indicator.id, breakdownColumns), at));
   }
   const bound = headline ? [headline, ...breakdowns] : breakdowns;
-  const empties = bound.filter((b) => !b.values.some((v) => !Number.isNaN(v)));
+  const empties = bound.filter((b) => !hasValue(b.values));
   if (empties.length)
     issues.push(
       issueWarning(
@@ -184,9 +184,17 @@ export function bindSeries({ indicator, source, index }: BindContext): { data: I
         at,
       ),
     );
-  if (indicator.frequency !== 'irregular' && bound.some((b) => b.periods.some((p) => p.kind === 'day')))
+  // Series of a file often share their periods' array (finish-series.ts): each array is looked at once.
+  const periodLists = new Set(bound.map((b) => b.periods));
+  if (indicator.frequency !== 'irregular' && [...periodLists].some((periods) => periods.some((p) => p.kind === 'day')))
     issues.push(issueWarning(indicator.file, specMessages.daysNotMapped(indicator.id, indicator.frequency), at));
   return { data: { indicatorId: indicator.id, headline, breakdowns }, issues };
+}
+
+/** Whether some value is not missing. */
+function hasValue(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) return true;
+  return false;
 }
 
 /** No series matches: say which match value the file does not hold, and its closest values. */
@@ -221,17 +229,11 @@ function toBreakdown(
   const missingReasons = missingReasonsOf(s);
   // The file's arrays themselves, not copies: nothing changes a series once read, and a
   // national programme's 1.2 million points are not held twice.
-  return {
-    dims,
-    periods: s.periods,
-    values: s.values,
-    ...(s.notes ? { notes: s.notes } : {}),
-    lines: s.lines,
-    sources: s.sources,
-    missingReasons,
-    file,
-    origin,
-  };
+  // Written out rather than spread: a literal with a spread in its middle is built slowly.
+  const { periods, values, lines, sources, notes } = s;
+  return notes
+    ? { dims, periods, values, notes, lines, sources, missingReasons, file, origin }
+    : { dims, periods, values, lines, sources, missingReasons, file, origin };
 }
 
 /** All-undefined reasons by length, shared by the series that miss no value (frozen: never written). */

@@ -14,6 +14,9 @@ import { csvPositions, type Location, type Positions } from './positions.js';
 /** Issues of one kind listed per file; the rest are counted in one more issue. */
 export const ISSUES_PER_KIND = 20;
 
+/** Problems a deferred log holds at most (beyond, it gives up: `complete` turns false). */
+const MAX_DEFERRED = 20_000;
+
 interface Tally {
   count: number;
   severity: Issue['severity'];
@@ -30,22 +33,53 @@ export class IssueLog {
   private unusedFirst?: { place: Location; message: Text };
   private unusedLast?: Location;
 
+  /**
+   * While deferred (a file read before the indicators that use it are known), the
+   * problems in the order they were found, logged by resolve() once the rows' use is known.
+   */
+  private deferred?: (() => void)[];
+  /** False once a deferred log gave up holding its problems. */
+  complete = true;
+
   constructor(
     readonly file: string,
     readonly positions: Positions = csvPositions(),
   ) {}
 
+  /** Holds every problem from now on until resolve(): whether a row is used is decided then. */
+  defer(): void {
+    this.deferred ??= [];
+  }
+
+  /** Logs the problems held since defer(), in their order, as they would have been logged then. */
+  resolve(): void {
+    const held = this.deferred ?? [];
+    this.deferred = undefined;
+    for (const log of held) log();
+  }
+
+  /** While deferred: holds a call for resolve(); false when not deferred. */
+  private held(log: () => void): boolean {
+    const deferred = this.deferred;
+    if (deferred === undefined) return false;
+    if (deferred.length < MAX_DEFERRED) deferred.push(log);
+    else this.complete = false;
+    return true;
+  }
+
   add(issue: Issue): void {
+    if (this.held(() => this.add(issue))) return;
     this.list.push(issue);
   }
 
   /** True when some issue was logged. */
   get any(): boolean {
-    return this.list.length > 0 || this.unlisted.size > 0 || this.unused.size > 0;
+    return this.list.length > 0 || this.unlisted.size > 0 || this.unused.size > 0 || (this.deferred?.length ?? 0) > 0;
   }
 
   /** An issue about a place of the file (`field` 0-based, as the reader's records hold it). */
   at(severity: Issue['severity'], message: Text, line?: number, field?: number): void {
+    if (this.held(() => this.at(severity, message, line, field))) return;
     const place = line === undefined ? {} : this.positions.of(line, field);
     this.list.push({ severity, file: this.file, ...place, ...said(message) });
   }
@@ -54,7 +88,9 @@ export class IssueLog {
    * A row problem at field `field` (0-based) of the record at `line`. `message` is called
    * only when the problem is listed; its argument is true for the first of its kind in
    * the file (which may say more, such as the forms a period may take). A problem in a
-   * row no indicator uses (`used` false) is counted into one warning for the file.
+   * row no indicator uses (`used` false) is counted into one warning for the file; `used`
+   * may be a question asked when the problem is logged (after a deferral, with what the
+   * reader knows then).
    */
   row(
     kind: msg.RowProblemKind,
@@ -62,9 +98,10 @@ export class IssueLog {
     line: number,
     field: number,
     message: (first: boolean) => Text,
-    used = true,
+    used: boolean | (() => boolean) = true,
   ): void {
-    if (!used) {
+    if (this.held(() => this.row(kind, severity, line, field, message, used))) return;
+    if (!(typeof used === 'function' ? used() : used)) {
       const place = this.positions.of(line, field);
       if (!this.unusedFirst || line < (this.unusedFirst.place.line ?? 0))
         this.unusedFirst = { place, message: message(true) };

@@ -17,6 +17,14 @@
 export type RecordCallback = (fields: string[], line: number) => boolean;
 
 /**
+ * Offered each plain line before it is split, as the text and the line's bounds in it
+ * (`end` at its line break): true when it read the line itself, false to have it split
+ * and given to the RecordCallback. A reader that knows the file's columns reads its
+ * usual rows this way without a string per field.
+ */
+export type PlainLineCallback = (text: string, start: number, end: number, line: number) => boolean;
+
+/**
  * Lines longer than this go to csv-parse, which reports a record past its size limit
  * (record-stream.ts) as it always has.
  */
@@ -35,6 +43,7 @@ export class PlainLines {
   constructor(
     private readonly delimiter: string,
     private readonly onRecord: RecordCallback,
+    private readonly onPlainLine?: PlainLineCallback,
   ) {}
 
   /**
@@ -43,24 +52,36 @@ export class PlainLines {
    * undefined while every line is plain.
    */
   push(text: string): string | undefined {
-    return this.read(this.carry ? this.carry + text : text, false);
+    const carry = this.carry;
+    if (!carry) return this.read(text, false, 0);
+    // The carried start of a line is completed by the text up to its first line break and
+    // read on its own: joined to the whole text, the text would be copied once more.
+    const cut = afterFirstLineBreak(text);
+    if (cut < 0) return this.read(carry + text, false, 0);
+    this.carry = '';
+    // Complete lines (a `\r` ending them is followed by what is not a `\n`): read as the end of a text.
+    const rest = this.read(carry + text.slice(0, cut), true, 0);
+    if (rest !== undefined) return rest + text.slice(cut);
+    if (this.stopped) return undefined;
+    return this.read(text, false, cut);
   }
 
   /** The end of the file: its last line, when it has no line break. Like `push`, returns text for csv-parse. */
   end(): string | undefined {
     const rest = this.carry;
     this.carry = '';
-    return rest ? this.read(rest, true) : undefined;
+    return rest ? this.read(rest, true, 0) : undefined;
   }
 
-  private read(data: string, final: boolean): string | undefined {
-    const { delimiter, onRecord } = this;
-    const quoteAt = data.indexOf('"');
+  /** Reads `data` from `from` on. */
+  private read(data: string, final: boolean, from: number): string | undefined {
+    const { delimiter, onRecord, onPlainLine } = this;
+    const quoteAt = data.indexOf('"', from);
     // The next carriage return and delimiter, each searched again only once passed: a
     // file with few is not searched to its end for every line.
-    let crAt = data.indexOf('\r');
-    let delimiterAt = data.indexOf(delimiter);
-    let pos = 0;
+    let crAt = data.indexOf('\r', from);
+    let delimiterAt = data.indexOf(delimiter, from);
+    let pos = from;
     let line = this.nextLine;
     while (pos < data.length) {
       let end = data.indexOf('\n', pos);
@@ -79,6 +100,11 @@ export class PlainLines {
         // `\r\n` is one line break; a `\r` ending the chunk may be the first half of one.
         if (end + 1 === data.length && !final) break;
         if (data.charCodeAt(end + 1) === 10) next = end + 2;
+      }
+      if (onPlainLine?.(data, pos, end, line)) {
+        pos = next;
+        line++;
+        continue;
       }
       // The fields: indexOf and slice rather than split, which takes twice as long, into
       // an array of the previous record's length (rows of a file have the same).
@@ -110,4 +136,18 @@ export class PlainLines {
     }
     return undefined;
   }
+}
+
+/**
+ * Where the text after its first line break starts (`\r\n` is one break), or -1 when it
+ * has none, or when it ends with a `\r` that the next text may pair with a `\n`.
+ */
+function afterFirstLineBreak(text: string): number {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (lf < 0 || cr < lf)) {
+    if (cr + 1 === text.length) return -1;
+    return text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+  }
+  return lf < 0 ? -1 : lf + 1;
 }

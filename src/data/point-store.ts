@@ -45,21 +45,26 @@ const growInt32 = (a: Int32Array, size: number) => {
  * Every point of the file while it is read, by columns, in file order: a few numbers
  * per row in arrays that double when full. One store for the whole table rather than
  * one per series: 20,000 series would otherwise mean hundreds of thousands of small
- * arrays allocated and copied as each grows.
+ * arrays allocated and copied as each grows. The series of the points are kept as runs
+ * (a series and the point it starts at), not a number per point: a file's rows of one
+ * series usually follow each other, and fresh memory is what costs most to fill.
  */
 export class PointStore {
   length = 0;
-  seriesIds: Int32Array;
   periodIds: Int32Array;
   values: Float64Array;
   lines: Int32Array;
   /** Interned source and note texts per point (-1: none), only when the file has those columns. */
   sourceIds?: Int32Array;
   noteIds?: Int32Array;
+  /** Runs of points of one series: the first point of each, and its series. */
+  private runStarts = new Int32Array(64);
+  private runSeries = new Int32Array(64);
+  private runs = 0;
+  private lastSeries = -1;
 
   constructor(capacity: number, withSources: boolean, withNotes: boolean) {
     const size = Math.max(16, capacity);
-    this.seriesIds = new Int32Array(size);
     this.periodIds = new Int32Array(size);
     this.values = new Float64Array(size);
     this.lines = new Int32Array(size);
@@ -70,7 +75,7 @@ export class PointStore {
   push(seriesId: number, periodId: number, value: number, line: number, sourceId: number, noteId: number): void {
     const i = this.length;
     if (i === this.values.length) this.grow();
-    this.seriesIds[i] = seriesId;
+    if (seriesId !== this.lastSeries) this.startRun(i, seriesId);
     this.periodIds[i] = periodId;
     this.values[i] = value;
     this.lines[i] = line;
@@ -79,9 +84,19 @@ export class PointStore {
     this.length = i + 1;
   }
 
+  private startRun(at: number, seriesId: number): void {
+    if (this.runs === this.runStarts.length) {
+      this.runStarts = growInt32(this.runStarts, this.runs * 2);
+      this.runSeries = growInt32(this.runSeries, this.runs * 2);
+    }
+    this.runStarts[this.runs] = at;
+    this.runSeries[this.runs] = seriesId;
+    this.runs++;
+    this.lastSeries = seriesId;
+  }
+
   private grow(): void {
     const size = this.values.length * 2;
-    this.seriesIds = growInt32(this.seriesIds, size);
     this.periodIds = growInt32(this.periodIds, size);
     this.lines = growInt32(this.lines, size);
     const values = new Float64Array(size);
@@ -91,25 +106,40 @@ export class PointStore {
     if (this.noteIds) this.noteIds = growInt32(this.noteIds, size);
   }
 
+  /** The end (exclusive) of run r. */
+  private runEnd(r: number): number {
+    return r + 1 < this.runs ? int32At(this.runStarts, r + 1) : this.length;
+  }
+
   /**
-   * The points of each series in file order, by a counting sort on the series id:
-   * `order[start[s] .. start[s + 1]]` are the points of series s.
+   * The points of each series in file order: `order[start[s] .. start[s + 1]]` are the
+   * points of series s. Without `order` the store is grouped already (each series' rows
+   * one run, series numbered in order of first appearance, as a file written series by
+   * series is): the points of series s are start[s] .. start[s + 1] themselves. Else the
+   * runs are laid out series by series (a counting sort on their series).
    */
-  bySeries(seriesCount: number): { order: Int32Array; start: Int32Array } {
+  bySeries(seriesCount: number): { order?: Int32Array; start: Int32Array } {
     const start = new Int32Array(seriesCount + 1);
-    const seriesIds = this.seriesIds;
-    for (let i = 0; i < this.length; i++) {
-      const s = int32At(seriesIds, i) + 1;
-      start[s] = int32At(start, s) + 1;
+    const { runStarts, runSeries, runs } = this;
+    let grouped = runs === seriesCount;
+    for (let r = 0; grouped && r < runs; r++) grouped = int32At(runSeries, r) === r;
+    if (grouped) {
+      for (let r = 0; r < runs; r++) start[r] = int32At(runStarts, r);
+      start[seriesCount] = this.length;
+      return { start };
+    }
+    for (let r = 0; r < runs; r++) {
+      const s = int32At(runSeries, r) + 1;
+      start[s] = int32At(start, s) + this.runEnd(r) - int32At(runStarts, r);
     }
     for (let s = 0; s < seriesCount; s++) start[s + 1] = int32At(start, s + 1) + int32At(start, s);
     const next = start.slice(0, seriesCount);
     const order = new Int32Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      const s = int32At(seriesIds, i);
-      const at = int32At(next, s);
-      order[at] = i;
-      next[s] = at + 1;
+    for (let r = 0; r < runs; r++) {
+      const s = int32At(runSeries, r);
+      let at = int32At(next, s);
+      for (let i = int32At(runStarts, r); i < this.runEnd(r); i++) order[at++] = i;
+      next[s] = at;
     }
     return { order, start };
   }

@@ -61,20 +61,50 @@ export async function readTable(source: DataSource, options: ReadTableOptions): 
       return readWorkbook(source, options);
     case 'dhis2':
       return readDhis2(source, options);
-    case 'sdmx-csv':
-      return readDelimited(source, options, sdmxCsvShape);
-    case 'eurostat-tsv':
-      return readDelimited(source, options, eurostatShape);
     default:
-      return readDelimited(source, options);
+      return (await readDelimited(source, options, shapeOf(source), false)).finish(options);
   }
 }
+
+/** A delimited file read up to its points, waiting for the indicators that use it (readAhead). */
+export interface PendingTable {
+  /**
+   * Whether finishing under `options` gives what reading with them would: they ask for no
+   * other column, the frequency does not change how the header was read (only a wide
+   * table's period columns depend on it), and every problem found could be held.
+   */
+  fits(options: ReadTableOptions): boolean;
+  /** The table, its series finished with the options' frequency and its problems judged by their matches. */
+  finish(options: ReadTableOptions): ReadTableResult;
+}
+
+/**
+ * A delimited data source read before the indicators that use it are known (while the
+ * indicator files are still being parsed: load-workspace.ts): with no extra match
+ * column and no frequency, every problem held (IssueLog.defer) until finish() knows which
+ * rows the indicators use. Undefined for a workbook or DHIS2 JSON, read when asked.
+ */
+export async function readAhead(
+  source: DataSource,
+  options: Omit<ReadTableOptions, 'matchColumns' | 'frequencyHint' | 'matches'>,
+): Promise<PendingTable | undefined> {
+  if (source.format === 'xlsx' || source.format === 'dhis2') return undefined;
+  return readDelimited(source, { ...options, matchColumns: [] }, shapeOf(source), true);
+}
+
+function shapeOf(source: DataSource): RecordShape | undefined {
+  return source.format === 'sdmx-csv' ? sdmxCsvShape : source.format === 'eurostat-tsv' ? eurostatShape : undefined;
+}
+
+/** A result that does not depend on the indicators (the file could not be read at all). */
+const settled = (result: ReadTableResult): PendingTable => ({ fits: () => true, finish: () => result });
 
 async function readDelimited(
   source: DataSource,
   options: ReadTableOptions,
-  shape?: RecordShape,
-): Promise<ReadTableResult> {
+  shape: RecordShape | undefined,
+  ahead: boolean,
+): Promise<PendingTable> {
   const file = source.file;
   const path = resolve(options.root, file);
   const given = encodingOf(source.encoding);
@@ -86,11 +116,11 @@ async function readDelimited(
   try {
     ({ sample, complete, size } = await readSample(path));
   } catch (err) {
-    return emptyResult(source, given, issueError(file, fileProblem(source.id, path, err)));
+    return settled(emptyResult(source, given, issueError(file, fileProblem(source.id, path, err))));
   }
   const dataBytes = hasUtf8Bom(sample) ? sample.length - 3 : sample.length;
   if (dataBytes === 0 || (complete && decodeText(sample, given).text.trim() === '')) {
-    return emptyResult(source, given, issueError(file, msg.fileEmpty(), 1));
+    return settled(emptyResult(source, given, issueError(file, msg.fileEmpty(), 1)));
   }
   let encoding = given ?? detectEncoding(sample, complete);
   const dialect = detectDialect(
@@ -116,6 +146,7 @@ async function readDelimited(
       format,
       rowsExpected,
     );
+    if (ahead) reader.log.defer();
     return { reader, sink: shaped ? shaped.sink(reader) : reader };
   };
   let { reader, sink } = start();
@@ -147,8 +178,22 @@ async function readDelimited(
     decimal: dialect.decimal,
     headerLine: reader.plan?.headerLine ?? 1,
   };
-  const table = reader.finish();
-  return { table: { ...table, reading }, issues: reader.log.issues() };
+  const done = reader;
+  return {
+    fits: (final) =>
+      done.log.complete &&
+      final.root === options.root &&
+      final.locale === options.locale &&
+      final.fiscalYearStart === options.fiscalYearStart &&
+      final.matchColumns.length === options.matchColumns.length &&
+      final.matchColumns.every((c, i) => c === options.matchColumns[i]) &&
+      (final.frequencyHint === options.frequencyHint || done.plan?.layout !== 'wide'),
+    finish: (final) => {
+      if (ahead) done.adopt({ matches: final.matches, frequencyHint: final.frequencyHint });
+      const table = done.finish();
+      return { table: { ...table, reading }, issues: done.log.issues() };
+    },
+  };
 }
 
 // --- 1. the sample ----------------------------------------------------------------------

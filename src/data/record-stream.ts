@@ -41,6 +41,11 @@ export interface RecordExtras {
 export interface RecordSink {
   /** One record and the line it starts on; false stops reading. */
   record(fields: string[], line: number, extras?: RecordExtras): boolean;
+  /**
+   * A plain line (no quote), offered before it is split (plain-lines.ts): true when the
+   * sink read it, false to receive it as a record.
+   */
+  plainLine?(text: string, start: number, end: number, line: number): boolean;
 }
 
 /** A record's field: one the record does not have is an empty cell, as a short row's trailing cells are. */
@@ -68,6 +73,7 @@ export async function streamRecords(path: string, options: StreamOptions, sink: 
   const reading: { notUtf8: boolean } = { notUtf8: false };
   let bug: unknown;
   const deliver = (fields: string[], line: number) => {
+    if (bug !== undefined) return false;
     try {
       return sink.record(fields, line);
     } catch (err) {
@@ -75,10 +81,21 @@ export async function streamRecords(path: string, options: StreamOptions, sink: 
       return false;
     }
   };
+  // A line the sink fails on is handed to `deliver`, which stops.
+  const offer = sink.plainLine
+    ? (text: string, start: number, end: number, line: number) => {
+        try {
+          return sink.plainLine?.(text, start, end, line) ?? false;
+        } catch (err) {
+          bug = err;
+          return false;
+        }
+      }
+    : undefined;
   const texts = textChunks(path, options, reading);
   try {
     // 1. plain lines
-    const plain = new PlainLines(options.delimiter, deliver);
+    const plain = new PlainLines(options.delimiter, deliver, offer);
     let rest: string | undefined;
     for (;;) {
       const next = await texts.next();

@@ -9,6 +9,12 @@ import { fieldAt } from './record-stream.js';
 /** Joins key fields into one Map key; a control character no CSV field holds in practice. */
 const KEY_SEPARATOR = '\u001f';
 
+/** A key value as series are told apart: NFC, trimmed (`Lima ` is `Lima`); ASCII is NFC already. */
+function cleanKey(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return text.normalize('NFC').trim();
+  return text.trim();
+}
+
 export class SeriesIndex {
   /** The key values of each series, by series id. */
   readonly keys: Record<string, string>[] = [];
@@ -49,12 +55,13 @@ export class SeriesIndex {
     raw ??= '';
     let series = this.byRawKey.get(raw);
     if (series === undefined) {
-      const values = keyFields.map((f) => fieldAt(fields, f).normalize('NFC').trim());
+      const values = keyFields.map((f) => cleanKey(fieldAt(fields, f)));
       const key = values.join(KEY_SEPARATOR);
       series = this.byKey.get(key);
       if (series === undefined) {
         const keys: Record<string, string> = {};
-        for (const [k, name] of this.keyNames.entries()) keys[name] = values[k] ?? '';
+        const names = this.keyNames;
+        for (let k = 0; k < names.length; k++) keys[names[k] ?? ''] = values[k] ?? '';
         series = this.keys.length;
         this.keys.push(keys);
         this.byKey.set(key, series);

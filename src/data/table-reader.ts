@@ -18,7 +18,8 @@ import type { Delimiter } from './dialect.js';
 import { finishSeries } from './finish-series.js';
 import { withWorldBankDefaults } from './formats/world-bank.js';
 import { IssueLog } from './issue-log.js';
-import { MISSING, parseNumber, type NumberFormat } from './parse-number.js';
+import { decimalCodeOf, MISSING, parseNumber, parsePlainSpan, type NumberFormat } from './parse-number.js';
+import { sameText } from './line-fields.js';
 import { Interner, int32At, PointStore } from './point-store.js';
 import type { Positions } from './positions.js';
 import { fieldAt, type RecordExtras, type RecordSink } from './record-stream.js';
@@ -58,6 +59,9 @@ function filledFields(fields: readonly string[], max: number): number {
   return n;
 }
 
+/** The end of field f of a line whose fields start at `starts` (plainLine): its delimiter or line break. */
+const fieldEnd = (starts: Int32Array, f: number) => int32At(starts, f + 1) - 1;
+
 const better = (a: HeaderAttempt, b: HeaderAttempt) =>
   a.missingRequired < b.missingRequired || (a.missingRequired === b.missingRequired && a.named > b.named);
 
@@ -91,13 +95,37 @@ export class TableReader implements RecordSink {
   private rowsOfColumn = new Int32Array(0);
   /** Rows of one cell, held until a row of data shows they were not below the table. */
   private held: { fields: string[]; line: number; extras?: RecordExtras }[] = [];
+  /** Plain lines of a long table are read in place (plainLine); the state that needs. */
+  private readonly inPlace = {
+    /** Whether the table's rows can be: a long layout whose indicator is a column of the file. */
+    on: false,
+    delimiterCode: 0,
+    decimalCode: 0,
+    /** The fields that identify a series (the indicator column among them), and by field whether it is one. */
+    keyFields: new Int32Array(0),
+    isKey: new Uint8Array(0),
+    /** Where each field of the line starts: field f ends at starts[f + 1] - 1 (line-fields.ts). */
+    starts: new Int32Array(0),
+    /**
+     * The row read in place just before, when the one before this is (record resets it):
+     * its text, field starts and series. A row whose key fields are the same is of the same series.
+     */
+    previousText: '',
+    previousStarts: new Int32Array(0),
+    previousSeries: -1,
+    /** Key fields of a row of another series, cut for SeriesIndex.of. */
+    cut: [] as string[],
+    /** Per period id, the period that followed it last: the next row's likely period. */
+    periodAfter: [] as number[],
+    lastPeriod: -1,
+  };
 
   /** Disaggregations the format implied rather than the data source listed (see LoadedTable). */
   private implied?: readonly string[];
 
   constructor(
     private source: DataSource,
-    private readonly options: ReaderContext,
+    private options: ReaderContext,
     private readonly delimiter: Delimiter,
     private readonly format: NumberFormat,
     /** Rows the file is expected to hold, from its size: the point store is sized once. */
@@ -117,6 +145,7 @@ export class TableReader implements RecordSink {
   }
 
   record(fields: string[], line: number, extras?: RecordExtras): boolean {
+    this.inPlace.previousSeries = -1; // the next row read in place is compared with none
     if (this.plan) {
       this.row(this.plan, fields, line, extras);
       return true;
@@ -156,21 +185,156 @@ export class TableReader implements RecordSink {
       plan.source >= 0,
       plan.note >= 0 || this.options.valueNotes === true,
     );
-    const matches = this.matchesByColumn(plan);
     if (plan.layout === 'periods-rows') {
       // Series are found from [row key values..., column header]: one synthetic record, reused.
       const n = plan.keyFields.length;
-      const fields = Array.from({ length: n + 1 }, (_, k) => k);
-      const names = [...plan.keyNames, plan.columnKeyName];
-      this.series = new SeriesIndex(fields, names);
-      this.usage = new RowUsage(matches, names, fields);
+      this.series = new SeriesIndex(
+        Array.from({ length: n + 1 }, (_, k) => k),
+        [...plan.keyNames, plan.columnKeyName],
+      );
       this.synthetic = new Array<string>(n + 1).fill('');
       this.rowsOfColumn = new Int32Array(plan.seriesColumns.length);
-    } else {
-      this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
-      this.usage = new RowUsage(matches, plan.keyNames, plan.keyFields);
-    }
+    } else this.series = new SeriesIndex(plan.keyFields, plan.keyNames);
+    this.usage = this.rowUsage(plan);
     this.periodIdOfColumn = plan.periodColumns.map((c) => ({ field: c.field, periodId: this.periods.id(c.text) }));
+    const inPlace = this.inPlace;
+    inPlace.on = plan.layout === 'long' && plan.constantIndicator === undefined;
+    inPlace.delimiterCode = this.delimiter.charCodeAt(0);
+    inPlace.decimalCode = decimalCodeOf(this.format);
+    inPlace.keyFields = Int32Array.from(plan.keyFields);
+    inPlace.isKey = new Uint8Array(plan.width);
+    for (const f of plan.keyFields) inPlace.isKey[f] = 1;
+    inPlace.starts = new Int32Array(plan.width + 1);
+    inPlace.previousStarts = new Int32Array(plan.width + 1);
+    inPlace.cut = new Array<string>(plan.width).fill('');
+  }
+
+  /**
+   * A plain line of a long table (record-stream.ts) read where it is, without a string
+   * per field: the usual row, whose fields match the header, whose code and value are
+   * there and whose value is a plain number, is read exactly as `record` would read it.
+   * Any other line (an issue to report, a missing value, a note below the table) is left
+   * to `record`: false, before anything is changed.
+   */
+  plainLine(text: string, start: number, end: number, line: number): boolean {
+    const p = this.plan;
+    const state = this.inPlace;
+    if (p === undefined || !state.on || this.held.length) return false;
+    const starts = state.starts;
+    const previousSeries = this.fieldsInPlace(text, start, end, p.width);
+    if (previousSeries === undefined) return false;
+    if (fieldEnd(starts, p.lastNeededField) === int32At(starts, p.lastNeededField)) return false;
+    const value = parsePlainSpan(text, int32At(starts, p.value), fieldEnd(starts, p.value), state.decimalCode);
+    if (Number.isNaN(value)) return false;
+
+    // The series: the previous row's when the key fields are the same (the indicator code
+    // with them: that row's code, counted as lastCode), else found by the key fields cut.
+    let series = previousSeries;
+    if (series >= 0) this.lastCodeRows++;
+    else {
+      const codeStart = int32At(starts, p.indicator);
+      const codeEnd = fieldEnd(starts, p.indicator);
+      const sameCode = this.lastCode !== '' && sameText(text, codeStart, codeEnd, this.lastCode);
+      const code = sameCode ? this.lastCode : text.slice(codeStart, codeEnd);
+      if (code.trim() === '') return false;
+      // The row is read from here on: as countCode and longRow read it.
+      if (sameCode) this.lastCodeRows++;
+      else {
+        this.flushCode();
+        this.lastCode = code;
+        this.lastCodeRows = 1;
+      }
+      const cut = state.cut;
+      for (const f of state.keyFields) cut[f] = text.slice(int32At(starts, f), fieldEnd(starts, f));
+      series = this.series.of(cut);
+    }
+    this.rowCount++;
+
+    const periodStart = int32At(starts, p.period);
+    const periodEnd = fieldEnd(starts, p.period);
+    const guess = state.lastPeriod >= 0 ? (state.periodAfter[state.lastPeriod] ?? -1) : -1;
+    const guessed = guess >= 0 ? this.periods.texts[guess] : undefined;
+    let period: number;
+    if (guessed !== undefined && sameText(text, periodStart, periodEnd, guessed)) period = guess;
+    else {
+      period = this.periods.id(text.slice(periodStart, periodEnd));
+      if (state.lastPeriod >= 0) state.periodAfter[state.lastPeriod] = period;
+    }
+    state.lastPeriod = period;
+    this.points.push(series, period, value, line, this.textInPlace(text, p.source), this.textInPlace(text, p.note));
+
+    state.previousText = text;
+    state.starts = state.previousStarts;
+    state.previousStarts = starts;
+    state.previousSeries = series;
+    return true;
+  }
+
+  /**
+   * Where each field of the line `text[start, end)` starts (into inPlace.starts: field f
+   * ends at starts[f + 1] - 1), found in one pass that also compares the key fields with
+   * the previous row's as it goes: the previous row's series when they are all the same,
+   * else -1; undefined when the line does not have `width` fields.
+   */
+  private fieldsInPlace(text: string, start: number, end: number, width: number): number | undefined {
+    const state = this.inPlace;
+    const { starts, previousStarts: before, previousText: previous, isKey, delimiterCode } = state;
+    let same = state.previousSeries >= 0;
+    starts[0] = start;
+    let f = 0;
+    let key = isKey[0] === 1;
+    // In a key field: where its counterpart in the previous row is compared up to, and ends.
+    let at = same ? int32At(before, 0) : 0;
+    let stop = same ? fieldEnd(before, 0) : 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === delimiterCode) {
+        if (same && key && at !== stop) same = false;
+        if (++f === width) return undefined;
+        starts[f] = i + 1;
+        key = isKey[f] === 1;
+        if (same && key) {
+          at = int32At(before, f);
+          stop = fieldEnd(before, f);
+        }
+      } else if (same && key) {
+        if (at >= stop || previous.charCodeAt(at) !== c) same = false;
+        else at++;
+      }
+    }
+    if (same && key && at !== stop) same = false;
+    if (f + 1 !== width) return undefined;
+    starts[width] = end + 1;
+    return same ? state.previousSeries : -1;
+  }
+
+  /** textId of field f of the line plainLine reads. */
+  private textInPlace(text: string, f: number): number {
+    if (f < 0) return -1;
+    const starts = this.inPlace.starts;
+    const from = int32At(starts, f);
+    const to = fieldEnd(starts, f);
+    return to === from ? -1 : this.texts.id(text.slice(from, to));
+  }
+
+  /** Which rows and series the indicators' matches use, by the plan's key columns. */
+  private rowUsage(plan: ColumnPlan): RowUsage {
+    const matches = this.matchesByColumn(plan);
+    if (plan.layout !== 'periods-rows') return new RowUsage(matches, plan.keyNames, plan.keyFields);
+    const n = plan.keyFields.length;
+    const fields = Array.from({ length: n + 1 }, (_, k) => k);
+    return new RowUsage(matches, [...plan.keyNames, plan.columnKeyName], fields);
+  }
+
+  /**
+   * The indicators that use the file, known after it was read (read-table.ts, readAhead):
+   * their matches and frequency replace those it was read with, and the problems its log
+   * held (IssueLog.defer) are logged, each row judged used or not by the matches now.
+   */
+  adopt(context: Pick<ReaderContext, 'matches' | 'frequencyHint'>): void {
+    this.options = { ...this.options, matches: context.matches, frequencyHint: context.frequencyHint };
+    if (this.plan) this.usage = this.rowUsage(this.plan);
+    this.log.resolve();
   }
 
   /** The indicators' matches by column: `indicator` is the indicator column, unless the file has one so named. */
@@ -239,7 +403,7 @@ export class TableReader implements RecordSink {
       line,
       Math.min(fields.length, width),
       () => msg.wrongFieldCount(fields.length, width, this.delimiter),
-      this.usage.fieldsUsed(fields),
+      () => this.usage.fieldsUsed(fields),
     );
     return false;
   }
@@ -288,7 +452,7 @@ export class TableReader implements RecordSink {
           line,
           p.value,
           () => msg.nonNumericValue(text.trim(), p.headers[p.value] ?? '', cell.problem),
-          this.usage.fieldsUsed(fields),
+          () => this.usage.fieldsUsed(fields),
         );
         return;
       }
@@ -337,7 +501,7 @@ export class TableReader implements RecordSink {
           line,
           field,
           () => msg.nonNumericValue(text.trim(), p.headers[field] ?? '', cell.problem),
-          this.seriesUsed(series),
+          () => this.seriesUsed(series),
         );
       }
     }
@@ -381,7 +545,7 @@ export class TableReader implements RecordSink {
           line,
           field,
           () => msg.nonNumericValue(text.trim(), header, cell.problem),
-          this.seriesUsed(series),
+          () => this.seriesUsed(series),
         );
       }
     }

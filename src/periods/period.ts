@@ -1,7 +1,7 @@
 // Reporting periods: every form of FORMAT.md section "Periods", each with its start,
 // end and midpoint. Parsing never throws: an unreadable text gives a reason (the luxon
 // habit: invalid is a value), so a CSV reader can report it at its line and column.
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import {
   type DateOrder,
   excelSerialDate,
@@ -116,6 +116,12 @@ const DHIS2_MONTH_NAMES = [
   'Dec',
 ];
 
+// No date mel writes depends on a locale, and without a default luxon asks the system
+// for its own (Intl) the first time it makes a date or a duration: a noticeable part of
+// reading a programme. Luxon is used for calendar arithmetic only (here, assess/flow-windows,
+// assess/reporting-periods), never to write a date in words.
+Settings.defaultLocale = 'en-US';
+
 /** A fractional year of an instant: 2006-07-02T12:00Z is 2006.5. */
 export function fractionalYear(dt: DateTime): number {
   const y = dt.year;
@@ -156,29 +162,55 @@ function makePeriod(kind: PeriodKind, id: string, start: DateTime, endExclusive:
 
 const utc = (year: number, month = 1, day = 1) => DateTime.utc(year, month, day);
 
+/**
+ * Periods made once per distinct one and shared: building one takes calendar arithmetic
+ * (luxon), and a programme names the same few periods hundreds of times (every indicator
+ * file's baseline and targets, every row's month). Periods are never changed once made.
+ */
+const madePeriods = new Map<string, Period>();
+const MADE_PERIODS_KEPT = 100_000;
+function made(key: string, make: () => Period): Period {
+  let period = madePeriods.get(key);
+  if (period === undefined) {
+    period = make();
+    if (madePeriods.size < MADE_PERIODS_KEPT) madePeriods.set(key, period);
+  }
+  return period;
+}
+
 export function yearPeriod(year: number): Period {
-  return makePeriod('year', String(year), utc(year), utc(year + 1));
+  return made(`Y${year}`, () => makePeriod('year', String(year), utc(year), utc(year + 1)));
 }
 
 export function monthPeriod(year: number, month: number): Period {
-  const s = utc(year, month);
-  return makePeriod('month', `${year}-${String(month).padStart(2, '0')}`, s, s.plus({ months: 1 }));
+  return made(`M${year}-${month}`, () => {
+    const s = utc(year, month);
+    return makePeriod('month', `${year}-${String(month).padStart(2, '0')}`, s, s.plus({ months: 1 }));
+  });
 }
 
 export function quarterPeriod(year: number, quarter: number): Period {
-  const s = utc(year, (quarter - 1) * 3 + 1);
-  return makePeriod('quarter', `${year}-Q${quarter}`, s, s.plus({ months: 3 }));
+  return made(`Q${year}-${quarter}`, () => {
+    const s = utc(year, (quarter - 1) * 3 + 1);
+    return makePeriod('quarter', `${year}-Q${quarter}`, s, s.plus({ months: 3 }));
+  });
 }
 
 export function semesterPeriod(year: number, half: number): Period {
-  const s = utc(year, (half - 1) * 6 + 1);
-  return makePeriod('semester', `${year}-S${half}`, s, s.plus({ months: 6 }));
+  return made(`S${year}-${half}`, () => {
+    const s = utc(year, (half - 1) * 6 + 1);
+    return makePeriod('semester', `${year}-S${half}`, s, s.plus({ months: 6 }));
+  });
 }
 
 export function weekPeriod(weekYear: number, week: number): Period | undefined {
+  const known = madePeriods.get(`W${weekYear}-${week}`);
+  if (known) return known;
   const s = DateTime.fromObject({ weekYear, weekNumber: week, weekday: 1 }, { zone: 'utc' });
   if (!s.isValid || s.weekYear !== weekYear) return undefined;
-  return makePeriod('week', `${weekYear}-W${String(week).padStart(2, '0')}`, s, s.plus({ weeks: 1 }));
+  return made(`W${weekYear}-${week}`, () =>
+    makePeriod('week', `${weekYear}-W${String(week).padStart(2, '0')}`, s, s.plus({ weeks: 1 })),
+  );
 }
 
 /**
@@ -187,25 +219,31 @@ export function weekPeriod(weekYear: number, week: number): Period | undefined {
  * October 2005 - September 2006). With m = 1 it is the calendar year.
  */
 export function fiscalYearPeriod(year: number, startMonth = 1): Period {
-  const s = startMonth === 1 ? utc(year) : utc(year - 1, startMonth);
-  return makePeriod('fiscal-year', `FY${year}`, s, s.plus({ years: 1 }));
+  return made(`F${year}-${startMonth}`, () => {
+    const s = startMonth === 1 ? utc(year) : utc(year - 1, startMonth);
+    return makePeriod('fiscal-year', `FY${year}`, s, s.plus({ years: 1 }));
+  });
 }
 
 /** DHIS2's financial years (2006April, 2006July, 2006Oct, 2006Nov) start in the named year. */
 export function dhis2FinancialYear(year: number, month: number): Period {
-  const s = utc(year, month);
-  return makePeriod('fiscal-year', `${year}${DHIS2_MONTH_NAMES[month]}`, s, s.plus({ years: 1 }));
+  return made(`D${year}-${month}`, () => {
+    const s = utc(year, month);
+    return makePeriod('fiscal-year', `${year}${DHIS2_MONTH_NAMES[month]}`, s, s.plus({ years: 1 }));
+  });
 }
 
 /** A survey round spanning several calendar years: 2007-2008 is one period. */
 export function multiYearPeriod(first: number, last: number): Period {
-  return makePeriod('multi-year', `${first}-${last}`, utc(first), utc(last + 1));
+  return made(`R${first}-${last}`, () => makePeriod('multi-year', `${first}-${last}`, utc(first), utc(last + 1)));
 }
 
 export function dayPeriod(year: number, month: number, day: number): Period | undefined {
+  const known = madePeriods.get(`d${year}-${month}-${day}`);
+  if (known) return known;
   const s = utc(year, month, day);
   if (!s.isValid || s.day !== day) return undefined;
-  return makePeriod('day', isoDate(s), s, s.plus({ days: 1 }));
+  return made(`d${year}-${month}-${day}`, () => makePeriod('day', isoDate(s), s, s.plus({ days: 1 })));
 }
 
 const fail = (problem: PeriodProblem): PeriodParse => ({ ok: false, problem });

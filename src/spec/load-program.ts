@@ -6,17 +6,26 @@
 //   3. parse periods (baseline, targets, programme period, as-of)
 //   4. check references: results, data sources, formula inputs, cycles
 import { type Dirent, existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Localized, Text } from '../messages/localized.js';
 import { periodReason } from '../messages/periods.js';
 import { specMessages } from '../messages/spec.js';
 import { type FormulaProblem, parseFormula } from './formula.js';
 import { checkBands, checkDataSourceIds, checkResults } from './program-checks.js';
-import { findIndicatorFiles, programPathProblem, readSpecFile, skippedFolder } from './spec-files.js';
+import {
+  findIndicatorFiles,
+  programmeRootOf,
+  programPathProblem,
+  readSpecFile,
+  skippedFolder,
+  specFilePath,
+} from './spec-files.js';
+import type { PrefetchedSpecFile, PrefetchedSpecFiles } from './spec-prefetch.js';
 import { parsePeriod, comparePeriods, type Period } from '../periods/period.js';
 import { IssueList, type Issue } from './issues.js';
 import type { BaselineDef, Indicator, Program, TargetDef } from './model.js';
 import {
+  type DataSource,
   indicatorSchema,
   type Locale,
   locales,
@@ -26,7 +35,7 @@ import {
 } from './schema.js';
 import { schemaIssues } from './schema-issues.js';
 import { closestName } from './suggest.js';
-import type { PathSegment, YamlSource } from './yaml-source.js';
+import { type PathSegment, type YamlSource, yamlSourceFrom } from './yaml-source.js';
 import { findCycle } from './dependency-graph.js';
 
 export interface LoadedProgram {
@@ -45,17 +54,7 @@ function statedLocale(value: unknown): Locale | undefined {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
-/**
- * The programme's root, which the paths inside program.yaml are relative to: the folder
- * that holds the `indicators/` folder of the programme file, or the file's own folder
- * when it is not in one. `mel --program ~/work/prog/indicators/program.yaml` works from anywhere.
- */
-export function programmeRootOf(absProgramPath: string): string {
-  const folder = dirname(absProgramPath);
-  return basename(folder) === 'indicators' ? dirname(folder) : folder;
-}
-
-export { indicatorFilesBeside } from './spec-files.js';
+export { indicatorFilesBeside, programmeRootOf } from './spec-files.js';
 
 /** Folders looked into when searching for a programme: enough for a home folder, never a disk. */
 const SEARCH_BUDGET = 400;
@@ -92,9 +91,17 @@ export function programmeFoldersNear(from: string): string[] {
 /**
  * `cwd`: where mel runs; `programPath` is relative to it. Every path of the programme
  * (data files, the files issues name) is relative to the programme's root (programmeRootOf).
+ * `prefetched`: files a worker thread has read already (spec-prefetch.ts), used for
+ * the files this reads as it would have read them; any other file is read here.
  */
-export function loadProgram(cwd: string, programPath: string): LoadedProgram {
+export function loadProgram(cwd: string, programPath: string, prefetched?: PrefetchedSpecFiles): LoadedProgram {
   const issues = new IssueList();
+  const readSpec = (abs: string, rel: string): YamlSource | undefined => {
+    const read = prefetched?.get(abs);
+    if (read === undefined || read.rel !== rel) return readSpecFile(abs, rel, issues);
+    issues.addAll(read.readIssues);
+    return read.source && yamlSourceFrom(read.source);
+  };
   const absProgram = resolve(cwd, programPath);
   const root = programmeRootOf(absProgram);
   const programRel = toPosix(relative(root, absProgram)) || '.';
@@ -109,14 +116,14 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     return { issues: issues.sorted() };
   }
   // 1. read
-  const programSrc = readSpecFile(absProgram, programRel, issues);
+  const programSrc = readSpec(absProgram, programRel);
   if (!programSrc) return { issues: issues.sorted() };
   const locale = statedLocale(programSrc.value);
   issues.addAll(programSrc.issues);
   const found = findIndicatorFiles(absProgram);
   for (const { path, problem } of found.problems)
     issues.error(toPosix(relative(root, path)), specMessages.unreadableFile(specMessages.fileProblem(problem)));
-  const indicatorSrcs = found.files.flatMap((f) => readSpecFile(f, toPosix(relative(root, f)), issues) ?? []);
+  const indicatorSrcs = found.files.flatMap((f) => readSpec(f, specFilePath(root, f)) ?? []);
   for (const s of indicatorSrcs) issues.addAll(s.issues);
 
   // 2. schemas
@@ -205,6 +212,22 @@ export function loadProgram(cwd: string, programPath: string): LoadedProgram {
     dataSourceLine: (id) => programSrc.positionOf(['data', Math.max(0, dataIds.indexOf(id))]).line,
   };
   return { program, issues: issues.sorted(), locale };
+}
+
+/**
+ * What the programme file alone says of its data (before the indicator files are read):
+ * its data sources, fiscal year and locale, when it is valid YAML and passes its schema;
+ * undefined otherwise (loadProgram then says why, at its turn).
+ */
+export function programmeData(
+  file: PrefetchedSpecFile,
+): { dataSources: DataSource[]; fiscalYearStart: number; locale: Locale } | undefined {
+  const source = file.source;
+  if (file.readIssues.length || !source || source.issues.some((i) => i.severity === 'error')) return undefined;
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) return undefined;
+  const r = programSchema.safeParse(source.value);
+  if (!r.success) return undefined;
+  return { dataSources: r.data.data, fiscalYearStart: r.data.program.fiscal_year_start, locale: r.data.program.locale };
 }
 
 function checkSchema(

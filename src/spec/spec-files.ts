@@ -4,12 +4,12 @@
 // (spec/input-file.ts) and decoded as UTF-8 or, failing that, Windows-1252 with a warning.
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Localized } from '../messages/localized.js';
 import { specMessages } from '../messages/spec.js';
 import { type FileProblem, fileProblemOf, readInputFile } from './input-file.js';
 import type { IssueList } from './issues.js';
-import { readYaml, type YamlSource } from './yaml-source.js';
+import { readYamlData, type YamlSource, type YamlSourceData, yamlSourceFrom } from './yaml-source.js';
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
@@ -76,8 +76,27 @@ export function decodeYamlBytes(bytes: Uint8Array): { text: string; windows1252:
   return { text: new TextDecoder('windows-1252').decode(bytes), windows1252: true };
 }
 
+/**
+ * The programme's root, which the paths inside program.yaml are relative to: the folder
+ * that holds the `indicators/` folder of the programme file, or the file's own folder
+ * when it is not in one. `mel --program ~/work/prog/indicators/program.yaml` works from anywhere.
+ */
+export function programmeRootOf(absProgramPath: string): string {
+  const folder = dirname(absProgramPath);
+  return basename(folder) === 'indicators' ? dirname(folder) : folder;
+}
+
+/** A file's path as issues name it: relative to the programme's root, with `/`. */
+export const specFilePath = (root: string, abs: string) => toPosix(relative(root, abs));
+
 /** Reads and parses one YAML file; an unreadable one is an error at its path. */
 export function readSpecFile(abs: string, rel: string, issues: IssueList): YamlSource | undefined {
+  const data = readSpecFileData(abs, rel, issues);
+  return data && yamlSourceFrom(data);
+}
+
+/** readSpecFile, as data (what a worker thread sends: spec-prefetch.ts). */
+export function readSpecFileData(abs: string, rel: string, issues: IssueList): YamlSourceData | undefined {
   const read = readInputFile(abs, MAX_YAML_BYTES);
   if (!read.ok) {
     issues.error(
@@ -90,7 +109,7 @@ export function readSpecFile(abs: string, rel: string, issues: IssueList): YamlS
   }
   const { text, windows1252 } = decodeYamlBytes(read.bytes);
   if (windows1252) issues.warning(rel, specMessages.notUtf8(), 1);
-  return readYaml(rel, text);
+  return readYamlData(rel, text);
 }
 
 /** `--program` must name a YAML file: a folder or another file (/etc/hostname) is refused before anything is read. */

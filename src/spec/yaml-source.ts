@@ -1,6 +1,11 @@
 // YAML read with positions: every value keeps the line it was written on, so a schema
 // issue at path ['targets', 0, 'change_unit'] is printed at its line in the file.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+//
+// The positions are kept as data (a table of every map key and sequence item), not as
+// the parsed document: a YamlSource can then be read on a worker thread and handed to
+// the main thread whole (spec-prefetch.ts).
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import { specMessages } from '../messages/spec.js';
 import type { Issue } from './issues.js';
 import { issueError } from './issues.js';
@@ -18,7 +23,127 @@ export interface YamlSource {
   issues: Issue[];
 }
 
+/** A YamlSource as data: what a worker thread sends (structured-clone safe). */
+export interface YamlSourceData {
+  file: string;
+  value: unknown;
+  issues: Issue[];
+  positions: PositionTable;
+}
+
+/** What a node is, for the walk along a path: a map (keys), a sequence (indices), or neither. */
+const MAP = 0;
+const SEQ = 1;
+const LEAF = 2;
+
+/** Where a node is: its kind, and the line and column of its key (map members) and of itself. */
+interface Place {
+  kind: number;
+  keyLine: number;
+  keyColumn: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * Every map member and sequence item of a document by its path (PATH_SEPARATOR-joined:
+ * `m` and the key for a map member, `s` and the index for an item); '' is the document.
+ */
+export type PositionTable = Map<string, Place>;
+
+const PATH_SEPARATOR = '\u0000';
+
+// The yaml package is loaded when a file is first parsed here: a programme read on a
+// worker thread (spec-prefetch.ts) never loads it on the main thread.
+const requireHere = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => {
+  yamlModule ??= requireHere('yaml') as typeof import('yaml');
+  return yamlModule;
+};
+
+/**
+ * The table of a document: each member's key and value offsets resolved as a walk from
+ * the document down would resolve them (a value without a range at its key, a key
+ * without one at its parent), then turned into lines.
+ */
+function positionTable(doc: Document, lineCounter: LineCounter): PositionTable {
+  const { isMap, isScalar, isSeq } = yaml();
+  const table: PositionTable = new Map();
+  const kindOf = (node: unknown) => (isMap(node) ? MAP : isSeq(node) ? SEQ : LEAF);
+  const place = (kind: number, keyOffset: number, offset: number): Place => {
+    const key = lineCounter.linePos(keyOffset);
+    const at = lineCounter.linePos(offset);
+    return { kind, keyLine: key.line, keyColumn: key.col, line: at.line, column: at.col };
+  };
+  const walk = (node: unknown, path: string, offset: number) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const childPath = `${path}${PATH_SEPARATOR}m${String(pair.key.value)}`;
+        if (table.has(childPath)) continue; // the first member of a key is the one found
+        const keyNode = pair.key as Node;
+        const valueNode = pair.value as Node | null;
+        const keyOffset = keyNode.range?.[0] ?? offset;
+        const valueOffset = valueNode?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+        table.set(childPath, place(kindOf(valueNode), keyOffset, valueOffset));
+        walk(valueNode, childPath, valueOffset);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (!item) return;
+        const itemOffset = (item as Node).range?.[0] ?? offset;
+        const childPath = `${path}${PATH_SEPARATOR}s${i}`;
+        table.set(childPath, place(kindOf(item), itemOffset, itemOffset));
+        walk(item, childPath, itemOffset);
+      });
+    }
+  };
+  const rootOffset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  table.set('', place(kindOf(doc.contents), rootOffset, rootOffset));
+  walk(doc.contents, '', rootOffset);
+  return table;
+}
+
+/** A YamlSource from its data: positions found in its table. */
+export function yamlSourceFrom(data: YamlSourceData): YamlSource {
+  const table = data.positions;
+  const positionOf = (path: readonly PathSegment[], which: 'key' | 'value' = 'value') => {
+    let at = table.get('');
+    if (!at) return { line: 1, column: 1 };
+    let line = at.line;
+    let column = at.column;
+    let key = '';
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      let childPath: string;
+      if (at.kind === MAP) childPath = `${key}${PATH_SEPARATOR}m${String(seg)}`;
+      else if (at.kind === SEQ && typeof seg === 'number') childPath = `${key}${PATH_SEPARATOR}s${seg}`;
+      else break;
+      const child = table.get(childPath);
+      if (!child) break;
+      if (i === path.length - 1 && which === 'key' && at.kind === MAP) {
+        line = child.keyLine;
+        column = child.keyColumn;
+        break;
+      }
+      line = child.line;
+      column = child.column;
+      at = child;
+      key = childPath;
+    }
+    return { line, column };
+  };
+  return { file: data.file, value: data.value, positionOf, issues: data.issues };
+}
+
 export function readYaml(file: string, text: string): YamlSource {
+  return yamlSourceFrom(readYamlData(file, text));
+}
+
+/** readYaml, as data. */
+export function readYamlData(file: string, text: string): YamlSourceData {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
@@ -29,7 +154,7 @@ export function readYaml(file: string, text: string): YamlSource {
     return {
       file,
       value: undefined,
-      positionOf: () => ({ line: 1, column: 1 }),
+      positions: new Map(),
       issues: [issueError(file, specMessages.yamlRefused(reason), 1)],
     };
   }
@@ -50,35 +175,6 @@ export function readYaml(file: string, text: string): YamlSource {
     issues.push({ severity: 'warning', file, line: pos.line, column: pos.col, message: firstLine(w.message) });
   }
 
-  const positionOf = (path: readonly PathSegment[], which: 'key' | 'value' = 'value') => {
-    let node: unknown = doc.contents;
-    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i];
-      const last = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
-        const keyNode = pair.key as Node;
-        if (last && which === 'key') {
-          offset = keyNode.range?.[0] ?? offset;
-          node = undefined;
-          break;
-        }
-        const valueNode = pair.value as Node | null;
-        offset = valueNode?.range?.[0] ?? keyNode.range?.[0] ?? offset;
-        node = valueNode;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        const item = node.items[seg] as Node | undefined;
-        if (!item) break;
-        offset = item.range?.[0] ?? offset;
-        node = item;
-      } else break;
-    }
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-
   let value: unknown;
   if (!issues.some((i) => i.severity === 'error')) {
     try {
@@ -91,7 +187,7 @@ export function readYaml(file: string, text: string): YamlSource {
       );
     }
   }
-  return { file, value, positionOf, issues };
+  return { file, value, positions: positionTable(doc, lineCounter), issues };
 }
 
 /** Aliases a file may resolve (the yaml package's default); programme files use a handful. */

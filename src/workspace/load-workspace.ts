@@ -3,8 +3,11 @@
 // computed indicators evaluated. Paths are relative to the programme's root (the folder
 // that holds `indicators/`), wherever mel runs.
 //
+//   0. the data files, read ahead while a worker thread still parses the indicator
+//      files (spec/spec-prefetch.ts), when the programme file alone names them
 //   1. programme and indicator files (src/spec)
-//   2. each data source's file, read once (src/data/read-table)
+//   2. each data source's file, read once (src/data/read-table): finished from its read
+//      ahead when the indicators ask nothing that read could not give
 //   3. each indicator bound to the series it matches
 //   4. headline totals by `aggregate:` rules
 //   5. computed indicators, in dependency order
@@ -16,7 +19,8 @@ import { specMessages } from '../messages/spec.js';
 import { evaluationOrder } from '../spec/dependency-graph.js';
 import { computeFormulaSeries, ratioOfSums, sumOfBreakdowns } from '../compute/computed-series.js';
 import { IssueList, type Issue } from '../spec/issues.js';
-import { loadProgram, programmeRootOf } from '../spec/load-program.js';
+import { loadProgram, programmeData, programmeRootOf } from '../spec/load-program.js';
+import { prefetchedProgrammeFile, prefetchedSpecFiles } from '../spec/spec-prefetch.js';
 import type { Indicator, Program } from '../spec/model.js';
 import type { DataSource, Locale } from '../spec/schema.js';
 import { closestName } from '../spec/suggest.js';
@@ -24,7 +28,13 @@ import type { Frequency } from '../periods/period.js';
 import { bindSeries, SeriesIndex } from '../data/bind-series.js';
 import { cumulativeDecreases } from '../data/cumulative-decreases.js';
 import { allSeries, type IndicatorData } from '../data/indicator-data.js';
-import { type ColumnMatch, readTable } from '../data/read-table.js';
+import {
+  type ColumnMatch,
+  type PendingTable,
+  type ReadTableOptions,
+  readAhead,
+  readTable,
+} from '../data/read-table.js';
 import type { LoadedTable } from '../data/series.js';
 
 export interface Workspace {
@@ -47,9 +57,11 @@ export interface WorkspaceLoad {
 /** `cwd`: where mel runs; `programPath` is relative to it. */
 export async function loadWorkspace(cwd: string, programPath: string): Promise<WorkspaceLoad> {
   const issues = new IssueList();
-  const root = programmeRootOf(resolve(cwd, programPath));
-  // 1. programme
-  const loaded = loadProgram(cwd, programPath);
+  const absProgram = resolve(cwd, programPath);
+  const root = programmeRootOf(absProgram);
+  // 0. data read ahead, 1. programme (its files perhaps read on a worker thread meanwhile)
+  const ahead = await readDataAhead(absProgram, root);
+  const loaded = loadProgram(cwd, programPath, await prefetchedSpecFiles(absProgram));
   issues.addAll(loaded.issues);
   const program = loaded.program;
   const locale = loaded.locale;
@@ -66,7 +78,7 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
       issues.error(program.file, missingFileMessage(root, source.file), program.dataSourceLine(source.id));
       continue;
     }
-    const { table, issues: readIssues } = await readTable(source, {
+    const options: ReadTableOptions = {
       root,
       fiscalYearStart: program.fiscalYearStart,
       matchColumns: extraMatchColumns(source, users),
@@ -74,7 +86,13 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
       // Problems in rows no indicator uses are warnings, once every indicator is known.
       matches: program.allIndicatorsRead !== false ? users.map((u) => columnMatchOf(source, u)) : undefined,
       locale: program.locale,
-    });
+    };
+    const early = ahead.get(source.id);
+    ahead.delete(source.id);
+    const { table, issues: readIssues } =
+      early && sameSource(early.source, source) && early.pending.fits(options)
+        ? early.pending.finish(options)
+        : await readTable(source, options);
     issues.addAll(readIssues);
     tables.set(source.id, table);
     indexes.set(source.id, new SeriesIndex(table, table.indicatorColumn ?? source.columns?.indicator ?? 'indicator'));
@@ -137,6 +155,35 @@ export async function loadWorkspace(cwd: string, programPath: string): Promise<W
     locale,
   };
 }
+
+/** A data source read ahead, and the configuration it was read with. */
+interface ReadAhead {
+  source: DataSource;
+  pending: PendingTable;
+}
+
+/**
+ * The programme's data files read while the worker thread that reads the programme's
+ * files still parses the indicator files: the programme file alone names them (it comes
+ * first), and the main thread would otherwise wait. Nothing when the files were not
+ * prefetched or the programme file is not valid: they are read at their turn.
+ */
+async function readDataAhead(absProgram: string, root: string): Promise<Map<string, ReadAhead>> {
+  const ahead = new Map<string, ReadAhead>();
+  const programme = await prefetchedProgrammeFile(absProgram);
+  const data = programme && programmeData(programme);
+  if (!data) return ahead;
+  for (const source of data.dataSources) {
+    if (ahead.has(source.id) || !existsSync(resolve(root, source.file))) continue;
+    const options = { root, fiscalYearStart: data.fiscalYearStart, locale: data.locale };
+    const pending = await readAhead(source, options);
+    if (pending) ahead.set(source.id, { source, pending });
+  }
+  return ahead;
+}
+
+/** The same data source configuration (read from the same programme file twice). */
+const sameSource = (a: DataSource, b: DataSource) => JSON.stringify(a) === JSON.stringify(b);
 
 function isLink(path: string): boolean {
   try {
@@ -226,9 +273,10 @@ function checkValueRanges(ind: Indicator, d: IndicatorData, issues: IssueList): 
   if (!range) return;
   const [low, high] = range;
   for (const s of allSeries(d)) {
-    for (const [i, period] of s.periods.entries()) {
+    for (let i = 0; i < s.periods.length; i++) {
       const v = s.values[i] ?? Number.NaN; // NaN: missing, as in the series itself
-      if (!Number.isNaN(v) && (v < low || v > high)) {
+      const period = s.periods[i];
+      if (period !== undefined && !Number.isNaN(v) && (v < low || v > high)) {
         issues.warning(s.file, specMessages.outsideValidRange(ind.id, v, period.id, range), s.lines[i] || undefined);
       }
     }

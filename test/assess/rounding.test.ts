@@ -32,4 +32,23 @@ describe('numbers are written with 12 significant digits', () => {
     }
     expect(differ).toEqual([]);
   });
+
+  it('gives what toPrecision(12) gives next to a tie and next to a power of ten (rounded by arithmetic)', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const differ: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const e = Math.floor(random() * 22) - 10;
+      const twelve = Math.floor(random() * 9e11) + 1e11;
+      const nearTie = (twelve + 0.5) / 10 ** (11 - e);
+      const nearPower = 10 ** e * (1 + (random() - 0.5) * 1e-12);
+      const year = 2019 + random() * 5;
+      for (const x of [nearTie, -nearTie, nearPower, year])
+        if (!Object.is(roundForOutput(x), byDigits(x))) differ.push(x);
+    }
+    expect(differ).toEqual([]);
+  });
 });

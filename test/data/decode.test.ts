@@ -55,4 +55,23 @@ describe('streaming', () => {
     expect(decode(Uint8Array.from([0xf1, 0x6f]))).toBe('ño');
     expect(decode()).toBe('');
   });
+
+  it('decodes UTF-8 in chunks of every size, ASCII and cut characters mixed', () => {
+    // ASCII chunks are copied as they are; a chunk after one that cut a character goes
+    // through the decoder, however short and whatever it holds.
+    const text = 'id,área\nx1,日本 €\nplain,ascii\n🌍,ñ\n\ufffd,z\n'.repeat(3);
+    const bytes = utf8(text);
+    const broken = Uint8Array.from([...utf8('ok,'), 0xe2, 0x82, ...utf8(',ascii after a cut'), 0xc3]);
+    for (const size of [1, 2, 3, 4, 5, 7, 64]) {
+      for (const [input, expected] of [
+        [bytes, text],
+        [broken, new TextDecoder().decode(broken)],
+      ] as const) {
+        const decode = chunkDecoder('utf-8');
+        let out = '';
+        for (let i = 0; i < input.length; i += size) out += decode(input.subarray(i, i + size));
+        expect(out + decode(), `chunks of ${size}`).toBe(expected);
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataMessages as msg } from '../../src/messages/data.js';
-import { isNumberProblem, MISSING, numberFormat, parseNumber } from '../../src/data/parse-number.js';
+import { isNumberProblem, MISSING, numberFormat, parseNumber, parsePlainSpan } from '../../src/data/parse-number.js';
 
 const point = numberFormat({ decimal: '.', sourceId: 'endes' });
 const comma = numberFormat({ decimal: ',', sourceId: 'endes' });
@@ -90,5 +90,37 @@ describe('missing markers', () => {
     expect(parseNumber('sin dato', format)).toBe(MISSING);
     expect(parseNumber(' * ', format)).toBe(MISSING);
     expect(isNumberProblem(parseNumber('sin dato', point))).toBe(true);
+  });
+});
+
+describe('plain cells, read digit by digit', () => {
+  // A plain cell's value is its digits divided by a power of ten, never Number() on a
+  // copy of the text: it must be the very double Number() reads, to the last bit.
+  it('reads every plain cell as the double Number() reads from its text', () => {
+    const cells = ['0', '-0', '0.0', '-0.0', '.5', '5.', '-.5', '007', '0.1', '0.3', '2.675', '1.005', '4.35', '1'];
+    cells.push('9007199254740', '999999999999999', '-99999999999999', '0.000000000001', '123456.7890123');
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const digits = String(next()) + String(next());
+      const length = 1 + (next() % 15);
+      const text = digits.slice(0, length);
+      const mark = next() % (text.length + 1);
+      const cell = `${next() % 4 === 0 ? '-' : ''}${text.slice(0, mark)}.${text.slice(mark)}`;
+      cells.push(cell.length <= 15 ? cell : text);
+    }
+    for (const cell of cells) {
+      expect(Object.is(parseNumber(cell, point), Number(cell)), cell).toBe(true);
+      expect(Object.is(parseNumber(cell.replace('.', ','), comma), Number(cell)), cell).toBe(true);
+      expect(Object.is(parsePlainSpan(`x,${cell},y`, 2, 2 + cell.length, 46), Number(cell)), cell).toBe(true);
+    }
+  });
+
+  it('leaves every other cell to the full parser', () => {
+    for (const cell of ['', '-', '.', '1.2.3', '+1', ' 1', '1 ', '1e5', '1,5', '12%', '1234567890123456'])
+      expect(parsePlainSpan(cell, 0, cell.length, 46), cell).toBeNaN();
   });
 });

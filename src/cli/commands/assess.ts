@@ -1,6 +1,5 @@
 import { assessProgram, publicDocument, publicResult, startAssessment } from '../../assess/assess-program.js';
 import { jsonFileChunks } from '../../assess/assessment-json.js';
-import { renderAssessmentTable } from '../../assess/assessment-table.js';
 import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseAsOf, parseMethod } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
@@ -32,6 +31,7 @@ export const assessCommand: Command = {
       return;
     }
     const doc = publicDocument(assessProgram(workspace.program, workspace.data, { asOf, method }));
+    const { renderAssessmentTable } = await import('../../assess/assessment-table.js');
     output.out(renderAssessmentTable(doc, { color: output.isTTY, locale }));
   },
 };

@@ -1,6 +1,4 @@
 import { relative, resolve } from 'node:path';
-import { exportIati } from '../../export/export-iati.js';
-import { ExportFileError, writeExportFile } from '../../export/write-export-file.js';
 import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseAsOf } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
@@ -33,6 +31,9 @@ export const exportCommand: Command = {
     const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programOption(values));
     const locale = ctx.locale(stated);
     if (printIssues(issues, output, issueBase(cwd, root), locale) || !workspace) throw new InputErrors();
+    // The export's modules load only for this command.
+    const { exportIati } = await import('../../export/export-iati.js');
+    const { ExportFileError, writeExportFile } = await import('../../export/write-export-file.js');
     const exported = exportIati(workspace, { asOf, env: process.env });
     if (printIssues(exported.issues, output, issueBase(cwd, root), locale) || !exported.iati) throw new InputErrors();
     const { iati } = exported;

@@ -6,7 +6,6 @@ import { InputErrors } from '../errors.js';
 import { issueBase, printIssues } from '../output.js';
 import { type Progress, silentProgress, terminalProgress } from '../progress.js';
 import { engineVersion } from '../version.js';
-import { stopWarmWorkers, warmChartWorkers } from '../../report/charts/warm-workers.js';
 import { cliMessages, type CliMessages } from '../../messages/cli.js';
 
 export const reportCommand: Command = {
@@ -34,6 +33,7 @@ export const reportCommand: Command = {
     const programPath = programOption(values);
     const progress = !values.quiet && output.errIsTTY ? terminalProgress(process.stderr) : silentProgress;
     // The chart workers load while the programme is read and assessed.
+    const { stopWarmWorkers, warmChartWorkers } = await import('../../report/charts/warm-workers.js');
     if (charts !== 'native') warmChartWorkers();
     try {
       // The stages are shown in the environment's language until the programme's is known.

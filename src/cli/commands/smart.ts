@@ -1,5 +1,3 @@
-import { smartReview } from '../../assess/smart-review.js';
-import { renderSmartReview } from '../../assess/smart-text.js';
 import { loadWorkspace } from '../../workspace/load-workspace.js';
 import { parseLocale } from '../arguments.js';
 import { type Command, programOption, sharedOptions, stringOption } from '../command.js';
@@ -15,6 +13,9 @@ export const smartCommand: Command = {
     const { workspace, issues, root, locale: stated } = await loadWorkspace(cwd, programOption(values));
     const locale = ctx.locale(stated);
     if (printIssues(issues, output, issueBase(cwd, root), locale) || !workspace) throw new InputErrors();
+    // The review's modules load only for this command.
+    const { smartReview } = await import('../../assess/smart-review.js');
+    const { renderSmartReview } = await import('../../assess/smart-text.js');
     // --json is for programs: its findings stay in --locale or the programme's locale, whatever the environment.
     const review = smartReview(
       workspace.program,
