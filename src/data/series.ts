@@ -12,7 +12,11 @@ export interface Series {
   readonly keys: Readonly<Record<string, string>>;
   /** Sorted by comparePeriods, one entry per period after the duplicates policy. */
   readonly periods: readonly Period[];
-  /** NaN where the file holds a missing marker (empty, NA, ..); never 0 for missing. */
+  /**
+   * NaN where the file holds a missing marker (empty, NA, ..); never 0 for missing. The
+   * values and lines of a file's series may be views of arrays they share (finish-series.ts):
+   * copy them before sending them to a worker, which would otherwise be sent the whole file's.
+   */
   readonly values: Float64Array;
   /** 1-based line of the CSV row each value came from (the first row when merged). */
   readonly lines: Int32Array;
