@@ -21,6 +21,9 @@ const fault = (e: unknown) => {
 };
 process.on('uncaughtException', fault);
 process.on('unhandledRejection', fault);
+// A reader that stops reading (`mel assess --json | head`) is no fault: mel stops quietly,
+// as Unix tools do when their pipe closes.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fault(e)));
 
 const { runMain } = await import('./main.js');
 await runMain(argv);

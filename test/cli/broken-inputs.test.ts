@@ -68,3 +68,13 @@ describe('a folder of broken inputs', () => {
     expect(out).toContain('no errors');
   });
 });
+
+describe('a reader that stops reading', () => {
+  it('`mel assess --json | head -c 100`: mel stops quietly, exit 0, no internal error', () => {
+    const demo = join(import.meta.dirname, '../..');
+    // The shell reports mel's own exit code on stderr (a pipeline's status is head's).
+    const command = `("${process.execPath}" "${bin}" assess --json; echo "mel exit $?" >&2) | head -c 100 >/dev/null`;
+    const r = spawnSync('/bin/sh', ['-c', command], { cwd: demo, encoding: 'utf8' });
+    expect(r.stderr).toBe('mel exit 0\n');
+  });
+});
