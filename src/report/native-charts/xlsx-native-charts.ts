@@ -4,6 +4,7 @@
 // A sheet has one drawing at most: when exceljs wrote one for the sheet's PNG images, the
 // chart's anchor joins that drawing (its next free rId and shape id); else a drawing is
 // made, with the sheet's relationship and `<drawing r:id>` in the sheet's XML.
+import { insertChild, relsOf } from '../workbook/worksheet-part.js';
 import type { XlsxParts } from '../workbook/xlsx-package.js';
 import { element, serializeFragment } from '../xml-writer.js';
 import { chartXml } from './chart-xml.js';
@@ -20,19 +21,6 @@ const DRAWING_NS =
   'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
 const RELS_ROOT = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-// Children of a worksheet that come after <drawing> (ECMA-376 CT_Worksheet).
-const AFTER_DRAWING = [
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -77,11 +65,6 @@ function resolveTarget(fromPart: string, target: string): string {
   }
   return parts.join('/');
 }
-
-const relsOf = (part: string) => {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-};
 
 /** The relationships of a rels part: id, type, target. */
 function relationships(xml: string): { id: string; type: string; target: string }[] {
@@ -136,11 +119,7 @@ function drawingOf(files: TextParts, sheetPart: string): string {
   addContentType(files, drawing, CT_DRAWING);
   const rid = addRelationship(files, sheetRels, REL_DRAWING, `../drawings/drawing${n}.xml`);
   const sheet = files.get(sheetPart) ?? '';
-  const next = AFTER_DRAWING.map((name) => new RegExp(`<${name}[\\s/>]`).exec(sheet)?.index).filter(
-    (i): i is number => i !== undefined,
-  );
-  const at = next.length ? Math.min(...next) : sheet.lastIndexOf('</worksheet>');
-  files.set(sheetPart, `${sheet.slice(0, at)}<drawing r:id="${rid}"/>${sheet.slice(at)}`);
+  files.set(sheetPart, insertChild(sheet, 'drawing', `<drawing r:id="${rid}"/>`));
   return drawing;
 }
 
